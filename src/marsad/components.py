@@ -1,0 +1,15 @@
+"""Import every stage's spaCy factories so ``pipeline.cfg`` can name them.
+
+One line a stage; importing a module registers its ``@Language.factory`` components.
+"""
+
+import spacy
+
+import marsad.text.language
+import marsad.text.sentences  # noqa: F401
+from marsad.text.tokenizer import ArabicTokenizer
+
+
+@spacy.registry.tokenizers("marsad.ArabicTokenizer.v1")
+def create_tokenizer():
+    return lambda nlp: ArabicTokenizer(nlp.vocab)

@@ -1,0 +1,91 @@
+"""``marsad check``: is every component, model and data file in place and loadable?"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+
+
+def shared_dir() -> Path | None:
+    """The shared data folder: ``$MARSAD_SHARED``, else ``../shared`` from the working dir
+    or from the source checkout."""
+    candidates = [os.environ.get("MARSAD_SHARED")]
+    checkout = Path(__file__).resolve().parents[2]
+    candidates += [Path.cwd().parent / "shared", checkout.parent / "shared"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "data").is_dir():
+            return Path(candidate).resolve()
+    return None
+
+
+def run_checks() -> Iterator[CheckResult]:
+    yield from _check_pipeline()
+    yield from _check_data_files()
+    yield _check_shared()
+
+
+def _check_pipeline() -> Iterator[CheckResult]:
+    from marsad.pipeline import load
+
+    started = time.perf_counter()
+    try:
+        nlp = load()
+    except Exception as exc:
+        fix = "reinstall with `make install`"
+        yield CheckResult("pipeline", False, f"does not load ({exc}); {fix}")
+        return
+    seconds = time.perf_counter() - started
+    yield CheckResult("pipeline", True, f"{' → '.join(nlp.pipe_names)} (loaded in {seconds:.2f} s)")
+
+
+def _package_data_files() -> Iterator[resources.abc.Traversable]:
+    stack = [resources.files("marsad")]
+    while stack:
+        for entry in stack.pop().iterdir():
+            if entry.is_dir():
+                stack.append(entry)
+            elif entry.name.endswith((".yaml", ".json", ".tsv")):
+                yield entry
+
+
+def _check_data_files() -> Iterator[CheckResult]:
+    root = resources.files("marsad")
+    for entry in sorted(_package_data_files(), key=str):
+        name = str(entry).removeprefix(str(root)).lstrip("/")
+        try:
+            text = entry.read_text(encoding="utf-8")
+            if entry.name.endswith(".yaml"):
+                size = len(yaml.safe_load(text) or ())
+            elif entry.name.endswith(".json"):
+                size = len(json.loads(text))
+            else:
+                size = sum(1 for line in text.splitlines() if line and not line.startswith("#"))
+        except Exception as exc:
+            yield CheckResult(name, False, f"unreadable ({exc}); restore it from git")
+            continue
+        yield CheckResult(name, True, f"{size} entries")
+
+
+def _check_shared() -> CheckResult:
+    found = shared_dir()
+    if found is None:
+        return CheckResult(
+            "shared data", True,
+            "not found (only training, evaluation and benchmarks need it: set MARSAD_SHARED)",
+        )
+    sets = sorted(p.name for p in (found / "data").iterdir() if p.is_dir())
+    return CheckResult("shared data", True, f"{found} ({', '.join(sets)})")

@@ -1,0 +1,129 @@
+"""Clitic analysis of Arabic surface tokens, without splitting them.
+
+Arabic attaches conjunctions, prepositions, the future marker and the article to the
+front of a word (وبالعاصمة = و + ب + ال + عاصمة) and object/possessive pronouns to its
+end (استقبله = استقبل + ه). Lexicons (gazetteers, actor names, event triggers) store bare
+stems, so every look-up needs the stem; the NER data, though, is whitespace-tokenised.
+So each token keeps its surface and exposes ``token._.clitics``, the best analysis, and
+:func:`analyses`, every plausible one, best first, for look-ups that can check a lexicon.
+
+The analysis is done on the matching key (see :mod:`marsad.text.normalize`), so stems
+are keys: «زيارته» has the stem «زياره» (ta marbuta restored, then keyed to ه).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from marsad.text.normalize import normalize_keep_ta
+
+
+@dataclass(frozen=True, slots=True)
+class Clitics:
+    """One analysis of a token: ``prefix + stem + suffix`` (all matching keys)."""
+
+    prefix: str  # proclitics as written, e.g. "وب" or "وال" or "لل"; "" when none
+    stem: str
+    suffix: str  # pronoun enclitic, e.g. "ه"; "" when none
+    article: bool  # whether the prefix contains the definite article
+
+    def to_dict(self) -> dict:
+        return {"prefix": self.prefix, "stem": self.stem, "suffix": self.suffix}
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    with resources.files("marsad.text").joinpath("data/clitics.yaml").open(encoding="utf-8") as f:
+        rules = yaml.safe_load(f)
+    rules["lexical"] = frozenset(rules["lexical"])
+    return rules
+
+
+def _prefixes() -> list[tuple[str, bool, bool]]:
+    """Every proclitic sequence as (form, has_article, needs_imperfect), longest first."""
+    rules = _rules()
+    article = rules["article"]
+    sequences: set[tuple[str, bool, bool]] = set()
+    for conj in ["", *rules["conjunctions"]]:
+        for prep in ["", *rules["prepositions"]]:
+            for art in ["", article]:
+                form = conj + prep + art
+                if prep == "ل" and art:
+                    form = conj + "لل"  # ل + ال is written لل
+                if form:
+                    sequences.add((form, bool(art), False))
+        for fut in rules["future"]:
+            sequences.add((conj + fut, False, True))
+    return sorted(sequences, key=lambda s: -len(s[0]))
+
+
+@lru_cache(maxsize=1)
+def _prefix_table() -> list[tuple[str, bool, bool]]:
+    return _prefixes()
+
+
+def _restore_stem(stem: str) -> str:
+    """A stem that lost its ta marbuta to a suffix (زيارت+ه) gets it back."""
+    return stem[:-1] + "ة" if stem.endswith("ت") and len(stem) > 3 else stem
+
+
+def _keyed(c: Clitics) -> Clitics:
+    """The analysis with its parts as matching keys (ة folded to ه)."""
+    return Clitics(c.prefix, c.stem.replace("ة", "ه"), c.suffix, c.article)
+
+
+@lru_cache(maxsize=200_000)
+def analyses(token: str) -> tuple[Clitics, ...]:
+    """All plausible analyses of ``token``, most plausible first; the bare word is last."""
+    word = normalize_keep_ta(token)  # ة kept: «مدينة» has no pronoun suffix, «مدينه» may
+    rules = _rules()
+    bare = Clitics("", word, "", False)
+    if len(word) < 3 or _key(word) in rules["lexical"] or not word.isalpha():
+        return (_keyed(bare),)
+    minimum = rules["min_stem"]
+    found: list[Clitics] = []
+    for form, article, needs_imperfect in _prefix_table():
+        if not word.startswith(form):
+            continue
+        stem = word[len(form) :]
+        least = minimum["with_article"] if article else minimum["with_proclitic"]
+        if len(stem) < least:
+            continue
+        if needs_imperfect and stem[0] not in rules["imperfect_prefixes"]:
+            continue
+        found.append(Clitics(form, stem, "", article))
+    for candidate in [bare, *found]:
+        if candidate.article or _key(candidate.stem) in rules["lexical"]:
+            continue  # a noun with the article takes no pronoun suffix
+        for suffix in rules["enclitics"]:
+            stem = candidate.stem[: -len(suffix)]
+            if candidate.stem.endswith(suffix) and len(stem) >= minimum["with_enclitic"]:
+                found.append(
+                    Clitics(candidate.prefix, _restore_stem(stem), suffix, candidate.article)
+                )
+                break
+    # Prefer analyses that strip the article, then longer prefixes (they are rarer by
+    # chance), and keep the bare reading last as the fallback for look-ups.
+    found = [_keyed(c) for c in found]
+    found.sort(key=lambda c: (not c.article, -len(c.prefix), -len(c.suffix)))
+    if any(c.stem in rules["lexical"] for c in found):
+        found.sort(key=lambda c: c.stem not in rules["lexical"])
+    return (*found, _keyed(bare))
+
+
+def _key(word: str) -> str:
+    return word.replace("ة", "ه")
+
+
+def best(token: str) -> Clitics:
+    """The single most plausible analysis of ``token``."""
+    return analyses(token)[0]
+
+
+def stems(token: str) -> tuple[str, ...]:
+    """Candidate stems of ``token`` (keys), most plausible first, without repeats."""
+    return tuple(dict.fromkeys(c.stem for c in analyses(token)))

@@ -1,0 +1,67 @@
+"""Which language a text is in: Arabic, or what else, by script and function words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from marsad.doc import warn
+
+_LETTER = regex.compile(r"\p{L}")
+_LATIN_WORD = regex.compile(r"\b\p{Latin}+\b")
+
+
+@lru_cache(maxsize=1)
+def _hints() -> dict:
+    path = resources.files("marsad.text").joinpath("data/languages.yaml")
+    with path.open(encoding="utf-8") as f:
+        hints = yaml.safe_load(f)
+    hints["script_patterns"] = {
+        lang: regex.compile(rf"\p{{Script={script}}}") for script, lang in hints["scripts"].items()
+    }
+    hints["stopword_sets"] = {k: frozenset(v) for k, v in hints["latin_stopwords"].items()}
+    return hints
+
+
+def detect_language(text: str, sample: int = 20_000) -> str:
+    """ISO 639-1 code of the dominant language, ``"und"`` when there are no letters.
+
+    Arabic wins when at least half the letters are Arabic script and no more than a trace
+    of them are letters proper to Persian or Urdu.
+    """
+    text = text[:sample]
+    letters = _LETTER.findall(text)
+    if not letters:
+        return "und"
+    hints = _hints()
+    arabic = [c for c in letters if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f"]
+    if len(arabic) * 2 >= len(letters):
+        for lang, marks in hints["arabic_script"].items():
+            if sum(c in marks for c in arabic) > 0.02 * len(arabic):
+                return lang
+        return "ar"
+    for lang, pattern in hints["script_patterns"].items():
+        if len(pattern.findall(text)) * 2 >= len(letters):
+            return lang
+    words = Counter(w.casefold() for w in _LATIN_WORD.findall(text))
+    scores = {
+        lang: sum(n for w, n in words.items() if w in stop)
+        for lang, stop in hints["stopword_sets"].items()
+    }
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] else "und"
+
+
+@Language.component("marsad_language", assigns=["doc._.language"])
+def marsad_language(doc: Doc) -> Doc:
+    """Set ``doc._.language``; warn when the text is not Arabic."""
+    doc._.language = detect_language(doc.text)
+    if doc._.language != "ar":
+        warn(doc, f"text is not Arabic (detected '{doc._.language}'); analysis may be empty")
+    return doc

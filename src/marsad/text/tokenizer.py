@@ -1,0 +1,92 @@
+"""Tokenisation that splits punctuation but never splits a word into its clitics.
+
+Arabic NER corpora (ANERcorp, Wojood) are whitespace-tokenised with punctuation split off,
+so a surface token such as «وأنقرة» stays whole; its clitic analysis is exposed as token
+attributes instead (see :mod:`marsad.text.clitics`). The tokenizer reproduces the original
+text exactly: ``doc.text == text`` and every ``token.idx`` is an offset in the input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from marsad.text.normalize import normalize_key
+
+# Ordered alternatives: the first that matches at a position wins.
+_TOKEN = regex.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s«»"“”<>]+[^\s«»"“”<>.,،;؛:!?؟)\]])
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<abbrev>(?:\p{L}\.){2,})                                  # U.S. أ.ف.ب.
+  | (?P<number>\p{Nd}+(?:[.,٫٬:/]\p{Nd}+)*)                      # 3.5  1,000  6/7/2020  22:00
+  | (?P<word>[\p{L}\p{M}\u0640\u200c\u200d]+(?:['’][\p{L}\p{M}]+)*)  # letters, marks, tatweel
+  | (?P<ellipsis>\.{2,}|…)
+  | (?P<punct>[^\s])                                             # any other single character
+    """,
+    regex.VERBOSE,
+)
+
+
+def tokenize(text: str) -> tuple[list[str], list[bool]]:
+    """Split ``text`` into spaCy ``words`` and ``spaces`` that reconstruct it exactly.
+
+    A single space after a token is its trailing whitespace; any other whitespace
+    (newlines, runs of spaces) becomes a whitespace token, as in spaCy's own tokenizer.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for match in _TOKEN.finditer(text):
+        _add_whitespace(text[position : match.start()], words, spaces)
+        words.append(match.group())
+        spaces.append(False)
+        position = match.end()
+    _add_whitespace(text[position:], words, spaces)
+    return words, spaces
+
+
+def _add_whitespace(gap: str, words: list[str], spaces: list[bool]) -> None:
+    if not gap:
+        return
+    if gap[0] == " " and words and not spaces[-1]:
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)
+
+
+class ArabicTokenizer:
+    """A spaCy tokenizer: ``nlp.tokenizer = ArabicTokenizer(nlp.vocab)``."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = tokenize(text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for token in doc:
+            # NORM is spaCy's slot for a normalised form; Matcher patterns can use it.
+            token.norm_ = normalize_key(token.text)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # spaCy serialises the tokenizer with the pipeline; ours has no state to save.
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> ArabicTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> ArabicTokenizer:
+        return self

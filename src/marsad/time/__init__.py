@@ -1,0 +1,1 @@
+"""Time: Arabic temporal expressions normalised against the publication date."""
