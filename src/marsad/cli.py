@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -11,7 +12,16 @@ from pathlib import Path
 import click
 
 from marsad import __version__
-from marsad.cliutils import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, parse_date, warning
+from marsad.cliutils import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    eval_group,
+    parse_date,
+    train_group,
+    warning,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -149,12 +159,15 @@ def check() -> None:
     sys.exit(EXIT_FAILED if problems else EXIT_OK)
 
 
-# Commands of the pipeline stages, one line a stage (each module defines a click command
-# or group; see DEVELOPERS.md).
-STAGE_COMMANDS: list[str] = []
+# Commands of the pipeline stages, one module a stage (see DEVELOPERS.md): each exports
+# COMMANDS, its top-level commands, and may add subcommands to `train` and `eval`.
+STAGE_COMMANDS: list[str] = [
+]
 for _module in STAGE_COMMANDS:
-    for _command in __import__(_module, fromlist=["COMMANDS"]).COMMANDS:
+    for _command in importlib.import_module(_module).COMMANDS:
         cli.add_command(_command)
+cli.add_command(train_group)
+cli.add_command(eval_group)
 
 
 def main() -> None:

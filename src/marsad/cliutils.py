@@ -27,3 +27,13 @@ def error(message: str) -> None:
 
 def warning(message: str) -> None:
     click.echo(f"marsad: warning: {message}", err=True)
+
+
+@click.group("train")
+def train_group() -> None:
+    """Train marsad's models from the data in ../shared (fixed seeds, reproducible)."""
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Measure a stage against gold data and print precision, recall and F1."""
