@@ -7,6 +7,7 @@ import contextlib
 import importlib
 import json
 import sys
+from collections import deque
 from pathlib import Path
 
 import click
@@ -65,6 +66,7 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private) 
     """
     from marsad.ingest import InputError, ReadOptions, read_inputs
     from marsad.pipeline import analyze_documents
+    from marsad.text.language import not_arabic_warning
 
     options = ReadOptions(date=date, lines=lines, errors=errors, max_chars=max_chars,
                           allow_private=allow_private)
@@ -72,6 +74,7 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private) 
     fmt = fmt or ("table" if stream.isatty() else "jsonl")
     status = EXIT_OK
     failures: list[str] = []
+    origins: deque[str] = deque()  # the pipeline keeps input order: origins pair up
 
     def documents():
         nonlocal status
@@ -80,6 +83,7 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private) 
                 error(str(item))
                 status = EXIT_USAGE
             else:
+                origins.append(item.origin)
                 yield item
 
     with contextlib.ExitStack() as stack:
@@ -88,8 +92,9 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private) 
         writer = _started(fmt, stream)
         try:
             for analysis in analyze_documents(documents()):
+                origin = origins.popleft()
                 if analysis.article.language != "ar":
-                    warning(f"{_origin(analysis)}: {analysis.warnings[-1]}")
+                    warning(f"{origin}: {not_arabic_warning(analysis.article.language)}")
                 writer.send(analysis)
         except Exception as exc:
             failures.append(f"analysis failed: {type(exc).__name__}: {exc}")
@@ -97,10 +102,6 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private) 
     for failure in failures:
         error(failure)
     sys.exit(EXIT_FAILED if failures else status)
-
-
-def _origin(analysis) -> str:
-    return analysis.article.url or analysis.article.title or analysis.article.id
 
 
 def _writer(fmt: str, stream):

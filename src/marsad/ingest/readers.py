@@ -20,7 +20,7 @@ from marsad.ingest.html import parse_iso_date, read_html
 
 Item = Document | InputError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonl.gz"}
 # JSONL fields with a meaning; every other field is kept as metadata.

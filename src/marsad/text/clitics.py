@@ -67,8 +67,13 @@ def _prefix_table() -> list[tuple[str, bool, bool]]:
 
 
 def _restore_stem(stem: str) -> str:
-    """A stem that lost its ta marbuta to a suffix (زيارت+ه) gets it back."""
-    return stem[:-1] + "ة" if stem.endswith("ت") and len(stem) > 3 else stem
+    """A stem that lost its ta marbuta to a suffix (زيارت+ه) gets it back.
+
+    Not after alef: -ات is the feminine plural (قوات+نا), far more common than حياة.
+    """
+    if stem.endswith("ت") and not stem.endswith("ات") and len(stem) > 3:
+        return stem[:-1] + "ة"
+    return stem
 
 
 def _keyed(c: Clitics) -> Clitics:

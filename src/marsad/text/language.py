@@ -63,5 +63,9 @@ def marsad_language(doc: Doc) -> Doc:
     """Set ``doc._.language``; warn when the text is not Arabic."""
     doc._.language = detect_language(doc.text)
     if doc._.language != "ar":
-        warn(doc, f"text is not Arabic (detected '{doc._.language}'); analysis may be empty")
+        warn(doc, not_arabic_warning(doc._.language))
     return doc
+
+
+def not_arabic_warning(language: str) -> str:
+    return f"text is not Arabic (detected '{language}'); analysis may be empty"

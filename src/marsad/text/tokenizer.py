@@ -21,7 +21,7 @@ _TOKEN = regex.compile(
     r"""
     (?P<url>(?:https?://|www\.)[^\s«»"“”<>]+[^\s«»"“”<>.,،;؛:!?؟)\]])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-  | (?P<abbrev>(?:\p{L}\.){2,})                                  # U.S. أ.ف.ب.
+  | (?P<abbrev>\p{L}(?:\.\p{L})+\.?(?!\p{L}))                      # U.S. أ.ف.ب
   | (?P<number>\p{Nd}+(?:[.,٫٬:/]\p{Nd}+)*)                      # 3.5  1,000  6/7/2020  22:00
   | (?P<word>[\p{L}\p{M}\u0640\u200c\u200d]+(?:['’][\p{L}\p{M}]+)*)  # letters, marks, tatweel
   | (?P<ellipsis>\.{2,}|…)

@@ -1,0 +1,95 @@
+"""Tokens: punctuation split off, clitics analysed but never split, offsets exact."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.text.clitics import analyses, best, stems
+from marsad.text.tokenizer import tokenize
+
+
+def words_of(text):
+    return [w for w in tokenize(text)[0] if not w.isspace()]
+
+
+def test_reconstructs_text_exactly(nlp):
+    text = "  وصل  باشاغا،\nإلى أنقرة؟!\n\n«نعم» "
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    for token in doc:
+        assert text[token.idx : token.idx + len(token.text)] == token.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال، ثم سكت؛ لماذا؟", ["قال", "،", "ثم", "سكت", "؛", "لماذا", "؟"]),
+        ("«الاتفاقيتان جرتا»", ["«", "الاتفاقيتان", "جرتا", "»"]),
+        ('صواريخ "سكاريا تي 22"', ["صواريخ", '"', "سكاريا", "تي", "22", '"']),
+        ("رتلا من نحو 200 مركبة", ["رتلا", "من", "نحو", "200", "مركبة"]),
+        ("في 6/7/2020 الساعة 22:00", ["في", "6/7/2020", "الساعة", "22:00"]),
+        ("نما 3.5% بحسب", ["نما", "3.5", "%", "بحسب"]),
+        ("في ٦-٧-٢٠٢٠", ["في", "٦", "-", "٧", "-", "٢٠٢٠"]),
+        ("وكالة (أ.ف.ب) ذكرت", ["وكالة", "(", "أ.ف.ب", ")", "ذكرت"]),
+        ("طائرات F-16 وإف-16", ["طائرات", "F", "-", "16", "وإف", "-", "16"]),
+        ("مُحَمَّدٌ وَصَلَ", ["مُحَمَّدٌ", "وَصَلَ"]),  # marks stay inside their word
+        ("الســـلام", ["الســـلام"]),  # tatweel inside the word
+        ("#انفجار_بيروت", ["#", "انفجار", "_", "بيروت"]),
+        ("انتهى... ثم", ["انتهى", "...", "ثم"]),
+        ("راجع https://example.org/a?b=1.", ["راجع", "https://example.org/a?b=1", "."]),
+    ],
+)
+def test_tokenisation(text, expected):
+    assert words_of(text) == expected
+
+
+def test_clitics_are_exposed_not_split(nlp):
+    doc = nlp("وأنقرة لليبيا بسرت والجفرة استقبله")
+    assert [t.text for t in doc] == ["وأنقرة", "لليبيا", "بسرت", "والجفرة", "استقبله"]
+    assert [(t._.prefix, t._.stem, t._.suffix) for t in doc] == [
+        ("و", "انقره", ""),
+        ("ل", "ليبيا", ""),
+        ("ب", "سرت", ""),
+        ("وال", "جفره", ""),
+        ("", "استقبل", "ه"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "prefix", "stem", "suffix"),
+    [
+        ("وبالعاصمة", "وبال", "عاصمه", ""),
+        ("للسلام", "لل", "سلام", ""),
+        ("فالحكومة", "فال", "حكومه", ""),
+        ("كالعادة", "كال", "عاده", ""),
+        ("وبقوات", "وب", "قوات", ""),
+        ("ولأنقرة", "ول", "انقره", ""),
+        ("ستستعيد", "س", "تستعيد", ""),
+        ("زيارته", "", "زياره", "ه"),  # ta marbuta restored under the suffix
+        ("حمايتها", "", "حمايه", "ها"),
+        ("بلدانهم", "", "بلدان", "هم"),
+        ("قواتنا", "", "قوات", "نا"),
+        ("التركي", "ال", "تركي", ""),  # nisba ي is not a pronoun
+        ("مدينة", "", "مدينه", ""),  # ta marbuta is not a pronoun
+        ("وزير", "", "وزير", ""),  # lexical: not و + زير
+        ("ليبيا", "", "ليبيا", ""),
+        ("بين", "", "بين", ""),
+    ],
+)
+def test_best_clitic_analysis(word, prefix, stem, suffix):
+    analysis = best(word)
+    assert (analysis.prefix, analysis.stem, analysis.suffix) == (prefix, stem, suffix)
+
+
+def test_every_plausible_stem_is_offered_for_lookups():
+    # «لليبيا» could be ل+ليبيا or لل+يبيا; look-ups try both, the bare word last
+    assert stems("لليبيا")[0] == "ليبيا"
+    assert stems("والجفرة") == ("جفره", "الجفره", "والجفره")
+    assert analyses("ب")[-1].stem == "ب"
+
+
+@given(st.text(max_size=80))
+def test_tokens_always_point_at_their_text(text):
+    words, spaces = tokenize(text)
+    rebuilt = "".join(w + (" " if s else "") for w, s in zip(words, spaces, strict=True))
+    assert rebuilt == text
