@@ -53,7 +53,9 @@ def cli() -> None:
               help="Refuse documents longer than this many characters.")
 @click.option("--allow-private", is_flag=True,
               help="Allow fetching URLs on private, loopback or link-local addresses.")
-def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per core; small inputs run in one).")
+def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private, workers) -> None:
     """Analyse articles and print their Analysis records.
 
     Inputs are .txt files (the first line is the title), .html pages, .jsonl files (fields
@@ -65,7 +67,7 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private) 
     not be read (or on a usage error), 1 when the analysis itself failed.
     """
     from marsad.ingest import InputError, ReadOptions, read_inputs
-    from marsad.pipeline import analyze_documents
+    from marsad.scale import analyze_parallel
     from marsad.text.language import not_arabic_warning
 
     options = ReadOptions(date=date, lines=lines, errors=errors, max_chars=max_chars,
@@ -91,7 +93,7 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private) 
             stack.callback(stream.close)
         writer = _started(fmt, stream)
         try:
-            for analysis in analyze_documents(documents()):
+            for analysis in analyze_parallel(documents(), workers):
                 origin = origins.popleft()
                 if analysis.article.language != "ar":
                     warning(f"{origin}: {not_arabic_warning(analysis.article.language)}")
