@@ -165,6 +165,14 @@ def check() -> None:
 # Commands of the pipeline stages, one module a stage (see DEVELOPERS.md): each exports
 # COMMANDS, its top-level commands, and may add subcommands to `train` and `eval`.
 STAGE_COMMANDS: list[str] = [
+    "marsad.kb.cli",
+    "marsad.ner.cli",
+    "marsad.geo.cli",
+    "marsad.store.cli",
+    "marsad.api.cli",
+    "marsad.framing.cli",
+    "marsad.events.cli",
+    "marsad.time.cli",
 ]
 for _module in STAGE_COMMANDS:
     for _command in importlib.import_module(_module).COMMANDS:

@@ -5,8 +5,14 @@ One line a stage; importing a module registers its ``@Language.factory`` compone
 
 import spacy
 
+import marsad.events.component
+import marsad.framing.component
+import marsad.geo.component
+import marsad.kb.component
+import marsad.ner.component
 import marsad.text.language
-import marsad.text.sentences  # noqa: F401
+import marsad.text.sentences
+import marsad.time.component  # noqa: F401
 from marsad.text.tokenizer import ArabicTokenizer
 
 

@@ -37,6 +37,8 @@ def render(analysis: Analysis, console: Console) -> None:
         for row in rows:
             table.add_row(*[str(cell) if cell is not None else "—" for cell in row])
         console.print(table)
+    if analysis.framing.scores:
+        console.print(f"  [bold]framing:[/] {_framing_summary(analysis.framing.scores)}")
     console.print()
 
 
@@ -78,6 +80,11 @@ def _sections(analysis: Analysis):
         [(t.text, t.category, t.neutral) for t in framing.loaded_terms],
         ["loaded term", "category", "neutral wording"],
     )
+    yield (
+        "Actor labels",
+        [(a.actor, "، ".join(a.labels)) for a in framing.actor_labels],
+        ["actor", "named as"],
+    )
 
 
 def _coords(lat: float | None, lon: float | None) -> str | None:
@@ -91,3 +98,20 @@ def _actors(actors) -> str:
 
 def _flags(negated: bool, hypothetical: bool) -> str:
     return " ".join(f for f, on in (("negated", negated), ("hypothetical", hypothetical)) if on)
+
+
+def _framing_summary(scores: dict) -> str:
+    """One line: loaded-term density, distancing, and sourcing when attributions ran."""
+    def share(key: str) -> str:
+        value = scores.get(key)
+        return "—" if value is None else f"{value:.0%}"
+
+    return (
+        f"{scores.get('loaded_terms', 0)} loaded terms "
+        f"({scores.get('loaded_per_100_words') or 0} per 100 words) · "
+        f"distancing verbs {scores.get('distancing_verbs', 0)}, "
+        f"«so-called» {scores.get('distancing_quotes', 0)} · "
+        f"claims {scores.get('claims') if scores.get('claims') is not None else '—'}: "
+        f"named sources {share('named_source_share')}, "
+        f"anonymous {share('anonymous_source_share')}"
+    )

@@ -16,7 +16,10 @@ _BOMS = [
 
 
 def decode(data: bytes, origin: str, options: ReadOptions) -> str:
-    """Decode ``data`` as UTF-8 (or UTF-16/32 with a BOM) and check it is usable text."""
+    """Decode ``data`` as UTF-8 (or UTF-16/32 with a BOM); refuse empty and binary data.
+
+    The size limit is the reader's to check: it applies to each document, not to a file.
+    """
     if not data.strip():
         raise InputError(origin, "empty input: nothing to analyse")
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
@@ -32,9 +35,7 @@ def decode(data: bytes, origin: str, options: ReadOptions) -> str:
                 "re-encode the file as UTF-8 or pass --errors replace",
             ) from None
         text = data.decode(encoding, errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    check_text(text, origin, options)
-    return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def check_text(text: str, origin: str, options: ReadOptions) -> None:

@@ -57,6 +57,9 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
         return
     if not path.exists():
         raise InputError(str(path), "no such file or directory")
+    if _kind_of(path) == "jsonl":  # a corpus: streamed, the size limit is per article
+        yield from read_jsonl_file(path, options)
+        return
     size = path.stat().st_size
     if size > options.max_chars * 4:  # at most 4 bytes a character in UTF-8
         raise InputError(
@@ -68,8 +71,6 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror}") from None
-    if path.name.endswith(".gz"):
-        data = gzip.decompress(data)
     yield from read_bytes(data, str(path), None, options, kind=_kind_of(path))
 
 
@@ -98,10 +99,12 @@ def read_bytes(
         yield from read_jsonl(text, origin, options)
     elif options.lines:
         yield from read_lines(text, origin, options)
-    elif kind == "html":
-        yield _with_fallback_date(read_html(text, origin, url), options)
     else:
-        yield read_text(text, origin, options)
+        check_text(text, origin, options)
+        if kind == "html":
+            yield _with_fallback_date(read_html(text, origin, url), options)
+        else:
+            yield read_text(text, origin, options)
 
 
 def _sniff(text: str) -> str:
@@ -135,16 +138,40 @@ def read_lines(text: str, origin: str, options: ReadOptions) -> Iterator[Documen
     """``--lines``: every non-empty line is a document of its own."""
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield _with_fallback_date(Document(text=line, origin=f"{origin}:{number}"), options)
+            where = f"{origin}:{number}"
+            try:
+                check_text(line, where, options)
+            except InputError as error:
+                yield error
+                continue
+            yield _with_fallback_date(Document(text=line, origin=where), options)
 
 
 def read_jsonl(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
     """One JSON object a line; a bad line is an error for that line only."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    yield from _read_jsonl_lines(enumerate(text.split("\n"), start=1), origin, options)
+
+
+def read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """A JSONL file (or .jsonl.gz), streamed line by line: corpora can be large."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as f:
+            yield from _read_jsonl_lines(enumerate(f, start=1), str(path), options)
+    except (OSError, EOFError) as error:
+        raise InputError(str(path), f"cannot read: {error}") from None
+
+
+def _read_jsonl_lines(lines, origin: str, options: ReadOptions) -> Iterator[Item]:
+    for number, line in lines:
         where = f"{origin}:{number}"
         try:
+            if isinstance(line, bytes):
+                if not line.strip():
+                    continue
+                line = decode(line, where, options)
+            if not line.strip():
+                continue
             yield _with_fallback_date(json_document(line, where, options), options)
         except InputError as error:
             yield error

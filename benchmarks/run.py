@@ -1,0 +1,359 @@
+"""`make bench`: measure marsad against references in the same run and write BENCHMARKS.md.
+
+Every figure is reported next to a reference measured in the same run, on the same data and
+cores, as a ratio, so the numbers stay comparable across machines. Sections whose stage is
+not installed are reported as skipped, with the reason.
+
+    .venv/bin/python benchmarks/run.py [--articles 1000 10000] [--only pipeline ner ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import itertools
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from marsad.health import shared_dir  # noqa: E402
+
+SECTIONS: dict[str, Callable[[argparse.Namespace], dict]] = {}
+
+
+def section(name: str):
+    """Register a benchmark section; it returns {"markdown": str, "results": dict}."""
+
+    def register(function):
+        SECTIONS[name] = function
+        return function
+
+    return register
+
+
+class Skipped(Exception):
+    """A section that cannot run here; the message says why."""
+
+
+# --- data ------------------------------------------------------------------------------
+
+
+def corpus_path() -> Path:
+    shared = shared_dir()
+    if shared is None:
+        raise Skipped("../shared not found (set MARSAD_SHARED)")
+    return shared / "data" / "corpus" / "saudinewsnet.jsonl.gz"
+
+
+def corpus_articles(count: int) -> list[dict]:
+    """The first ``count`` SaudiNewsNet articles as marsad JSONL records."""
+    articles = []
+    with gzip.open(corpus_path(), "rt", encoding="utf-8") as f:
+        for line in itertools.islice(f, count):
+            raw = json.loads(line)
+            articles.append({
+                "title": raw.get("title"), "text": raw["content"], "url": raw.get("url"),
+                "source": raw.get("source"), "published": (raw.get("date_extracted") or "")[:10],
+            })
+    return articles
+
+
+def write_jsonl(records: list[dict], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for record in records:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+# --- measuring ---------------------------------------------------------------------------
+
+
+class PeakMemory:
+    """Peak proportional set size (PSS) of a process and its children, sampled."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        self.process = psutil.Process(pid)
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self):
+        while not self._stop.is_set():
+            total = 0
+            try:
+                for p in [self.process, *self.process.children(recursive=True)]:
+                    total += p.memory_full_info().pss
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def run_cli(args: list[str]) -> tuple[float, int]:
+    """Seconds and peak memory (bytes) of one `marsad` command."""
+    marsad = Path(sys.executable).parent / "marsad"
+    started = time.perf_counter()
+    process = subprocess.Popen([str(marsad), *args], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    with PeakMemory(process.pid) as memory:
+        _, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"marsad {' '.join(args)} failed: {stderr.decode()[-500:]}")
+    return seconds, memory.peak
+
+
+def bert_reference(texts: list[str], max_tokens: int = 128) -> dict:
+    """A BERT-base token classifier with AraBERT's configuration and random weights (nothing
+    downloaded): the cost of a transformer tagger, on the same texts and cores."""
+    try:
+        import torch
+        from transformers import BertConfig, BertForTokenClassification
+    except ImportError as error:
+        raise Skipped(f"the transformer reference needs `make bench` extras ({error})") from None
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=64000, hidden_size=768, num_hidden_layers=12,
+                        num_attention_heads=12, intermediate_size=3072,
+                        max_position_embeddings=512, num_labels=9)
+    model = BertForTokenClassification(config).eval()
+    # Word pieces are approximated by whitespace tokens x 1.4 (AraBERT's measured fertility
+    # on news is about that); each text is cut into 128-piece windows, as taggers do.
+    windows = 0
+    tokens = 0
+    for text in texts:
+        pieces = int(len(text.split()) * 1.4)
+        tokens += len(text.split())
+        windows += max(1, -(-pieces // max_tokens))
+    batch = torch.randint(0, config.vocab_size, (8, max_tokens))
+    with torch.inference_mode():
+        model(input_ids=batch[:1])  # warm-up
+        started = time.perf_counter()
+        done = 0
+        while done < windows:
+            size = min(8, windows - done)
+            model(input_ids=batch[:size])
+            done += size
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "texts": len(texts), "tokens": tokens, "windows": windows}
+
+
+# --- sections ------------------------------------------------------------------------------
+
+
+@section("pipeline")
+def pipeline_section(options) -> dict:
+    """Full pipeline throughput and memory on N articles, scaling, per-stage breakdown."""
+    workers = options.workers or len(os.sched_getaffinity(0))
+    rows, results = [], {"workers": workers, "runs": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in options.articles:
+            articles = corpus_articles(count)
+            path = write_jsonl(articles, Path(tmp) / f"articles-{count}.jsonl")
+            seconds, peak = run_cli(["analyze", str(path), "--format", "jsonl", "--output",
+                                     str(Path(tmp) / "out.jsonl"), "--workers", str(workers)])
+            words = sum(len(a["text"].split()) for a in articles)
+            run = {"articles": count, "seconds": seconds, "articles_per_s": count / seconds,
+                   "words_per_article": words / count, "peak_memory_mb": peak / 2**20}
+            results["runs"].append(run)
+    sample = [a["text"] for a in corpus_articles(options.reference_articles)]
+    reference = bert_reference(sample)
+    reference_rate = reference["texts"] / reference["seconds"]
+    results["bert_reference_articles_per_s"] = reference_rate
+    for run in results["runs"]:
+        run["ratio_to_bert"] = run["articles_per_s"] / reference_rate
+        rows.append(f"| {run['articles']:,} | {run['words_per_article']:.0f} | "
+                    f"{run['seconds']:.1f} | **{run['articles_per_s']:.1f}** | "
+                    f"{run['peak_memory_mb']:.0f} | {run['ratio_to_bert']:.0f}× |")
+    runs = results["runs"]
+    if len(runs) >= 2:
+        small, large = runs[0], runs[-1]
+        results["scaling"] = (large["seconds"] / large["articles"]) / (
+            small["seconds"] / small["articles"])
+    stages = stage_breakdown(corpus_articles(min(options.articles[0], 500)))
+    results["stages"] = stages
+    total = sum(stages.values())
+    stage_rows = [f"| {name} | {seconds:.2f} | {100 * seconds / total:.0f}% |"
+                  for name, seconds in sorted(stages.items(), key=lambda kv: -kv[1])]
+    scaling = results.get("scaling")
+    markdown = "\n".join([
+        f"Full pipeline (`marsad analyze --workers {workers}`, every stage on) over SaudiNewsNet "
+        "articles, as a user runs it (start-up, reading and writing included). Peak memory is "
+        "the proportional set size of the process and its workers. Reference: a BERT-base "
+        "token classifier with AraBERT's configuration (random weights) on "
+        f"{reference['texts']} of the same articles, same cores: "
+        f"{reference_rate:.2f} articles/s.",
+        "",
+        "| articles | words/article | seconds | articles/s | peak memory (MB) | × BERT-base |",
+        "|---:|---:|---:|---:|---:|---:|",
+        *rows,
+        "",
+        (f"Scaling: cost per article at {runs[-1]['articles']:,} articles is {scaling:.2f}× "
+         f"the cost at {runs[0]['articles']:,} (1.00 = linear)." if scaling else ""),
+        "",
+        "Per-stage time, in one process, on "
+        f"{min(options.articles[0], 500)} articles:",
+        "",
+        "| stage | seconds | share |",
+        "|---|---:|---:|",
+        *stage_rows,
+    ])
+    return {"markdown": markdown, "results": results}
+
+
+def stage_breakdown(articles: list[dict]) -> dict[str, float]:
+    """Seconds spent in the tokenizer, each component, and building the records."""
+    from marsad.ingest.document import Document
+    from marsad.pipeline import _make_doc, load
+    from marsad.record import to_analysis
+
+    started = time.perf_counter()
+    nlp = load()
+    timings = {"(loading the pipeline)": time.perf_counter() - started}
+    documents = [
+        Document(text=a["text"], origin="bench", title=a["title"],
+                 published=dt.date.fromisoformat(a["published"]) if a["published"] else None)
+        for a in articles
+    ]
+    started = time.perf_counter()
+    docs = [_make_doc(nlp, d) for d in documents]
+    timings["tokenizer"] = time.perf_counter() - started
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [
+            component(doc) for doc in docs]
+        timings[name] = time.perf_counter() - started
+    started = time.perf_counter()
+    for doc in docs:
+        to_analysis(doc).to_json()
+    timings["record + JSON"] = time.perf_counter() - started
+    return timings
+
+
+@section("startup")
+def startup_section(options) -> dict:
+    """Time to load every model and index, in a fresh process, against Python's own start."""
+    code = "import time; t=time.perf_counter(); import marsad; marsad.load(); " \
+           "print(time.perf_counter()-t)"
+    bare = "import time; t=time.perf_counter(); import json; print(time.perf_counter()-t)"
+    loads = [float(subprocess.check_output([sys.executable, "-c", code])) for _ in range(3)]
+    started = time.perf_counter()
+    subprocess.check_output([sys.executable, "-c", bare])
+    python_start = time.perf_counter() - started
+    best = min(loads)
+    return {
+        "markdown": f"Loading every model and index (`import marsad; marsad.load()`), best of 3 "
+                    f"fresh processes: **{best:.2f} s** (target < 2 s); a bare Python "
+                    f"interpreter starts in {python_start:.2f} s on this machine "
+                    f"({best / python_start:.1f}×).",
+        "results": {"load_seconds": best, "python_start_seconds": python_start},
+    }
+
+
+@section("ner")
+def ner_section(options) -> dict:
+    """NER tagging speed against a transformer tagger on the same sentences."""
+    from marsad.pipeline import load
+
+    nlp = load()
+    if "marsad_ner" not in nlp.pipe_names:
+        raise Skipped("the NER component is not in the pipeline")
+    texts = [a["text"] for a in corpus_articles(300)]
+    docs = [nlp.make_doc(t) for t in texts]
+    for name, component in nlp.pipeline:
+        if name == "marsad_ner":
+            break
+        docs = [component(d) for d in docs]
+    ner = nlp.get_pipe("marsad_ner")
+    started = time.perf_counter()
+    for doc in docs:
+        ner(doc)
+    seconds = time.perf_counter() - started
+    tokens = sum(len(d) for d in docs)
+    reference = bert_reference(texts[: options.reference_articles])
+    marsad_rate = tokens / seconds
+    bert_rate = reference["tokens"] / reference["seconds"]
+    return {
+        "markdown": "\n".join([
+            f"Tagging {tokens:,} tokens of SaudiNewsNet on one core after loading.",
+            "",
+            "| tagger | tokens/s | ratio |",
+            "|---|---:|---:|",
+            f"| marsad NER | **{marsad_rate:,.0f}** | {marsad_rate / bert_rate:,.0f}× |",
+            f"| BERT-base token classifier (AraBERT config, random weights) | "
+            f"{bert_rate:,.0f} | 1× |",
+        ]),
+        "results": {"marsad_tokens_per_s": marsad_rate, "bert_tokens_per_s": bert_rate},
+    }
+
+
+@section("time")
+def time_section(options) -> dict:
+    """Temporal tagging against dateparser, from benchmarks/time_vs_dateparser.py."""
+    script = REPO / "benchmarks" / "time_vs_dateparser.py"
+    if not script.exists():
+        raise Skipped("benchmarks/time_vs_dateparser.py is not there yet")
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        markdown = subprocess.check_output([sys.executable, str(script), "--json", out.name],
+                                           text=True)
+        results = json.loads(Path(out.name).read_text())
+    return {"markdown": markdown.strip(), "results": results}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--reference-articles", type=int, default=12)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--only", nargs="+", choices=sorted(SECTIONS))
+    parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
+    options = parser.parse_args()
+    names = options.only or list(SECTIONS)
+    parts = [
+        "# Benchmarks",
+        "",
+        f"Generated by `make bench` on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC — "
+        f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}. "
+        "Do not edit by hand.",
+    ]
+    results = {}
+    for name in names:
+        started = time.perf_counter()
+        print(f"bench: {name} …", file=sys.stderr, flush=True)
+        try:
+            outcome = SECTIONS[name](options)
+        except Skipped as reason:
+            outcome = {"markdown": f"Skipped: {reason}.", "results": {"skipped": str(reason)}}
+        parts += ["", f"## {name}", "", outcome["markdown"]]
+        results[name] = outcome["results"]
+        print(f"bench: {name} done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    options.output.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    results_path = options.output.with_suffix(".json")
+    results_path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"bench: wrote {options.output} and {results_path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

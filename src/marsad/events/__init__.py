@@ -1,0 +1,1 @@
+"""Events: PLOVER events (who did what to whom, where and when) and their attribution."""

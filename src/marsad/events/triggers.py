@@ -1,0 +1,242 @@
+"""Finding event triggers in a Doc, with their clause and the flags their context sets.
+
+A trigger is a verb or verbal noun of the lexicon (``triggers.yaml``) whose reading's
+conditions hold: a class word near it (أرسل + صواريخ), a subject of the right class
+(المتظاهرون + أحرقوا). A verbal noun reports an event when a light verb governs it
+(«عقد اجتماعا», «اندلعت مظاهرات»); otherwise it is only a mention, kept when it has
+arguments (see component.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from marsad.events.lexicon import Lexicon, Reading, lexicon, prefix_of, token_keys, verb_prefix
+from marsad.text.clitics import best
+from marsad.text.normalize import normalize_key
+
+# Numerals and quantity words that may stand between a verb and its plural subject
+# («تظاهر آلاف الطلاب», «رشق مئات المتظاهرين»).
+QUANTITY = frozenset({"الاف", "الف", "مئات", "عشرات", "نحو", "حوالي", "قرابه", "اكثر", "من",
+                      "مئه", "مائه", "الالاف", "المئات", "عدد", "ملايين", "مليون"})
+# Between a negation and its verb («لم يكن قد», «لن يتم»).
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
+LIGHT_WINDOW = 3  # words between a light verb and its noun («عقد الوزير الاثنين اجتماعا»)
+LIGHT_WINDOW_FAR = 7  # ... when the noun is its prepositional complement («خرج ... في مظاهرة»)
+NEGATION_GAP = frozenset({"قد", "يتم", "تتم", "يكن", "تكن", "يعد", "تعد"})
+
+
+@dataclass
+class Mention:
+    """One trigger occurrence: a reading on tokens [start, end) of ``sent``."""
+
+    reading: Reading
+    start: int
+    end: int
+    sent: Span
+    clause: tuple[int, int]  # token range of its clause
+    light: int | None = None  # token of the light verb governing a noun trigger
+    victim: bool = False  # governed by «تعرض ل»: the subject is the recipient
+    type: str = ""
+    mode: str | None = None
+    prefix: str = ""  # proclitics of the trigger word (or of its light verb)
+
+    def __post_init__(self) -> None:
+        if not self.type:  # the reading's type and mode, unless retyped (figurative)
+            self.type, self.mode = self.reading.type, self.reading.mode
+
+    @property
+    def verbal(self) -> bool:
+        return self.reading.pos == "verb" or self.light is not None
+
+
+def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
+    """Split a sentence into clauses at strong punctuation and clause-opening words."""
+    texts = [t.text for t in sent.doc]
+    cuts = [sent.start]
+    for token in sent:
+        opens = token.i > sent.start and lex.clause_boundaries.match(texts, token.i)
+        if token.text in lex.clause_punctuation or opens:
+            cuts.append(token.i)
+    cuts.append(sent.end)
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def find(doc: Doc) -> list[Mention]:
+    """Every trigger of ``doc`` whose reading's conditions hold, in text order."""
+    lex = lexicon()
+    texts = [t.text for t in doc]
+    mentions: list[Mention] = []
+    for sent in doc.sents:
+        spans = clauses(sent, lex)
+        i = sent.start
+        while i < sent.end:
+            clause = next(c for c in spans if c[0] <= i < c[1])
+            mention = _mention_at(doc, texts, i, sent, clause, lex)
+            if mention and not _restates(mentions, mention):
+                mentions.append(mention)
+            if mention:
+                i = mention.end
+            else:
+                i += 1
+    return [m for m in mentions if not _figurative(doc, m, lex)]
+
+
+def _restates(mentions: list[Mention], m: Mention) -> bool:
+    """«وصول تعزيزات»: a noun of the same type right after a trigger is its argument."""
+    if not mentions or m.reading.pos != "noun":
+        return False
+    last = mentions[-1]
+    return last.type == m.type and last.clause == m.clause and m.start - last.end <= 1
+
+
+def _mention_at(doc, texts, i, sent, clause, lex: Lexicon) -> Mention | None:
+    for reading, length in lex.readings_at(texts, i):
+        if i + length > clause[1]:
+            continue
+        if reading.needs and not _near_class(texts, i, i + length, sent, reading.needs, lex):
+            continue
+        if reading.subject and not _subject_of_class(texts, i, i + length, clause,
+                                                     reading.subject, lex):
+            continue
+        mention = Mention(reading, i, i + length, sent, clause,
+                          prefix=prefix_of(texts[i], reading.words[0], reading.pos))
+        if reading.pos == "noun":
+            mention.light, mention.victim = _light_verb(texts, i, clause, lex)
+            if mention.light is not None:
+                mention.prefix = verb_prefix(texts[mention.light])
+        return mention
+    return None
+
+
+def _near_class(texts, start, end, sent: Span, names, lex: Lexicon) -> bool:
+    """A class word within the window, in the sentence («التعزيزات التي وصلت»)."""
+    window = lex.class_window
+    lo, hi = max(sent.start, start - window), min(sent.end, end + window)
+    return any(
+        lex.classes[name].match(texts, j)
+        for name in names for j in range(lo, hi) if not start <= j < end
+    )
+
+
+def _subject_of_class(texts, start, end, clause, names, lex: Lexicon) -> bool:
+    """Whether a class word is the verb's subject: right after it (past numerals) or
+    right before it."""
+    j, after = end, False
+    while j < clause[1] and not after:
+        after = any(lex.classes[n].match(texts, j) for n in names)
+        if not (_is_quantity(texts[j]) or texts[j] in "،,"):
+            break
+        j += 1
+    before = any(
+        lex.classes[n].match(texts, k)
+        for n in names for k in range(max(clause[0], start - 2), start)
+    )
+    return after or before
+
+
+def _is_quantity(text: str) -> bool:
+    return text.isdigit() or bool(QUANTITY & set(token_keys(text))) or bool(
+        lexicon().specific.match([text], 0))
+
+
+def specific(doc: Doc, m: Mention) -> bool:
+    """Whether a protester action says who or how many, or when (see cues.yaml)."""
+    lex = lexicon()
+    texts = [t.text for t in doc]
+    lo, hi = m.sent.start, m.sent.end
+    if any(lex.specific.match(texts, j) or t.like_num for j, t in zip(range(lo, hi),
+                                                                       doc[lo:hi], strict=True)):
+        return True
+    return any(lex.classes["protesters"].match(texts, j) and not doc[j]._.clitics.article
+               for j in range(max(lo, m.start - 3), min(hi, m.end + 4)))
+
+
+def background(doc: Doc, m: Mention) -> bool:
+    """A trigger in a relative clause or the past progressive («كانوا يتظاهرون») is
+    background; «كان قد التقى» (the pluperfect) is not."""
+    lex = lexicon()
+    head = m.light if m.light is not None else m.start
+    before = [normalize_key(t.text) for t in doc[max(m.sent.start, head - 2) : head]]
+    if any(w in RELATIVES for w in before):
+        return True
+    return m.reading.imperfect and any(w in lex.background for w in before)
+
+
+def quoted(doc: Doc, m: Mention) -> bool:
+    """Whether the trigger stands inside «...» quotes: someone's words, not the report."""
+    before = doc[m.sent.start : m.start].text
+    return before.count("«") > before.count("»")
+
+
+def _light_verb(texts, i, clause, lex: Lexicon) -> tuple[int | None, bool]:
+    """The light verb governing the noun at ``i``: one of the two words before it
+    («شن هجوما», «خرجت في مظاهرة») or the verb whose subject it is («اندلعت مظاهرات»)."""
+    before = normalize_key(texts[i - 1]) if i > clause[0] else ""
+    if before in lex.noun_introducers and before != "في":
+        return None, False  # «خلال زيارته»: the noun is a prepositional phrase
+    if i + 1 < clause[1] and lex.light_verbs_after.match(texts, i + 1):
+        return i + 1, False  # «مظاهرة نظمها حزب البعث»
+    # «خرج أمس سكان الأحياء في مظاهرة», «قام المتظاهرون بالاحتجاج»: a motion or light
+    # verb reaches further over its subject to a prepositional complement.
+    far = before == "في" or best(texts[i]).prefix.lstrip("وف").startswith("ب")
+    window = LIGHT_WINDOW_FAR if far else LIGHT_WINDOW
+    words, j = 0, i - 1
+    while j >= clause[0] and words < window:
+        if lex.light_verbs.match(texts, j):
+            return j, bool(lex.victim_verbs.match(texts, j))
+        words += texts[j] not in "،,"  # «عقد الاثنين، اجتماعا»: commas do not count
+        j -= 1
+    return None, False
+
+
+def _figurative(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """Drop ASSAULT/PROTEST readings in sport copy; retype verbal attacks (ACCUSE)."""
+    if m.type not in ("ASSAULT", "PROTEST"):
+        return False
+    texts = [t.text for t in doc]
+    if any(lex.figurative[kind].match(texts, j) for kind in ("sport", "idiom")
+           for j in range(m.sent.start, m.sent.end)):
+        return True
+    lo, hi = m.clause
+    if m.type == "ASSAULT" and any(lex.figurative["verbal"].match(texts, j)
+                                   for j in range(lo, hi)):
+        m.type, m.mode = lex.figurative_retype["verbal"]
+    return False
+
+
+# --- flags ----------------------------------------------------------------------------
+
+
+def negated(doc: Doc, m: Mention) -> bool:
+    """A negation right before the trigger (or its light verb), or a verb of foiling or
+    denial earlier in its clause («أحبطت الشرطة هجوما»)."""
+    lex = lexicon()
+    texts = [t.text for t in doc]
+    head = m.light if m.light is not None else m.start
+    j = head - 1
+    while j >= m.clause[0] and set(token_keys(texts[j])) & NEGATION_GAP:
+        j -= 1
+    if j >= m.clause[0] and (lex.negation.match(texts, j)
+                             or (lex.negation.match([texts[j][1:]], 0) and texts[j][0] in "وف")):
+        return True  # «ولم تهاجم»: the conjunction leaves «لم» too short for clitics
+    return any(lex.foiled.match(texts, k) for k in range(m.clause[0], head))
+
+
+def hypothetical(doc: Doc, m: Mention) -> bool:
+    """Conditional sentences, the future, purpose and planning: what has not happened."""
+    lex = lexicon()
+    texts = [t.text for t in doc]
+    if any(lex.conditional.match(texts, j) for j in range(m.sent.start, m.sent.end)):
+        return True
+    head = m.light if m.light is not None else m.start
+    prefix = m.prefix.lstrip("وف")
+    if prefix.startswith("س") or prefix.startswith("ل"):
+        return True  # the future (ستستعيد), purpose (ليتظاهروا، لدعم، للسيطرة)
+    modal = head > m.clause[0] and normalize_key(texts[head - 1]).lstrip("وف") == "قد"
+    if m.reading.imperfect and modal:
+        return True  # «قد يقاطعون»: may
+    return any(lex.hypothetical.match(texts, k) for k in range(m.clause[0], head))

@@ -1,0 +1,132 @@
+"""The framing lexicons (``framing/data/*.yaml``), read into look-up tables.
+
+A *term* is a sequence of matching keys (one a word) with its category and neutral
+wording. Terms are indexed by their first word, so matching a token costs one dict
+look-up per candidate stem (see :mod:`marsad.framing.terms`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from marsad.text.normalize import normalize_key
+
+# Endings generated for an adjective's masculine singular key (ة is keyed as ه).
+ADJECTIVE_ENDINGS = ("", "ه", "ون", "ين", "ات")
+# Label tones and the loaded-term category each is reported under (neutral: none).
+TONE_CATEGORY = {"pejorative": "pejorative-label", "glorifying": "glorifying", "neutral": None}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    words: tuple[str, ...]  # matching keys, one a word
+    category: str | None  # loaded-term category; None for a neutral actor label
+    neutral: str | None  # the neutral wording, where one exists
+    head: str  # the entry's first form as written: what reports show
+    pos: str  # "adjectives", "nouns", "verbs" (loaded_terms.yaml) or "label" (labels.yaml)
+
+    @property
+    def label(self) -> bool:
+        return self.pos == "label"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    by_first: dict[str, tuple[Term, ...]]  # first word key -> terms, longest first
+
+    def starting_with(self, key: str) -> tuple[Term, ...]:
+        return self.by_first.get(key, ())
+
+    def terms(self) -> Iterator[Term]:
+        seen: set[int] = set()
+        for terms in self.by_first.values():
+            for term in terms:
+                if id(term) not in seen:
+                    seen.add(id(term))
+                    yield term
+
+
+def parse_entry(entry: str) -> tuple[list[str], str | None]:
+    """``"a|b => neutral"`` -> (["a", "b"], "neutral")."""
+    forms, _, neutral = (part.strip() for part in entry.partition("=>"))
+    return [f.strip() for f in forms.split("|") if f.strip()], neutral or None
+
+
+def adjective_forms(form: str) -> list[str]:
+    """استفزازي -> استفزازي، استفزازيه، استفزازيون … (the first word inflects)."""
+    first, _, rest = normalize_key(form).partition(" ")
+    return [" ".join(filter(None, (first + ending, rest))) for ending in ADJECTIVE_ENDINGS]
+
+
+def verb_forms(past: str, imperfect: str) -> list[str]:
+    """زعم|يزعم -> زعم، زعمت، زعموا، يزعم، تزعم، يزعمون، تزعمون (keys)."""
+    past, imperfect = normalize_key(past), normalize_key(imperfect)
+    base = past[:-1] if past.endswith("ي") else past  # ادعى: ادعت، ادعوا
+    stem = imperfect[:-1] if imperfect.endswith("ي") else imperfect  # يدعي: يدعون
+    plural = stem + "ون"
+    return [past, base + "ت", base + "وا", imperfect, "ت" + imperfect[1:], plural,
+            "ت" + plural[1:]]
+
+
+def _forms(part_of_speech: str, forms: list[str]) -> list[str]:
+    if part_of_speech == "adjectives":
+        return [f for form in forms for f in adjective_forms(form)]
+    if part_of_speech == "verbs":
+        return verb_forms(*forms)
+    return [normalize_key(form) for form in forms]
+
+
+def _read(name: str) -> dict:
+    path = resources.files("marsad.framing").joinpath(f"data/{name}")
+    with path.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _loaded_terms() -> Iterator[Term]:
+    for category, parts in _read("loaded_terms.yaml").items():
+        for part_of_speech, entries in parts.items():
+            for entry in entries:
+                forms, neutral = parse_entry(entry)
+                for form in _forms(part_of_speech, forms):
+                    yield Term(tuple(form.split()), category, neutral, forms[0], part_of_speech)
+
+
+def _label_terms() -> Iterator[Term]:
+    for tone, entries in _read("labels.yaml").items():
+        for entry in entries:
+            forms, neutral = parse_entry(entry)
+            for form in forms:
+                yield Term(tuple(normalize_key(form).split()), TONE_CATEGORY[tone], neutral,
+                           forms[0], "label")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    function_words: frozenset[str]
+    not_actors: frozenset[str]
+    quotes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    data = _read("grammar.yaml")
+    keys = {name: frozenset(normalize_key(w) for w in data[name])
+            for name in ("function_words", "not_actors")}
+    return Grammar(**keys, quotes=frozenset(data["quotes"]))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """Every term, labels first: a form listed as both a label and a loaded term is a label."""
+    index: dict[str, dict[tuple[str, ...], Term]] = {}
+    for term in [*_label_terms(), *_loaded_terms()]:
+        index.setdefault(term.words[0], {}).setdefault(term.words, term)
+    return Lexicon({
+        first: tuple(sorted(terms.values(), key=lambda t: -len(t.words)))
+        for first, terms in index.items()
+    })

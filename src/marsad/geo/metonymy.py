@@ -1,0 +1,55 @@
+"""Metonymy: a capital or a country acting as an agent stands for its government.
+
+«أنقرة أرسلت صواريخ», «الدوحة تدفع فاتورة», «وهددت أنقرة»: the place is the subject of
+a verb of action or speech. Arabic agrees such a verb in the feminine singular with the
+place, before it (VSO) or after it (SVO), so a listed verb form right next to the name
+(a negation or ``قد`` may stand between) marks the mention. The events stage reads
+``span._.metonymy`` and treats the mention as the government of ``span._.place.country``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from marsad.geo.gazetteer import Entry
+from marsad.geo.lexicon import Lexicon, word_keys
+from marsad.geo.recognize import is_word
+from marsad.text.normalize import normalize_key
+
+# Particles that may stand between the subject and its verb: «أنقرة لم ترسل».
+PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لم", "لن", "لا", "ما", "سوف"))
+
+
+def can_be_agent(entry: Entry | None) -> bool:
+    return entry is not None and (entry.feature == "country" or entry.capital_of is not None)
+
+
+def is_agent(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the name at tokens [start, end) is the subject of an agentive verb."""
+    return _verb_at(doc, _words_after(doc, end), lexicon) or _verb_at(
+        doc, _words_before(doc, start), lexicon
+    )
+
+
+def _verb_at(doc: Doc, positions: list[int], lexicon: Lexicon) -> bool:
+    for i in positions:
+        keys = word_keys(doc[i].text)
+        if set(keys) & lexicon.agent_verbs:
+            return True
+        if doc[i].norm_ not in PARTICLES:
+            return False
+    return False
+
+
+def _words_after(doc: Doc, end: int) -> list[int]:
+    found = []
+    for token in doc[end : end + 2]:  # a verb, or a particle and a verb
+        if not is_word(token):
+            break
+        found.append(token.i)
+    return found
+
+
+def _words_before(doc: Doc, start: int) -> list[int]:
+    tokens = list(doc[max(0, start - 1) : start])  # VSO: the verb right before the name
+    return [t.i for t in tokens if is_word(t)]

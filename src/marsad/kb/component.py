@@ -1,0 +1,558 @@
+"""The spaCy component ``marsad_entities``: mentions → linked entities.
+
+Writes
+* ``doc._.entities``: :class:`marsad.analysis.Entity` records, ids ``e0``, ``e1`` … in
+  order of first mention, one per actor, with country, PLOVER sector and roles as of the
+  publication date (``doc._.document.published``);
+* ``doc.spans["entities"]``: every mention, ``span.id_`` the entity id, ``span.label_``
+  its type.
+
+Mentions come from ``doc.ents`` (NER, and places' GPE/LOC), from KB aliases NER missed
+(full names only), from organisation patterns («وزارة الدفاع التركية»), from nationality
+adjectives (NORP), from titles («أمير قطر»: an unnamed person with an office) and from
+«الأخير». Titles and appositions give a person its office, country and sector; later
+mentions join the entity they name: the same actor, a surname of an earlier name, «الوزير
+التركي» for the Turkish minister already mentioned, «الأخير» for the last person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from marsad.analysis import Entity, Place
+from marsad.analysis import Mention as MentionRecord
+from marsad.kb.index import head_stem
+from marsad.kb.lexicon import (
+    Alias,
+    Title,
+    aliases,
+    offices,
+    org_heads,
+    org_middles,
+    role_matches,
+    titles,
+)
+from marsad.kb.mentions import (
+    COMMAS,
+    OrgPattern,
+    TitlePhrase,
+    is_anaphor,
+    read_org_pattern,
+    read_title,
+)
+from marsad.kb.model import Actor
+from marsad.kb.nationalities import adjectives, country_names, country_of_name
+from marsad.kb.resolve import Context, resolve_name, resolve_office, state
+from marsad.text.clitics import analyses, stems
+from marsad.text.normalize import normalize
+
+SPAN_KEY = "entities"
+# NER labels (ours, ANERcorp's, Wojood's) to record types.
+NER_TYPES = {
+    "PERSON": "PERSON", "PERS": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE",
+    "LOC": "LOC", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT", "PRODUCT": "PRODUCT",
+    "MISC": "MISC",
+}
+
+
+@dataclass
+class Found:
+    """A mention before linking: tokens [start, end), type, and what is known of it."""
+
+    start: int
+    end: int
+    type: str
+    source: str  # ner | kb | pattern | nisba | title | anaphor
+    actor: Actor | None = None
+    titles: list[Title] = field(default_factory=list)
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    short: bool = False  # found by a short alias: kept only if its actor is in the text
+    sector_hint: str | None = None  # from a military rank
+    leads: frozenset[str] = frozenset()  # keys the first word matched (to cut its clitics)
+    place: Place | None = None  # the places stage's reading of a GPE/LOC/FAC span
+
+
+@dataclass
+class Draft:
+    """An entity being built."""
+
+    type: str
+    name: str
+    actor: Actor | None = None
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    role_keys: set[str] = field(default_factory=set)
+    mentions: list[Found] = field(default_factory=list)
+    key: tuple = ()
+
+
+class Page:
+    """A document with its text and words computed once: spaCy's ``doc.text`` rebuilds
+    the string on every access. Indexing gives the doc's tokens and spans."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.words = [t.text for t in doc]
+
+    def __getitem__(self, index):
+        return self.doc[index]
+
+
+def publication_date(doc: Doc) -> dt.date | None:
+    document = doc._.document
+    return getattr(document, "published", None) if document is not None else None
+
+
+class EntityLinker:
+    def __init__(self, nlp: Language, name: str = "marsad_entities"):
+        self.name = name
+        # Read the data at pipeline load, not on the first document.
+        for index in (aliases, titles, adjectives, country_names, org_heads, org_middles):
+            index()
+
+    def __call__(self, doc: Doc) -> Doc:
+        date = publication_date(doc)
+        page = Page(doc)
+        found = find(doc, page.words)
+        drafts = link(page, found, date)
+        entities, spans = records(page, drafts)
+        doc._.entities = entities
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+@Language.factory(
+    "marsad_entities",
+    assigns=["doc._.entities", "doc.spans"],
+    requires=["doc.ents"],
+)
+def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
+    return EntityLinker(nlp, name)
+
+
+# --- finding mentions ------------------------------------------------------------------
+
+def find(doc: Doc, tokens: list[str]) -> list[Found]:
+    places = _places_by_end(doc)
+    found = [_from_ner(ent, places) for ent in doc.ents if ent.label_ in NER_TYPES]
+    found = _merge(found, _kb_names(tokens), swallows=lambda inner: True)
+    persons = [f for f in found if f.type == "PERSON"]
+    standalone, titled = _titles(tokens, persons, _cover(found))
+    found += standalone
+    found = _merge(found, _patterns(tokens, _starts(found) | titled),
+                   swallows=lambda inner: inner.type != "PERSON" and inner.source != "title")
+    taken = _cover(found)
+    found += _nisbas(tokens, found, taken | titled)
+    found += [Found(i, i + 1, "PERSON", "anaphor") for i in range(len(tokens))
+              if i not in taken and is_anaphor(tokens, i)]
+    return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
+    """Add mentions that overlap nothing, or that contain (and replace) mentions
+    ``swallows`` allows: «وكالة الأناضول» over NER's «الأناضول», «ميليشيات الوفاق» over
+    «الوفاق»; a mention equal to an NER span leaves the NER span in place."""
+    for new in more:
+        overlapping = [f for f in found if f.start < new.end and new.start < f.end]
+        inside = [f for f in overlapping if new.start <= f.start and f.end <= new.end
+                  and (f.start, f.end) != (new.start, new.end)]
+        if len(inside) == len(overlapping) and all(swallows(f) for f in inside):
+            found = [f for f in found if f not in inside] + [new]
+    return found
+
+
+def _cover(found: Iterable[Found]) -> set[int]:
+    return {i for f in found for i in range(f.start, f.end)}
+
+
+def _starts(found: Iterable[Found]) -> set[int]:
+    """Token positions inside a mention where no other mention may begin."""
+    return {i for f in found for i in range(f.start + 1, f.end)}
+
+
+def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found:
+    kind = NER_TYPES[ent.label_]
+    mention = Found(ent.start, ent.end, kind, "ner")
+    if kind == "NORP":
+        countries = {n.iso3 for n in adjectives().lookup(ent.text)}
+        mention.country = countries.pop() if len(countries) == 1 else None
+    if kind in {"GPE", "LOC", "FAC"}:
+        # The places stage's reading: its span ends with the entity and starts at it or
+        # one word in («مدينة سرت» → سرت).
+        place = next((p._.place for p in places.get(ent.end, ())
+                      if ent.start <= p.start <= ent.start + 1 and p._.place is not None), None)
+        mention.place = place
+        mention.country = country_of_name(ent.text) or (place.country if place else None)
+    return mention
+
+
+def _places_by_end(doc: Doc) -> dict[int, list[Span]]:
+    """The places stage's spans by end token, when that stage ran."""
+    if "places" not in doc.spans or not Span.has_extension("place"):
+        return {}
+    by_end: dict[int, list[Span]] = {}
+    for span in doc.spans["places"]:
+        by_end.setdefault(span.end, []).append(span)
+    return by_end
+
+
+def _kb_names(tokens: list[str]) -> list[Found]:
+    """KB aliases of one actor each; short ones are kept on probation (see :func:`link`)."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        match = aliases().match_at(tokens, i)
+        if not match:
+            i += 1
+            continue
+        actors = {a.actor.id: a.actor for a in match.values}
+        if len(actors) == 1:
+            actor = next(iter(actors.values()))
+            found.append(Found(match.start, match.end, actor.type, "kb", actor=actor,
+                               short=all(a.short for a in match.values), leads=_leads(actor)))
+        i = match.end
+    return found
+
+
+def _titles(tokens, persons: list[Found], taken: set[int]) -> tuple[list[Found], set[int]]:
+    """Attach titles to the names they introduce or follow (after a comma); titles with
+    a country or organisation and no name are mentions of an unnamed person. Returns
+    those, and every token the title phrases cover (their nisbas are not NORP mentions)."""
+    starts = {p.start: p for p in persons}
+    ends = {p.end: p for p in persons}
+    standalone, covered = [], set()
+    i = 0
+    while i < len(tokens):
+        phrase = None if i in taken else read_title(tokens, i, set(starts))
+        if phrase is None or (phrase.titles[0].construct and not phrase.qualified):
+            i += 1  # «وزير خارجية» names nobody until its country or organisation follows
+            continue
+        covered |= set(range(phrase.start, phrase.end))
+        if phrase.name_start is not None:
+            _attach(starts[phrase.name_start], phrase)
+        elif i >= 2 and tokens[i - 1] in COMMAS and i - 1 in ends:
+            _attach(ends[i - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
+        elif phrase.qualified or any(t.family for t in phrase.titles):
+            standalone.append(_unnamed(phrase))
+        i = max(phrase.end, i + 1)
+    return standalone, covered
+
+
+def _attach(person: Found, phrase: TitlePhrase) -> None:
+    person.titles.extend(phrase.titles)
+    person.country = person.country or phrase.country
+    person.org = person.org or (phrase.org.actor.id if phrase.org else None)
+    person.sector_hint = person.sector_hint or next((t.rank for t in phrase.titles if t.rank), None)
+
+
+def _unnamed(phrase: TitlePhrase) -> Found:
+    mention = Found(phrase.start, phrase.end, "PERSON", "title",
+                    leads=_keys_of(t.form for t in phrase.titles[:1]))
+    _attach(mention, phrase)
+    return mention
+
+
+def _patterns(tokens: list[str], inside: set[int]) -> list[Found]:
+    found = []
+    i = 0
+    while i < len(tokens):
+        pattern = None if i in inside else read_org_pattern(tokens, i)
+        if pattern:
+            found.append(_org_from_pattern(pattern))
+            i = pattern.end
+        else:
+            i += 1
+    return found
+
+
+def _org_from_pattern(pattern: OrgPattern) -> Found:
+    side = pattern.side.actor if pattern.side else None
+    if pattern.head.sector != "inherit":
+        sector = pattern.head.sector
+    else:
+        sector = state(side, None).sector if side else pattern.head.default
+    return Found(pattern.start, pattern.end, "ORG", "pattern", country=pattern.country,
+                 sector=sector, org=side.id if side else None,
+                 leads=_keys_of([pattern.head.form]))
+
+
+def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Found]:
+    """Nationality adjectives outside other mentions; one right after an organisation of
+    the same country («وكالة الأناضول التركية») belongs to that organisation."""
+    ends = {f.end: f for f in found if f.type == "ORG"}
+    out = []
+    for match in adjectives().find_all(tokens):
+        if any(j in taken for j in range(match.start, match.end)):
+            continue
+        countries = {n.iso3 for n in match.values}
+        if len(countries) != 1:
+            continue
+        country = countries.pop()
+        owner = ends.get(match.start)
+        if owner and _country_of(owner) == country and country:
+            owner.end = match.end
+            continue
+        out.append(Found(match.start, match.end, "NORP", "nisba", country=country,
+                         leads=_keys_of(n.form for n in match.values)))
+    return out
+
+
+def _leads(actor: Actor) -> frozenset[str]:
+    return _keys_of((*actor.aliases, *actor.short))
+
+
+def _keys_of(forms: Iterable[str]) -> frozenset[str]:
+    """The keys of the first words of lexicon forms, as a text token must match them."""
+    return frozenset(head_stem(f.split()[0]) for f in forms if f.split())
+
+
+def _country_of(found: Found) -> str | None:
+    return found.actor.country if found.actor else found.country
+
+
+# --- linking -----------------------------------------------------------------------
+
+def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
+    """Group mentions into entities, in text order."""
+    drafts: list[Draft] = []
+    by_key: dict[tuple, Draft] = {}
+    last_person: Draft | None = None
+    for mention in found:
+        draft = _link_one(doc, mention, date, drafts, by_key, last_person)
+        if draft is None:
+            continue
+        if draft.key not in by_key:
+            drafts.append(draft)
+            by_key[draft.key] = draft
+        draft.mentions.append(mention)
+        _absorb(draft, mention)
+        if draft.type == "PERSON":
+            last_person = draft
+    # A short alias alone («الجزيرة», «عون») is not enough: the actor must be named in
+    # full, by NER, or by a title somewhere in the article.
+    return [d for d in drafts if not all(m.short for m in d.mentions)]
+
+
+def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft | None:
+    if mention.source == "anaphor":
+        return last_person
+    text = doc[mention.start:mention.end].text
+    context = Context(date, tuple(mention.titles), mention.country, mention.org,
+                      mention.type if mention.source == "ner" else None)
+    actor = mention.actor
+    misread = mention.source == "ner" and mention.place is None and mention.type != "PERSON"
+    if mention.source == "title":
+        actor = resolve_office(context).choice
+    elif mention.type in {"PERSON", "ORG", "MISC"} and (actor is None or mention.titles):
+        actor = resolve_name(text, context).choice or _inner_actor(doc, mention) or actor
+    if actor is None and misread:
+        actor = _known_name(text, Context(date), by_key)
+    if actor is not None:
+        mention.actor = actor
+        mention.leads = mention.leads or _leads(actor)
+        return by_key.get(("actor", actor.id)) or _actor_draft(actor, date)
+    if mention.place is not None:
+        key = ("place", mention.place.id)
+        return by_key.get(key) or Draft(mention.type, mention.place.name, key=key)
+    if mention.type == "PERSON" or misread:
+        joined = _person_coref(doc, mention, drafts)
+        if joined is not None:
+            return joined
+    if mention.source == "ner" and mention.type in {"ORG", "MISC"}:
+        _classify(doc, mention)
+    key = _plain_key(doc, mention)
+    return by_key.get(key) or Draft(mention.type, _display(doc, mention), key=key)
+
+
+def _known_name(text: str, context: Context, by_key: dict) -> Actor | None:
+    """NER's type can be wrong («باشاغا» as LOC): a KB name still links, a short one
+    only to an actor already in the article."""
+    resolution = resolve_name(text, context)
+    actor = resolution.choice
+    if actor is None:
+        return None
+    full = any(a.actor is actor and not a.short for a in aliases().lookup(text))
+    return actor if full or ("actor", actor.id) in by_key else None
+
+
+def _classify(page: Page, mention: Found) -> None:
+    """Country and sector of an organisation the KB does not know, from its own words."""
+    tokens = page.words
+    pattern = read_org_pattern(tokens, mention.start, limit=mention.end)
+    if pattern is not None and pattern.end == mention.end:
+        found = _org_from_pattern(pattern)
+        mention.type, mention.country, mention.sector = "ORG", found.country, found.sector
+        mention.org, mention.leads = found.org, found.leads
+        return
+    head = org_heads().match_at(tokens[:mention.end], mention.start)
+    if head is not None:  # «ميليشيات طرابلس»: the sector from the head, the country
+        mention.type = "ORG"  # from a place inside
+        mention.leads = _keys_of(h.form for h in head.values)
+        mention.sector = next((h.sector for h in head.values if h.sector != "inherit"),
+                              head.values[0].default)
+        mention.country = _inner_country(page.doc, mention)
+
+
+def _inner_country(doc, mention: Found) -> str | None:
+    if "places" not in doc.spans or not Span.has_extension("place"):
+        return None
+    countries = {s._.place.country for s in doc.spans["places"]
+                 if mention.start <= s.start and s.end <= mention.end and s._.place}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _actor_draft(actor: Actor, date: dt.date | None) -> Draft:
+    now = state(actor, date)
+    held = actor.roles_on(date) if date else []
+    return Draft(actor.type, actor.name, actor, now.country, now.sector, list(now.roles),
+                 {r.role for r in held}, key=("actor", actor.id))
+
+
+def _inner_actor(doc, mention: Found) -> Actor | None:
+    """An NER span longer than the alias it starts with («حكومة الوفاق الوطني المعترف»)."""
+    tokens = [t.text for t in doc[mention.start:mention.end]]
+    match = aliases().match_at(tokens, 0)
+    full: list[Alias] = [a for a in match.values if not a.short] if match else []
+    ids = {a.actor.id for a in full}
+    if len(ids) == 1 and _fits(full[0].actor.type, mention.type):
+        return full[0].actor
+    return None
+
+
+def _fits(actor_type: str, mention_type: str) -> bool:
+    return actor_type == mention_type or (actor_type == "ORG" and mention_type == "MISC")
+
+
+def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
+    """An unlinked person mention joins the latest person it names or describes:
+    «كاميلاري» after «بويرون كاميلاري», «الوزير التركي» after the Turkish minister."""
+    persons = [d for d in reversed(drafts) if d.type == "PERSON"]
+    if mention.source == "title":
+        return next((d for d in persons if _describes(mention, d)), None)
+    words = [set(stems(t.text)) for t in doc[mention.start:mention.end] if not t.is_punct]
+    return next((d for d in persons
+                 if words and all(w & _name_words(d) for w in words)), None)
+
+
+def _describes(mention: Found, draft: Draft) -> bool:
+    if mention.country and draft.country and mention.country != draft.country:
+        return False
+    return any(role_matches(key, t) for key in draft.role_keys for t in mention.titles)
+
+
+def _name_words(draft: Draft) -> set[str]:
+    if draft.actor is None:
+        return set(draft.key[1]) if draft.key[0] == "name" else set()
+    forms = (*draft.actor.aliases, *draft.actor.short)
+    return {head_stem(w) for form in forms for w in form.split()}
+
+
+def _keys(doc, mention: Found) -> tuple[str, ...]:
+    """The words of a mention as keys, the first without its clitics when the lexicon
+    entry it matched is known («لميليشيات الوفاق» and «ميليشيات الوفاق» are one key)."""
+    words = [t.text for t in doc[mention.start:mention.end] if not t.is_punct]
+    if not words:
+        return ()
+    first = next((a.stem for a in analyses(words[0]) if a.stem in mention.leads),
+                 head_stem(words[0]))
+    return (first, *map(head_stem, words[1:]))
+
+
+def _plain_key(doc, mention: Found) -> tuple:
+    """Unlinked mentions with equal keys are one entity: a country's NORP mentions,
+    a country's GPE mentions, otherwise the same words."""
+    if mention.type == "NORP" and mention.country:
+        return ("NORP", mention.country)
+    if mention.type == "GPE" and mention.country and country_of_name(_display(doc, mention)):
+        return ("GPE", mention.country)
+    if mention.type == "PERSON" and mention.source != "title":
+        return ("name", _keys(doc, mention))
+    return (mention.type, _keys(doc, mention))
+
+
+def _display(doc, mention: Found) -> str:
+    start, end = _char_span(doc, mention)
+    return doc.text[start:end]
+
+
+def _absorb(draft: Draft, mention: Found) -> None:
+    """What a mention adds to its entity: the offices its titles name; for an entity
+    the KB does not know, the country and sector the context gives."""
+    for title in mention.titles:
+        if title.rank or (not title.roles and draft.roles):
+            continue  # ranks give a sector only; «الوزير» adds nothing to a known minister
+        keys = [k for k in title.roles if k in offices()]
+        label = offices()[keys[0]].label if keys else title.form
+        if label not in draft.roles:
+            draft.roles.append(label)
+        draft.role_keys |= set(keys)
+    if draft.actor is None:
+        draft.country = draft.country or mention.country
+        draft.sector = draft.sector or mention.sector or _title_sector(mention)
+
+
+def _title_sector(mention: Found) -> str | None:
+    for title in mention.titles:
+        for key in title.roles:
+            if offices()[key].sector:
+                return offices()[key].sector
+        if title.family:
+            return "GOV"
+    return mention.sector_hint
+
+
+# --- records -------------------------------------------------------------------------
+
+def records(page: Page, drafts: list[Draft]) -> tuple[list[Entity], list[Span]]:
+    entities, spans = [], []
+    for n, draft in enumerate(drafts):
+        entity_id = f"e{n}"
+        mentions = []
+        for mention in sorted(draft.mentions, key=lambda m: m.start):
+            start, end = _char_span(page, mention)
+            mentions.append(MentionRecord(start=start, end=end, text=page.text[start:end]))
+            span = Span(page.doc, mention.start, mention.end, label=draft.type)
+            span.id_ = entity_id
+            spans.append(span)
+        entities.append(Entity(
+            id=entity_id, type=draft.type, name=draft.name,
+            name_en=draft.actor.name_en if draft.actor else None,
+            kb_id=draft.actor.id if draft.actor else None,
+            country=draft.country, sector=draft.sector, roles=draft.roles, mentions=mentions,
+        ))
+    return entities, spans
+
+
+def _char_span(doc: Page, mention: Found) -> tuple[int, int]:
+    """Character offsets of a mention without the conjunction or preposition glued to
+    its first word («لأكار» → «أكار», «بحكومة الوفاق» → «حكومة الوفاق»); the article
+    stays, and so does a fused «لل», which cannot be cut. Places keep the places stage's
+    offsets («وتركيا» → «تركيا»)."""
+    first, last = doc[mention.start], doc[mention.end - 1]
+    end = last.idx + len(last.text)
+    if mention.place is not None:
+        same = [m.start for m in mention.place.mentions if m.end == end and m.start >= first.idx]
+        if same:
+            return same[0], end
+    return first.idx + _proclitic_length(first.text, mention.leads), end
+
+
+def _proclitic_length(word: str, leads: frozenset[str]) -> int:
+    for analysis in analyses(word):
+        if analysis.stem not in leads:
+            continue
+        prefix = analysis.prefix.removesuffix("ال") if analysis.article else analysis.prefix
+        if not prefix or prefix.endswith("لل") or (analysis.article and prefix.endswith("ل")
+                                                   and analysis.prefix.endswith("لل")):
+            return 0
+        return normalize(word).to_original(0, len(prefix))[1]
+    return 0

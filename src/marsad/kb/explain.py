@@ -1,0 +1,46 @@
+"""How a name or a title resolves, as data: what ``marsad kb lookup`` prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.kb.mentions import read_title
+from marsad.kb.resolve import Context, Resolution, resolve_name, resolve_office, state
+from marsad.text.tokenizer import tokenize
+
+
+def explain(text: str, date: dt.date) -> dict:
+    words = [w for w in tokenize(text)[0] if not w.isspace()]
+    phrase = read_title(words, 0, set()) if words else None
+    if phrase is not None and phrase.end < len(words):
+        # A title, then a name: the title is context for the name.
+        name = " ".join(w for w in words[phrase.end:] if w not in {"،", ","})
+        context = _context(phrase, date)
+        reading, resolution = f"name «{name}» with its title", resolve_name(name, context)
+    elif phrase is not None:
+        reading, resolution = "title without a name", resolve_office(_context(phrase, date))
+    else:
+        reading, resolution = "name", resolve_name(text, Context(date))
+    return _report(text, reading, date, resolution)
+
+
+def _context(phrase, date: dt.date) -> Context:
+    org = phrase.org.actor.id if phrase.org else None
+    return Context(date, tuple(phrase.titles), phrase.country, org)
+
+
+def _report(text: str, reading: str, date: dt.date, resolution: Resolution) -> dict:
+    candidates = []
+    for cand in resolution.candidates:
+        now = state(cand.actor, date)
+        candidates.append({
+            "id": cand.actor.id, "name": cand.actor.name, "name_en": cand.actor.name_en,
+            "qid": cand.actor.qid, "score": cand.score, "reasons": cand.reasons,
+            "country": now.country, "sector": now.sector, "roles": list(now.roles),
+        })
+    return {
+        "query": text, "reading": reading, "date": date.isoformat(),
+        "candidates": candidates,
+        "choice": resolution.choice.id if resolution.choice else None,
+        "why": resolution.why,
+    }

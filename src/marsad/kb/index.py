@@ -1,0 +1,106 @@
+"""Multi-word look-up over tokens, with clitics: «للجيش الوطني الليبي» finds «الجيش الوطني الليبي».
+
+A phrase is stored as the key of each of its words with the article taken off (and only
+the article: lexicon entries are written without other clitics, and stripping more would
+turn «سانا» into «س + انا»). A text token matches a phrase word when any of its
+candidate stems (:func:`marsad.text.clitics.stems`) is that key, so the article and the
+attached conjunctions and prepositions never need listing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from marsad.text.clitics import analyses, stems
+from marsad.text.normalize import normalize_key
+
+T = TypeVar("T")
+
+
+def head_stem(word: str) -> str:
+    """The key of a lexicon word without its article: «الأناضول» → «اناضول», «الله» stays."""
+    for analysis in analyses(word):
+        if analysis.prefix == "ال":
+            return analysis.stem
+    return normalize_key(word)
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The key of a phrase as stored: the head stem of each word."""
+    return tuple(head_stem(w) for w in text.replace("-", " ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    start: int  # index of the first token
+    end: int  # index after the last token
+    values: tuple[T, ...]
+
+
+class PhraseIndex(Generic[T]):
+    """Phrases (word sequences) to values; finds the longest phrase at a token position."""
+
+    def __init__(self) -> None:
+        self._root: dict = {}
+        self.size = 0
+
+    def add(self, phrase: str, value: T) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        node = self._root
+        for word in key:
+            node = node.setdefault(word, {})
+        values = node.setdefault(None, [])
+        if value not in values:
+            values.append(value)
+            self.size += 1
+
+    def add_all(self, items: Iterable[tuple[str, T]]) -> PhraseIndex[T]:
+        for phrase, value in items:
+            self.add(phrase, value)
+        return self
+
+    def get(self, phrase: str) -> tuple[T, ...]:
+        node = self._root
+        for word in phrase_key(phrase):
+            node = node.get(word)
+            if node is None:
+                return ()
+        return tuple(node.get(None, ()))
+
+    def lookup(self, text: str) -> tuple[T, ...]:
+        """Values of the phrase that is exactly ``text``, its words found through clitics
+        («بحكومة الوفاق» finds «حكومة الوفاق»)."""
+        frontier = [self._root]
+        for word in text.replace("-", " ").split():
+            frontier = [n[s] for n in frontier for s in stems(word) if s in n]
+        return tuple(dict.fromkeys(v for n in frontier for v in n.get(None, ())))
+
+    def match_at(self, tokens: Sequence[str], start: int) -> Match[T] | None:
+        """The longest phrase that begins at ``tokens[start]`` (token texts), if any."""
+        best: Match[T] | None = None
+        frontier = [self._root]
+        for i in range(start, len(tokens)):
+            frontier = [n[s] for n in frontier for s in stems(tokens[i]) if s in n]
+            if not frontier:
+                break
+            values = tuple(v for n in frontier for v in n.get(None, ()))
+            if values:
+                best = Match(start, i + 1, tuple(dict.fromkeys(values)))
+        return best
+
+    def find_all(self, tokens: Sequence[str]) -> list[Match[T]]:
+        """Non-overlapping longest matches, left to right."""
+        found: list[Match[T]] = []
+        i = 0
+        while i < len(tokens):
+            match = self.match_at(tokens, i)
+            if match:
+                found.append(match)
+                i = match.end
+            else:
+                i += 1
+        return found

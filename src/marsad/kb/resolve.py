@@ -1,0 +1,184 @@
+"""Which actor a mention names: by alias, title, nisba and date, with the reasons why.
+
+Every candidate is scored on evidence that can be checked against the KB on the
+publication date; the best one wins only when it is ahead of the next (a tie stays
+unlinked: a wrong link is worse than none). :func:`resolve_name` takes a name,
+:func:`resolve_office` an unnamed title such as «أمير قطر»; ``marsad kb lookup``
+prints both, reasons included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from marsad.kb.lexicon import Title, aliases, offices, role_matches
+from marsad.kb.model import Actor, KnowledgeBase, Role, load_kb
+
+# Evidence weights. A title the actor held on the date outweighs everything else; a
+# country that contradicts the context rules a candidate out in practice.
+W_OFFICE_ON_DATE, W_OFFICE_EVER, W_OFFICE_NEVER = 3.0, 1.0, -1.0
+W_COUNTRY, W_COUNTRY_CLASH = 2.0, -3.0
+W_ORG = 2.0
+W_IN_OFFICE = 0.5  # of two namesakes, the one in office on the date is the news
+W_NOT_EXISTING = -2.0
+W_SHORT = -0.5  # a surname is weaker evidence than a full name
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the text around a mention says about it."""
+
+    date: dt.date | None = None
+    titles: tuple[Title, ...] = ()
+    country: str | None = None
+    org: str | None = None  # an organisation actor id («بحكومة الوفاق» → lby.gna)
+    type: str | None = None  # the NER type, when there is one
+
+
+@dataclass
+class Candidate:
+    actor: Actor
+    score: float = 1.0
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    candidates: list[Candidate]
+    choice: Actor | None
+    why: str
+
+
+@dataclass(frozen=True)
+class ActorState:
+    """An actor as of a date: where it belongs and what it does."""
+
+    country: str | None
+    sector: str | None
+    roles: tuple[str, ...]  # labels of the offices held on the date
+
+
+def state(actor: Actor, day: dt.date | None, kb: KnowledgeBase | None = None) -> ActorState:
+    kb = kb or load_kb()
+    held = actor.roles_on(day) if day else _current(actor)
+    if held:
+        role = held[0]
+        return ActorState(kb.role_country(actor, role), _role_sector(kb, actor, role),
+                          tuple(dict.fromkeys(offices()[r.role].label for r in held)))
+    if actor.roles and day and all(r.end and r.end <= day for r in actor.roles):
+        return ActorState(actor.country, "ELI", ())  # PLOVER: a former official
+    return ActorState(actor.country, actor.sector, ())
+
+
+def _current(actor: Actor) -> list[Role]:
+    """Without a date: the offices still held (no end), else none."""
+    return [r for r in actor.roles if r.end is None]
+
+
+def _role_sector(kb: KnowledgeBase, actor: Actor, role: Role) -> str | None:
+    if role.sector:
+        return role.sector
+    office = offices()[role.role]
+    if office.sector:
+        return office.sector
+    org = kb.actors.get(role.org) if role.org else None
+    return (org.sector if org else None) or actor.sector
+
+
+def resolve_name(text: str, context: Context, allow_short: bool = True) -> Resolution:
+    """Link a name («أكار», «حكومة الوفاق») to an actor, or say why not."""
+    found = [a for a in aliases().lookup(text) if allow_short or not a.short]
+    if context.type:
+        found = [a for a in found if _type_fits(a.actor.type, context.type)]
+    if not found:
+        return Resolution([], None, "no actor has this name")
+    candidates = {a.actor.id: Candidate(a.actor) for a in found}
+    full = {a.actor.id for a in found if not a.short}
+    for cand in candidates.values():
+        if cand.actor.id not in full:
+            cand.score += W_SHORT
+            cand.reasons.append("short form of the name")
+        _score(cand, context)
+    return _choose(list(candidates.values()))
+
+
+def resolve_office(context: Context) -> Resolution:
+    """Link an unnamed title («أمير قطر», «وزير الدفاع التركي») to its holder on the date."""
+    if not context.titles or not (context.country or context.org or _fixed_country(context)):
+        return Resolution([], None, "a title without a country or organisation names nobody")
+    country = context.country or _fixed_country(context)
+    kb = load_kb()
+    candidates = []
+    for actor in kb.actors.values():
+        for role in actor.roles:
+            if not any(role_matches(role.role, t) for t in context.titles):
+                continue
+            if context.org and role.org != context.org:
+                continue
+            if not context.org and kb.role_country(actor, role) != country:
+                continue
+            if role.active(context.date):
+                label = offices()[role.role].label
+                when = f"on {context.date}" if context.date else "(no date given)"
+                candidates.append(Candidate(actor, W_OFFICE_ON_DATE, [f"{label} {when}"]))
+                break
+    if context.date is None and len(candidates) > 1:
+        return Resolution(candidates, None, "several holders and no date to choose by")
+    return _choose(candidates, empty="nobody in the KB held this office on that date")
+
+
+def _fixed_country(context: Context) -> str | None:
+    return next((t.country for t in context.titles if t.country), None)
+
+
+def _type_fits(actor_type: str, ner_type: str) -> bool:
+    return ner_type == actor_type or (ner_type in {"ORG", "MISC"} and actor_type == "ORG")
+
+
+def _score(cand: Candidate, context: Context) -> None:
+    actor, day = cand.actor, context.date
+    if not actor.exists(day):
+        cand.score += W_NOT_EXISTING
+        cand.reasons.append(f"did not exist under this name on {day}")
+    offices_named = [t for t in context.titles if t.roles or t.family]
+    if offices_named:
+        named = [r for r in actor.roles if any(role_matches(r.role, t) for t in offices_named)]
+        held_then = [r for r in named if r.active(day)]
+        held_ever = named
+        if held_then:
+            cand.score += W_OFFICE_ON_DATE
+            cand.reasons.append(f"held «{offices()[held_then[0].role].label}» on {day}")
+        elif held_ever:
+            cand.score += W_OFFICE_EVER
+            cand.reasons.append(f"held «{offices()[held_ever[0].role].label}», not on {day}")
+        else:
+            cand.score += W_OFFICE_NEVER
+            cand.reasons.append("never held the office the title names")
+    if context.country:
+        country = state(actor, day).country or actor.country
+        if country == context.country:
+            cand.score += W_COUNTRY
+            cand.reasons.append(f"country {country} as in the context")
+        elif country:
+            cand.score += W_COUNTRY_CLASH
+            cand.reasons.append(f"country {country}, the context says {context.country}")
+    if context.org and any(r.org == context.org for r in actor.roles_on(day)):
+        cand.score += W_ORG
+        cand.reasons.append(f"an office in {context.org} on {day}")
+    if day and actor.type == "PERSON" and actor.roles_on(day):
+        cand.score += W_IN_OFFICE
+        cand.reasons.append(f"in office on {day}")
+
+
+def _choose(candidates: list[Candidate], empty: str = "no candidate") -> Resolution:
+    if not candidates:
+        return Resolution([], None, empty)
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    best = ranked[0]
+    if len(ranked) > 1 and ranked[1].score >= best.score:
+        return Resolution(ranked, None, f"tie between {best.actor.id} and {ranked[1].actor.id}")
+    if best.score <= 0:
+        return Resolution(ranked, None, f"best candidate {best.actor.id} is contradicted")
+    why = "the only candidate" if len(ranked) == 1 else f"ahead of {ranked[1].actor.id}"
+    return Resolution(ranked, best.actor, why)

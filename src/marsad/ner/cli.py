@@ -1,0 +1,140 @@
+"""``marsad ner``, ``marsad train ner`` and ``marsad eval ner``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from marsad.cliutils import EXIT_FAILED, EXIT_USAGE, error, eval_group, train_group
+from marsad.ner.features import GROUPS
+
+_MODEL_OPTION = click.option(
+    "--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="A model folder written by `marsad train ner` (default: the shipped model).",
+)
+
+
+def _load_model(model_dir: Path | None):
+    from marsad.ner.model import ModelMissing, NerModel
+
+    try:
+        return NerModel.load(model_dir)
+    except ModelMissing as exc:
+        error(str(exc))
+        sys.exit(EXIT_FAILED)
+
+
+def _read_lines(path: str) -> list[str]:
+    """The lines of ``path`` (``-``: standard input), or a one-line error and exit 2."""
+    try:
+        if path == "-":
+            return sys.stdin.read().splitlines()
+        return Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        error(f"cannot read {path} ({exc}); give a UTF-8 file with one token a line")
+        sys.exit(EXIT_USAGE)
+
+
+def _shared_or_exit() -> Path:
+    from marsad.health import shared_dir
+
+    found = shared_dir()
+    if found is None:
+        error("../shared not found: set MARSAD_SHARED to the folder that holds data/ner")
+        sys.exit(EXIT_USAGE)
+    return found
+
+
+@click.command("ner")
+@click.option("--conll", "conll", required=True, metavar="FILE",
+              help="One token a line (the first whitespace-separated column; other columns "
+                   "are ignored), a blank line between sentences; `-` for standard input.")
+@_MODEL_OPTION
+def ner(conll: str, model_dir: Path | None) -> None:
+    """Tag named entities in a tokenised file: writes `token<TAB>TAG` lines.
+
+    The output has the same tokens and blank lines as the input (a blank line closes
+    every sentence), with BIO tags of the ANERcorp types PERS, LOC, ORG and MISC.
+    """
+    from marsad.ner.conll import read_token_blocks, write_tagged
+
+    sentences = read_token_blocks(_read_lines(conll))
+    model = _load_model(model_dir)
+    write_tagged(sys.stdout, ((tokens, model.tag(tokens)) for tokens in sentences))
+
+
+@train_group.command("ner")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the model folder (default: the package's marsad/ner/model).")
+@click.option("--wojood/--no-wojood", default=False, show_default=True,
+              help="Add the Wojood sample (train + val, mapped to ANERcorp types) to training.")
+@click.option("--ablation", is_flag=True,
+              help="Also retrain without each feature group and record the dev scores in the "
+                   "model card (about two minutes a group).")
+@click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Ablation variants trained at once (one process each).")
+@click.option("--reuse-clusters", is_flag=True,
+              help="Keep the word clusters already in the output folder instead of relearning "
+                   "them (they are deterministic; this saves about a minute).")
+@click.option("--features", default=",".join(GROUPS), show_default=True,
+              help="Comma-separated feature groups to use.")
+def train_ner(output: Path | None, wojood: bool, ablation: bool, jobs: int,
+              reuse_clusters: bool, features: str) -> None:
+    """Train the NER CRF from ../shared and write the model folder and its card.
+
+    ANERcorp's train file is split into sentences; its last 10% of sentences are the dev
+    split, held out. Reproducible: the same data gives the same model.
+    """
+    from marsad.ner.train import train
+
+    shared = _shared_or_exit()
+    groups = [g.strip() for g in features.split(",") if g.strip()]
+    unknown = sorted(set(groups) - set(GROUPS))
+    if unknown:
+        error(f"unknown feature groups {unknown}; choose from {', '.join(GROUPS)}")
+        sys.exit(EXIT_USAGE)
+    output = output or Path(__file__).resolve().parent / "model"
+    metadata = train(
+        shared, output, groups=groups, wojood=wojood, ablation=ablation, jobs=jobs,
+        reuse_clusters=output if reuse_clusters else None,
+        log=lambda message: click.echo(message, err=True),
+    )
+    seconds = metadata["training_seconds"]
+    click.echo(f"wrote {output}: dev micro F1 {metadata['dev']['micro']['f1']:.4f}, "
+               f"{metadata['speed_tokens_per_second']} tokens/s, trained in "
+               f"{seconds['lexicons_and_clusters'] + seconds['crf']:.0f} s")
+
+
+@eval_group.command("ner")
+@click.option("--gold", metavar="FILE", default=None,
+              help="Gold CoNLL file: `token TAG` lines (the tag is the last column), blank "
+                   "lines between sentences. Default: the dev split of ANERcorp in ../shared.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@_MODEL_OPTION
+def eval_ner(gold: str | None, as_json: bool, model_dir: Path | None) -> None:
+    """Score the NER model: per-type and micro precision, recall and F1 of exact spans."""
+    from marsad.ner.conll import read_gold
+    from marsad.ner.evaluate import score, table
+
+    if gold is None:
+        from marsad.ner.train import anercorp_splits
+
+        sentences = anercorp_splits(_shared_or_exit())[1]
+    else:
+        lines = _read_lines(gold)
+        sentences = read_gold(lines)
+        if not sentences:
+            error(f"{gold} has no tokens; give a file of `token TAG` lines")
+            sys.exit(EXIT_USAGE)
+    model = _load_model(model_dir)
+    scores = score((s.tags for s in sentences), model.tag_all(s.tokens for s in sentences))
+    if as_json:
+        click.echo(json.dumps({k: s.to_dict() for k, s in scores.items()}, indent=2))
+    else:
+        click.echo(table(scores))
+
+
+COMMANDS = [ner]

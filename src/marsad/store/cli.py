@@ -1,0 +1,235 @@
+"""Store commands: ``marsad ingest``, ``marsad query`` and ``marsad export``."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from marsad.cliutils import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, parse_date
+
+DB_HELP = ("The store: a SQLite file path or URL, or postgresql://USER@HOST/DB "
+           "[default: $MARSAD_DB or ./marsad.db].")
+
+
+def open_store(db: str | None):
+    from marsad.store import Store, StoreError
+
+    try:
+        return Store.open(db)
+    except StoreError as exc:
+        error(str(exc))
+        sys.exit(EXIT_USAGE)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.option("--db", help=DB_HELP)
+@click.option("--date", "date", callback=parse_date, metavar="YYYY-MM-DD",
+              help="Publication date for inputs whose metadata and dateline give none.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Articles per transaction.")
+@click.option("--limit", type=click.IntRange(min=1), help="Stop after this many articles.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
+              help="Skip articles longer than this many characters.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(inputs, db, date, batch_size, limit, max_chars, quiet) -> None:
+    """Analyse articles and store them (SQLite by default, PostgreSQL with --db URL).
+
+    Inputs are read as by `marsad analyze` (.txt, .html, .jsonl[.gz], directories). An
+    article already stored (same URL, or same normalised text) is skipped without being
+    analysed again; each batch is one transaction, so an interrupted ingest resumes by
+    running the same command again.
+    """
+    from itertools import islice
+
+    from marsad.ingest import ReadOptions, read_inputs
+    from marsad.store.ingest import ingest as run_ingest
+
+    store = open_store(db)
+    # A corpus file may be far larger than one article: the limit applies per article.
+    options = ReadOptions(date=date, max_chars=CORPUS_MAX_CHARS)
+    items = (_within(item, max_chars) for item in read_inputs(list(inputs), options))
+    if limit:
+        items = islice(items, limit)
+    started = time.perf_counter()
+    with _progress(quiet) as update:
+        try:
+            report = run_ingest(store, items, batch_size=batch_size,
+                                on_batch=lambda r: update(r, started))
+        except KeyboardInterrupt:
+            stats = store.stats()
+            error(f"interrupted: the store holds {stats['articles']} articles; "
+                  "run the same command again to resume")
+            sys.exit(130)
+        except Exception as exc:  # the batch in flight was rolled back
+            error(f"analysis failed: {type(exc).__name__}: {exc}; the articles stored "
+                  "before it are kept, and a re-run resumes after them")
+            sys.exit(EXIT_FAILED)
+    for message in report.errors:
+        error(message)
+    seconds = time.perf_counter() - started
+    stats = store.stats()
+    click.echo(f"ingested {report.added} new articles, skipped {report.skipped} already "
+               f"stored, in {seconds:.1f} s ({report.read / max(seconds, 1e-9):.1f} articles/s); "
+               f"the store holds {stats['articles']} articles, {stats['fused_events']} fused "
+               f"events from {stats['events']} reports, {stats['sources']} outlets",
+               err=True)
+    sys.exit(EXIT_USAGE if report.errors else EXIT_OK)
+
+
+CORPUS_MAX_CHARS = 2**31
+
+
+def _within(item, max_chars: int):
+    from marsad.ingest import InputError
+
+    if isinstance(item, InputError) or len(item.text) <= max_chars:
+        return item
+    return InputError(item.origin, f"{len(item.text):,} characters, over --max-chars "
+                                   f"{max_chars:,}: skipped")
+
+
+class _progress:
+    """A rich progress line with articles/s on standard error (nothing when quiet)."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet or not sys.stderr.isatty()
+
+    def __enter__(self):
+        if self.quiet:
+            return lambda report, started: None
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                            TimeElapsedColumn(), transient=True, console=_stderr_console())
+        self.bar.start()
+        task = self.bar.add_task("starting…")
+
+        def update(report, started) -> None:
+            rate = report.read / max(time.perf_counter() - started, 1e-9)
+            self.bar.update(task, description=(
+                f"{report.read} read · {report.added} stored · {report.skipped} skipped · "
+                f"{rate:.1f} articles/s"))
+        return update
+
+    def __exit__(self, *exc) -> None:
+        if not self.quiet:
+            self.bar.stop()
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def filter_options(function):
+    """One option per EventFilter field: the CLI takes exactly the API's filters."""
+    from marsad.store.query import EventFilter
+
+    for name, spec in reversed(list(EventFilter.model_fields.items())):
+        option = "--" + name.replace("_", "-")
+        kind = spec.annotation
+        if "date" in str(kind):
+            function = click.option(option, name, callback=parse_date, metavar="YYYY-MM-DD",
+                                    help=spec.description)(function)
+        elif "float" in str(kind):
+            function = click.option(option, name, type=float, help=spec.description)(function)
+        else:
+            function = click.option(option, name, help=spec.description)(function)
+    return function
+
+
+@click.command()
+@click.argument("what", type=click.Choice(
+    ["events", "articles", "actors", "places", "network", "timeline", "stats"]),
+    default="events")
+@click.option("--db", help=DB_HELP)
+@filter_options
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]),
+              help="table (the default on a terminal), json or jsonl.")
+def query(what, db, limit, offset, fmt, **filters) -> None:
+    """Query the store with the filters of the REST API's /events.
+
+    `events` lists fused events (each with its reports), newest first; `articles` takes
+    --q, --outlet, --date-from and --date-to; `actors` and `places` take --q and
+    --country; `network`, `timeline` and `stats` summarise.
+    """
+    from pydantic import ValidationError
+
+    from marsad.store.query import ArticleFilter, EventFilter
+
+    store = open_store(db)
+    try:
+        flt = EventFilter(**filters)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        error(f"--{first['loc'][0]}: {first['msg']}")
+        sys.exit(EXIT_USAGE)
+    started = time.perf_counter()
+    result = {
+        "events": lambda: store.events(flt, limit, offset),
+        "articles": lambda: store.articles(
+            ArticleFilter(q=flt.q, outlet=flt.outlet, date_from=flt.date_from,
+                          date_to=flt.date_to), limit, offset),
+        "actors": lambda: store.actors(flt.q, flt.country, limit, offset),
+        "places": lambda: store.places(flt.q, flt.country, limit, offset),
+        "network": lambda: store.network(flt),
+        "timeline": lambda: store.timeline(flt),
+        "stats": store.stats,
+    }[what]()
+    seconds = time.perf_counter() - started
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for item in result.get("items", result.get("edges", [result])):
+            click.echo(json.dumps(item, ensure_ascii=False))
+    else:
+        from marsad.store.render import render_result
+
+        render_result(what, result, seconds)
+    sys.exit(EXIT_OK)
+
+
+EXPORT_FORMATS = ["jsonl", "csv", "parquet", "plover", "geojson", "graphml"]
+
+
+@click.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="jsonl: Analysis records; csv, parquet: one row per fused event; "
+                   "plover: PLOVER/POLECAT-style JSON lines; geojson: events and places; "
+                   "graphml: the actor network.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE instead of standard output (required for parquet).")
+@filter_options
+def export(db, fmt, output, **filters) -> None:
+    """Export the store (or the events matching the filters) for other tools.
+
+    GeoJSON loads in QGIS and kepler.gl, GraphML in Gephi (actors as nodes, who acts on
+    whom as weighted edges), Parquet and CSV in pandas, R or a spreadsheet.
+    """
+    from marsad.store.export import write_export
+    from marsad.store.query import EventFilter
+
+    if fmt == "parquet" and output is None:
+        error("parquet is binary: write it to a file with --output FILE.parquet")
+        sys.exit(EXIT_USAGE)
+    store = open_store(db)
+    try:
+        count = write_export(store, fmt, output, EventFilter(**filters))
+    except OSError as exc:
+        error(f"cannot write {output}: {exc.strerror}")
+        sys.exit(EXIT_FAILED)
+    if output:
+        click.echo(f"wrote {count} records to {output}", err=True)
+
+
+COMMANDS = [ingest, query, export]

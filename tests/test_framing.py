@@ -1,0 +1,166 @@
+"""marsad_framing: loaded terms, actor labels and sourcing scores on real Arabic text.
+
+The component runs here on a tokenizer-only pipeline; what the entities and events
+stages would give it (mention spans, attributions) is set by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+import marsad.framing.component  # noqa: F401  (registers marsad_framing)
+from marsad.analysis import Attribution, Entity, Mention
+from marsad.analysis import Span as SpanRecord
+from marsad.doc import register_extensions
+from marsad.framing.component import NO_ATTRIBUTIONS
+from marsad.framing.labels import bare_phrase
+from marsad.framing.lexicon import adjective_forms, parse_entry, verb_forms
+from marsad.text.tokenizer import ArabicTokenizer
+
+
+@pytest.fixture(scope="module")
+def framing_nlp():
+    register_extensions()
+    nlp = spacy.blank("ar")
+    nlp.tokenizer = ArabicTokenizer(nlp.vocab)
+    nlp.add_pipe("marsad_framing")
+    return nlp
+
+
+def run(nlp, text: str, attributions=None, entities=None):
+    doc = nlp.make_doc(text)
+    doc._.warnings = []
+    doc._.attributions = attributions
+    if entities:
+        records, spans = entities
+        doc._.entities = records
+        doc.spans["entities"] = spans(doc)
+    return nlp.get_pipe("marsad_framing")(doc)
+
+
+def terms(doc) -> dict[str, str]:
+    return {t.text: t.category for t in doc._.framing.loaded_terms}
+
+
+def labels(doc) -> dict[str, list[str]]:
+    return {a.actor: a.labels for a in doc._.framing.actor_labels}
+
+
+@pytest.fixture(scope="module")
+def seed_doc(framing_nlp, seed_text):
+    return run(framing_nlp, seed_text)
+
+
+@pytest.mark.parametrize(("quoted", "category"), [
+    ("ميليشيات الوفاق", "pejorative-label"),
+    ("زعم", "distancing-verb"),
+    ("المرتزقة السوريين", "pejorative-label"),
+    ("تصريحات استفزازية", "emotive"),
+    ("الغرور والمكابرة", "emotive"),
+    ("ما يُسمّى", "distancing-quote"),
+])
+def test_seed_terms_found_with_their_category(seed_doc, quoted, category):
+    hits = [t for t in seed_doc._.framing.loaded_terms if quoted in t.text]
+    assert hits, f"{quoted} not found"
+    assert {t.category for t in hits} == {category}
+    for t in hits:
+        assert seed_doc.text[t.start : t.end] == t.text
+
+
+def test_seed_label_asymmetry(seed_doc):
+    named = labels(seed_doc)
+    assert "ميليشيات" in named["الوفاق"]
+    assert named["الجيش الوطني الليبي"] == ["جيش"]
+    scores = seed_doc._.framing.scores
+    assert scores["distancing_verbs"] == 1
+    assert scores["distancing_quotes"] == 1
+    assert scores["actors_labelled_pejoratively"] >= 2
+
+
+def test_neutral_wording_is_offered(seed_doc):
+    neutral = {t.text: t.neutral for t in seed_doc._.framing.loaded_terms}
+    assert neutral["بالمرتزقة السوريين"] == "مقاتلون أجانب"
+    assert "مجموعات مسلحة" in neutral["ميليشيات الوفاق"]
+
+
+def test_clitics_and_agreement(framing_nlp):
+    doc = run(framing_nlp, "وصلت والمرتزقة إلى المدينة، وأدلى بالتصريحات الاستفزازية.")
+    found = terms(doc)
+    assert found["والمرتزقة"] == "pejorative-label"
+    assert found["بالتصريحات الاستفزازية"] == "emotive"
+
+
+def test_scare_quotes_and_plain_labels(framing_nlp):
+    doc = run(framing_nlp, 'تقدم "الثوار" نحو المدينة بينما انسحبت قوات حكومة الوفاق.')
+    assert terms(doc) == {'"الثوار"': "distancing-quote"}
+    assert labels(doc)["الوفاق"] == ["قوات", "حكومة"]
+
+
+def test_a_neutral_report_has_no_loaded_terms(framing_nlp):
+    doc = run(framing_nlp, "قال المتحدث باسم الحكومة إن الوزير سيزور القاهرة يوم الأحد.")
+    assert doc._.framing.loaded_terms == []
+    assert doc._.framing.scores["loaded_per_100_words"] == 0
+
+
+def test_source_scores_null_without_the_events_stage(framing_nlp):
+    doc = run(framing_nlp, "زعم الوزير أن الاتفاق قانوني.")
+    scores = doc._.framing.scores
+    assert scores["claims"] is None
+    assert scores["named_source_share"] is None
+    assert scores["distancing_verbs"] == 1
+    assert NO_ATTRIBUTIONS in doc._.warnings
+
+
+def _attribution(i: int, source_type: str, stance: str) -> Attribution:
+    return Attribution(id=f"a{i}", source_text="x", source_entity=None, source_type=source_type,
+                       verb="قال", stance=stance, content=SpanRecord(start=0, end=1), events=[])
+
+
+def test_source_scores_from_attributions(framing_nlp):
+    attributions = [_attribution(1, "person", "neutral"), _attribution(2, "anonymous", "neutral"),
+                    _attribution(3, "unnamed-group", "neutral"),
+                    _attribution(4, "official-body", "distancing")]
+    doc = run(framing_nlp, "قالت مصادر إن الهجوم وقع.", attributions=attributions)
+    scores = doc._.framing.scores
+    assert scores["claims"] == 4
+    assert scores["named_source_share"] == 0.5
+    assert scores["anonymous_source_share"] == 0.5
+    assert scores["distancing_claims"] == 1
+    assert NO_ATTRIBUTIONS not in doc._.warnings
+
+
+def test_zero_claims_gives_null_shares(framing_nlp):
+    scores = run(framing_nlp, "وصل الوفد.", attributions=[])._.framing.scores
+    assert scores["claims"] == 0
+    assert scores["named_source_share"] is None
+
+
+def test_entities_name_the_actor(framing_nlp):
+    text = "انسحبت ميليشيات خليفة حفتر من مواقع في الجنوب."
+    entity = Entity(id="e1", type="PERSON", name="خليفة حفتر", name_en="Khalifa Haftar",
+                    kb_id=None, country="LBY", sector=None, roles=[],
+                    mentions=[Mention(start=16, end=26, text="خليفة حفتر")])
+
+    def spans(doc):
+        span = Span(doc, 2, 4)
+        span.id_ = "e1"
+        return [span]
+
+    doc = run(framing_nlp, text, entities=([entity], spans))
+    assert labels(doc) == {"خليفة حفتر": ["ميليشيات"]}
+    assert terms(doc) == {"ميليشيات خليفة حفتر": "pejorative-label"}
+
+
+def test_lexicon_inflection():
+    assert {"ادعي", "ادعت", "ادعوا", "يدعي", "تدعي", "يدعون"} <= set(verb_forms("ادعى", "يدعي"))
+    assert adjective_forms("استفزازي")[:2] == ["استفزازي", "استفزازيه"]
+    assert adjective_forms("مثير للجدل")[1] == "مثيره للجدل"
+    assert parse_entry("مرتزقة|مرتزق => مقاتلون أجانب") == (["مرتزقة", "مرتزق"], "مقاتلون أجانب")
+
+
+def test_bare_phrase_drops_prepositions(framing_nlp):
+    doc = framing_nlp.make_doc("للجيش الوطني وبالقوات التركية")
+    assert bare_phrase(doc[0:2]) == "الجيش الوطني"
+    assert bare_phrase(doc[2:4]) == "القوات التركية"

@@ -1,0 +1,44 @@
+"""`marsad kb lookup` and `marsad kb stats`: once as a user runs it, otherwise in-process
+(each start of the console script costs seconds)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from helpers import run_marsad
+from marsad.cli import cli
+
+
+def kb(*args: str):
+    return CliRunner().invoke(cli, ["kb", *args])
+
+
+def test_lookup_resolves_a_title_by_date():
+    done = run_marsad("kb", "lookup", "وزير", "الدفاع", "التركي", "--date", "2020-07-06", "--json")
+    assert done.returncode == 0, done.stderr.decode()
+    report = json.loads(done.stdout)
+    assert report["choice"] == "tur.akar" and report["reading"] == "title without a name"
+    assert report["candidates"][0]["reasons"] == ["وزير الدفاع on 2020-07-06"]
+    later = kb("lookup", "وزير الدفاع التركي", "--date", "2024-03-01")
+    assert "→ tur.guler" in later.output
+
+
+def test_lookup_explains_an_unresolved_name():
+    done = kb("lookup", "عون", "--date", "2020-07-06")
+    assert done.exit_code == 1
+    assert "lbn.michel-aoun" in done.output and "lbn.joseph-aoun" in done.output
+    assert "→ unlinked: tie" in done.output
+
+
+def test_lookup_rejects_a_bad_date():
+    done = kb("lookup", "أكار", "--date", "2020-13-01")
+    assert done.exit_code == 2 and "YYYY-MM-DD" in done.output
+
+
+def test_stats_reports_coverage():
+    done = kb("stats")
+    assert done.exit_code == 0, done.output
+    lines = dict(line.rsplit(None, 1) for line in done.output.splitlines())
+    assert int(lines["actors"]) > 400 and int(lines["countries with demonyms"]) >= 175

@@ -1,0 +1,173 @@
+"""marsad_entities on sentences with hand-set NER spans, so the NER model is not tested here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Span
+
+import marsad.kb.component  # noqa: F401  (registers the factory)
+from marsad.ingest.document import Document
+from marsad.text.tokenizer import ArabicTokenizer
+
+
+@pytest.fixture(scope="module")
+def linker():
+    import spacy
+
+    nlp = spacy.blank("ar")
+    nlp.tokenizer = ArabicTokenizer(nlp.vocab)
+    nlp.add_pipe("marsad_entities")
+    return nlp
+
+
+def run(linker, text: str, ents: list[tuple] = (), date: str | None = "2020-07-06"):
+    """Analyse ``text`` with NER spans given as (surface, label) or (surface, label, n):
+    the first, or the n-th (from 1), occurrence of the surface."""
+    doc = linker.make_doc(text)
+    spans = []
+    for surface, label, *nth in ents:
+        start = -1
+        for _ in range(nth[0] if nth else 1):
+            start = text.index(surface, start + 1)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+    doc.ents = spans
+    published = dt.date.fromisoformat(date) if date else None
+    doc._.document = Document(text=text, origin="<test>", published=published)
+    return linker.get_pipe("marsad_entities")(doc)
+
+
+def entity(doc, name: str):
+    found = [e for e in doc._.entities if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in doc._.entities]}"
+    return found[0]
+
+
+def test_title_with_nisba_gives_role_country_and_sector(linker):
+    doc = run(linker, "استقبل وزير الدفاع التركي خلوصي أكار نظيره القطري في أنقرة.",
+              [("خلوصي أكار", "PERSON"), ("أنقرة", "GPE")])
+    akar = entity(doc, "خلوصي أكار")
+    assert (akar.kb_id, akar.country, akar.sector) == ("tur.akar", "TUR", "GOV")
+    assert akar.roles == ["وزير الدفاع"]
+    # The nisba inside the title belongs to the title, not to a NORP entity.
+    assert [m.text for e in doc._.entities if e.type == "NORP" for m in e.mentions] == ["القطري"]
+
+
+def test_title_with_organisation_and_comma(linker):
+    text = "قال وزير الداخلية بحكومة الوفاق الليبية، فتحي باشاغا، إن الوضع مستقر."
+    doc = run(linker, text, [("فتحي باشاغا", "PERSON")])
+    bashagha = entity(doc, "فتحي باشاغا")
+    assert (bashagha.country, bashagha.sector, bashagha.roles[0]) == ("LBY", "GOV", "وزير الداخلية")
+    gna = entity(doc, "حكومة الوفاق الوطني")
+    # «بـ» is cut off the mention; the nisba is part of the alias «حكومة الوفاق الليبية».
+    assert [m.text for m in gna.mentions] == ["حكومة الوفاق الليبية"]
+    assert "NORP" not in {e.type for e in doc._.entities}
+
+
+def test_unknown_person_takes_country_and_sector_from_title(linker):
+    doc = run(linker, "والتقى وزير داخلية مالطا بويرون كاميلاري نظيره. وقال كاميلاري إن",
+              [("بويرون كاميلاري", "PERSON"), ("مالطا", "GPE"), ("كاميلاري", "PERSON", 2)])
+    people = [e for e in doc._.entities if e.type == "PERSON"]
+    assert len(people) == 1, [e.name for e in people]  # «كاميلاري» joins «بويرون كاميلاري»
+    assert (people[0].kb_id, people[0].country, people[0].sector) == (None, "MLT", "GOV")
+    assert people[0].roles == ["وزير الداخلية"]
+
+
+def test_unnamed_title_links_to_the_holder_on_the_publication_date(linker):
+    text = "وصل وزير الدفاع التركي إلى الدوحة حيث استقبله أمير قطر."
+    on_2020 = run(linker, text, [("الدوحة", "GPE")])
+    assert {e.kb_id for e in on_2020._.entities if e.type == "PERSON"} == {"tur.akar", "qat.tamim"}
+    on_2024 = run(linker, text, [("الدوحة", "GPE")], date="2024-03-01")
+    assert "tur.guler" in {e.kb_id for e in on_2024._.entities}
+    assert "tur.akar" not in {e.kb_id for e in on_2024._.entities}
+
+
+def test_unnamed_title_without_a_date_stays_an_unnamed_person(linker):
+    doc = run(linker, "أعلن أمير قطر دعمه للاتفاق.", date=None)
+    # Only one emir of Qatar is in office with no end date: the KB still knows who he is.
+    emir = next(e for e in doc._.entities if e.type == "PERSON")
+    assert (emir.kb_id, [m.text for m in emir.mentions]) == ("qat.tamim", ["أمير قطر"])
+    doc = run(linker, "أعلن وزير الدفاع التركي دعمه للاتفاق.", date=None)
+    minister = entity(doc, "وزير الدفاع التركي")
+    assert (minister.kb_id, minister.country, minister.sector) == (None, "TUR", "GOV")
+    assert minister.roles == ["وزير الدفاع"]
+
+
+def test_later_mentions_join_the_same_entity(linker):
+    text = ("التقى الرئيس عبد الفتاح السيسي وزير الدفاع التركي خلوصي أكار. وقال السيسي إن "
+            "الزيارة مهمة، فيما أكد الأخير أن الوزير التركي سيعود لأكار الشهر الأخير.")
+    doc = run(linker, text, [("عبد الفتاح السيسي", "PERSON"), ("خلوصي أكار", "PERSON"),
+                             ("السيسي", "PERSON", 2)])
+    sisi = entity(doc, "عبد الفتاح السيسي")
+    assert [m.text for m in sisi.mentions] == ["عبد الفتاح السيسي", "السيسي", "الأخير"]
+    assert sisi.roles == ["الرئيس"]
+    akar = entity(doc, "خلوصي أكار")
+    # «الأخير» joins the last person named before it (Sisi); «الوزير التركي» and «لأكار»
+    # join Akar.
+    texts = [m.text for m in akar.mentions]
+    assert "الوزير التركي" in texts and "أكار" in texts
+    assert "الشهر الأخير" not in {m.text for e in doc._.entities for m in e.mentions}
+    spans = doc.spans["entities"]
+    assert {s.id_ for s in spans} == {e.id for e in doc._.entities}
+
+
+def test_anaphor_joins_the_last_person(linker):
+    text = "استقبل فتحي باشاغا وزير الدفاع التركي بعد يوم من زيارة الأخير إلى قطر."
+    doc = run(linker, text, [("فتحي باشاغا", "PERSON"), ("قطر", "GPE")])
+    akar = next(e for e in doc._.entities if e.kb_id == "tur.akar")
+    assert [m.text for m in akar.mentions] == ["وزير الدفاع التركي", "الأخير"]
+
+
+def test_kb_adds_what_ner_missed_but_not_short_names_alone(linker):
+    text = ("وأفادت وكالة الأناضول التركية أن الجيش الوطني الليبي وحركة حماس تبادلا "
+            "الاتهامات، بينما غرقت سفينة قرب الجزيرة.")
+    doc = run(linker, text)
+    by_id = {e.kb_id: e for e in doc._.entities}
+    assert (by_id["media.anadolu"].country, by_id["media.anadolu"].sector) == ("TUR", "JRN")
+    assert by_id["media.anadolu"].mentions[0].text == "وكالة الأناضول التركية"
+    assert (by_id["lby.lna"].country, by_id["lby.lna"].sector) == ("LBY", "MIL")
+    assert by_id["pse.hamas"].sector == "REB"
+    assert "media.aljazeera" not in by_id  # «الجزيرة» alone is an island, not the channel
+
+
+def test_organisation_patterns(linker):
+    text = ("وقالت وزارة الدفاع التركية إن القوات المصرية لن تتدخل، ودعت ميليشيات الوفاق "
+            "المرتزقة السوريين إلى الانسحاب.")
+    doc = run(linker, text)
+    got = {e.name: (e.type, e.country, e.sector) for e in doc._.entities}
+    assert got["وزارة الدفاع التركية"] == ("ORG", "TUR", "GOV")
+    assert got["القوات المصرية"] == ("ORG", "EGY", "MIL")
+    assert got["ميليشيات الوفاق"] == ("ORG", "LBY", "GOV")  # the side it fights for
+    assert got["المرتزقة السوريين"] == ("ORG", "SYR", "REB")
+
+
+def test_ner_org_span_is_classified_by_its_words(linker):
+    doc = run(linker, "هاجمت ميليشيات الوفاق مواقع قرب سرت.", [("ميليشيات الوفاق", "ORG")])
+    militia = entity(doc, "ميليشيات الوفاق")
+    assert (militia.kb_id, militia.country, militia.sector) == (None, "LBY", "GOV")
+
+
+def test_nationality_adjectives_become_norp(linker):
+    doc = run(linker, "وانتقد المسؤولون الأتراك والمصريون الموقف الأمريكي.")
+    norp = {e.country for e in doc._.entities if e.type == "NORP"}
+    assert norp == {"TUR", "EGY", "USA"}
+
+
+def test_ambiguous_short_name_uses_the_title(linker):
+    doc = run(linker, "وقال الرئيس عون إن الحكومة ستتشكل.", [("عون", "PERSON")])
+    assert entity(doc, "ميشال عون").kb_id == "lbn.michel-aoun"
+    doc = run(linker, "وقال عون إن الحكومة ستتشكل.", [("عون", "PERSON")])
+    assert entity(doc, "عون").kb_id is None  # two Aouns at once and no title: unlinked
+
+
+def test_record_fields(linker):
+    doc = run(linker, "وقال الرئيس رجب طيب أردوغان إن بلاده لن تتراجع.",
+              [("رجب طيب أردوغان", "PERSON")])
+    erdogan = entity(doc, "رجب طيب أردوغان")
+    assert erdogan.id == "e0" and erdogan.name_en == "Recep Tayyip Erdoğan"
+    mention = erdogan.mentions[0]
+    assert doc.text[mention.start:mention.end] == mention.text == "رجب طيب أردوغان"
+    assert isinstance(doc.spans["entities"][0], Span) and doc.spans["entities"][0].id_ == "e0"

@@ -1,0 +1,82 @@
+"""The shipped NER model: the pipeline component on Arabic news sentences, its card, and
+an evaluation gate on the ANERcorp dev split."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+import marsad.components  # noqa: F401  (registers the factories)
+from marsad.ner.model import CARD, METADATA, shipped_dir, shipped_model
+from marsad.text.tokenizer import ArabicTokenizer
+
+# Micro F1 of the shipped model on the dev split, as `marsad eval ner` prints it.
+DEV_MICRO_F1 = 0.0
+
+
+@pytest.fixture(scope="module")
+def ner_nlp():
+    nlp = spacy.blank("ar")
+    nlp.tokenizer = ArabicTokenizer(nlp.vocab)
+    nlp.add_pipe("marsad_sentencizer")
+    nlp.add_pipe("marsad_ner")
+    return nlp
+
+
+def _entities(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_person_after_title_and_nationality(ner_nlp):
+    found = _entities(ner_nlp, "وقال وزير الدفاع التركي خلوصي أكار إن بلاده لن تنسحب.")
+    assert ("خلوصي أكار", "PERSON") in found
+    assert not any("وزير" in text for text, _ in found)
+
+
+def test_organisation_with_nisba(ner_nlp):
+    found = _entities(ner_nlp, "أعلنت وزارة الدفاع التركية أمس إرسال سفن حربية جديدة.")
+    assert ("وزارة الدفاع التركية", "ORG") in found
+
+
+def test_place_with_clitics_keeps_its_surface(ner_nlp):
+    doc = ner_nlp("وصل الوفد إلى طرابلس وأنقرة بعد محادثات في القاهرة.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("وأنقرة", "LOC"), ("طرابلس", "LOC"), ("القاهرة", "LOC")} <= found
+
+
+def test_entities_stay_inside_sentences(ner_nlp):
+    doc = ner_nlp("التقى أردوغان بالسراج.\nوقال السيسي إن مصر لن تقف مكتوفة الأيدي.")
+    assert doc.ents
+    for ent in doc.ents:
+        assert ent.sent == ent[0].sent == ent[-1].sent
+        assert not any(token.is_space for token in ent)
+
+
+def test_component_is_in_the_pipeline_after_language(nlp):
+    names = nlp.pipe_names
+    assert names.index("marsad_ner") == names.index("marsad_language") + 1
+    doc = nlp("استقبل الرئيس عبد الفتاح السيسي في القاهرة وفدا ليبيا.")
+    assert any(e.label_ == "PERSON" and "السيسي" in e.text for e in doc.ents)
+
+
+def test_model_card_names_licence_data_and_scores():
+    card = shipped_dir().joinpath(CARD).read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in card
+    assert "ANERcorp" in card and "SaudiNewsNet" in card and "CC BY-NC-SA" in card
+    metadata = json.loads(shipped_dir().joinpath(METADATA).read_text(encoding="utf-8"))
+    assert metadata["licence"] == "CC BY-SA 4.0"
+    assert metadata["dev"]["micro"]["f1"] == pytest.approx(DEV_MICRO_F1, abs=1e-4)
+    assert f"{DEV_MICRO_F1:.4f}" in card
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_eval_gate_on_the_dev_split(shared: Path):
+    from marsad.ner.train import anercorp_splits, evaluate
+
+    dev = anercorp_splits(shared)[1]
+    scores = evaluate(shipped_model(), dev)
+    assert scores["micro"].f1 >= DEV_MICRO_F1 - 0.005, scores["micro"].to_dict()
