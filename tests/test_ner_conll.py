@@ -123,3 +123,20 @@ def test_conll_command_reports_an_unreadable_file_in_one_line(tmp_path: Path):
     result = CliRunner().invoke(cli, ["ner", "--conll", str(tmp_path / "missing.txt")])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "marsad: error: cannot read" in result.stderr
+
+
+def test_eval_command_scores_a_gold_file(tmp_path: Path):
+    import json
+
+    gold = tmp_path / "gold.txt"
+    gold.write_text(
+        "زار O\nأردوغان B-PERS\nالقاهرة B-LOC\n.\tO\n\nوالتقى O\nوزير O\nخارجية O\n"
+        "مصر B-LOC\nسامح B-PERS\nشكري I-PERS\n. O\n",
+        encoding="utf-8",
+    )
+    result = _run(["eval", "ner", "--gold", str(gold), "--json"])
+    assert result.exit_code == 0
+    scores = json.loads(result.stdout)
+    assert scores["micro"]["support"] == 4
+    assert (scores["PERS"]["support"], scores["LOC"]["support"]) == (2, 2)
+    assert 0.0 <= scores["micro"]["f1"] <= 1.0

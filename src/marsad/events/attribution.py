@@ -89,7 +89,8 @@ def _phrase(doc, texts, i, sent, parts, rep: Reporting) -> Found | None:
     length = rep.prepositions.match(texts, i)
     if not length:
         return None
-    verb_text, stance = doc[i : i + length].text, "neutral"
+    words = tuple(normalize_key(texts[k]) for k in range(i, i + length))
+    verb_text, stance = rep.preposition_names.get(words, doc[i : i + length].text), "neutral"
     after = i + length
     if after < sent.end and rep.verb_at(texts[after]):  # «حسبما أكد الرئيس»
         stance = rep.verbs[rep.verb_at(texts[after])]
@@ -98,6 +99,8 @@ def _phrase(doc, texts, i, sent, parts, rep: Reporting) -> Found | None:
     source = _source_after(doc, after, sent, parts, rep)
     if source is None:
         return None
+    if verb_text.endswith("لـ") and source.text.startswith("ل"):
+        source.text = source.text[1:]  # «وفقا لوكالة الأنباء»: the source is «وكالة الأنباء»
     at_start = i - sent.start <= 2
     content = (source.end, sent.end) if at_start else (sent.start, i)
     return Found(source, verb_text, stance, content, i, after)

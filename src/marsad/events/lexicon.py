@@ -77,6 +77,12 @@ def token_keys(text: str, pos: str | None = None) -> tuple[str, ...]:
 
 def prefix_of(text: str, key: str, pos: str) -> str:
     """The proclitics of ``text`` in the analysis that gives lexicon form ``key``."""
+    if pos == "verb":
+        surface = normalize_key(text)
+        for prefix in SHORT_VERB_PREFIXES:  # «لسد»: see token_keys
+            rest = surface[len(prefix):]
+            if surface.startswith(prefix) and len(rest) == 2 and key in verb_bases(rest):
+                return prefix
     for analysis in analyses(text):
         if pos == "verb" and (analysis.article or analysis.prefix not in VERB_PREFIXES):
             continue

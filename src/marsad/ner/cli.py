@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -130,11 +131,16 @@ def eval_ner(gold: str | None, as_json: bool, model_dir: Path | None) -> None:
             error(f"{gold} has no tokens; give a file of `token TAG` lines")
             sys.exit(EXIT_USAGE)
     model = _load_model(model_dir)
-    scores = score((s.tags for s in sentences), model.tag_all(s.tokens for s in sentences))
+    started = time.perf_counter()
+    predicted = model.tag_all(s.tokens for s in sentences)
+    speed = sum(len(s.tokens) for s in sentences) / (time.perf_counter() - started)
+    scores = score((s.tags for s in sentences), predicted)
     if as_json:
-        click.echo(json.dumps({k: s.to_dict() for k, s in scores.items()}, indent=2))
+        payload = {k: s.to_dict() for k, s in scores.items()}
+        click.echo(json.dumps({**payload, "tokens_per_second": round(speed)}, indent=2))
     else:
         click.echo(table(scores))
+        click.echo(f"{len(sentences)} sentences tagged at {speed:,.0f} tokens/s (model loaded)")
 
 
 COMMANDS = [ner]

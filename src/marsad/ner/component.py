@@ -3,20 +3,50 @@
 marsad's tokenizer splits punctuation off words as ANERcorp does, so the CRF sees the
 tokens it was trained on; whitespace tokens are skipped. Labels follow the Analysis
 record's types: ANERcorp's PERS becomes PERSON; LOC stays LOC until the places stage
-tells political places (GPE) from the others.
+tells political places (GPE) from the others. Ministries and governments, which
+ANERcorp leaves untagged, are added from ``data/org_patterns.yaml``.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from marsad.ner.conll import spans
 from marsad.ner.model import NerModel, shipped_model
+from marsad.text.clitics import best
+from marsad.text.normalize import normalize_key
 
 LABELS = {"PERS": "PERSON", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+@lru_cache(maxsize=1)
+def _org_patterns() -> tuple[frozenset[str], int]:
+    path = resources.files("marsad.ner").joinpath("data/org_patterns.yaml")
+    with path.open(encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    return frozenset(normalize_key(h) for h in data["heads"]), data["max_modifiers"]
+
+
+def pattern_organisations(words: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) indexes into ``words`` of «head + definite modifiers» organisations."""
+    heads, most = _org_patterns()
+    found = []
+    for i, token in enumerate(words):
+        head = best(token.text)
+        if head.article or head.stem not in heads:
+            continue
+        end = i + 1
+        while end < len(words) and end - i <= most and best(words[end].text).prefix == "ال":
+            end += 1
+        if end > i + 1:
+            found.append((i, end))
+    return found
 
 
 class EntityRecognizer:
@@ -29,9 +59,15 @@ class EntityRecognizer:
         for sentence in sentences:
             words = [token for token in sentence if not token.is_space]
             tags = self.model.tag([token.text for token in words])
-            for kind, start, end in spans(tags):
+            found = [(LABELS[kind], start, end) for kind, start, end in spans(tags)]
+            taken = {i for _, start, end in found for i in range(start, end)}
+            for start, end in pattern_organisations(words):
+                if taken.isdisjoint(range(start, end)):
+                    found.append(("ORG", start, end))
+                    taken.update(range(start, end))
+            for label, start, end in sorted(found, key=lambda f: f[1]):
                 first, last = words[start].i, words[end - 1].i
-                entities.append(Span(doc, first, last + 1, label=LABELS[kind]))
+                entities.append(Span(doc, first, last + 1, label=label))
         doc.set_ents(entities, default="outside")
         return doc
 

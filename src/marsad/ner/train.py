@@ -131,18 +131,22 @@ def train(
         },
         "dev": {kind: s.to_dict() for kind, s in scores.items()},
     }
-    _write_metadata(output, metadata)
     metadata["speed_tokens_per_second"] = round(tokens_per_second(output, dev))
+    _finish(output, metadata)  # a complete model folder before the long ablation
     if ablation:
         metadata["ablation"] = run_ablation(
             shared, output, train_split, dev, groups, log, jobs
         )
+        _finish(output, metadata)
+    return metadata
+
+
+def _finish(output: Path, metadata: dict) -> None:
     metadata["size_bytes"] = {
         name: (output / name).stat().st_size for name in (WEIGHTS, CLUSTERS, GAZETTEER)
     }
     _write_metadata(output, metadata)
     write_card(metadata, output / CARD)
-    return metadata
 
 
 def run_ablation(

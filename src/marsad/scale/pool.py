@@ -42,10 +42,42 @@ def _warm_up() -> None:
     _default_pipeline()
 
 
+class WorkerPool:
+    """Processes that each load the pipeline once and analyse batches of documents.
+
+    >>> with WorkerPool(2) as pool:             # doctest: +SKIP
+    ...     analyses = list(pool.analyze(documents))
+    """
+
+    def __init__(self, workers: int | None = None, batch_size: int = 16):
+        self.workers = workers or default_workers()
+        self.batch_size = batch_size
+        self._pool = None
+
+    def __enter__(self) -> WorkerPool:
+        context = multiprocessing.get_context("fork")  # children inherit loaded modules
+        self._pool = context.Pool(self.workers, initializer=_warm_up)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.terminate() if exc[0] else self._pool.close()
+        self._pool.join()
+
+    def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """Analyses of ``documents``, in their order."""
+        batches = batched(documents, self.batch_size)
+        for results in self._pool.imap(_analyze_batch, batches):
+            for payload in results:
+                yield Analysis.model_validate_json(payload)
+
+
 def analyze_parallel(
     documents: Iterable[Document], workers: int | None = None, batch_size: int = 16
 ) -> Iterator[Analysis]:
-    """Analyse documents on ``workers`` processes (default: every core), in input order."""
+    """Analyse documents on ``workers`` processes (default: every core), in input order.
+
+    Small inputs (fewer than MIN_DOCUMENTS_FOR_WORKERS) run in this process.
+    """
     from marsad.pipeline import analyze_documents
 
     workers = workers or default_workers()
@@ -54,9 +86,5 @@ def analyze_parallel(
     if workers <= 1 or len(head) < MIN_DOCUMENTS_FOR_WORKERS:
         yield from analyze_documents(itertools.chain(head, documents))
         return
-    batches = batched(itertools.chain(head, documents), batch_size)
-    context = multiprocessing.get_context("fork")  # children inherit the loaded modules
-    with context.Pool(workers, initializer=_warm_up) as pool:
-        for results in pool.imap(_analyze_batch, batches):
-            for payload in results:
-                yield Analysis.model_validate_json(payload)
+    with WorkerPool(workers, batch_size) as pool:
+        yield from pool.analyze(itertools.chain(head, documents))

@@ -36,7 +36,18 @@ def open_store(db: str | None):
 @click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
               help="Skip articles longer than this many characters.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(inputs, db, date, batch_size, limit, max_chars, quiet) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes, or Dask workers for a LocalCluster (default: one per "
+                   "core).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Run the analysis here, or as a Dask job.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="With --engine dask: an existing Dask scheduler (default: a LocalCluster).")
+@click.option("--parquet-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("marsad-parquet"), show_default=True,
+              help="With --engine dask: where the partitioned Parquet records are written.")
+def ingest(inputs, db, date, batch_size, limit, max_chars, quiet, workers, engine, scheduler,
+           parquet_dir) -> None:
     """Analyse articles and store them (SQLite by default, PostgreSQL with --db URL).
 
     Inputs are read as by `marsad analyze` (.txt, .html, .jsonl[.gz], directories). An
@@ -47,19 +58,21 @@ def ingest(inputs, db, date, batch_size, limit, max_chars, quiet) -> None:
     from itertools import islice
 
     from marsad.ingest import ReadOptions, read_inputs
-    from marsad.store.ingest import ingest as run_ingest
 
     store = open_store(db)
-    # A corpus file may be far larger than one article: the limit applies per article.
-    options = ReadOptions(date=date, max_chars=CORPUS_MAX_CHARS)
-    items = (_within(item, max_chars) for item in read_inputs(list(inputs), options))
+    parquet_inputs = [Path(p) for p in inputs if p.endswith(".parquet")]
+    if parquet_inputs and engine != "dask":
+        error("Parquet inputs are read by the Dask engine: add --engine dask")
+        sys.exit(EXIT_USAGE)
+    options = ReadOptions(date=date, max_chars=max_chars)  # per article, also in a corpus
+    items = read_inputs([p for p in inputs if not p.endswith(".parquet")], options)
     if limit:
         items = islice(items, limit)
     started = time.perf_counter()
     with _progress(quiet) as update:
         try:
-            report = run_ingest(store, items, batch_size=batch_size,
-                                on_batch=lambda r: update(r, started))
+            report = _run_engine(engine, store, items, parquet_inputs, batch_size, workers,
+                                 scheduler, parquet_dir, lambda r: update(r, started))
         except KeyboardInterrupt:
             stats = store.stats()
             error(f"interrupted: the store holds {stats['articles']} articles; "
@@ -81,16 +94,42 @@ def ingest(inputs, db, date, batch_size, limit, max_chars, quiet) -> None:
     sys.exit(EXIT_USAGE if report.errors else EXIT_OK)
 
 
-CORPUS_MAX_CHARS = 2**31
+def _run_engine(engine, store, items, parquet_inputs, batch_size, workers, scheduler,
+                parquet_dir, on_batch):
+    """Analyse and store with the chosen engine; returns the IngestReport."""
+    from marsad.scale.pool import WorkerPool, batched, default_workers
+    from marsad.store.ingest import IngestReport, unseen_batches
+    from marsad.store.ingest import ingest as run_ingest
 
+    workers = workers or default_workers()
+    if engine == "local":
+        if workers == 1:
+            return run_ingest(store, items, batch_size=batch_size, on_batch=on_batch)
+        with WorkerPool(workers) as pool:
+            return run_ingest(store, items, batch_size=batch_size, on_batch=on_batch,
+                              analyze=lambda documents: list(pool.analyze(documents)))
+    from marsad.scale import dask_engine
 
-def _within(item, max_chars: int):
-    from marsad.ingest import InputError
-
-    if isinstance(item, InputError) or len(item.text) <= max_chars:
-        return item
-    return InputError(item.origin, f"{len(item.text):,} characters, over --max-chars "
-                                   f"{max_chars:,}: skipped")
+    if problem := dask_engine.dask_missing():
+        error(problem)
+        sys.exit(EXIT_USAGE)
+    report = IngestReport()
+    fresh = (d for batch in unseen_batches(store, items, batch_size, report) for d in batch)
+    # smaller partitions than store batches, so that every worker gets work early
+    partitions, errors = dask_engine.plan_partitions(
+        fresh, parquet_inputs, max(1, batch_size // 4))
+    report.errors += [str(e) for e in errors]
+    paths = dask_engine.run_partitions(partitions, parquet_dir, scheduler, workers)
+    read_by_driver = sum(len(p.documents) for p in partitions)
+    loaded = 0
+    for batch in batched(dask_engine.read_records(paths), batch_size):
+        added = store.add(batch)
+        loaded += len(batch)
+        report.added += len(added)
+        report.skipped += len(batch) - len(added)
+        on_batch(report)
+    report.read += max(0, loaded - read_by_driver)  # documents the workers read from Parquet
+    return report
 
 
 class _progress:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from marsad.analysis import Analysis
 from marsad.ingest import Document, InputError
 from marsad.record import article_id
 from marsad.store import Store
@@ -31,17 +32,41 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+Analyzer = Callable[[list[Document]], Iterable[Analysis]]
+
+
 def ingest(
     store: Store,
     items: Iterable[Document | InputError],
     batch_size: int = 64,
     on_batch: Callable[[IngestReport], None] | None = None,
     nlp=None,
+    analyze: Analyzer | None = None,
 ) -> IngestReport:
-    """Analyse and store the documents that are not stored yet."""
-    from marsad.pipeline import analyze_documents
+    """Analyse and store the documents that are not stored yet.
+
+    ``analyze`` turns a batch of documents into analyses, in order: by default the
+    pipeline in this process; ``marsad.scale.WorkerPool(n).analyze`` uses n processes.
+    """
+    if analyze is None:
+        from marsad.pipeline import analyze_documents
+
+        def analyze(documents: list[Document]) -> Iterable[Analysis]:
+            return analyze_documents(documents, nlp=nlp)
 
     report = IngestReport()
+    for documents in unseen_batches(store, items, batch_size, report):
+        if documents:
+            report.added += len(store.add(list(analyze(documents))))
+        if on_batch:
+            on_batch(report)
+    return report
+
+
+def unseen_batches(
+    store: Store, items: Iterable[Document | InputError], batch_size: int, report: IngestReport
+) -> Iterator[list[Document]]:
+    """Batches of the documents not stored yet; errors and skips are counted in ``report``."""
     for batch in batches(items, batch_size):
         documents = []
         for item in batch:
@@ -52,11 +77,7 @@ def ingest(
         report.read += len(documents)
         fresh = _unseen(store, documents)
         report.skipped += len(documents) - len(fresh)
-        if fresh:
-            report.added += len(store.add(list(analyze_documents(fresh, nlp=nlp))))
-        if on_batch:
-            on_batch(report)
-    return report
+        yield fresh
 
 
 def _unseen(store: Store, documents: list[Document]) -> list[Document]:

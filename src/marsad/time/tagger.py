@@ -85,7 +85,7 @@ def find(words: list[Word], text: str, anchor: dt.date | None) -> Tagging:
     stream = _Stream.of(words)
     candidates = _candidates(words, stream, anchor)
     blocked = [(stream.at_start[m.start()], stream.at_end[m.end()])
-               for m in exclusions().finditer(stream.text)]
+               for m in exclusions().finditer(stream.text)] if candidates else []
     chosen: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.first - c.last, c.first, c.order)):
         spans = blocked + [(k.first, k.last) for k in chosen]
@@ -156,12 +156,18 @@ class _Stream:
 
 @lru_cache(maxsize=200_000)
 def _keys(form: str) -> frozenset[str]:
-    """A form, the lexicon classes it starts phrases of, and "digits" if it has one."""
+    """What a form offers the rules' ``needs``: itself, the lexicon classes it starts
+    phrases of, and "digits" if it has one (only what some rule needs, mostly nothing)."""
     classes = word_classes()
     found = {form, *classes.get(form, ()), *classes.get(form.removeprefix(ARTICLE), ())}
     if any(c.isdigit() for c in form):
         found.add("digits")
-    return frozenset(found)
+    return frozenset(found & _needed())
+
+
+@lru_cache(maxsize=1)
+def _needed() -> frozenset[str]:
+    return frozenset().union(*(rule.needs for rule in rules()))
 
 
 def _candidates(words: list[Word], stream: _Stream, anchor) -> list[_Candidate]:
