@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from marsad.text import clitics
+from marsad.text.tokenizer import TEXT_KEY
 
 # Record fields filled by pipeline stages.
 STAGE_FIELDS = ("entities", "places", "times", "events", "attributions", "framing")
@@ -31,6 +32,12 @@ def register_extensions() -> None:
     for name, getter in token_getters.items():
         if not Token.has_extension(name):
             Token.set_extension(name, getter=getter)
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text. spaCy's ``doc.text`` rebuilds the string from every token at
+    each access; our tokenizer keeps the original, which is the same string."""
+    return doc.user_data.get(TEXT_KEY) or doc.text
 
 
 def warn(doc: Doc, message: str) -> None:

@@ -60,12 +60,14 @@ def _sections(analysis: Analysis):
         [(t.text, t.type, t.value + (" ~" if t.approximate else "")) for t in analysis.times],
         ["expression", "type", "value"],
     )
+    places = {p.id: p.name for p in analysis.places}
+    sources = {s.id: s.source_text for s in analysis.attributions}
     yield (
         "Events",
         [(e.type + (f"/{e.mode}" if e.mode else ""),
-          _actors(e.actor) + " → " + _actors(e.recipient), e.place, e.date,
-          _flags(e.negated, e.hypothetical),
-          _context(text, e.trigger.start, e.trigger.end), e.attribution)
+          _actors(e.actor) + " → " + _actors(e.recipient), places.get(e.place, e.place),
+          e.date, _flags(e.negated, e.hypothetical),
+          _context(text, e.trigger.start, e.trigger.end), sources.get(e.attribution))
          for e in analysis.events],
         ["type", "actor → recipient", "place", "date", "flags", "trigger", "source"],
     )

@@ -16,10 +16,11 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from marsad.api.guards import Guards, token_matches
-from marsad.ingest.document import Document
+from marsad.ingest.decode import check_text
+from marsad.ingest.document import Document, InputError, ReadOptions
 from marsad.record import article_id
 from marsad.store import ArticleFilter, EventFilter, Store
 
@@ -39,6 +40,14 @@ class ArticleIn(BaseModel):
     url: str | None = None
     source: str | None = Field(None, description="outlet name")
 
+    @field_validator("text", "html", "title", "url", "source")
+    @classmethod
+    def real_unicode(cls, value: str | None) -> str | None:
+        # JSON may escape half a UTF-16 pair ("\\ud800"): no encoder takes it, nor the store
+        if value is not None and any("\ud800" <= c <= "\udfff" for c in value):
+            raise ValueError("unpaired surrogate: not valid Unicode")
+        return value
+
     @model_validator(mode="after")
     def one_body(self) -> ArticleIn:
         if (self.text is None) == (self.html is None):
@@ -46,12 +55,18 @@ class ArticleIn(BaseModel):
         return self
 
     def document(self) -> Document:
-        if self.html is not None:
-            from marsad.ingest.html import read_html
+        """The article to analyse; an input the readers refuse is a 422, with their reason."""
+        try:
+            if self.html is not None:
+                from marsad.ingest.html import read_html
 
-            document = read_html(self.html, "<api>", self.url)
-        else:
-            document = Document(text=self.text, origin="<api>", title=self.title, url=self.url)
+                document = read_html(self.html, "<api>", self.url)
+            else:
+                check_text(self.text, "<api>", ReadOptions(max_chars=MAX_CHARS))
+                document = Document(text=self.text, origin="<api>", title=self.title,
+                                    url=self.url)
+        except InputError as error:
+            raise HTTPException(422, error.problem) from None
         document.title = self.title or document.title
         document.source = self.source or document.source
         if self.published:

@@ -165,7 +165,7 @@ def _event(doc: Doc, id_: str, d: Draft, link: int | None) -> Event:
         type=m.type,
         mode=m.mode,
         actor=[_actor(p) for p in d.args.actors],
-        recipient=[_actor(p, host=m.mode == "visit") for p in d.args.recipients],
+        recipient=[_actor(p) for p in d.args.recipients],
         place=d.args.place.place if d.args.place else None,
         date=d.date,
         date_precision=d.precision,
@@ -179,9 +179,10 @@ def _event(doc: Doc, id_: str, d: Draft, link: int | None) -> Event:
     )
 
 
-def _actor(p: Participant, host: bool = False) -> EventActor:
-    """A participant as an event actor; a visited place stands for its government."""
-    sector = p.sector or ("GOV" if host and p.kind == "place" else None)
+def _actor(p: Participant) -> EventActor:
+    """A participant as an event actor; a place that takes part (a capital that acts, a
+    country visited) stands for its government."""
+    sector = p.sector or ("GOV" if p.place else None)
     return EventActor(entity=p.entity, text=p.text, country=p.country, sector=sector)
 
 

@@ -156,7 +156,12 @@ def entity_actor(doc: Doc, i: int, lexicon: Lexicon, names: dict[str, str]) -> A
 
 
 def _mentions(doc: Doc) -> list[Span]:
-    return list(doc.spans["entities"]) if "entities" in doc.spans else []
+    """The entity mentions, listed once a Doc: every label noun asks for them, and making
+    the Spans anew each time made a text naming thousands of actors quadratic."""
+    key = ("marsad_framing", "mentions")
+    if key not in doc.user_data:
+        doc.user_data[key] = list(doc.spans["entities"]) if "entities" in doc.spans else []
+    return doc.user_data[key]
 
 
 def _mention_containing(doc: Doc, i: int) -> Span | None:

@@ -111,18 +111,25 @@ def _entity_labels(doc: Doc) -> list[str | None]:
     return labels
 
 
-def _inside_person(doc: Doc, start: int, end: int) -> bool:
+def _people(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of PERSON and NORP entities, taken once: ``doc.ents`` builds new Spans on
+    every call, which made a text naming thousands of places quadratic."""
+    return [(ent.start, ent.end) for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS]
+
+
+def _inside_person(people: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies inside a PERSON or NORP entity: «عمر المختار» is a person
     (and a Libyan village). A one-word entity that is exactly a place name («لسرت») is
     more likely NER's mistake, and stays a place."""
-    for ent in doc.ents:
-        if ent.label_ in NOT_PLACE_LABELS and ent.start <= start and end <= ent.end:
-            return (ent.end - ent.start) > 1
+    for first, last in people:
+        if first <= start and end <= last:
+            return (last - first) > 1
     return False
 
 
 def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
     labels = _entity_labels(doc)
+    people = _people(doc)
     found: list[Mention] = []
     i = 0
     while i < len(doc):
@@ -142,7 +149,7 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list
         if (stop and cue is None) or (word_like and cue is None and not in_place_entity):
             i += 1
             continue
-        if _inside_person(doc, i, end) or (word_like and labels[i] in NOT_PLACE_LABELS):
+        if _inside_person(people, i, end) or (word_like and labels[i] in NOT_PLACE_LABELS):
             i = end
             continue
         found.append(Mention(i, end, key, gazetteer.lookup(key), "gazetteer", cue=cue))

@@ -84,10 +84,15 @@ def _json_ld_date(payload: str) -> dt.date | None:
 
 def read_html(html: str, origin: str, url: str | None = None) -> Document:
     """Extract one article from an HTML page."""
+    parser = lxml.html.HTMLParser()
     try:
-        tree = lxml.html.fromstring(html)
+        tree = lxml.html.fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError) as error:
         raise InputError(origin, f"unreadable HTML ({error})") from None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # libxml2 drops what lies deeper than 256 elements: the article would be cut silently
+        raise InputError(origin, "HTML nested more than 255 elements deep: its text cannot "
+                                 "be read whole")
     extracted = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )

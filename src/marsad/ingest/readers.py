@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,17 +156,40 @@ def read_jsonl(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
 def read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Item]:
     """A JSONL file (or .jsonl.gz), streamed line by line: corpora can be large."""
     opener = gzip.open if path.name.endswith(".gz") else open
+    limit = _line_limit(options)
     try:
         with opener(path, "rb") as f:
-            yield from _read_jsonl_lines(enumerate(f, start=1), str(path), options)
+            lines = enumerate(_bounded_lines(f, limit), start=1)
+            yield from _read_jsonl_lines(lines, str(path), options)
     except (OSError, EOFError) as error:
         raise InputError(str(path), f"cannot read: {error}") from None
+
+
+def _line_limit(options: ReadOptions) -> int:
+    """Bytes a JSONL line may have: room for the text, escaped (\\u0627 is 6 bytes), and
+    its metadata; longer lines are refused without being held in memory."""
+    return 8 * options.max_chars
+
+
+def _bounded_lines(f, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary file; None for a line over ``limit`` bytes, skipped in chunks."""
+    while line := f.readline(limit + 1):
+        if len(line) <= limit:
+            yield line
+            continue
+        while not line.endswith(b"\n") and (line := f.readline(1 << 20)):
+            pass
+        yield None
 
 
 def _read_jsonl_lines(lines, origin: str, options: ReadOptions) -> Iterator[Item]:
     for number, line in lines:
         where = f"{origin}:{number}"
         try:
+            if line is None:
+                raise InputError(where, f"line over {_line_limit(options):,} bytes: over the "
+                                 f"limit of {options.max_chars:,} characters (raise it with "
+                                 "--max-chars)")
             if isinstance(line, bytes):
                 if not line.strip():
                     continue
@@ -182,8 +206,13 @@ def json_document(line: str, where: str, options: ReadOptions) -> Document:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(where, f"invalid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise InputError(where, "invalid JSON (nested too deeply)") from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise InputError(where, "invalid JSON (number too long)") from None
     if not isinstance(record, dict):
         raise InputError(where, "a JSONL line must be an object with a 'text' or 'content' field")
+    record = {name: _valid_unicode(value, name, where, options) for name, value in record.items()}
     body = next((record[f] for f in _TEXT_FIELDS if record.get(f) is not None), None)
     if body is None:
         raise InputError(where, "no 'text' or 'content' field")
@@ -208,6 +237,25 @@ def json_document(line: str, where: str, options: ReadOptions) -> Document:
         source=record.get("source"),
         metadata={k: v for k, v in record.items() if k not in _KNOWN_FIELDS},
     )
+
+
+# JSON can escape half a UTF-16 pair ("\\ud800"): no encoder takes it, nor the database.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(value, field: str, where: str, options: ReadOptions):
+    """``value`` without unpaired surrogates: refused, or replaced with --errors replace."""
+    if isinstance(value, list):
+        return [_valid_unicode(v, field, where, options) for v in value]
+    if isinstance(value, dict):
+        return {_valid_unicode(k, field, where, options): _valid_unicode(v, field, where, options)
+                for k, v in value.items()}
+    if not isinstance(value, str) or not (found := _SURROGATE.search(value)):
+        return value
+    if options.errors == "replace":
+        return _SURROGATE.sub("\ufffd", value)
+    raise InputError(where, f"invalid Unicode: unpaired surrogate \\u{ord(found.group()):x} in "
+                            f"field '{field}' (fix the producer, or pass --errors replace)")
 
 
 def _json_type(value) -> str:

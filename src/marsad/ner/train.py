@@ -74,9 +74,9 @@ def evaluate(model: NerModel, sentences: list[Sentence]) -> dict[str, Score]:
     return score((s.tags for s in sentences), predicted)
 
 
-def tokens_per_second(folder: Path, sentences: list[Sentence]) -> float:
+def tokens_per_second(folder: Path, groups: Sequence[str], sentences: list[Sentence]) -> float:
     """Tagging speed of a freshly loaded model (empty caches) over ``sentences``."""
-    model = NerModel.load(folder)
+    model = NerModel.load_with(folder, groups)
     started = time.perf_counter()
     model.tag_all(s.tokens for s in sentences)
     return sum(len(s.tokens) for s in sentences) / (time.perf_counter() - started)
@@ -131,7 +131,7 @@ def train(
         },
         "dev": {kind: s.to_dict() for kind, s in scores.items()},
     }
-    metadata["speed_tokens_per_second"] = round(tokens_per_second(output, dev))
+    metadata["speed_tokens_per_second"] = round(tokens_per_second(output, groups, dev))
     _finish(output, metadata)  # a complete model folder before the long ablation
     if ablation:
         metadata["ablation"] = run_ablation(

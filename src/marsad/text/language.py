@@ -11,7 +11,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from marsad.doc import warn
+from marsad.doc import text_of, warn
 
 _LETTER = regex.compile(r"\p{L}")
 _LATIN_WORD = regex.compile(r"\b\p{Latin}+\b")
@@ -61,7 +61,7 @@ def detect_language(text: str, sample: int = 20_000) -> str:
 @Language.component("marsad_language", assigns=["doc._.language"])
 def marsad_language(doc: Doc) -> Doc:
     """Set ``doc._.language``; warn when the text is not Arabic."""
-    doc._.language = detect_language(doc.text)
+    doc._.language = detect_language(text_of(doc))
     if doc._.language != "ar":
         warn(doc, not_arabic_warning(doc._.language))
     return doc

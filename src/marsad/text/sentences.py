@@ -11,7 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+import numpy
 import yaml
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,47 +35,47 @@ def sentence_starts(doc: Doc) -> list[bool]:
     """For each token, whether it starts a sentence."""
     rules = _rules()
     pairs: dict[str, str] = rules["quote_pairs"]
-    starts = [False] * len(doc)
+    terminators, closers = rules["terminators"], rules["closers"]
+    texts = [t.text for t in doc]  # plain strings: Token objects are costly to make
+    spaces = [t.is_space for t in doc]
+    newline = [space and "\n" in text for text, space in zip(texts, spaces, strict=True)]
+    starts = [False] * len(texts)
     open_quote: str | None = None  # the closer we wait for, while inside a quotation
     pending = True  # the next token starts a sentence...
     after_terminator = False  # ...unless it closes a quote or bracket after . ! ؟
-    for i, token in enumerate(doc):
-        text = token.text
-        if token.is_space:
-            if "\n" in text:
+    for i, text in enumerate(texts):
+        if spaces[i]:
+            if newline[i]:
                 pending, after_terminator, open_quote = True, False, None
             continue
         if pending:
-            if after_terminator and text in rules["closers"]:
+            if after_terminator and text in closers:
                 continue  # «... انتهى.» : the closer belongs to the sentence it ends
             starts[i], pending, after_terminator = True, False, False
         if open_quote is not None:
             if text == open_quote:
                 open_quote = None
-                pending = after_terminator = _ends_after_closer(doc, i, rules)
-        elif text in pairs and _closes_on_line(doc, i, pairs[text]):
+                pending = after_terminator = i > 0 and texts[i - 1] in terminators
+        elif text in pairs and _closes_on_line(texts, newline, i, pairs[text]):
             open_quote = pairs[text]
-        elif text in rules["terminators"] and not _is_abbreviation(doc, i, rules):
+        elif text in terminators and not _is_abbreviation(doc, i, rules):
             pending = after_terminator = True
     return starts
 
 
-def _closes_on_line(doc: Doc, i: int, closer: str, horizon: int = 200) -> bool:
+def _closes_on_line(
+    texts: list[str], newline: list[bool], i: int, closer: str, horizon: int = 200
+) -> bool:
     """Whether the quote opened at token ``i`` closes before the line ends.
 
     An unbalanced quote mark (common in scraped copy) must not swallow the paragraph.
     """
-    for token in doc[i + 1 : i + 1 + horizon]:
-        if token.text == closer:
+    for j in range(i + 1, min(len(texts), i + 1 + horizon)):
+        if texts[j] == closer:
             return True
-        if token.is_space and "\n" in token.text:
+        if newline[j]:
             return False
     return False
-
-
-def _ends_after_closer(doc: Doc, i: int, rules: dict) -> bool:
-    """A closing quote ends the sentence when a terminator stands just inside it."""
-    return i > 0 and doc[i - 1].text in rules["terminators"]
 
 
 def _is_abbreviation(doc: Doc, i: int, rules: dict) -> bool:
@@ -88,6 +90,9 @@ def _is_abbreviation(doc: Doc, i: int, rules: dict) -> bool:
 )
 def marsad_sentencizer(doc: Doc) -> Doc:
     """Set sentence boundaries (see the module docstring for the rules)."""
-    for token, start in zip(doc, sentence_starts(doc), strict=True):
-        token.is_sent_start = start if token.i else True
+    if len(doc):
+        # One array write instead of a per-token property (which re-checks the whole doc).
+        values = [1 if start else -1 for start in sentence_starts(doc)]
+        values[0] = 1
+        doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64"))
     return doc

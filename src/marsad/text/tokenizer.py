@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import regex
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from marsad.text.normalize import normalize_key
+
+TEXT_KEY = "marsad.text"
 
 # Ordered alternatives: the first that matches at a position wins.
 _TOKEN = regex.compile(
@@ -65,13 +68,14 @@ class ArabicTokenizer:
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
+        # NORM is spaCy's slot for a normalised form (Matcher patterns can use it). As a
+        # lexeme attribute it is computed once per vocabulary entry, not once per token.
+        vocab.lex_attr_getters[NORM] = normalize_key
 
     def __call__(self, text: str) -> Doc:
         words, spaces = tokenize(text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token in doc:
-            # NORM is spaCy's slot for a normalised form; Matcher patterns can use it.
-            token.norm_ = normalize_key(token.text)
+        doc.user_data[TEXT_KEY] = text  # see marsad.doc.text_of
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
