@@ -52,6 +52,20 @@ test: $(STAMP) $(TEST_SERVICES)
 	if $(PG_BIN)/pg_isready -q -h 127.0.0.1 -p $(PG_PORT) 2>/dev/null; then \
 	  export MARSAD_TEST_PG=$(PG_URL); fi; $(BIN)/python -m pytest -q
 
+# Benchmarks: a report in BENCHMARKS.md, each figure next to a reference measured in the
+# same run. The transformer reference (torch CPU, transformers) gets its own environment:
+# thinc imports torch whenever it is installed, which would slow every marsad start.
+BENCH_VENV := .venv-bench
+
+$(BENCH_VENV)/.installed:
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet torch==2.13.0 transformers==5.23.0
+	touch $@
+
+bench: $(STAMP) $(BENCH_VENV)/.installed
+	$(BIN)/pip install --quiet -c requirements/lock.txt -e ".[dev,bench]"
+	$(BIN)/python benchmarks/run.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 

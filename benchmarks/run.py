@@ -125,38 +125,17 @@ def run_cli(args: list[str]) -> tuple[float, int]:
     return seconds, memory.peak
 
 
-def bert_reference(texts: list[str], max_tokens: int = 128) -> dict:
+BENCH_PYTHON = REPO / ".venv-bench" / "bin" / "python"
+
+
+def bert_reference(texts: list[str]) -> dict:
     """A BERT-base token classifier with AraBERT's configuration and random weights (nothing
-    downloaded): the cost of a transformer tagger, on the same texts and cores."""
-    try:
-        import torch
-        from transformers import BertConfig, BertForTokenClassification
-    except ImportError as error:
-        raise Skipped(f"the transformer reference needs `make bench` extras ({error})") from None
-    torch.manual_seed(0)
-    config = BertConfig(vocab_size=64000, hidden_size=768, num_hidden_layers=12,
-                        num_attention_heads=12, intermediate_size=3072,
-                        max_position_embeddings=512, num_labels=9)
-    model = BertForTokenClassification(config).eval()
-    # Word pieces are approximated by whitespace tokens x 1.4 (AraBERT's measured fertility
-    # on news is about that); each text is cut into 128-piece windows, as taggers do.
-    windows = 0
-    tokens = 0
-    for text in texts:
-        pieces = int(len(text.split()) * 1.4)
-        tokens += len(text.split())
-        windows += max(1, -(-pieces // max_tokens))
-    batch = torch.randint(0, config.vocab_size, (8, max_tokens))
-    with torch.inference_mode():
-        model(input_ids=batch[:1])  # warm-up
-        started = time.perf_counter()
-        done = 0
-        while done < windows:
-            size = min(8, windows - done)
-            model(input_ids=batch[:size])
-            done += size
-        seconds = time.perf_counter() - started
-    return {"seconds": seconds, "texts": len(texts), "tokens": tokens, "windows": windows}
+    downloaded), on the same texts and cores: see benchmarks/bert_reference.py."""
+    if not BENCH_PYTHON.exists():
+        raise Skipped("the transformer reference needs .venv-bench (created by `make bench`)")
+    result = subprocess.run([str(BENCH_PYTHON), str(REPO / "benchmarks" / "bert_reference.py")],
+                            input=json.dumps(texts), capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
 
 
 # --- sections ------------------------------------------------------------------------------
@@ -321,10 +300,70 @@ def time_section(options) -> dict:
     return {"markdown": markdown.strip(), "results": results}
 
 
+@section("dask")
+def dask_section(options) -> dict:
+    """The Dask engine on a LocalCluster with 1 and 2 workers, against one plain process."""
+    from marsad.ingest.document import Document
+    from marsad.pipeline import analyze_documents
+    from marsad.scale import dask_engine
+
+    if problem := dask_engine.dask_missing():
+        raise Skipped(problem)
+    count = options.dask_articles
+    documents = [
+        Document(text=a["text"], origin="bench", title=a["title"], url=a["url"],
+                 published=dt.date.fromisoformat(a["published"]) if a["published"] else None)
+        for a in corpus_articles(count)
+    ]
+    analyze_documents(documents[:2])  # load the pipeline outside the timing
+    started = time.perf_counter()
+    for _ in analyze_documents(documents):
+        pass
+    single = count / (time.perf_counter() - started)
+    rows, results = [], {"articles": count, "single_process_articles_per_s": single}
+    for workers in (1, 2):
+        with tempfile.TemporaryDirectory() as tmp:
+            partitions, _ = dask_engine.plan_partitions(iter(documents), [], size=25)
+            started = time.perf_counter()
+            dask_engine.run_partitions(partitions, Path(tmp), workers=workers)
+            seconds = time.perf_counter() - started
+        rate = count / seconds
+        results[f"workers_{workers}_articles_per_s"] = rate
+        rows.append(f"| Dask LocalCluster, {workers} worker{'s' * (workers > 1)} | "
+                    f"{rate:.1f} | {rate / single:.2f}× |")
+    return {
+        "markdown": "\n".join([
+            f"{count} SaudiNewsNet articles analysed and written as partitioned Parquet "
+            "(cluster start-up and each worker's model loading included).",
+            "",
+            "| engine | articles/s | × one process |",
+            "|---|---:|---:|",
+            f"| one process, no Dask (reference) | {single:.1f} | 1.00× |",
+            *rows,
+        ]),
+        "results": results,
+    }
+
+
+@section("load")
+def load_section(options) -> dict:
+    """The REST API under concurrent clients (benchmarks/load.py), over a store of real
+    articles when ../shared is there, else over examples/."""
+    import load
+
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            inputs = [str(write_jsonl(corpus_articles(300), Path(tmp) / "seed.jsonl"))]
+        except Skipped:
+            inputs = [str(REPO / "examples")]
+        return load.run(inputs, analyze=200, events=1000, clients=8, cap=300.0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--reference-articles", type=int, default=12)
+    parser.add_argument("--dask-articles", type=int, default=400)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--only", nargs="+", choices=sorted(SECTIONS))
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")

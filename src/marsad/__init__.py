@@ -8,6 +8,14 @@
 
 __version__ = "0.1.0"
 
-from marsad.pipeline import analyze, analyze_documents, load
-
 __all__ = ["__version__", "analyze", "analyze_documents", "load"]
+
+
+def __getattr__(name: str):
+    # The pipeline (spaCy and every model) is imported on first use, so that tools that
+    # only need the package's light parts (the CLI's help, the store) start fast.
+    if name in {"analyze", "analyze_documents", "load"}:
+        from marsad import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'marsad' has no attribute {name!r}")
