@@ -8,10 +8,10 @@ import pytest
 
 pytest.importorskip("distributed", reason="the Dask engine needs `pip install marsad[dask]`")
 
-from marsad.ingest import ReadOptions  # noqa: E402
-from marsad.ingest.readers import read_jsonl  # noqa: E402
-from marsad.pipeline import analyze_documents  # noqa: E402
-from marsad.scale import dask_engine  # noqa: E402
+from marsad.ingest import ReadOptions
+from marsad.ingest.readers import read_jsonl
+from marsad.pipeline import analyze_documents
+from marsad.scale import dask_engine
 
 ARTICLES = 500
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from marsad.datafiles import load_yaml
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def _check_data_files() -> Iterator[CheckResult]:
         try:
             text = entry.read_text(encoding="utf-8")
             if entry.name.endswith(".yaml"):
-                size = len(yaml.safe_load(text) or ())
+                size = len(load_yaml(text) or ())
             elif entry.name.endswith(".json"):
                 size = len(json.loads(text))
             else:

@@ -8,12 +8,15 @@ and sources. Writes (``POST /ingest``) need the bearer token the server was star
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import threading
 from importlib import resources
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -42,10 +45,9 @@ class ArticleIn(BaseModel):
 
     @field_validator("text", "html", "title", "url", "source")
     @classmethod
-    def real_unicode(cls, value: str | None) -> str | None:
-        # JSON may escape half a UTF-16 pair ("\\ud800"): no encoder takes it, nor the store
-        if value is not None and any("\ud800" <= c <= "\udfff" for c in value):
-            raise ValueError("unpaired surrogate: not valid Unicode")
+    def no_nul(cls, value: str | None) -> str | None:
+        if value is not None and "\x00" in value:  # not text; PostgreSQL refuses it
+            raise ValueError("NUL characters are not allowed")
         return value
 
     @model_validator(mode="after")
@@ -83,6 +85,14 @@ class Page(BaseModel):
     offset: int = Field(0, ge=0)
 
 
+class AsciiJSONResponse(JSONResponse):
+    """JSON with every non-ASCII character escaped: a validation error echoes the input,
+    which may hold what UTF-8 cannot encode (an unpaired surrogate)."""
+
+    def render(self, content) -> bytes:
+        return json.dumps(content, separators=(",", ":")).encode("ascii")
+
+
 class Analyzer:
     """The pipeline, loaded on first use; spaCy components are not thread-safe."""
 
@@ -106,6 +116,10 @@ def create_app(db: str | None = None, token: str | None = None, *, max_body: int
     app = FastAPI(title="marsad", summary="Structured, sourced event data from Arabic news",
                   version="1", docs_url=None, redoc_url=None)
     app.state.store = store
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request, exc: RequestValidationError) -> JSONResponse:
+        return AsciiJSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
 
     @app.post("/analyze", tags=["analysis"])
     def analyze(article: ArticleIn) -> JSONResponse:

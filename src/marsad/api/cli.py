@@ -20,7 +20,10 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 @click.option("--token", envvar="MARSAD_API_TOKEN", metavar="TOKEN",
               help="Bearer token that enables POST /ingest [default: $MARSAD_API_TOKEN; "
                    "without one the store is read-only].")
-def serve(db, host, port, token) -> None:
+@click.option("--rate-limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="POST /analyze and /ingest requests a client may make a minute "
+                   "[default: 60].")
+def serve(db, host, port, token, rate_limit) -> None:
     """Serve the REST API and the web UI (http://HOST:PORT/).
 
     The OpenAPI schema is at /openapi.json. The UI works offline: every asset, the world
@@ -28,11 +31,11 @@ def serve(db, host, port, token) -> None:
     """
     import uvicorn
 
-    from marsad.api.app import create_app
+    from marsad.api.app import RATE_PER_MINUTE, create_app
     from marsad.store import StoreError
 
     try:
-        app = create_app(db, token)
+        app = create_app(db, token, rate_per_minute=rate_limit or RATE_PER_MINUTE)
     except StoreError as exc:
         error(str(exc))
         sys.exit(EXIT_USAGE)

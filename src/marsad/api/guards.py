@@ -42,6 +42,9 @@ class Guards:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
+            # NUL is not text, and PostgreSQL refuses it even as a bound parameter
+            return await _reply(send, 400, "NUL characters are not allowed in the URL")
         headers = dict(scope["headers"])
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_body:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from marsad.events.lexicon import lexicon
 from marsad.events.participants import Participant
 from marsad.events.triggers import Mention
+from marsad.events.words import keys_of, texts_of
 from marsad.text.clitics import best
 from marsad.text.normalize import normalize_key
 
@@ -49,7 +50,7 @@ class Arguments:
 def preposition(doc: Doc, p: Participant) -> str | None:
     """The preposition governing ``p``: the word before it or a ب/ل proclitic on it;
     "agent" after «من قبل»; "ل" after «لدعم»."""
-    before = [normalize_key(t.text) for t in doc[max(0, p.start - 3) : p.start]]
+    before = keys_of(doc)[max(0, p.start - 3) : p.start]
     for marker in AGENT_MARKERS:
         if tuple(before[-len(marker):]) == marker:
             return "agent"
@@ -59,22 +60,28 @@ def preposition(doc: Doc, p: Participant) -> str | None:
         return before[-1]
     if before and before[-1] in lexicon().beneficiary:
         return "ل"
-    prefix = best(doc[p.start].text).prefix.lstrip("وف")
+    prefix = best(texts_of(doc)[p.start]).prefix.lstrip("وف")
     for letter in ("ب", "ل", "ك"):
         if prefix.startswith(letter):
             return letter
     return None
 
 
+def roles_of(doc: Doc, parts: list[Participant]) -> dict[int, str | None]:
+    """The preposition governing each participant, by its first token."""
+    return {p.start: preposition(doc, p) for p in parts}
+
+
 def group(doc: Doc, first: Participant, pool: list[Participant]) -> list[Participant]:
     """``first`` with the mentions coordinated to it; appositions are dropped."""
+    texts = texts_of(doc)
     members = [first]
     last = first
     for p in pool:
         if p.start < last.end:
             continue
-        gap = [t.text for t in doc[last.end : p.start]]
-        conjoined = best(doc[p.start].text).prefix.startswith("و") or gap[-1:] == ["و"]
+        gap = texts[last.end : p.start]
+        conjoined = best(texts[p.start]).prefix.startswith("و") or gap[-1:] == ["و"]
         if gap in ([], ["،"], [","], ["و"], ["،", "و"]) and conjoined:
             members.append(p)
         elif _titled(doc, gap, last.end):
@@ -104,18 +111,19 @@ def _unique(items: list[Participant]) -> list[Participant]:
     return list(seen.values())
 
 
-def extract(doc: Doc, m: Mention, parts: list[Participant], antecedent: list[Participant],
-            shared_subject: list[Participant], complement: bool = False) -> Arguments:
-    """Actor, recipient and place of mention ``m``. ``antecedent`` is what a pronoun suffix
+def extract(doc: Doc, m: Mention, parts: list[Participant], roles: dict[int, str | None],
+            antecedent: list[Participant], shared_subject: list[Participant],
+            complement: bool = False) -> Arguments:
+    """Actor, recipient and place of mention ``m``; ``roles`` are the participants'
+    prepositions (:func:`roles_of`). ``antecedent`` is what a pronoun suffix
     refers to; ``shared_subject`` the subject of the verb before, in the same sentence,
     which a coordinated verb without its own subject shares («ورددوا شعارات»);
     ``complement`` says that a noun trigger completes the trigger before it («هددت
     بالدفع بقوات»), whose subject it shares."""
     lo, hi = m.clause
     clause = [p for p in parts if lo <= p.start and p.end <= hi and not _inside(p, m)]
-    roles = {p.start: preposition(doc, p) for p in parts}
     args = Arguments()
-    pronoun = best(doc[m.start].text).suffix
+    pronoun = best(texts_of(doc)[m.start]).suffix
 
     if m.verbal:
         head = m.light if m.light is not None else m.start
@@ -211,19 +219,20 @@ def _subject(doc, head, m, clause, roles, parts) -> tuple[list[Participant], int
 
 def _preverbal(doc, head, m, parts, roles) -> Participant | None:
     """Walk back from the verb over fillers and relative clauses to a bare subject."""
+    texts, keys = texts_of(doc), keys_of(doc)
     ends = {p.end: p for p in parts}
     budget, j = SVO_DISTANCE, head - 1
     while j >= m.sent.start:
         p = ends.get(j + 1)
         if p is not None:
             return p if roles[p.start] is None and p.can_act else None
-        key = normalize_key(doc[j].text)
-        if key in COMPLEMENTIZERS or doc[j].text in lexicon().clause_punctuation:
+        key = keys[j]
+        if key in COMPLEMENTIZERS or texts[j] in lexicon().clause_punctuation:
             return None
         if key in RELATIVES:  # «مصر، التي تدعم ...»: the relative's antecedent
-            j -= 2 if j > 0 and doc[j - 1].text in "،," else 1
+            j -= 2 if j > 0 and texts[j - 1] in "،," else 1
             continue
-        if doc[j].text in "،,":
+        if texts[j] in "،,":
             relative = _relative_before(doc, j, m.sent.start)
             if relative is not None:
                 j = relative
@@ -238,17 +247,19 @@ def _preverbal(doc, head, m, parts, roles) -> Participant | None:
 
 def _relative_before(doc, comma: int, start: int) -> int | None:
     """«X، التي ...، VERB»: the token before the relative clause that ``comma`` closes."""
+    texts, keys = texts_of(doc), keys_of(doc)
     for r in range(comma - 1, max(start, comma - 12) - 1, -1):
-        if normalize_key(doc[r].text) in RELATIVES and r > 0 and doc[r - 1].text in "،,":
+        if keys[r] in RELATIVES and r > 0 and texts[r - 1] in "،,":
             return r - 2
     return None
 
 
 def _kana_subject(doc, head, m, parts) -> list[Participant]:
     """«وكان خلوصي أكار، زعم»: the subject follows كان at the start of the sentence."""
-    for token in doc[m.sent.start : min(head, m.sent.start + 2)]:
-        if normalize_key(token.text).lstrip("و") in ("كان", "كانت"):
-            after = [p for p in parts if p.start == token.i + 1 and p.can_act]
+    keys = keys_of(doc)
+    for i in range(m.sent.start, min(head, m.sent.start + 2)):
+        if keys[i].lstrip("و") in ("كان", "كانت"):
+            after = [p for p in parts if p.start == i + 1 and p.can_act]
             return after[:1]
     return []
 

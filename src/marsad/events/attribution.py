@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from marsad.events.arguments import preposition
 from marsad.events.lexicon import Reporting, lexicon, reporting, token_keys
 from marsad.events.participants import Participant
+from marsad.events.words import keys_of, texts_of
 from marsad.text.normalize import normalize_key
 
 KANA = frozenset({"كان"})
@@ -52,7 +53,7 @@ class Found:
 
 def find(doc: Doc, parts: list[Participant]) -> list[Found]:
     rep = reporting()
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     found: list[Found] = []
     for sent in doc.sents:
         i = sent.start
@@ -67,7 +68,7 @@ def find(doc: Doc, parts: list[Participant]) -> list[Found]:
 
 
 def _participle(doc, i, sent, found, parts, rep: Reporting) -> Found | None:
-    key = normalize_key(doc[i].text).removeprefix("و")
+    key = keys_of(doc)[i].removeprefix("و")
     if key not in rep.participles:
         return None
     _, stance = rep.participles[key]
@@ -75,7 +76,7 @@ def _participle(doc, i, sent, found, parts, rep: Reporting) -> Found | None:
     source = earlier[-1].source if earlier else _first_actor(doc, sent, i, parts)
     if source is None:
         return None
-    return Found(source, doc[i].text, stance, (i + 1, sent.end), i)
+    return Found(source, texts_of(doc)[i], stance, (i + 1, sent.end), i)
 
 
 def _first_actor(doc, sent, i, parts) -> Source | None:
@@ -107,13 +108,14 @@ def _phrase(doc, texts, i, sent, parts, rep: Reporting) -> Found | None:
 
 
 def _verb(doc, i, sent, found, parts, rep: Reporting) -> Found | None:
-    key = rep.verb_at(doc[i].text)
-    if key is None or (i > 0 and normalize_key(doc[i - 1].text) in lexicon().noun_introducers):
+    texts, keys = texts_of(doc), keys_of(doc)
+    key = rep.verb_at(texts[i])
+    if key is None or (i > 0 and keys[i - 1] in lexicon().noun_introducers):
         return None  # «دون ذكر المزيد»: a verbal noun
     start = i + 1
     if rep.verb_forms[key] in ("نقل", "ينقل"):
         relay = next((j for j in range(start, min(sent.end, start + 6))
-                      if normalize_key(doc[j].text) == rep.relay), None)
+                      if keys[j] == rep.relay), None)
         start = relay + 1 if relay is not None else start
     kana = _kana_source(doc, i, sent, parts, rep) if i > sent.start + 2 else None
     source = (kana or _source_after(doc, start, sent, parts, rep)
@@ -125,10 +127,10 @@ def _verb(doc, i, sent, found, parts, rep: Reporting) -> Found | None:
         source = earlier[-1].source
     content_start = max(source.end, i + 1) if source.start > i else i + 1
     for j in range(content_start, sent.end):
-        if normalize_key(doc[j].text) in rep.complementizers:
+        if keys[j] in rep.complementizers:
             content_start = j + 1
             break
-    return Found(source, doc[i].text, rep.verbs[key], (content_start, sent.end), i)
+    return Found(source, texts[i], rep.verbs[key], (content_start, sent.end), i)
 
 
 def _previous_sentence_start(doc: Doc, sent: Span) -> int:
@@ -164,7 +166,7 @@ def _with_named(doc: Doc, noun: Source, named: list[Participant]) -> Source:
 
 def _only_adverbs(doc, start, end, rep: Reporting) -> bool:
     """Nothing but a date word or adverb between a verb and its source."""
-    return all(normalize_key(t.text) not in rep.complementizers for t in doc[start:end])
+    return all(key not in rep.complementizers for key in keys_of(doc)[start:end])
 
 
 def _source_before(doc, i, sent, parts) -> Source | None:
@@ -176,8 +178,9 @@ def _source_before(doc, i, sent, parts) -> Source | None:
 
 def _kana_source(doc, i, sent, parts, rep: Reporting) -> Source | None:
     """«وكانت غرفة عمليات ...، أكدت»: the subject stands after كان opening the sentence."""
-    kana = next((t.i for t in doc[sent.start : min(i, sent.start + 2)]
-                 if KANA & set(token_keys(t.text, "verb"))), None)
+    texts = texts_of(doc)
+    kana = next((j for j in range(sent.start, min(i, sent.start + 2))
+                 if KANA & set(token_keys(texts[j], "verb"))), None)
     if kana is None:
         return None
     after = [p for p in parts if p.start == kana + 1 and p.end <= i]
@@ -186,14 +189,14 @@ def _kana_source(doc, i, sent, parts, rep: Reporting) -> Source | None:
 
 def _noun_source(doc, start, sent, rep: Reporting) -> Source | None:
     """A source named by a common noun: «مصادر مطلعة», «شهود وقادة عسكريون»."""
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     if start >= sent.end:
         return None
     kind = _head_type(texts, start, rep)
     if kind is None:
         return None
     end = start + 1
-    while end < min(sent.end, start + PHRASE_MAX) and _continues(doc[end].text, rep):
+    while end < min(sent.end, start + PHRASE_MAX) and _continues(texts[end], rep):
         end += 1
     return Source(doc[start:end].text, None, kind, start, end)
 
@@ -220,7 +223,7 @@ def source_type(doc: Doc, source: Source) -> str:
     if source.type:
         return source.type
     rep = reporting()
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     for j in range(source.start, source.end):
         kind = _head_type(texts, j, rep)
         if kind:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from marsad.analysis import Attribution, Event, EventActor
 from marsad.analysis import Span as CharSpan
 from marsad.analysis import Trigger as TriggerRecord
-from marsad.events import arguments, attribution, dates, participants, triggers
+from marsad.events import arguments, attribution, dates, participants, triggers, words
 from marsad.events.lexicon import lexicon
 from marsad.events.participants import Participant
 from marsad.events.triggers import Mention
@@ -64,9 +64,11 @@ class EventsComponent:
 
 
 def analyse(doc: Doc) -> tuple[list[Event], list[Attribution]]:
+    words.fresh(doc)
     parts = participants.collect(doc)
+    roles = arguments.roles_of(doc, parts)
     found = attribution.find(doc, parts)
-    drafts = _drafts(doc, parts)
+    drafts = _drafts(doc, parts, roles)
     drafts = [d for d in drafts if _kept(d)]
     drafts = _merge_repeats(drafts)
     links = [_attribution_of(d, doc, found) for d in drafts]
@@ -91,15 +93,15 @@ def analyse(doc: Doc) -> tuple[list[Event], list[Attribution]]:
     return events, records
 
 
-def _drafts(doc: Doc, parts: list[Participant]) -> list[Draft]:
+def _drafts(doc: Doc, parts: list[Participant], roles: dict[int, str | None]) -> list[Draft]:
     drafts: list[Draft] = []
     for m in triggers.find(doc):
         same_sentence = [d for d in drafts if d.mention.sent.start == m.sent.start]
         shared = next((d.args.actors for d in reversed(same_sentence) if d.args.actors), [])
-        antecedent = shared or _latest_actor(doc, m, parts, drafts)
+        antecedent = shared or _latest_actor(m, parts, roles, drafts)
         governing = same_sentence[-1] if same_sentence else None
         complement = bool(governing) and m.start - governing.mention.end <= 1
-        args = arguments.extract(doc, m, parts, antecedent, shared, complement)
+        args = arguments.extract(doc, m, parts, roles, antecedent, shared, complement)
         clause_date = (governing.date, governing.precision) if governing else None
         date, precision = dates.event_date(doc, m, clause_date)
         confidence = CONFIDENCE["verbal" if m.verbal else "noun"]
@@ -112,12 +114,12 @@ def _drafts(doc: Doc, parts: list[Participant]) -> list[Draft]:
     return drafts
 
 
-def _latest_actor(doc: Doc, m: Mention, parts: list[Participant],
+def _latest_actor(m: Mention, parts: list[Participant], roles: dict[int, str | None],
                   drafts: list[Draft]) -> list[Participant]:
     """What a pronoun refers to when no event before it in its sentence has an actor: the
     latest bare mention before it in the sentence, else the latest actor before."""
     before = [p for p in parts if m.sent.start <= p.start and p.end <= m.start and p.can_act
-              and arguments.preposition(doc, p) is None]
+              and roles[p.start] is None]
     if before:
         return [before[-1]]
     return next((d.args.actors for d in reversed(drafts) if d.args.actors), [])

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from marsad.events.lexicon import lexicon
 from marsad.events.triggers import Mention
-from marsad.text.normalize import normalize_key
+from marsad.events.words import keys_of
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PRECISION = (
@@ -87,7 +87,7 @@ def _relative(doc: Doc, m: Mention, clause_date) -> tuple[str, str] | None:
     """«بعد يوم من <noun>»: the noun's event is a day before its clause's date."""
     if m.reading.pos != "noun" or clause_date is None or not DAY.match(clause_date[0] or ""):
         return None
-    words = [normalize_key(t.text) for t in doc[max(m.sent.start, m.start - 4) : m.start]]
+    words = keys_of(doc)[max(m.sent.start, m.start - 4) : m.start]
     if len(words) < 3 or words[-1] != "من":
         return None
     offsets = lexicon().relative_offsets

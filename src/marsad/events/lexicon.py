@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from marsad.datafiles import load_yaml
 from marsad.events.morphology import noun_bases, verb_bases
 from marsad.text.clitics import analyses
 from marsad.text.normalize import normalize_key
@@ -27,7 +26,7 @@ SHORT_VERB_PREFIXES = ("ول", "فل", "وس", "فس", "و", "ف", "ل", "س")
 def _load(name: str):
     path = resources.files("marsad.events").joinpath(f"data/{name}")
     with path.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 def _phrase(text: str) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from marsad.events.lexicon import reporting, token_keys
+from marsad.events.words import texts_of
 from marsad.text.clitics import best
 
 PERSON_TYPES = frozenset({"PERSON", "PER", "PERS"})
@@ -126,7 +127,7 @@ def _ner(doc: Doc):
 
 def _generic(doc: Doc):
     lexicon = reporting()
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     i = 0
     while i < len(doc):
         length = lexicon.generic.match(texts, i)
@@ -152,15 +153,16 @@ def _generic_words(lexicon, texts: list[str], i: int, length: int) -> tuple[str,
 def _resolve_latter(doc: Doc, found: list[Participant]) -> list[Participant]:
     """Add «الأخير» mentions as the latest person (else entity) mentioned before them."""
     taken = {i for p in found for i in range(p.start, p.end)}
+    texts = texts_of(doc)
     extra: list[Participant] = []
-    for token in doc:
-        if token.i in taken or not LATTER & set(token_keys(token.text, "noun")):
+    for i, text in enumerate(texts):
+        if i in taken or not LATTER & set(token_keys(text, "noun")):
             continue
-        if token.i > 0 and best(doc[token.i - 1].text).article:
+        if i > 0 and best(texts[i - 1]).article:
             continue  # «الأيام الأخيرة»: an adjective after a noun with the article
-        before = [p for p in found if p.end <= token.i and p.agent]
+        before = [p for p in found if p.end <= i and p.agent]
         persons = [p for p in before if p.person]
         referent = (persons or before or [None])[-1]
         if referent is not None:
-            extra.append(replace(referent, start=token.i, end=token.i + 1))
+            extra.append(replace(referent, start=i, end=i + 1))
     return sorted(found + extra, key=lambda p: p.start)

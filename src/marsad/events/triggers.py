@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from marsad.events.lexicon import Lexicon, Reading, lexicon, prefix_of, token_keys, verb_prefix
+from marsad.events.words import keys_of, texts_of
 from marsad.text.clitics import best
 from marsad.text.normalize import normalize_key
 
@@ -55,12 +56,12 @@ class Mention:
 
 def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
     """Split a sentence into clauses at strong punctuation and clause-opening words."""
-    texts = [t.text for t in sent.doc]
+    texts = texts_of(sent.doc)
     cuts = [sent.start]
-    for token in sent:
-        opens = token.i > sent.start and lex.clause_boundaries.match(texts, token.i)
-        if token.text in lex.clause_punctuation or opens:
-            cuts.append(token.i)
+    for i in range(sent.start, sent.end):
+        opens = i > sent.start and lex.clause_boundaries.match(texts, i)
+        if texts[i] in lex.clause_punctuation or opens:
+            cuts.append(i)
     cuts.append(sent.end)
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
@@ -68,7 +69,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
 def find(doc: Doc) -> list[Mention]:
     """Every trigger of ``doc`` whose reading's conditions hold, in text order."""
     lex = lexicon()
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     mentions: list[Mention] = []
     for sent in doc.sents:
         spans = clauses(sent, lex)
@@ -146,12 +147,12 @@ def _is_quantity(text: str) -> bool:
 def specific(doc: Doc, m: Mention) -> bool:
     """Whether a protester action says who or how many, or when (see cues.yaml)."""
     lex = lexicon()
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     lo, hi = m.sent.start, m.sent.end
     if any(lex.specific.match(texts, j) or t.like_num for j, t in zip(range(lo, hi),
-                                                                       doc[lo:hi], strict=True)):
+                                                                       m.sent, strict=True)):
         return True
-    return any(lex.classes["protesters"].match(texts, j) and not doc[j]._.clitics.article
+    return any(lex.classes["protesters"].match(texts, j) and not best(texts[j]).article
                for j in range(max(lo, m.start - 3), min(hi, m.end + 4)))
 
 
@@ -160,7 +161,7 @@ def background(doc: Doc, m: Mention) -> bool:
     background; «كان قد التقى» (the pluperfect) is not."""
     lex = lexicon()
     head = m.light if m.light is not None else m.start
-    before = [normalize_key(t.text) for t in doc[max(m.sent.start, head - 2) : head]]
+    before = keys_of(doc)[max(m.sent.start, head - 2) : head]
     if any(w in RELATIVES for w in before):
         return True
     return m.reading.imperfect and any(w in lex.background for w in before)
@@ -168,8 +169,8 @@ def background(doc: Doc, m: Mention) -> bool:
 
 def quoted(doc: Doc, m: Mention) -> bool:
     """Whether the trigger stands inside «...» quotes: someone's words, not the report."""
-    before = doc[m.sent.start : m.start].text
-    return before.count("«") > before.count("»")
+    before = texts_of(doc)[m.sent.start : m.start]
+    return sum(t.count("«") for t in before) > sum(t.count("»") for t in before)
 
 
 def _light_verb(texts, i, clause, lex: Lexicon) -> tuple[int | None, bool]:
@@ -197,7 +198,7 @@ def _figurative(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     """Drop ASSAULT/PROTEST readings in sport copy; retype verbal attacks (ACCUSE)."""
     if m.type not in ("ASSAULT", "PROTEST"):
         return False
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     if any(lex.figurative[kind].match(texts, j) for kind in ("sport", "idiom")
            for j in range(m.sent.start, m.sent.end)):
         return True
@@ -215,7 +216,7 @@ def negated(doc: Doc, m: Mention) -> bool:
     """A negation right before the trigger (or its light verb), or a verb of foiling or
     denial earlier in its clause («أحبطت الشرطة هجوما»)."""
     lex = lexicon()
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     head = m.light if m.light is not None else m.start
     j = head - 1
     while j >= m.clause[0] and set(token_keys(texts[j])) & NEGATION_GAP:
@@ -229,14 +230,14 @@ def negated(doc: Doc, m: Mention) -> bool:
 def hypothetical(doc: Doc, m: Mention) -> bool:
     """Conditional sentences, the future, purpose and planning: what has not happened."""
     lex = lexicon()
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     if any(lex.conditional.match(texts, j) for j in range(m.sent.start, m.sent.end)):
         return True
     head = m.light if m.light is not None else m.start
     prefix = m.prefix.lstrip("وف")
     if prefix.startswith("س") or prefix.startswith("ل"):
         return True  # the future (ستستعيد), purpose (ليتظاهروا، لدعم، للسيطرة)
-    modal = head > m.clause[0] and normalize_key(texts[head - 1]).lstrip("وف") == "قد"
+    modal = head > m.clause[0] and keys_of(doc)[head - 1].lstrip("وف") == "قد"
     if m.reading.imperfect and modal:
         return True  # «قد يقاطعون»: may
     return any(lex.hypothetical.match(texts, k) for k in range(m.clause[0], head))

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from marsad.datafiles import load_yaml
 from marsad.text.normalize import normalize_key
 
 # Endings generated for an adjective's masculine singular key (ة is keyed as ه).
@@ -84,7 +83,7 @@ def _forms(part_of_speech: str, forms: list[str]) -> list[str]:
 def _read(name: str) -> dict:
     path = resources.files("marsad.framing").joinpath(f"data/{name}")
     with path.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 def _loaded_terms() -> Iterator[Term]:

@@ -36,8 +36,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from marsad.datafiles import load_yaml
 from marsad.text.normalize import normalize_key
 
 OUTPUT = Path(__file__).parent / "data" / "gazetteer.json"
@@ -151,7 +150,7 @@ def shared_geo() -> Path:
 
 def load_overrides() -> dict:
     path = resources.files("marsad.geo").joinpath("data/overrides.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 def add_countries(index: Index, geo: Path, overrides: dict) -> dict[str, str]:

@@ -26,7 +26,7 @@ from marsad.analysis import Place
 from marsad.geo.gazetteer import POLITICAL, SETTLEMENT, Entry, Gazetteer, gazetteer
 from marsad.geo.lexicon import Lexicon, lexicon
 from marsad.geo.metonymy import can_be_agent, is_agent
-from marsad.geo.recognize import Mention, find_mentions
+from marsad.geo.recognize import Mention, Tokens, find_mentions
 from marsad.geo.resolve import Choice, Context, choose, document_context
 
 SPAN_KEY = "places"
@@ -53,23 +53,45 @@ class Reading:
     feature: str | None
 
 
-def read_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon) -> tuple[list[Reading], Context]:
-    mentions = find_mentions(doc, gaz, lex)
-    context = document_context(doc, mentions, gaz)
-    readings = [_toponym(doc, m, choose(m, context)) for m in mentions if m.source != "facility"]
+def read_mentions(page: Page, gaz: Gazetteer, lex: Lexicon) -> tuple[list[Reading], Context]:
+    mentions = find_mentions(page.tokens, gaz, lex)
+    context = document_context(page.tokens, mentions, gaz)
+    readings = [_toponym(page, m, choose(m, context)) for m in mentions
+                if m.source != "facility"]
     anchor = _main_place(readings, context, gaz)
-    readings += [_facility(doc, m, context, anchor) for m in mentions if m.source == "facility"]
+    readings += [_facility(page, m, context, anchor) for m in mentions
+                 if m.source == "facility"]
     readings.sort(key=lambda r: (r.mention.start, -r.mention.end))
     return readings, context
 
 
-def _surface(doc: Doc, mention: Mention) -> str:
-    return doc[mention.start : mention.end].text.replace("_", " ").replace("#", "").strip()
+class Page:
+    """A Doc with its text and tokens read once (``doc.text`` rebuilds the string on
+    every access; ``doc[i]`` makes a Token object)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = Tokens.of(doc)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as ``doc[start:end].text``."""
+        return self.text[self.start_char(start) : self.end_char(end)]
+
+    def start_char(self, start: int) -> int:
+        return self.tokens.idx[start]
+
+    def end_char(self, end: int) -> int:
+        return self.tokens.idx[end - 1] + len(self.tokens.text[end - 1])
 
 
-def _toponym(doc: Doc, mention: Mention, choice: Choice) -> Reading:
+def _surface(page: Page, mention: Mention) -> str:
+    return page.span_text(mention.start, mention.end).replace("_", " ").replace("#", "").strip()
+
+
+def _toponym(page: Page, mention: Mention, choice: Choice) -> Reading:
     if choice.entry is None:
-        text = _surface(doc, mention)
+        text = _surface(page, mention)
         return Reading(mention, None, choice.reason, ("text", mention.key), text, None)
     entry = choice.entry
     return Reading(mention, entry, choice.reason, ("place", entry.index), entry.name,
@@ -88,9 +110,9 @@ def _main_place(readings: list[Reading], context: Context, gaz: Gazetteer) -> En
     return gaz.capital(focus) if focus else None
 
 
-def _facility(doc: Doc, mention: Mention, context: Context, anchor: Entry | None) -> Reading:
-    text = _surface(doc, mention)
-    group = ("facility", " ".join(doc[mention.start : mention.end].text.split()))
+def _facility(page: Page, mention: Mention, context: Context, anchor: Entry | None) -> Reading:
+    text = _surface(page, mention)
+    group = ("facility", " ".join(page.span_text(mention.start, mention.end).split()))
     if mention.inner is not None:
         choice = choose(mention.inner, context)
         entry = choice.entry
@@ -104,20 +126,20 @@ def _facility(doc: Doc, mention: Mention, context: Context, anchor: Entry | None
     return Reading(mention, entry, reason, group, text, "poi")
 
 
-def build_places(doc: Doc, readings: list[Reading]) -> tuple[list[Place], list[Span]]:
+def build_places(page: Page, readings: list[Reading]) -> tuple[list[Place], list[Span]]:
     ids: dict[tuple, str] = {}
     records: dict[str, dict] = {}
     spans: list[Span] = []
     for reading in readings:
         m = reading.mention
         place_id = ids.setdefault(reading.group, f"p{len(ids)}")
-        span = doc[m.start : m.end]
         record = records.setdefault(place_id, _record(place_id, reading))
+        start, end = page.start_char(m.start), page.end_char(m.end)
+        # The values are valid by construction: no validation in this loop.
         record["mentions"].append(
-            MentionRecord(start=span.start_char, end=span.end_char, text=span.text)
+            MentionRecord.model_construct(start=start, end=end, text=page.text[start:end])
         )
-        span = Span(doc, m.start, m.end, label=_label(reading), span_id=place_id)
-        spans.append(span)
+        spans.append(Span(page.doc, m.start, m.end, label=_label(reading), span_id=place_id))
     places = [Place(**fields) for fields in records.values()]
     by_id = {p.id: p for p in places}
     for span in spans:
@@ -151,10 +173,11 @@ def _label(reading: Reading) -> str:
     return reading.mention.ner_label or "LOC"
 
 
-def mark_metonymy(doc: Doc, readings: list[Reading], spans: list[Span], lex: Lexicon) -> None:
+def mark_metonymy(page: Page, readings: list[Reading], spans: list[Span], lex: Lexicon) -> None:
     for reading, span in zip(readings, spans, strict=True):
         if reading.feature != "poi" and can_be_agent(reading.entry):
-            span._.metonymy = is_agent(doc, span.start, span.end, lex)
+            span._.metonymy = is_agent(page.tokens, reading.mention.start, reading.mention.end,
+                                       lex)
 
 
 def update_entities(doc: Doc, spans: list[Span]) -> None:
@@ -197,9 +220,10 @@ class PlacesComponent:
         self.lexicon = lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        readings, _ = read_mentions(doc, self.gazetteer, self.lexicon)
-        places, spans = build_places(doc, readings)
-        mark_metonymy(doc, readings, spans, self.lexicon)
+        page = Page(doc)
+        readings, _ = read_mentions(page, self.gazetteer, self.lexicon)
+        places, spans = build_places(page, readings)
+        mark_metonymy(page, readings, spans, self.lexicon)
         doc._.places = places
         doc.spans[SPAN_KEY] = spans
         update_entities(doc, spans)

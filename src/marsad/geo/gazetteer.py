@@ -57,6 +57,12 @@ class Gazetteer:
         self.common: frozenset[str] = frozenset(data["common"])  # names that are words too
         self._entries: dict[int, Entry] = {}
         self.max_words = max(key.count(" ") + 1 for key in self._names)
+        # Every name's first word, first two words … whole name: a match in the text grows
+        # only while it is one of these.
+        self._beginnings = frozenset(
+            " ".join(words[:n]) for words in (key.split(" ") for key in self._names)
+            for n in range(1, len(words) + 1)
+        )
         self._countries = {row[3]: i for i, row in enumerate(self._rows) if row[2] == "country"}
         self._capitals = {row[9]: i for i, row in enumerate(self._rows) if row[9]}
 
@@ -65,6 +71,10 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def begins(self, key: str) -> bool:
+        """Whether some name is ``key`` or begins with its words."""
+        return key in self._beginnings
 
     def entry(self, i: int) -> Entry:
         found = self._entries.get(i)

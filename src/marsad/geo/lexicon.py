@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from marsad.datafiles import load_yaml
 from marsad.text.clitics import analyses
 from marsad.text.normalize import normalize_key
 
@@ -24,7 +23,7 @@ class Lexicon:
 
 def _read(name: str) -> dict:
     path = resources.files("marsad.geo").joinpath(f"data/{name}")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 def _keys(words) -> frozenset[str]:

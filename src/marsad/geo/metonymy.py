@@ -9,11 +9,9 @@ place, before it (VSO) or after it (SVO), so a listed verb form right next to th
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from marsad.geo.gazetteer import Entry
 from marsad.geo.lexicon import Lexicon, word_keys
-from marsad.geo.recognize import is_word
+from marsad.geo.recognize import Tokens
 from marsad.text.normalize import normalize_key
 
 # Particles that may stand between the subject and its verb: «أنقرة لم ترسل».
@@ -24,32 +22,31 @@ def can_be_agent(entry: Entry | None) -> bool:
     return entry is not None and (entry.feature == "country" or entry.capital_of is not None)
 
 
-def is_agent(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+def is_agent(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether the name at tokens [start, end) is the subject of an agentive verb."""
-    return _verb_at(doc, _words_after(doc, end), lexicon) or _verb_at(
-        doc, _words_before(doc, start), lexicon
+    return _verb_at(tokens, _words_after(tokens, end), lexicon) or _verb_at(
+        tokens, _words_before(tokens, start), lexicon
     )
 
 
-def _verb_at(doc: Doc, positions: list[int], lexicon: Lexicon) -> bool:
+def _verb_at(tokens: Tokens, positions: list[int], lexicon: Lexicon) -> bool:
     for i in positions:
-        keys = word_keys(doc[i].text)
-        if set(keys) & lexicon.agent_verbs:
+        if not lexicon.agent_verbs.isdisjoint(word_keys(tokens.text[i])):
             return True
-        if doc[i].norm_ not in PARTICLES:
+        if tokens.norm[i] not in PARTICLES:
             return False
     return False
 
 
-def _words_after(doc: Doc, end: int) -> list[int]:
+def _words_after(tokens: Tokens, end: int) -> list[int]:
     found = []
-    for token in doc[end : end + 2]:  # a verb, or a particle and a verb
-        if not is_word(token):
+    for i in range(end, min(end + 2, len(tokens))):  # a verb, or a particle and a verb
+        if not tokens.word[i]:
             break
-        found.append(token.i)
+        found.append(i)
     return found
 
 
-def _words_before(doc: Doc, start: int) -> list[int]:
-    tokens = list(doc[max(0, start - 1) : start])  # VSO: the verb right before the name
-    return [t.i for t in tokens if is_word(t)]
+def _words_before(tokens: Tokens, start: int) -> list[int]:
+    # VSO: the verb right before the name
+    return [i for i in range(max(0, start - 1), start) if tokens.word[i]]

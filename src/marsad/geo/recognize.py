@@ -4,13 +4,18 @@ Matching runs over word tokens. A name's first word is looked up with its clitic
 stripped (بسرت، وأنقرة، لليبيا، والجفرة); the following words as written. Inside a
 hashtag the tokenizer leaves ``_`` between words (#حفر_الباطن), which is read as a space.
 The longest name wins at each position.
+
+The recogniser reads each token many times, so it works on :class:`Tokens`, the Doc's
+token texts and keys as plain lists read once (``doc[i]`` builds a Token object on every
+access), and only names that begin with a gazetteer word are followed further.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from marsad.geo.gazetteer import Entry, Gazetteer
 from marsad.geo.lexicon import Lexicon, word_keys
@@ -19,6 +24,7 @@ from marsad.text.clitics import analyses
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 # Entities whose words are not toponyms even when a gazetteer has them: «عمر المختار».
 NOT_PLACE_LABELS = frozenset({"PERSON", "NORP"})
+NOT_FACILITY_LABELS = NOT_PLACE_LABELS | {"ORG"}
 JOINERS = frozenset({"_"})  # between the words of one name (hashtags)
 MARKERS = frozenset({"_", "#"})  # between a cue or a facility word and the name
 
@@ -38,110 +44,145 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
-def is_word(token: Token) -> bool:
-    return not token.is_space and any(c.isalpha() for c in token.text)
+@lru_cache(maxsize=100_000)
+def is_word(text: str) -> bool:
+    """Whether a token's text holds a letter (whitespace and punctuation do not)."""
+    return any(c.isalpha() for c in text)
 
 
-def next_word(doc: Doc, i: int, skip: frozenset[str] = JOINERS) -> int | None:
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """A Doc's tokens as plain lists: texts, matching keys, trailing whitespace, character
+    offsets, whether each is a word, the label of the entity each is in, and the entities."""
+
+    text: list[str]
+    norm: list[str]
+    space: list[str]  # "" or " "
+    idx: list[int]
+    word: list[bool]
+    labels: list[str | None]
+    ents: list[tuple[int, int, str]]  # (start, end, label) of doc.ents
+
+    @classmethod
+    def of(cls, doc: Doc) -> Tokens:
+        text, norm, space, idx = [], [], [], []
+        for token in doc:  # one pass: each Token object is made once
+            text.append(token.text)
+            norm.append(token.norm_)
+            space.append(token.whitespace_)
+            idx.append(token.idx)
+        ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        labels: list[str | None] = [None] * len(text)
+        for start, end, label in ents:
+            labels[start:end] = [label] * (end - start)
+        return cls(text, norm, space, idx, [is_word(t) for t in text], labels, ents)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def next_word(tokens: Tokens, i: int, skip: frozenset[str] = JOINERS) -> int | None:
     """The word token after token ``i`` in the same phrase, stepping over ``skip``."""
     j = i + 1
-    while j < len(doc) and doc[j].text in skip and doc[j - 1].whitespace_ == "":
+    n = len(tokens.text)
+    while j < n and tokens.text[j] in skip and tokens.space[j - 1] == "":
         j += 1
-    if j < len(doc) and is_word(doc[j]) and (doc[j - 1].whitespace_ in ("", " ")):
+    if j < n and tokens.word[j] and tokens.space[j - 1] in ("", " "):
         return j
     return None
 
 
-def previous_word(doc: Doc, i: int) -> int | None:
+def previous_word(tokens: Tokens, i: int) -> int | None:
     j = i - 1
-    while j >= 0 and doc[j].text in MARKERS:
+    while j >= 0 and tokens.text[j] in MARKERS:
         j -= 1
-    return j if j >= 0 and is_word(doc[j]) else None
+    return j if j >= 0 and tokens.word[j] else None
 
 
-def _first_keys(token: Token) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _first_keys(text: str, norm: str) -> tuple[str, ...]:
     """Keys to try for a name's first word: as written, then with proclitics stripped,
     names with the article first (والجفرة, للقاهرة -> الجفره, القاهره). The article stays
     with the name: «المالي» (financial) is not «مالي» (Mali). Names take no pronoun
     suffix: «جربتها» is not Djerba."""
-    stems = [("ال" + a.stem) if a.article else a.stem
-             for a in analyses(token.text) if not a.suffix]
-    stems = [k for k in dict.fromkeys(stems) if k != token.norm_]
-    return [token.norm_, *[k for k in stems if k.startswith("ال")],
-            *[k for k in stems if not k.startswith("ال")]]
+    stems = [("ال" + a.stem) if a.article else a.stem for a in analyses(text) if not a.suffix]
+    stems = [k for k in dict.fromkeys(stems) if k != norm]
+    return (norm, *[k for k in stems if k.startswith("ال")],
+            *[k for k in stems if not k.startswith("ال")])
 
 
-def match_at(doc: Doc, i: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
-    """The longest gazetteer name starting at word ``i``: (end token, key)."""
-    words = [i]
-    while len(words) < gazetteer.max_words:
-        j = next_word(doc, words[-1])
-        if j is None:
-            break
-        words.append(j)
-    firsts = _first_keys(doc[i])
-    for n in range(len(words), 0, -1):
-        rest = [doc[w].norm_ for w in words[1:n]]
-        for first in firsts:
-            key = " ".join([first, *rest])
-            if key in gazetteer:
-                return words[n - 1] + 1, key
-    return None
+@lru_cache(maxsize=100_000)
+def _name_starts(gazetteer: Gazetteer, text: str, norm: str) -> tuple[str, ...]:
+    """The first keys of a word that some gazetteer name begins with (mostly none)."""
+    return tuple(k for k in _first_keys(text, norm) if gazetteer.begins(k))
 
 
-def cue_before(doc: Doc, i: int, lexicon: Lexicon) -> str | None:
+def match_at(tokens: Tokens, i: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """The longest gazetteer name starting at word ``i``: (end token, key). Between
+    names of equal length, the first key of :func:`_first_keys` wins."""
+    firsts = _name_starts(gazetteer, tokens.text[i], tokens.norm[i])
+    if not firsts:
+        return None
+    words = [i]  # the name's words, found as far as some name needs them
+    ended = False
+    best_length, best_key = 0, None
+    for first in firsts:
+        key, length = first, 1
+        while True:
+            if length > best_length and key in gazetteer:
+                best_length, best_key = length, key
+            if length == len(words):
+                j = None if ended or length == gazetteer.max_words \
+                    else next_word(tokens, words[-1])
+                if j is None:
+                    ended = True
+                    break
+                words.append(j)
+            key = f"{key} {tokens.norm[words[length]]}"
+            length += 1
+            if not gazetteer.begins(key):
+                break
+    return None if best_key is None else (words[best_length - 1] + 1, best_key)
+
+
+def cue_before(tokens: Tokens, i: int, lexicon: Lexicon) -> str | None:
     """The kind of place a cue word right before word ``i`` announces. The cue keeps its
     own article or lack of one: «مدينة سرت» and «العاصمة أنقرة» are cues, «المنطقة
     الغربية» (the western region) is not."""
-    j = previous_word(doc, i)
+    j = previous_word(tokens, i)
     if j is None:
         return None
-    for analysis in analyses(doc[j].text):
+    for analysis in analyses(tokens.text[j]):
         key = ("ال" + analysis.stem) if analysis.article else analysis.stem
         if key in lexicon.cues and not analysis.suffix:
             return lexicon.cues[key]
     return None
 
 
-def _entity_labels(doc: Doc) -> list[str | None]:
-    labels: list[str | None] = [None] * len(doc)
-    for ent in doc.ents:
-        for k in range(ent.start, ent.end):
-            labels[k] = ent.label_
-    return labels
-
-
-def _people(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of PERSON and NORP entities, taken once: ``doc.ents`` builds new Spans on
-    every call, which made a text naming thousands of places quadratic."""
-    return [(ent.start, ent.end) for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS]
-
-
-def _inside_person(people: list[tuple[int, int]], start: int, end: int) -> bool:
+def _inside_person(tokens: Tokens, start: int, end: int) -> bool:
     """Whether [start, end) lies inside a PERSON or NORP entity: «عمر المختار» is a person
     (and a Libyan village). A one-word entity that is exactly a place name («لسرت») is
     more likely NER's mistake, and stays a place."""
-    for first, last in people:
-        if first <= start and end <= last:
-            return (last - first) > 1
+    for ent_start, ent_end, label in tokens.ents:
+        if label in NOT_PLACE_LABELS and ent_start <= start and end <= ent_end:
+            return (ent_end - ent_start) > 1
     return False
 
 
-def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
-    labels = _entity_labels(doc)
-    people = _people(doc)
+def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
+    labels, word = tokens.labels, tokens.word
     found: list[Mention] = []
-    i = 0
-    while i < len(doc):
-        if not is_word(doc[i]):
+    i, n = 0, len(tokens)
+    while i < n:
+        if not word[i]:
             i += 1
             continue
-        match = match_at(doc, i, gazetteer)
+        match = match_at(tokens, i, gazetteer)
         if match is None:
             i += 1
             continue
         end, key = match
-        cue = cue_before(doc, i, lexicon)
+        cue = cue_before(tokens, i, lexicon)
         in_place_entity = labels[i] in PLACE_LABELS
         # Words first: a stop word needs a cue; a common word a cue or NER's word for it.
         stop = key in lexicon.stop or key in lexicon.cues or key in lexicon.poi_heads
@@ -149,7 +190,7 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list
         if (stop and cue is None) or (word_like and cue is None and not in_place_entity):
             i += 1
             continue
-        if _inside_person(people, i, end) or (word_like and labels[i] in NOT_PLACE_LABELS):
+        if _inside_person(tokens, i, end) or (word_like and labels[i] in NOT_PLACE_LABELS):
             i = end
             continue
         found.append(Mention(i, end, key, gazetteer.lookup(key), "gazetteer", cue=cue))
@@ -158,64 +199,72 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list
 
 
 def facility_mentions(
-    doc: Doc, toponyms: list[Mention], lexicon: Lexicon
+    tokens: Tokens, toponyms: list[Mention], lexicon: Lexicon
 ) -> list[Mention]:
     """«مرفأ بيروت» (placed at Beirut), «معهد الأورام» (placed by context)."""
     starts = {m.start: m for m in toponyms}
     covered = {k for m in toponyms for k in range(m.start, m.end)}
-    labels = _entity_labels(doc)
+    labels, norm = tokens.labels, tokens.norm
     found: list[Mention] = []
-    for i, token in enumerate(doc):
-        if i in covered or not is_word(token) or labels[i] in NOT_PLACE_LABELS | {"ORG"}:
+    for i, text in enumerate(tokens.text):
+        if i in covered or not tokens.word[i] or labels[i] in NOT_FACILITY_LABELS:
             continue
-        keys = set(word_keys(token.text))
-        if not keys & lexicon.poi_heads:
+        keys = word_keys(text)
+        if lexicon.poi_heads.isdisjoint(keys):
             continue
-        j = next_word(doc, i, MARKERS)
+        j = next_word(tokens, i, MARKERS)
         if j is None:
             continue
         if j in starts:
             inner = starts[j]
             found.append(Mention(i, inner.end, inner.key, inner.candidates, "facility",
                                  inner=inner))
-        elif keys & lexicon.facility_heads and doc[j].norm_.startswith("ال") \
-                and doc[j].norm_ not in lexicon.stop and labels[j] not in NOT_PLACE_LABELS:
+        elif not lexicon.facility_heads.isdisjoint(keys) and norm[j].startswith("ال") \
+                and norm[j] not in lexicon.stop and labels[j] not in NOT_PLACE_LABELS:
             end = j + 1
-            while (k := next_word(doc, end - 1)) is not None and k not in covered \
-                    and doc[k].norm_ in lexicon.poi_continuations:
+            while (k := next_word(tokens, end - 1)) is not None and k not in covered \
+                    and norm[k] in lexicon.poi_continuations:
                 end = k + 1
-            found.append(Mention(i, end, doc[i:end].text, (), "facility"))
+            found.append(Mention(i, end, _joined(tokens, i, end), (), "facility"))
     return found
 
 
-def ner_mentions(doc: Doc, taken: list[Mention], gazetteer: Gazetteer,
+def _joined(tokens: Tokens, start: int, end: int) -> str:
+    """The text of tokens [start, end), as ``doc[start:end].text`` gives it."""
+    last = end - 1
+    return "".join(t + s for t, s in zip(tokens.text[start:last], tokens.space[start:last],
+                                         strict=True)) + tokens.text[last]
+
+
+def ner_mentions(tokens: Tokens, taken: list[Mention], gazetteer: Gazetteer,
                  lexicon: Lexicon) -> list[Mention]:
     """NER's LOC/GPE/FAC spans that no gazetteer match covers, looked up by their words
     (a leading cue word dropped; a common word is a name here). Spans the gazetteer
     lacks stay NER's entities but are no places: nothing says where they are."""
     covered = {k for m in taken for k in range(m.start, m.end)}
     found: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or covered & set(range(ent.start, ent.end)):
+    for ent_start, ent_end, label in tokens.ents:
+        if label not in PLACE_LABELS or not covered.isdisjoint(range(ent_start, ent_end)):
             continue
-        words = [t for t in ent if is_word(t)]
+        words = [k for k in range(ent_start, ent_end) if tokens.word[k]]
         if not words:
             continue
-        start = words[0].i
+        start = words[0]
         cue = None
-        if len(words) > 1 and set(word_keys(words[0].text)) & set(lexicon.cues):
-            cue = next(lexicon.cues[k] for k in word_keys(words[0].text) if k in lexicon.cues)
-            start = words[1].i
-        match = match_at(doc, start, gazetteer)
-        if match and match[0] <= ent.end:
-            found.append(Mention(ent.start, ent.end, match[1], gazetteer.lookup(match[1]),
-                                 "ner", cue=cue, ner_label=ent.label_))
+        first_keys = word_keys(tokens.text[words[0]])
+        if len(words) > 1 and not lexicon.cues.keys().isdisjoint(first_keys):
+            cue = next(lexicon.cues[k] for k in first_keys if k in lexicon.cues)
+            start = words[1]
+        match = match_at(tokens, start, gazetteer)
+        if match and match[0] <= ent_end:
+            found.append(Mention(ent_start, ent_end, match[1], gazetteer.lookup(match[1]),
+                                 "ner", cue=cue, ner_label=label))
     return found
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
-    """Every toponym mention of ``doc``, in text order (facilities may contain one)."""
-    toponyms = gazetteer_mentions(doc, gazetteer, lexicon)
-    toponyms += ner_mentions(doc, toponyms, gazetteer, lexicon)
-    facilities = facility_mentions(doc, toponyms, lexicon)
+def find_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
+    """Every toponym mention of the Doc, in text order (facilities may contain one)."""
+    toponyms = gazetteer_mentions(tokens, gazetteer, lexicon)
+    toponyms += ner_mentions(tokens, toponyms, gazetteer, lexicon)
+    facilities = facility_mentions(tokens, toponyms, lexicon)
     return sorted(toponyms + facilities, key=lambda m: (m.start, -m.end))

@@ -13,12 +13,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
+from functools import lru_cache
 
 from marsad.geo.gazetteer import ADMIN, SETTLEMENT, Entry, Gazetteer
 from marsad.geo.lexicon import word_keys
-from marsad.geo.recognize import Mention, is_word
+from marsad.geo.recognize import Mention, Tokens
 
 # Feature prior, added to log10(population): a country's or a city's name is more
 # likely meant than a same-named district's.
@@ -85,7 +84,7 @@ def collapse(candidates: tuple[Entry, ...], cue: str | None) -> tuple[Entry, ...
     return tuple(c for c in candidates if c.index not in drop)
 
 
-def document_context(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Context:
+def document_context(tokens: Tokens, mentions: list[Mention], gazetteer: Gazetteer) -> Context:
     countries: Counter = Counter()
     sources: dict[str, Counter] = {}
 
@@ -101,14 +100,21 @@ def document_context(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         (code,) = codes
         top = mention.candidates[0].feature
         add(code, "named" if top == "country" else "place", 1.0 if top == "country" else 0.5)
-    for token in doc:
-        if is_word(token):
-            for key in word_keys(token.text):
-                code = gazetteer.demonym(key)
-                if code:
-                    add(code, "adjective", 0.5)
-                    break
+    for text, word in zip(tokens.text, tokens.word, strict=True):
+        code = _demonym(gazetteer, text) if word else None
+        if code:
+            add(code, "adjective", 0.5)
     return Context(countries, sources)
+
+
+@lru_cache(maxsize=100_000)
+def _demonym(gazetteer: Gazetteer, word: str) -> str | None:
+    """The country a word names as a nationality adjective («الليبية» -> LBY), if any."""
+    for key in word_keys(word):
+        code = gazetteer.demonym(key)
+        if code:
+            return code
+    return None
 
 
 def prior(entry: Entry) -> float:

@@ -35,6 +35,9 @@ def decode(data: bytes, origin: str, options: ReadOptions) -> str:
                 "re-encode the file as UTF-8 or pass --errors replace",
             ) from None
         text = data.decode(encoding, errors="replace")
+    if (nul := text.find("\x00")) >= 0:  # past the sample _looks_binary reads
+        raise InputError(origin, f"NUL character at offset {nul:,}: not text (expected UTF-8 "
+                                 "text, HTML or JSONL)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -57,7 +58,7 @@ def fetch_url(url: str, options: ReadOptions) -> tuple[bytes, str]:
     request = urllib.request.Request(url, headers={"User-Agent": f"marsad/{__version__}"})
     try:
         with opener.open(request, timeout=options.timeout) as response:
-            data = response.read(options.max_bytes + 1)
+            data = _read_body(response, url, options)
             final = response.geturl()
     except urllib.error.HTTPError as error:
         raise InputError(url, f"HTTP {error.code} {error.reason}") from None
@@ -67,3 +68,20 @@ def fetch_url(url: str, options: ReadOptions) -> tuple[bytes, str]:
     if len(data) > options.max_bytes:
         raise InputError(url, f"response larger than {options.max_bytes:,} bytes")
     return data, final
+
+
+def _read_body(response, url: str, options: ReadOptions) -> bytes:
+    """At most ``max_bytes + 1`` bytes, within ``timeout`` seconds in all: the socket
+    timeout bounds each read, not a server that trickles a byte at a time."""
+    deadline = time.monotonic() + options.timeout
+    chunks: list[bytes] = []
+    size = 0
+    while size <= options.max_bytes:
+        if time.monotonic() > deadline:
+            raise InputError(url, f"cannot fetch: no complete answer within {options.timeout:g} s")
+        chunk = response.read1(min(1 << 16, options.max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)

@@ -239,23 +239,27 @@ def json_document(line: str, where: str, options: ReadOptions) -> Document:
     )
 
 
-# JSON can escape half a UTF-16 pair ("\\ud800"): no encoder takes it, nor the database.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# JSON can escape what is not text: half a UTF-16 pair ("\\ud800"), which no encoder takes,
+# and NUL ("\\u0000"), which PostgreSQL refuses.
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 def _valid_unicode(value, field: str, where: str, options: ReadOptions):
-    """``value`` without unpaired surrogates: refused, or replaced with --errors replace."""
+    """``value`` without NUL or unpaired surrogates: refused, or replaced with --errors
+    replace."""
     if isinstance(value, list):
         return [_valid_unicode(v, field, where, options) for v in value]
     if isinstance(value, dict):
         return {_valid_unicode(k, field, where, options): _valid_unicode(v, field, where, options)
                 for k, v in value.items()}
-    if not isinstance(value, str) or not (found := _SURROGATE.search(value)):
+    if not isinstance(value, str) or not (found := _NOT_TEXT.search(value)):
         return value
     if options.errors == "replace":
-        return _SURROGATE.sub("\ufffd", value)
-    raise InputError(where, f"invalid Unicode: unpaired surrogate \\u{ord(found.group()):x} in "
-                            f"field '{field}' (fix the producer, or pass --errors replace)")
+        return _NOT_TEXT.sub("\ufffd", value)
+    what = "a NUL character" if found.group() == "\x00" else \
+        f"an unpaired surrogate \\u{ord(found.group()):x}"
+    raise InputError(where, f"invalid Unicode: {what} in field '{field}' (fix the producer, "
+                            "or pass --errors replace)")
 
 
 def _json_type(value) -> str:

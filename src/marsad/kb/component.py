@@ -31,6 +31,8 @@ from marsad.kb.lexicon import (
     Alias,
     Title,
     aliases,
+    anaphors,
+    honorifics,
     offices,
     org_heads,
     org_middles,
@@ -95,16 +97,32 @@ class Draft:
 
 
 class Page:
-    """A document with its text and words computed once: spaCy's ``doc.text`` rebuilds
-    the string on every access. Indexing gives the doc's tokens and spans."""
+    """A document with its text and tokens read once: spaCy's ``doc.text`` rebuilds the
+    string on every access, and ``doc[i]`` makes a new Token object."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text
-        self.words = [t.text for t in doc]
+        self.words: list[str] = []
+        self.idx: list[int] = []  # character offset of each token
+        self.punct: list[bool] = []
+        for token in doc:
+            self.words.append(token.text)
+            self.idx.append(token.idx)
+            self.punct.append(token.is_punct)
 
-    def __getitem__(self, index):
-        return self.doc[index]
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as ``doc[start:end].text``."""
+        return self.text[self.idx[start] : self.end_char(end)]
+
+    def end_char(self, end: int) -> int:
+        """The character offset after token ``end - 1``."""
+        return self.idx[end - 1] + len(self.words[end - 1])
+
+    def content_words(self, start: int, end: int) -> list[str]:
+        """The texts of tokens [start, end) that are not punctuation."""
+        return [w for w, punct in zip(self.words[start:end], self.punct[start:end],
+                                      strict=True) if not punct]
 
 
 def publication_date(doc: Doc) -> dt.date | None:
@@ -116,7 +134,8 @@ class EntityLinker:
     def __init__(self, nlp: Language, name: str = "marsad_entities"):
         self.name = name
         # Read the data at pipeline load, not on the first document.
-        for index in (aliases, titles, adjectives, country_names, org_heads, org_middles):
+        for index in (aliases, titles, adjectives, country_names, org_heads, org_middles,
+                      honorifics, anaphors, offices):
             index()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -152,8 +171,9 @@ def find(doc: Doc, tokens: list[str]) -> list[Found]:
                    swallows=lambda inner: inner.type != "PERSON" and inner.source != "title")
     taken = _cover(found)
     found += _nisbas(tokens, found, taken | titled)
+    may_be_anaphor = anaphors().starts(tokens)
     found += [Found(i, i + 1, "PERSON", "anaphor") for i in range(len(tokens))
-              if i not in taken and is_anaphor(tokens, i)]
+              if may_be_anaphor[i] and i not in taken and is_anaphor(tokens, i)]
     return sorted(found, key=lambda f: (f.start, -f.end))
 
 
@@ -208,9 +228,11 @@ def _places_by_end(doc: Doc) -> dict[int, list[Span]]:
 def _kb_names(tokens: list[str]) -> list[Found]:
     """KB aliases of one actor each; short ones are kept on probation (see :func:`link`)."""
     found = []
+    index = aliases()
+    starts = index.starts(tokens)
     i = 0
     while i < len(tokens):
-        match = aliases().match_at(tokens, i)
+        match = index.match_at(tokens, i) if starts[i] else None
         if not match:
             i += 1
             continue
@@ -228,11 +250,14 @@ def _titles(tokens, persons: list[Found], taken: set[int]) -> tuple[list[Found],
     a country or organisation and no name are mentions of an unnamed person. Returns
     those, and every token the title phrases cover (their nisbas are not NORP mentions)."""
     starts = {p.start: p for p in persons}
+    person_starts = set(starts)
     ends = {p.end: p for p in persons}
+    may_be_title = titles().starts(tokens)
     standalone, covered = [], set()
     i = 0
     while i < len(tokens):
-        phrase = None if i in taken else read_title(tokens, i, set(starts))
+        phrase = read_title(tokens, i, person_starts) \
+            if may_be_title[i] and i not in taken else None
         if phrase is None or (phrase.titles[0].construct and not phrase.qualified):
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows
             continue
@@ -263,9 +288,10 @@ def _unnamed(phrase: TitlePhrase) -> Found:
 
 def _patterns(tokens: list[str], inside: set[int]) -> list[Found]:
     found = []
+    may_be_head = org_heads().starts(tokens)
     i = 0
     while i < len(tokens):
-        pattern = None if i in inside else read_org_pattern(tokens, i)
+        pattern = read_org_pattern(tokens, i) if may_be_head[i] and i not in inside else None
         if pattern:
             found.append(_org_from_pattern(pattern))
             i = pattern.end
@@ -345,7 +371,7 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
 def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft | None:
     if mention.source == "anaphor":
         return last_person
-    text = doc[mention.start:mention.end].text
+    text = doc.span_text(mention.start, mention.end)
     context = Context(date, tuple(mention.titles), mention.country, mention.org,
                       mention.type if mention.source == "ner" else None)
     actor = mention.actor
@@ -419,7 +445,7 @@ def _actor_draft(actor: Actor, date: dt.date | None) -> Draft:
 
 def _inner_actor(doc, mention: Found) -> Actor | None:
     """An NER span longer than the alias it starts with («حكومة الوفاق الوطني المعترف»)."""
-    tokens = [t.text for t in doc[mention.start:mention.end]]
+    tokens = doc.words[mention.start:mention.end]
     match = aliases().match_at(tokens, 0)
     full: list[Alias] = [a for a in match.values if not a.short] if match else []
     ids = {a.actor.id for a in full}
@@ -438,7 +464,7 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
     persons = [d for d in reversed(drafts) if d.type == "PERSON"]
     if mention.source == "title":
         return next((d for d in persons if _describes(mention, d)), None)
-    words = [set(stems(t.text)) for t in doc[mention.start:mention.end] if not t.is_punct]
+    words = [set(stems(w)) for w in doc.content_words(mention.start, mention.end)]
     return next((d for d in persons
                  if words and all(w & _name_words(d) for w in words)), None)
 
@@ -459,7 +485,7 @@ def _name_words(draft: Draft) -> set[str]:
 def _keys(doc, mention: Found) -> tuple[str, ...]:
     """The words of a mention as keys, the first without its clitics when the lexicon
     entry it matched is known («لميليشيات الوفاق» and «ميليشيات الوفاق» are one key)."""
-    words = [t.text for t in doc[mention.start:mention.end] if not t.is_punct]
+    words = doc.content_words(mention.start, mention.end)
     if not words:
         return ()
     first = next((a.stem for a in analyses(words[0]) if a.stem in mention.leads),
@@ -519,10 +545,11 @@ def records(page: Page, drafts: list[Draft]) -> tuple[list[Entity], list[Span]]:
         mentions = []
         for mention in sorted(draft.mentions, key=lambda m: m.start):
             start, end = _char_span(page, mention)
-            mentions.append(MentionRecord(start=start, end=end, text=page.text[start:end]))
-            span = Span(page.doc, mention.start, mention.end, label=draft.type)
-            span.id_ = entity_id
-            spans.append(span)
+            # Valid by construction: no validation per mention.
+            mentions.append(MentionRecord.model_construct(start=start, end=end,
+                                                          text=page.text[start:end]))
+            spans.append(Span(page.doc, mention.start, mention.end, label=draft.type,
+                              span_id=entity_id))
         entities.append(Entity(
             id=entity_id, type=draft.type, name=draft.name,
             name_en=draft.actor.name_en if draft.actor else None,
@@ -537,13 +564,12 @@ def _char_span(doc: Page, mention: Found) -> tuple[int, int]:
     its first word («لأكار» → «أكار», «بحكومة الوفاق» → «حكومة الوفاق»); the article
     stays, and so does a fused «لل», which cannot be cut. Places keep the places stage's
     offsets («وتركيا» → «تركيا»)."""
-    first, last = doc[mention.start], doc[mention.end - 1]
-    end = last.idx + len(last.text)
+    start, end = doc.idx[mention.start], doc.end_char(mention.end)
     if mention.place is not None:
-        same = [m.start for m in mention.place.mentions if m.end == end and m.start >= first.idx]
+        same = [m.start for m in mention.place.mentions if m.end == end and m.start >= start]
         if same:
             return same[0], end
-    return first.idx + _proclitic_length(first.text, mention.leads), end
+    return start + _proclitic_length(doc.words[mention.start], mention.leads), end
 
 
 def _proclitic_length(word: str, leads: frozenset[str]) -> int:

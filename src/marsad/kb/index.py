@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from marsad.text.clitics import analyses, stems
 from marsad.text.normalize import normalize_key
 
 T = TypeVar("T")
+
+# A text token's candidate stems, kept per token string: every index looks at every token.
+token_stems = lru_cache(maxsize=200_000)(stems)
 
 
 def head_stem(word: str) -> str:
@@ -44,6 +48,7 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self) -> None:
         self._root: dict = {}
+        self._firsts: frozenset[str] | None = None  # first words of the phrases
         self.size = 0
 
     def add(self, phrase: str, value: T) -> None:
@@ -51,6 +56,7 @@ class PhraseIndex(Generic[T]):
         if not key:
             return
         node = self._root
+        self._firsts = None
         for word in key:
             node = node.setdefault(word, {})
         values = node.setdefault(None, [])
@@ -76,7 +82,7 @@ class PhraseIndex(Generic[T]):
         («بحكومة الوفاق» finds «حكومة الوفاق»)."""
         frontier = [self._root]
         for word in text.replace("-", " ").split():
-            frontier = [n[s] for n in frontier for s in stems(word) if s in n]
+            frontier = [n[s] for n in frontier for s in token_stems(word) if s in n]
         return tuple(dict.fromkeys(v for n in frontier for v in n.get(None, ())))
 
     def match_at(self, tokens: Sequence[str], start: int) -> Match[T] | None:
@@ -84,20 +90,29 @@ class PhraseIndex(Generic[T]):
         best: Match[T] | None = None
         frontier = [self._root]
         for i in range(start, len(tokens)):
-            frontier = [n[s] for n in frontier for s in stems(tokens[i]) if s in n]
-            if not frontier:
+            frontier = [n[s] for n in frontier for s in token_stems(tokens[i]) if s in n]
+            if not frontier:  # mostly at once: few words begin a phrase
                 break
             values = tuple(v for n in frontier for v in n.get(None, ()))
             if values:
                 best = Match(start, i + 1, tuple(dict.fromkeys(values)))
         return best
 
+    def starts(self, tokens: Sequence[str]) -> list[bool]:
+        """Whether a phrase may begin at each token: its first word is some phrase's.
+        Callers skip the other positions, most of a text, without a look-up."""
+        if self._firsts is None:
+            self._firsts = frozenset(self._root)
+        firsts = self._firsts
+        return [not firsts.isdisjoint(stems) for stems in map(token_stems, tokens)]
+
     def find_all(self, tokens: Sequence[str]) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right."""
         found: list[Match[T]] = []
+        starts = self.starts(tokens)
         i = 0
         while i < len(tokens):
-            match = self.match_at(tokens, i)
+            match = self.match_at(tokens, i) if starts[i] else None
             if match:
                 found.append(match)
                 i = match.end

@@ -3,19 +3,20 @@ alias indexes over the actors, and the rules for aliases that name several actor
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
+from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex
 from marsad.kb.model import Actor, load_kb
 
 
+@cache  # several indexes read roles.yaml: parse it once
 def _data(name: str) -> dict | list:
     text = resources.files("marsad.kb").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,15 @@ def role_matches(role: str, title: Title) -> bool:
         return True
     office = offices().get(role)
     return bool(title.family and office and office.family == title.family)
+
+
+def roles_named(titles: Iterable[Title]) -> frozenset[str]:
+    """Every office key some title of ``titles`` can name: the roles ``r`` for which
+    ``role_matches(r, title)`` holds, to test many roles against one set."""
+    titles = tuple(titles)
+    families = {t.family for t in titles if t.family}
+    return frozenset({r for t in titles for r in t.roles}
+                     | {k for k, o in offices().items() if o.family in families})
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from importlib import resources
 
 import yaml
 
+from marsad.datafiles import load_yaml
 from marsad.text.normalize import normalize_key
 
 # PLOVER sector codes (PLOVER manual, "Sector Codes"), plus the codes PLOVER uses in the
@@ -170,7 +171,7 @@ def read_actor_file(text: str, source: str) -> tuple[list[Actor], list[str]]:
     actors: list[Actor] = []
     problems: list[str] = []
     try:
-        groups = yaml.safe_load(text) or []
+        groups = load_yaml(text) or []
     except (yaml.YAMLError, ValueError) as exc:  # a bad date is a ValueError inside PyYAML
         return [], [f"{source}: not valid YAML ({exc})"]
     for group in groups:

@@ -17,8 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex
 from marsad.text.normalize import normalize_key
 
@@ -108,7 +107,7 @@ def to_tsv(rows: Iterable[Nationality]) -> str:
 
 def read_overrides() -> dict:
     path = resources.files("marsad.kb").joinpath("data/nationality_overrides.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 def generate(shared: Path) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from marsad.kb.lexicon import Title, aliases, offices, role_matches
+from marsad.kb.lexicon import Title, aliases, offices, role_matches, roles_named
 from marsad.kb.model import Actor, KnowledgeBase, Role, load_kb
 
 # Evidence weights. A title the actor held on the date outweighs everything else; a
@@ -109,10 +109,11 @@ def resolve_office(context: Context) -> Resolution:
         return Resolution([], None, "a title without a country or organisation names nobody")
     country = context.country or _fixed_country(context)
     kb = load_kb()
+    named = roles_named(context.titles)
     candidates = []
     for actor in kb.actors.values():
         for role in actor.roles:
-            if not any(role_matches(role.role, t) for t in context.titles):
+            if role.role not in named:
                 continue
             if context.org and role.org != context.org:
                 continue

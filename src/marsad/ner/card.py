@@ -118,8 +118,10 @@ def write_card(metadata: dict, path: Path) -> None:
         "\n## Cost\n\n"
         f"- Training: {seconds['lexicons_and_clusters']} s for the gazetteer and word "
         f"clusters, {seconds['crf']} s for the CRF (one core).\n"
-        f"- Tagging: {metadata.get('speed_tokens_per_second', '?')} tokens/s on the dev split, "
-        "measured right after loading (feature caches empty at the start).\n"
+        f"- Tagging: {metadata.get('speed_tokens_per_second', '?')} tokens/s on the dev split "
+        "once loaded, with the per-word feature caches filled by a first pass; a first "
+        "pass over unseen words is several times slower (each new word's normalisation "
+        "and clitic analysis run in Python once).\n"
         "- Size: " + ", ".join(f"{name} {size / 1e6:.2f} MB" for name, size in sizes.items())
         + "."
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from marsad.cliutils import EXIT_FAILED, EXIT_USAGE, error, eval_group, train_group
-from marsad.ner.features import GROUPS
+from marsad.ner.groups import GROUPS
 
 _MODEL_OPTION = click.option(
     "--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -74,7 +74,7 @@ def ner(conll: str, model_dir: Path | None) -> None:
               help="Add the Wojood sample (train + val, mapped to ANERcorp types) to training.")
 @click.option("--ablation", is_flag=True,
               help="Also retrain without each feature group and record the dev scores in the "
-                   "model card (about two minutes a group).")
+                   "model card (eight more CRF fits: about 20 minutes with --jobs 4 on 2 cores).")
 @click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True,
               help="Ablation variants trained at once (one process each).")
 @click.option("--reuse-clusters", is_flag=True,

@@ -13,10 +13,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from marsad.datafiles import load_yaml
 from marsad.ner.conll import spans
 from marsad.ner.model import NerModel, shipped_model
 from marsad.text.clitics import best
@@ -29,7 +29,7 @@ LABELS = {"PERS": "PERSON", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 def _org_patterns() -> tuple[frozenset[str], int]:
     path = resources.files("marsad.ner").joinpath("data/org_patterns.yaml")
     with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = load_yaml(f)
     return frozenset(normalize_key(h) for h in data["heads"]), data["max_modifiers"]
 
 

@@ -24,11 +24,11 @@ from functools import lru_cache
 
 import regex
 
+from marsad.ner.groups import GROUPS
 from marsad.ner.lexicon import Lexicon
 from marsad.text.clitics import best
 from marsad.text.normalize import normalize_key
 
-GROUPS = ("word", "shape", "affix", "ngram", "clitic", "context", "gazetteer", "clusters")
 OFFSETS = (-2, -1, 1, 2)
 
 _ARABIC = regex.compile(r"^[\p{Arabic}]+$")

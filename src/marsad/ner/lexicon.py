@@ -19,8 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from marsad.datafiles import load_yaml
 from marsad.text.clitics import stems
 from marsad.text.normalize import normalize_key
 
@@ -121,4 +120,4 @@ def load_lexicon(gazetteer_lines: list[str]) -> Lexicon:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[str]]:
     with resources.files("marsad.ner").joinpath("data/cues.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, and_, distinct, exists, func, or_, select
@@ -46,7 +47,9 @@ class EventFilter(BaseModel):
     date_to: dt.date | None = Field(None, description="last day, YYYY-MM-DD")
     outlet: str | None = Field(None, description="source outlet of a report")
     stance: str | None = Field(None, description="attribution stance of a report")
-    polarity: str | None = Field(None, description="asserted, negated or hypothetical")
+    # a closed set: an unknown value is refused, not read as "asserted"
+    polarity: Literal["asserted", "negated", "hypothetical"] | None = Field(
+        None, description="asserted, negated or hypothetical")
     article: str | None = Field(None, description="id of an article reporting the event")
 
     def conditions(self, session: Session) -> list[ColumnElement]:
@@ -282,8 +285,8 @@ def actors(session: Session, q: str | None = None, country: str | None = None,
     limit, offset = _page(limit, offset)
     found = all_actors(session)
     if q:
-        wanted = stem_key(q)
-        found = [a for a in found if any(wanted in stem_key(n) for n in a["names"])]
+        wanted = stem_key(q)  # empty for "*" or "'": such a query names no one
+        found = [a for a in found if wanted and any(wanted in stem_key(n) for n in a["names"])]
     if country:
         found = [a for a in found if a["country"] == country.upper()]
     return {"total": len(found), "limit": limit, "offset": offset,

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from marsad.datafiles import read_yaml
 from marsad.text.normalize import normalize_keep_ta
 
 
@@ -37,8 +35,7 @@ class Clitics:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    with resources.files("marsad.text").joinpath("data/clitics.yaml").open(encoding="utf-8") as f:
-        rules = yaml.safe_load(f)
+    rules = read_yaml("marsad.text", "data/clitics.yaml")
     rules["lexical"] = frozenset(rules["lexical"])
     return rules
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 import regex
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from marsad.datafiles import read_yaml
 from marsad.doc import text_of, warn
 
 _LETTER = regex.compile(r"\p{L}")
@@ -19,9 +18,7 @@ _LATIN_WORD = regex.compile(r"\b\p{Latin}+\b")
 
 @lru_cache(maxsize=1)
 def _hints() -> dict:
-    path = resources.files("marsad.text").joinpath("data/languages.yaml")
-    with path.open(encoding="utf-8") as f:
-        hints = yaml.safe_load(f)
+    hints = read_yaml("marsad.text", "data/languages.yaml")
     hints["script_patterns"] = {
         lang: regex.compile(rf"\p{{Script={script}}}") for script, lang in hints["scripts"].items()
     }

@@ -9,22 +9,19 @@ punctuation at all, so a line break always ends a sentence. A quotation stays wh
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import numpy
-import yaml
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from marsad.datafiles import read_yaml
 from marsad.text.normalize import normalize_key
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    path = resources.files("marsad.text").joinpath("data/sentences.yaml")
-    with path.open(encoding="utf-8") as f:
-        rules = yaml.safe_load(f)
+    rules = read_yaml("marsad.text", "data/sentences.yaml")
     rules["terminators"] = frozenset(rules["terminators"])
     rules["closers"] = frozenset(rules["closers"])
     rules["abbreviations"] = frozenset(normalize_key(a) for a in rules["abbreviations"])

@@ -9,13 +9,15 @@ text exactly: ``doc.text == text`` and every ``token.idx`` is an offset in the i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.attrs import NORM
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from marsad.text.normalize import normalize_key
+
+if TYPE_CHECKING:  # spaCy is imported by the class only: `tokenize` is plain Python
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 TEXT_KEY = "marsad.text"
 
@@ -67,12 +69,16 @@ class ArabicTokenizer:
     """A spaCy tokenizer: ``nlp.tokenizer = ArabicTokenizer(nlp.vocab)``."""
 
     def __init__(self, vocab: Vocab):
+        from spacy.attrs import NORM
+
         self.vocab = vocab
         # NORM is spaCy's slot for a normalised form (Matcher patterns can use it). As a
         # lexeme attribute it is computed once per vocabulary entry, not once per token.
         vocab.lex_attr_getters[NORM] = normalize_key
 
     def __call__(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+
         words, spaces = tokenize(text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text  # see marsad.doc.text_of

@@ -8,8 +8,8 @@ from functools import lru_cache
 from importlib import resources
 
 import regex
-import yaml
 
+from marsad.datafiles import load_yaml
 from marsad.time.lexicon import Lexicon, lexicon
 
 _MACRO = regex.compile(r"\{@([a-z_]+)\}")
@@ -51,7 +51,7 @@ def compile_pattern(text: str, lex: Lexicon) -> regex.Pattern:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     with resources.files("marsad.time").joinpath("data/patterns.yaml").open(encoding="utf-8") as f:
-        grammar = yaml.safe_load(f)
+        grammar = load_yaml(f)
     lex = lexicon()
     macros = {name: _joined(body) for name, body in grammar["macros"].items()}
     return tuple(

@@ -15,8 +15,8 @@ from functools import lru_cache
 from importlib import resources
 
 import regex
-import yaml
 
+from marsad.datafiles import load_yaml
 from marsad.text import clitics
 from marsad.text.normalize import _TABLE, normalize, normalize_key
 from marsad.text.tokenizer import tokenize
@@ -33,7 +33,7 @@ _FUSED = "لل"
 
 def _load(name: str):
     with resources.files("marsad.time").joinpath(f"data/{name}").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 @dataclass

@@ -4,17 +4,13 @@ keyed for look-up."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from marsad.datafiles import read_yaml
 from marsad.text.normalize import normalize_key
 
 
 def _table(name: str) -> dict[str, int]:
-    path = resources.files("marsad.time").joinpath(f"data/{name}")
-    with path.open(encoding="utf-8") as f:
-        table = yaml.safe_load(f)
+    table = read_yaml("marsad.time", f"data/{name}")
     return {normalize_key(name): int(month) for month, names in table.items() for name in names}
 
 

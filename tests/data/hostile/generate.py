@@ -144,8 +144,14 @@ BAD_LINES: list[tuple[object, str]] = [
     ('{"text": NaN}', "field 'text' must be a string, not a number"),
     ('{"text": ' + "9" * 5000 + "}", "invalid JSON (number too long)"),
     ('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}", "invalid JSON (nested too deeply)"),
+    ({"text": "وصل\u0000الوزير"},
+     "invalid Unicode: a NUL character in field 'text' (fix the producer, or pass --errors "
+     "replace)"),
+    ({"text": SENTENCE, "title": "خبر\u0000"},
+     "invalid Unicode: a NUL character in field 'title' (fix the producer, or pass --errors "
+     "replace)"),
     ('{"text": "\\ud800 وصل الوزير"}',
-     "invalid Unicode: unpaired surrogate \\ud800 in field 'text' (fix the producer, or pass "
+     "invalid Unicode: an unpaired surrogate \\ud800 in field 'text' (fix the producer, or pass "
      "--errors replace)"),
 ]
 
@@ -183,6 +189,8 @@ CASES: list[Case] = [
     Case("truncated.txt", lambda: _utf8(ARTICLE + "ة")[:-1],  # half of the last letter
          ("invalid UTF-8 at byte 312; re-encode the file as UTF-8 or pass --errors replace",),
          0),
+    Case("nul-inside.txt", lambda: _utf8(ARTICLE * 40) + b"\x00" + _utf8(ARTICLE),
+         ("NUL character at offset 6,800: not text (expected UTF-8 text, HTML or JSONL)",), 0),
     Case("utf16-bom.txt", lambda: ARTICLE.encode("utf-16"), text=ARTICLE, language="ar"),
     Case("utf16be-bom.txt", lambda: codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be"),
          text=ARTICLE, language="ar"),
