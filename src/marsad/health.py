@@ -34,8 +34,28 @@ def shared_dir() -> Path | None:
 
 def run_checks() -> Iterator[CheckResult]:
     yield from _check_pipeline()
+    yield from _check_models()
     yield from _check_data_files()
     yield _check_shared()
+
+
+def _check_models() -> Iterator[CheckResult]:
+    """Every trained model shipped in the package (a ``model/metadata.json`` of a stage)."""
+    for entry in sorted(_package_data_files(), key=str):
+        if entry.name != "metadata.json" or not str(entry).endswith("model/metadata.json"):
+            continue
+        name = str(entry).removeprefix(str(resources.files("marsad"))).lstrip("/")
+        try:
+            card = json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            yield CheckResult(name, False, f"unreadable ({exc}); retrain with `marsad train`")
+            continue
+        micro = (card.get("dev") or {}).get("micro", {})
+        score = f", dev F1 {micro['f1']:.3f}" if "f1" in micro else ""
+        yield CheckResult(
+            card.get("name", name), True,
+            f"trained {card.get('created', '?')}, licence {card.get('licence', '?')}{score}",
+        )
 
 
 def _check_pipeline() -> Iterator[CheckResult]:
@@ -77,7 +97,8 @@ def _check_data_files() -> Iterator[CheckResult]:
         except Exception as exc:
             yield CheckResult(name, False, f"unreadable ({exc}); restore it from git")
             continue
-        yield CheckResult(name, True, f"{size} entries")
+        kilobytes = len(text.encode("utf-8")) / 1024
+        yield CheckResult(name, True, f"{size} entries, {kilobytes:,.0f} KB")
 
 
 def _check_shared() -> CheckResult:
