@@ -152,6 +152,7 @@ def test_sigkill_at_random_points_then_resume(backend, feed, expected, tmp_path)
             finished = _kill_after(command, url, target, pause=rng.uniform(0, 1.0))
             assert finished is None, f"the ingest ended (status {finished}) before its kill"
             survived.append(_stored_count(url))
+        print(f"{backend}: killed with {survived} of {distinct_count} articles stored")
         assert survived == sorted(survived) and survived[-1] < distinct_count, survived
         resumed = subprocess.run(command, capture_output=True, timeout=600)
         assert resumed.returncode == 0, resumed.stderr.decode()[-2000:]
