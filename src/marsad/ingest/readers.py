@@ -35,7 +35,7 @@ def read_inputs(inputs: list[str], options: ReadOptions) -> Iterator[Item]:
     for name in inputs:
         try:
             if name == "-":
-                yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", None, options)
+                yield from read_bytes(read_stdin(options), "<stdin>", None, options)
             elif name.startswith(("http://", "https://")):
                 data, url = fetch_url(name, options)
                 yield from read_bytes(data, name, url, options, kind="html")
@@ -43,6 +43,20 @@ def read_inputs(inputs: list[str], options: ReadOptions) -> Iterator[Item]:
                 yield from read_path(Path(name), options)
         except InputError as error:
             yield error
+
+
+# Standard input is read whole (it may hold JSONL or --lines documents): a memory bound.
+STDIN_MAX_BYTES = 256 * 2**20
+
+
+def read_stdin(options: ReadOptions) -> bytes:
+    """Standard input, refused beyond 256 MB or what --max-chars allows, whichever is more;
+    each document in it is then held to --max-chars."""
+    limit = max(STDIN_MAX_BYTES, options.max_chars * 4)
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError("<stdin>", f"too large: over {limit:,} bytes; pass a file instead")
+    return data
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:

@@ -35,6 +35,9 @@ def open_store(db: str | None):
 @click.option("--limit", type=click.IntRange(min=1), help="Stop after this many articles.")
 @click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
               help="Skip articles longer than this many characters.")
+@click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict",
+              show_default=True, help="On invalid UTF-8: skip the document with an error, or "
+                                      "replace the bad bytes and go on.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes, or Dask workers for a LocalCluster (default: one per "
@@ -46,8 +49,8 @@ def open_store(db: str | None):
 @click.option("--parquet-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("marsad-parquet"), show_default=True,
               help="With --engine dask: where the partitioned Parquet records are written.")
-def ingest(inputs, db, date, batch_size, limit, max_chars, quiet, workers, engine, scheduler,
-           parquet_dir) -> None:
+def ingest(inputs, db, date, batch_size, limit, max_chars, errors, quiet, workers, engine,
+           scheduler, parquet_dir) -> None:
     """Analyse articles and store them (SQLite by default, PostgreSQL with --db URL).
 
     Inputs are read as by `marsad analyze` (.txt, .html, .jsonl[.gz], directories). An
@@ -64,7 +67,8 @@ def ingest(inputs, db, date, batch_size, limit, max_chars, quiet, workers, engin
     if parquet_inputs and engine != "dask":
         error("Parquet inputs are read by the Dask engine: add --engine dask")
         sys.exit(EXIT_USAGE)
-    options = ReadOptions(date=date, max_chars=max_chars)  # per article, also in a corpus
+    # the limit is per article, also in a corpus
+    options = ReadOptions(date=date, max_chars=max_chars, errors=errors)
     items = read_inputs([p for p in inputs if not p.endswith(".parquet")], options)
     if limit:
         items = islice(items, limit)
