@@ -64,7 +64,7 @@ def ner(conll: str, model_dir: Path | None) -> None:
 
     sentences = read_token_blocks(_read_lines(conll))
     model = _load_model(model_dir)
-    write_tagged(sys.stdout, ((tokens, model.tag(tokens)) for tokens in sentences))
+    write_tagged(sys.stdout, zip(sentences, model.tag_all(sentences), strict=True))
 
 
 @train_group.command("ner")

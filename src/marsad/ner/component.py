@@ -1,10 +1,11 @@
 """The ``marsad_ner`` pipeline component: the CRF's entities as ``doc.ents``.
 
 marsad's tokenizer splits punctuation off words as ANERcorp does, so the CRF sees the
-tokens it was trained on; whitespace tokens are skipped. Labels follow the Analysis
-record's types: ANERcorp's PERS becomes PERSON; LOC stays LOC until the places stage
-tells political places (GPE) from the others. Ministries and governments, which
-ANERcorp leaves untagged, are added from ``data/org_patterns.yaml``.
+tokens it was trained on; whitespace tokens are skipped. The doc's sentences are tagged
+together, so a name found in one is also tagged at its repeats (``consistency.py``).
+Labels follow the Analysis record's types: ANERcorp's PERS becomes PERSON; LOC stays LOC
+until the places stage tells political places (GPE) from the others. Ministries and
+governments, which ANERcorp leaves untagged, are added from ``data/org_patterns.yaml``.
 """
 
 from __future__ import annotations
@@ -56,9 +57,9 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         entities: list[Span] = []
         sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        for sentence in sentences:
-            words = [token for token in sentence if not token.is_space]
-            tags = self.model.tag([token.text for token in words])
+        sentence_words = [[t for t in sentence if not t.is_space] for sentence in sentences]
+        all_tags = self.model.tag_all([[t.text for t in words] for words in sentence_words])
+        for words, tags in zip(sentence_words, all_tags, strict=True):
             found = [(LABELS[kind], start, end) for kind, start, end in spans(tags)]
             taken = {i for _, start, end in found for i in range(start, end)}
             for start, end in pattern_organisations(words):

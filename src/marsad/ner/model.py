@@ -19,6 +19,7 @@ from pathlib import Path
 import pycrfsuite
 
 from marsad.ner import clusters as cluster_files
+from marsad.ner.consistency import propagate
 from marsad.ner.features import Featurizer
 from marsad.ner.lexicon import load_lexicon
 
@@ -80,12 +81,19 @@ class NerModel:
         return cls(weights.read_bytes(), featurizer, metadata or {"features": list(groups)})
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        if not tokens:
-            return []
-        return self.tagger.tag(self.featurizer.sentence(tokens))
+        """Tags of one sentence taken alone (use :meth:`tag_all` for a whole text)."""
+        return self.tag_all([tokens])[0]
 
     def tag_all(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
-        return [self.tag(tokens) for tokens in sentences]
+        """Tags of consecutive sentences of one text: the CRF's, sentence by sentence, then
+        spread to the untagged repeats of each name nearby (:mod:`marsad.ner.consistency`)."""
+        sentences = list(sentences)
+        return propagate(sentences, self.crf_tags(sentences))
+
+    def crf_tags(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
+        """The CRF's tags alone, each sentence taken by itself."""
+        sentence = self.featurizer.sentence
+        return [self.tagger.tag(sentence(tokens)) if tokens else [] for tokens in sentences]
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from pathlib import Path
 import pycrfsuite
 
 from marsad.ner import clusters as cluster_files
+from marsad.ner import consistency
 from marsad.ner.card import write_card
 from marsad.ner.conll import Sentence, read_anercorp, read_wojood
 from marsad.ner.evaluate import Score, score
@@ -114,12 +115,14 @@ def train(
     output.mkdir(parents=True, exist_ok=True)
     train_split, dev = anercorp_splits(shared)
     extra = wojood_sentences(shared) if wojood else []
+    reused = reuse_clusters is not None and (reuse_clusters / CLUSTERS).is_file()
     lexicon_seconds = prepare_lexicons(shared, output, reuse_clusters, log)
     log(f"training the CRF on {len(train_split) + len(extra)} sentences")
     crf_seconds = fit(train_split + extra, output, groups)
     model = NerModel.load_with(output, groups)
     scores = evaluate(model, dev)
-    log(f"dev micro F1 {scores['micro'].f1:.4f}")
+    crf_alone = score((s.tags for s in dev), model.crf_tags(s.tokens for s in dev))
+    log(f"dev micro F1 {scores['micro'].f1:.4f} ({crf_alone['micro'].f1:.4f} by the CRF alone)")
     metadata = {
         "name": "marsad-ner-crf",
         "created": dt.date.today().isoformat(),
@@ -131,7 +134,10 @@ def train(
             "lexicons_and_clusters": round(lexicon_seconds, 1),
             "crf": round(crf_seconds, 1),
         },
+        "clusters_reused": reused,
+        "consistency": {"window": consistency.WINDOW, "min_stem": consistency.MIN_STEM},
         "dev": {kind: s.to_dict() for kind, s in scores.items()},
+        "dev_crf_alone": {kind: s.to_dict() for kind, s in crf_alone.items()},
     }
     metadata["speed_tokens_per_second"] = round(tokens_per_second(output, groups, dev))
     _finish(output, metadata)  # a complete model folder before the long ablation
