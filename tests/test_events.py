@@ -7,6 +7,7 @@ are set by hand, so that they test this stage and not the ones before it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 import spacy
@@ -206,6 +207,52 @@ def test_host_voice_swaps_roles(bare):
     assert countries(event.actor) == {"PSE"} and countries(event.recipient) == {"JOR"}
 
 
+def test_reception_noun_pronoun_is_the_host(bare):
+    doc = run(bare, "وأكد الملك عبد الله لدى استقباله الرئيس محمود عباس أهمية الحوار.",
+              entities=[("الملك عبد الله", "e0", "PERSON", "JOR"),
+                        ("محمود عباس", "e1", "PERSON", "PSE")])
+    event = only(doc, "CONSULT")
+    assert countries(event.actor) == {"PSE"} and countries(event.recipient) == {"JOR"}
+
+
+def test_reception_noun_dual_pronoun_is_the_visitors(bare):
+    text = ("وصل الوزيران أنتوني بلينكن ولويد أوستن إلى المنطقة. وأكد الملك عبد الله لدى "
+            "استقبالهما أهمية التعاون.")
+    doc = run(bare, text, entities=[("أنتوني بلينكن", "e0", "PERSON", "USA"),
+                                    ("ولويد أوستن", "e1", "PERSON", "USA"),
+                                    ("الملك عبد الله", "e2", "PERSON", "JOR")])
+    reception = [e for e in doc._.events if e.trigger.text == "استقبالهما"]
+    assert reception and countries(reception[0].actor) == {"USA"}
+    assert countries(reception[0].recipient) == {"JOR"}
+
+
+def test_tamma_passive_is_reported_with_its_patient(bare):
+    doc = run(bare, "وتم اعتقال الناشط علاء عبد الفتاح أمس.",
+              entities=[("علاء عبد الفتاح", "e0", "PERSON", "EGY")])
+    event = only(doc, "COERCE")
+    assert reported(event) and event.actor == []
+    assert [a.entity for a in event.recipient] == ["e0"]
+
+
+def test_tamma_passive_negated_and_future(bare):
+    assert only(run(bare, "ولم يتم اعتقال أي صحفي."), "COERCE").negated
+    assert only(run(bare, "وسيتم اعتقال المشتبه بهم."), "COERCE").hypothetical
+
+
+def test_after_a_reporting_verb_the_word_is_a_verbal_noun(bare):
+    """«وأكد دعم الحكومة»: a reporting verb is followed by its subject or «أن», never by
+    another verb, so «دعم» is the noun (support), not the verb (supported)."""
+    doc = run(bare, "وأكد دعم الحكومة للمزارعين في الموسم المقبل.")
+    assert not [e for e in doc._.events if e.type == "SUPPORT" and reported(e)]
+
+
+def test_intransitive_protest_has_no_bare_object(bare):
+    doc = run(bare, "وتجمع آلاف المتظاهرين القادمين من مدن تركية أمام السفارة.",
+              ents=[("تركية", "NORP")])
+    event = only(doc, "PROTEST")
+    assert event.recipient == []
+
+
 def test_passive_agent_with_min_qibal(bare):
     doc = run(bare, "واعتقل الناشط علاء عبد الفتاح من قبل الشرطة المصرية.",
               entities=[("علاء عبد الفتاح", "e0", "PERSON", "EGY"),
@@ -353,7 +400,54 @@ def test_ids_are_sequential(bare):
     ("وتبقى مسيرة السلام متعثرة منذ سنوات.", False),
     ("لم يتظاهر أحد في العاصمة رغم الدعوات.", False),
     ("وهتف المتظاهرون بشعارات ضد الحكومة.", False),
+    # background: the past progressive, also on a light verb and behind a conjunction
+    ("وكانوا يتظاهرون أمام المبنى حين وصلت الشرطة.", False),
+    ("وكانت تجري مظاهرات ضد الاستعمار في تلك الحقبة.", False),
+    # «أن» + imperfect: hoped for, not reported
+    ("وأعرب الحزب عن أمله أن يشارك آلاف المتظاهرين في المسيرة.", False),
+    # a demonstrative points back to protests reported before
+    ("وقد نظمت هذه المظاهرات بدعوة من النقابات.", False),
+    # a numeral of things is no crowd; ين after the verb is its object
+    ("وتجمعت مئات السيارات عند المعبر الحدودي.", False),
+    ("ثم راح يخرج المتظاهرين إلى الشوارع كل أسبوع.", False),
+    # the class word before the verb is under a preposition: not its subject
+    ("ووقع تلاسن بينه وبين المحتجين، فرشق بالحجارة.", False),
+    # the number belongs to another clause
+    ("وهتف المتظاهرون ضد الوزير الذي زار المدينة قبل 3 أيام.", False),
+    # «احتجاجا» gives a motive; no light verb governs it
+    ("وعاد الهدوء بعد يوم غضب نفذه أنصار الحزب احتجاجا على القرار.", False),
+    # subject-first after «إن», with an adjective between noun and verb
+    ("وقال الشهود إن مظاهرة عنيفة اندلعت في وسط المدينة.", True),
 ])
 def test_protest_detection(bare, text, expected):
     doc = run(bare, text)
     assert any(e.type == "PROTEST" and reported(e) for e in doc._.events) is expected
+
+
+# --- argument scoring (``marsad eval events``) on a span file of our own -------------------
+
+
+def test_argument_scoring_against_coders_spans(bare, tmp_path):
+    from marsad.events.evaluate import evaluate_arguments, read_spans
+
+    def row(id_, text, verb, source, target, codes):
+        spans = [{"source_role": {"main": c, "role": s}} for c, s in codes]
+        return {"_id": id_, "text": text, "verb_gold": verb, "source_gold": source,
+                "target_gold": target, "spans": spans}
+
+    rows = [
+        row("a0", "وتظاهر آلاف الطلاب أمس ضد الحكومة.", "تظاهر", "الطلاب", "الحكومة",
+            [("None", "EDU"), ("None", "EDU"), ("None", "CVL")]),
+        row("a1", "واعتصم عشرات العمال أمام المصنع.", "اعتصم", "العمال", "",
+            [("None", "LAB")]),
+        row("a3", "وبقيت المدينة هادئة طوال اليوم.", "", "السكان", "", []),
+    ]
+    path = tmp_path / "spans.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    items = read_spans(path)
+    assert items[0].source_code == (None, "EDU")  # the coders' majority; "None" is none
+    counts = evaluate_arguments(bare, items, "PROTEST")["all"].counts
+    assert counts["found"] == 2 and counts["source gold"] == 3
+    assert counts["source right"] == 2 and counts["sector right"] == 2
+    assert counts["target gold"] == 1 and counts["target right"] == 1
+    assert counts["no target gold"] == 1 and counts["no target right"] == 1

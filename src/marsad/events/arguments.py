@@ -14,16 +14,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from marsad.events.lexicon import lexicon
+from marsad.events.lexicon import PREPOSITIONS, lexicon
 from marsad.events.participants import Participant
 from marsad.events.triggers import Mention
 from marsad.events.words import keys_of, texts_of
 from marsad.text.clitics import best
 from marsad.text.normalize import normalize_key
 
-PREPOSITIONS = frozenset(normalize_key(w) for w in (
-    "إلى", "الى", "مع", "ضد", "على", "من", "في", "عن", "لدى", "نحو", "تجاه", "باتجاه", "بين",
-    "حول", "عبر", "خلال", "منذ", "بعد", "قبل", "أمام", "داخل", "بحق", "إزاء", "ب", "ل"))
 RECIPIENT_PREPOSITIONS = frozenset(normalize_key(w) for w in (
     "إلى", "الى", "مع", "ضد", "على", "لدى", "نحو", "تجاه", "ل", "بحق", "إزاء"))
 AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("بواسطه",), ("من", "جانب"))
@@ -33,6 +30,7 @@ RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "ا
 FILLERS = frozenset({"قد", "كان", "كانت", "،", ",", "ايضا", "بدوره", "بدورها", "امس", "اليوم",
                      "مؤخرا", "بدورهم", "وقد", "فقد"})
 COMPLEMENTIZERS = frozenset({"ان", "بان"})
+PLURAL_PRONOUNS = frozenset({"هما", "هم", "هن", "كما", "كم"})  # dual and plural suffixes
 SVO_DISTANCE = 2  # other words allowed between a preverbal subject and its verb
 VSO_DISTANCE = 8  # words between a verb and its subject («وصل وزير ...، فتحي باشاغا»)
 OBJECT_WINDOW = 8  # words after the verb (or its subject) where its objects stand
@@ -84,6 +82,8 @@ def group(doc: Doc, first: Participant, pool: list[Participant]) -> list[Partici
         conjoined = best(texts[p.start]).prefix.startswith("و") or gap[-1:] == ["و"]
         if gap in ([], ["،"], [","], ["و"], ["،", "و"]) and conjoined:
             members.append(p)
+        elif not gap and last.kind == "generic" and p.person:
+            members[-1] = p  # «الناشط علاء عبد الفتاح»: the noun is the person's title
         elif _titled(doc, gap, last.end):
             if p.kind == "place":
                 continue  # «ووزير داخلية مالطا بويرون كاميلاري»: the place is in the title
@@ -125,7 +125,7 @@ def extract(doc: Doc, m: Mention, parts: list[Participant], roles: dict[int, str
     args = Arguments()
     pronoun = best(texts_of(doc)[m.start]).suffix
 
-    if m.verbal:
+    if m.verbal and not m.passive:
         head = m.light if m.light is not None else m.start
         subject, after = _subject(doc, head, m, clause, roles, parts)
         if not subject and not pronoun and m.reading.pos == "verb":
@@ -134,8 +134,11 @@ def extract(doc: Doc, m: Mention, parts: list[Participant], roles: dict[int, str
         if pronoun and antecedent:
             args.recipients = antecedent
         else:
-            objects = _objects(clause, roles, subject, after)
+            objects = [] if m.reading.intransitive else _objects(clause, roles, subject, after)
             args.recipients = group(doc, objects[0], clause) if objects else []
+    elif m.reading.voice == "host":
+        args.actors, args.recipients = _reception(doc, m, clause, roles, parts, pronoun,
+                                                  antecedent)
     else:
         genitive = [p for p in clause if p.start in (m.end, m.end + 1)
                     and roles[p.start] is None]
@@ -171,6 +174,21 @@ def extract(doc: Doc, m: Mention, parts: list[Participant], roles: dict[int, str
     args.actors = [p for p in args.actors if p.can_act]
     args.recipients = [p for p in args.recipients if p.can_act or _visited(p, m, roles)]
     return args
+
+
+def _reception(doc, m, clause, roles, parts, pronoun: str,
+               antecedent: list[Participant]) -> tuple[list[Participant], list[Participant]]:
+    """(host, visitors) of a verbal noun of receiving. «لدى استقباله الرئيس عباس»: the
+    pronoun is the host and the mention after the noun the visitor; «لدى استقبالهما»: a
+    dual or plural pronoun stands for the visitors, whom the clause's subject receives;
+    «استقبال الملك للرئيس»: the genitive hosts (the visitor comes with ل, found later)."""
+    after = [p for p in clause if p.start in (m.end, m.end + 1) and roles[p.start] is None]
+    following = group(doc, after[0], clause) if after else []
+    if pronoun in PLURAL_PRONOUNS:
+        return _bare_before(doc, m, parts, roles), antecedent
+    if pronoun:
+        return antecedent, following
+    return following, []
 
 
 def _objects(clause, roles, subject, after: int) -> list[Participant]:

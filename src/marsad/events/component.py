@@ -21,6 +21,7 @@ from marsad.events import arguments, attribution, dates, participants, triggers,
 from marsad.events.lexicon import lexicon
 from marsad.events.participants import Participant
 from marsad.events.triggers import Mention
+from marsad.text.clitics import best
 
 # How sure an event is, by how it was found: a verb or a verbal noun under a light verb
 # reports an event; a bare verbal noun may only refer to one («بعد الهجوم»).
@@ -95,15 +96,17 @@ def analyse(doc: Doc) -> tuple[list[Event], list[Attribution]]:
 
 def _drafts(doc: Doc, parts: list[Participant], roles: dict[int, str | None]) -> list[Draft]:
     drafts: list[Draft] = []
+    clause_times: dict = {}
     for m in triggers.find(doc):
         same_sentence = [d for d in drafts if d.mention.sent.start == m.sent.start]
         shared = next((d.args.actors for d in reversed(same_sentence) if d.args.actors), [])
-        antecedent = shared or _latest_actor(m, parts, roles, drafts)
+        antecedent = _plural_antecedent(doc, m, drafts) or shared or _latest_actor(
+            m, parts, roles, drafts)
         governing = same_sentence[-1] if same_sentence else None
         complement = bool(governing) and m.start - governing.mention.end <= 1
         args = arguments.extract(doc, m, parts, roles, antecedent, shared, complement)
         clause_date = (governing.date, governing.precision) if governing else None
-        date, precision = dates.event_date(doc, m, clause_date)
+        date, precision = dates.event_date(doc, m, clause_date, clause_times)
         confidence = CONFIDENCE["verbal" if m.verbal else "noun"]
         confidence += ARGUMENT_BONUS * (bool(args.actors) + bool(args.recipients))
         if triggers.background(doc, m) or triggers.quoted(doc, m) or (
@@ -123,6 +126,14 @@ def _latest_actor(m: Mention, parts: list[Participant], roles: dict[int, str | N
     if before:
         return [before[-1]]
     return next((d.args.actors for d in reversed(drafts) if d.args.actors), [])
+
+
+def _plural_antecedent(doc: Doc, m: Mention, drafts: list[Draft]) -> list[Participant]:
+    """What a dual or plural pronoun on the trigger refers to («استقبالهما»): the latest
+    group of two or more actors before it."""
+    if best(words.texts_of(doc)[m.start]).suffix not in arguments.PLURAL_PRONOUNS:
+        return []
+    return next((d.args.actors for d in reversed(drafts) if len(d.args.actors) > 1), [])
 
 
 def _kept(d: Draft) -> bool:

@@ -43,21 +43,22 @@ def _precision(value: str) -> str | None:
     return next((name for pattern, name in PRECISION if pattern.match(value)), None)
 
 
-def event_date(doc: Doc, m: Mention, clause_date: tuple[str, str] | None
-               ) -> tuple[str | None, str | None]:
+def event_date(doc: Doc, m: Mention, clause_date: tuple[str, str] | None,
+               by_clause: dict | None = None) -> tuple[str | None, str | None]:
     """(date, precision) of mention ``m``; ``clause_date`` is the date of the event
-    governing it in the same sentence, used by «بعد يوم من» offsets."""
+    governing it in the same sentence, used by «بعد يوم من» offsets. ``by_clause`` keeps
+    each clause's time expression across the mentions of a document (they share it)."""
     shifted = _relative(doc, m, clause_date)
     if shifted:
         return shifted
-    timex = _governing(doc, m)
+    timex = _governing(doc, m, {} if by_clause is None else by_clause)
     if timex is not None and _precision(timex.value):
         precision = _precision(timex.value)
         return timex.value, ("approximate" if timex.approximate else precision)
     return _published(doc)
 
 
-def _governing(doc: Doc, m: Mention):
+def _governing(doc: Doc, m: Mention, by_clause: dict):
     """The Time record dating the mention's clause: the time stage's ``governing_time``,
     else the nearest DATE expression of the clause, then of the sentence."""
     if "times" not in doc.spans:
@@ -67,7 +68,9 @@ def _governing(doc: Doc, m: Mention):
     except ImportError:  # an install without the time stage's helper
         governing_time = None
     if governing_time is not None:
-        return governing_time(doc, doc[m.clause[0] : m.clause[1]])
+        if m.clause not in by_clause:
+            by_clause[m.clause] = governing_time(doc, doc[m.clause[0] : m.clause[1]])
+        return by_clause[m.clause]
     head = m.light if m.light is not None else m.start
     times = _time_spans(doc)
     for lo, hi in (m.clause, (m.sent.start, m.sent.end)):

@@ -21,6 +21,9 @@ from marsad.text.normalize import normalize_key
 # command. A word with the article or ب/ك is a noun, whatever its letters.
 VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
 SHORT_VERB_PREFIXES = ("ول", "فل", "وس", "فس", "و", "ف", "ل", "س")
+PREPOSITIONS = frozenset(normalize_key(w) for w in (
+    "إلى", "الى", "مع", "ضد", "على", "من", "في", "عن", "لدى", "نحو", "تجاه", "باتجاه", "بين",
+    "حول", "عبر", "خلال", "منذ", "بعد", "قبل", "أمام", "داخل", "بحق", "إزاء", "ب", "ل"))
 
 
 def _load(name: str):
@@ -45,6 +48,7 @@ class Reading:
     subject: tuple[str, ...] = ()  # word classes the subject must belong to
     voice: str | None = None  # "host": the subject hosts, the object visits
     specific: bool = False  # the sentence must say who, how many or when
+    intransitive: bool = False  # takes no object: targets come with a preposition
 
     @property
     def imperfect(self) -> bool:
@@ -108,10 +112,14 @@ class Phrases:
             self.by_first.setdefault(words[0], []).append(words)
         for candidates in self.by_first.values():
             candidates.sort(key=len, reverse=True)
+        self.firsts = frozenset(self.by_first)
 
     def match(self, texts: Sequence[str], i: int) -> int:
         """How many tokens of ``texts`` from ``i`` on form a phrase of the set (0: none)."""
-        for key in token_keys(texts[i]):
+        keys = token_keys(texts[i])
+        if self.firsts.isdisjoint(keys):  # most words: one test in C
+            return 0
+        for key in keys:
             for words in self.by_first.get(key, ()):
                 if _rest_matches(texts, i + 1, words[1:]):
                     return len(words)
@@ -135,11 +143,14 @@ class Lexicon:
     hypothetical: Phrases
     complement_verbs: Phrases
     light_verbs: Phrases
+    passive_light_verbs: frozenset[str]
     victim_verbs: Phrases
     noun_introducers: frozenset[str]
     genitive_patient: frozenset[str]
     specific: Phrases
     background: frozenset[str]
+    anaphoric: frozenset[str]
+    motive: frozenset[str]
     light_verbs_after: Phrases
     beneficiary: frozenset[str]
     clause_boundaries: Phrases
@@ -151,11 +162,12 @@ class Lexicon:
 
     def readings_at(self, texts: Sequence[str], i: int) -> list[tuple[Reading, int]]:
         """Every reading whose words start at token ``i``, with its length in tokens, in
-        lexicon order (multi-word readings match with up to one word in between). After a
-        preposition, «دون/عدم» or a light verb a verb-looking word is its verbal noun."""
+        lexicon order (multi-word readings match with up to one word in between). Where
+        the context wants a noun (:func:`nominal_context`) a verb-looking word is its
+        verbal noun."""
         found: list[tuple[Reading, int]] = []
-        nominal = i > 0 and (normalize_key(texts[i - 1]) in self.noun_introducers
-                             or bool(self.light_verbs.match(texts, i - 1)))  # «شهد تدفق»
+        verbs = any(self.readings.get(("verb", key)) for key in token_keys(texts[i], "verb"))
+        nominal = verbs and self.nominal_context(texts, i)
         for pos in ("noun",) if nominal else ("verb", "noun"):
             for key in token_keys(texts[i], pos):
                 for reading in self.readings.get((pos, key), ()):
@@ -163,6 +175,18 @@ class Lexicon:
                     if length and (reading, length) not in found:
                         found.append((reading, length))
         return found
+
+    def nominal_context(self, texts: Sequence[str], i: int) -> bool:
+        """Whether the word at ``i`` stands where a verb cannot: after a preposition,
+        «دون/عدم», a noun it completes («نطاق دعمها») or a light verb («شهد تدفق»); after
+        a reporting verb, whose subject or «أن» comes next («وأكد دعم الأردن»). (A noun
+        in ة before it is no sign: «أنقرة أرسلت» is a subject and its verb.)"""
+        if i == 0:
+            return False
+        before = texts[i - 1]
+        if normalize_key(before) in self.noun_introducers or self.light_verbs.match(texts, i - 1):
+            return True
+        return reporting().verb_at(before) is not None
 
     def intensity(self, type_: str, mode: str | None) -> float | None:
         scores = self.intensities.get(type_)
@@ -199,6 +223,7 @@ def _readings(entries: list[dict]) -> dict[tuple[str, str], list[Reading]]:
                     subject=tuple(entry.get("subject", ())),
                     voice=entry.get("voice"),
                     specific=bool(entry.get("specific", False)),
+                    intransitive=bool(entry.get("intransitive", False)),
                 )
                 index.setdefault((pos, reading.words[0]), []).append(reading)
     return index
@@ -217,11 +242,14 @@ def lexicon() -> Lexicon:
         hypothetical=Phrases(cues["hypothetical"]),
         complement_verbs=Phrases(cues["complement_verbs"]),
         light_verbs=Phrases(cues["light_verbs"]),
+        passive_light_verbs=frozenset(normalize_key(w) for w in cues["passive_light_verbs"]),
         victim_verbs=Phrases(cues["victim_verbs"]),
         noun_introducers=frozenset(normalize_key(w) for w in cues["noun_introducers"]),
         genitive_patient=frozenset(cues["genitive_patient"]),
         specific=Phrases(cues["specific"]),
         background=frozenset(normalize_key(w) for w in cues["background"]),
+        anaphoric=frozenset(normalize_key(w) for w in cues["anaphoric"]),
+        motive=frozenset(normalize_key(w) for w in cues["motive"]),
         light_verbs_after=Phrases(cues["light_verbs_after"]),
         beneficiary=frozenset(normalize_key(w) for w in cues["beneficiary"]),
         clause_boundaries=Phrases(cues["clause_boundaries"]),

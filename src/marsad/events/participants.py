@@ -59,8 +59,8 @@ def collect(doc: Doc) -> list[Participant]:
     taken = [False] * len(doc)
     found: list[Participant] = []
     places = list(_places(doc))
-    for source in (_entities, _places, _ner, _generic):
-        for p in source(doc):
+    for source in (_entities(doc), places, _ner(doc), _generic(doc)):
+        for p in source:
             if not any(taken[p.start : p.end]):
                 found.append(p)
                 taken[p.start : p.end] = [True] * (p.end - p.start)

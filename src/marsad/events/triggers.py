@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from marsad.events.lexicon import Lexicon, Reading, lexicon, prefix_of, token_keys, verb_prefix
+from marsad.events.lexicon import (
+    PREPOSITIONS,
+    Lexicon,
+    Reading,
+    lexicon,
+    prefix_of,
+    token_keys,
+    verb_prefix,
+)
 from marsad.events.words import keys_of, texts_of
 from marsad.text.clitics import best
 from marsad.text.normalize import normalize_key
@@ -23,10 +31,15 @@ from marsad.text.normalize import normalize_key
 # («تظاهر آلاف الطلاب», «رشق مئات المتظاهرين»).
 QUANTITY = frozenset({"الاف", "الف", "مئات", "عشرات", "نحو", "حوالي", "قرابه", "اكثر", "من",
                       "مئه", "مائه", "الالاف", "المئات", "عدد", "ملايين", "مليون"})
+# Classes of things a numeral may count (cues.yaml): a crowd of them is no crowd.
+THINGS = ("vehicles", "weapons")
 # Between a negation and its verb («لم يكن قد», «لن يتم»).
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
 LIGHT_WINDOW = 3  # words between a light verb and its noun («عقد الوزير الاثنين اجتماعا»)
 LIGHT_WINDOW_FAR = 7  # ... when the noun is its prepositional complement («خرج ... في مظاهرة»)
+# Right before an imperfect verb: «قد» (may) and the subjunctive «أن» («أن يشارك»; the
+# factual «أنّ», spelt alike, is followed by its subject, never by a verb).
+SUBJUNCTIVE = frozenset({"قد", "ان"})
 NEGATION_GAP = frozenset({"قد", "يتم", "تتم", "يكن", "تكن", "يعد", "تعد"})
 
 
@@ -41,6 +54,7 @@ class Mention:
     clause: tuple[int, int]  # token range of its clause
     light: int | None = None  # token of the light verb governing a noun trigger
     victim: bool = False  # governed by «تعرض ل»: the subject is the recipient
+    passive: bool = False  # governed by «تم»: a passive, the genitive is the patient
     type: str = ""
     mode: str | None = None
     prefix: str = ""  # proclitics of the trigger word (or of its light verb)
@@ -107,6 +121,8 @@ def _mention_at(doc, texts, i, sent, clause, lex: Lexicon) -> Mention | None:
                           prefix=prefix_of(texts[i], reading.words[0], reading.pos))
         if reading.pos == "noun":
             mention.light, mention.victim = _light_verb(texts, i, clause, lex)
+            if mention.light is None and _passive_light_verb(texts, i, clause, lex):
+                mention.light, mention.passive = i - 1, True
             if mention.light is not None:
                 mention.prefix = verb_prefix(texts[mention.light])
         return mention
@@ -125,18 +141,37 @@ def _near_class(texts, start, end, sent: Span, names, lex: Lexicon) -> bool:
 
 def _subject_of_class(texts, start, end, clause, names, lex: Lexicon) -> bool:
     """Whether a class word is the verb's subject: right after it (past numerals) or
-    right before it."""
-    j, after = end, False
-    while j < clause[1] and not after:
-        after = any(lex.classes[n].match(texts, j) for n in names)
+    right before it, not under a preposition («بين المحتجين، فرشق»)."""
+    j, counted = end, False
+    while j < clause[1]:
+        if any(lex.classes[n].match(texts, j) for n in names):
+            return _subject_form(texts, j, counted, lex)
         if not (_is_quantity(texts[j]) or texts[j] in "،,"):
             break
+        counted = counted or _is_quantity(texts[j])
         j += 1
-    before = any(
-        lex.classes[n].match(texts, k)
+    return any(
+        lex.classes[n].match(texts, k) and not _governed(texts, k)
         for n in names for k in range(max(clause[0], start - 2), start)
     )
-    return after or before
+
+
+def _subject_form(texts, j: int, counted: bool, lex: Lexicon) -> bool:
+    """Whether the class word at ``j``, right after a verb, can be its subject. A sound
+    masculine plural in ين there is the object («يخرج المتظاهرين»: he brings them out);
+    the subject takes ون, or ين as the genitive after a numeral («خرج آلاف المتظاهرين»).
+    A numeral counts people, not things («تجمعت مئات السيارات»)."""
+    if not counted and not _is_quantity(texts[j]) and best(texts[j]).stem.endswith("ين"):
+        return False
+    thing = j + 1 < len(texts) and any(lex.classes[n].match(texts, j + 1) for n in THINGS)
+    return not (_is_quantity(texts[j]) and thing)
+
+
+def _governed(texts, k: int) -> bool:
+    """Whether a preposition governs the word at ``k`` (the word before, or ب/ل on it)."""
+    if k > 0 and _without_conjunction(normalize_key(texts[k - 1])) in PREPOSITIONS:
+        return True
+    return best(texts[k]).prefix.lstrip("وف").startswith(("ب", "ل"))
 
 
 def _is_quantity(text: str) -> bool:
@@ -145,26 +180,43 @@ def _is_quantity(text: str) -> bool:
 
 
 def specific(doc: Doc, m: Mention) -> bool:
-    """Whether a protester action says who or how many, or when (see cues.yaml)."""
+    """Whether a protester action says who or how many, or when (see cues.yaml), in its
+    own clause: a number further on counts something else («... التي جاءت في 58 صفحة»)."""
     lex = lexicon()
     texts = texts_of(doc)
-    lo, hi = m.sent.start, m.sent.end
-    if any(lex.specific.match(texts, j) or t.like_num for j, t in zip(range(lo, hi),
-                                                                       m.sent, strict=True)):
+    lo, hi = m.clause
+    if any(lex.specific.match(texts, j) or doc[j].like_num for j in range(lo, hi)):
         return True
     return any(lex.classes["protesters"].match(texts, j) and not best(texts[j]).article
                for j in range(max(lo, m.start - 3), min(hi, m.end + 4)))
 
 
 def background(doc: Doc, m: Mention) -> bool:
-    """A trigger in a relative clause or the past progressive («كانوا يتظاهرون») is
-    background; «كان قد التقى» (the pluperfect) is not."""
+    """A trigger in a relative clause, after a demonstrative («هذه المظاهرات») or in the
+    past progressive («وكانوا يتظاهرون», «كانت تجري تظاهرات») is background; «كان قد
+    التقى» (the pluperfect) is not."""
     lex = lexicon()
     head = m.light if m.light is not None else m.start
-    before = keys_of(doc)[max(m.sent.start, head - 2) : head]
+    before = [_without_conjunction(w) for w in keys_of(doc)[max(m.sent.start, head - 2) : head]]
     if any(w in RELATIVES for w in before):
         return True
-    return m.reading.imperfect and any(w in lex.background for w in before)
+    if m.reading.pos == "noun" and m.start > m.sent.start and _without_conjunction(
+            keys_of(doc)[m.start - 1]) in lex.anaphoric:
+        return True  # «هذه المظاهرات»: the ones reported before
+    return imperfect(doc, m) and any(w in lex.background for w in before)
+
+
+def imperfect(doc: Doc, m: Mention) -> bool:
+    """Whether the trigger's verb (its light verb, for a noun) is in the imperfect."""
+    if m.light is None:
+        return m.reading.imperfect
+    return any(key.startswith("ي") for key in token_keys(texts_of(doc)[m.light], "verb")
+               if lexicon().light_verbs.firsts & {key})
+
+
+def _without_conjunction(key: str) -> str:
+    """«وكانوا» -> «كانوا»: و/ف written on a function word."""
+    return key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
 
 
 def quoted(doc: Doc, m: Mention) -> bool:
@@ -179,8 +231,13 @@ def _light_verb(texts, i, clause, lex: Lexicon) -> tuple[int | None, bool]:
     before = normalize_key(texts[i - 1]) if i > clause[0] else ""
     if before in lex.noun_introducers and before != "في":
         return None, False  # «خلال زيارته»: the noun is a prepositional phrase
-    if i + 1 < clause[1] and lex.light_verbs_after.match(texts, i + 1):
-        return i + 1, False  # «مظاهرة نظمها حزب البعث»
+    if _without_conjunction(normalize_key(texts[i])) in lex.motive:
+        return None, False  # «احتجاجا على»: the motive of another verb
+    for after in (i + 1, i + 2):  # «مظاهرة نظمها حزب البعث», «مظاهرة عنيفة اندلعت»
+        if after < clause[1] and lex.light_verbs_after.match(texts, after):
+            return after, False
+        if after < clause[1] and not texts[after].isalpha():
+            break
     # «خرج أمس سكان الأحياء في مظاهرة», «قام المتظاهرون بالاحتجاج»: a motion or light
     # verb reaches further over its subject to a prepositional complement.
     far = before == "في" or best(texts[i]).prefix.lstrip("وف").startswith("ب")
@@ -192,6 +249,12 @@ def _light_verb(texts, i, clause, lex: Lexicon) -> tuple[int | None, bool]:
         words += texts[j] not in "،,"  # «عقد الاثنين، اجتماعا»: commas do not count
         j -= 1
     return None, False
+
+
+def _passive_light_verb(texts, i, clause, lex: Lexicon) -> bool:
+    """Whether «تم/يتم» right before the noun at ``i`` makes it a passive («تم اعتقال»)."""
+    return i > clause[0] and _without_conjunction(normalize_key(texts[i - 1])) in (
+        lex.passive_light_verbs)
 
 
 def _figurative(doc: Doc, m: Mention, lex: Lexicon) -> bool:
@@ -237,7 +300,7 @@ def hypothetical(doc: Doc, m: Mention) -> bool:
     prefix = m.prefix.lstrip("وف")
     if prefix.startswith("س") or prefix.startswith("ل"):
         return True  # the future (ستستعيد), purpose (ليتظاهروا، لدعم، للسيطرة)
-    modal = head > m.clause[0] and keys_of(doc)[head - 1].lstrip("وف") == "قد"
-    if m.reading.imperfect and modal:
-        return True  # «قد يقاطعون»: may
+    before = _without_conjunction(keys_of(doc)[head - 1]) if head > m.sent.start else ""
+    if imperfect(doc, m) and before in SUBJUNCTIVE:
+        return True  # «قد يقاطعون»: may; «أمله أن يشارك»: أن + imperfect, not a fact
     return any(lex.hypothetical.match(texts, k) for k in range(m.clause[0], head))
