@@ -85,3 +85,9 @@ def test_every_key_character_points_inside_the_original(text):
 @given(st.text())
 def test_no_exception_on_any_unicode(text):
     normalize(text)
+
+
+@given(arabicish)
+def test_the_cached_key_is_the_key_with_offsets(text):
+    # normalize_key takes a fast path through whole-string C calls when it can
+    assert normalize_key(text) == normalize(text).text

@@ -116,13 +116,29 @@ def _refold(key: str, starts: list[int], ends: list[int]) -> Normalized:
     )
 
 
+def _fast_key(text: str, table: dict) -> str | None:
+    """The key computed with whole-string C calls, or None when the text needs the careful
+    per-character path (compatibility characters, or marks that would recompose)."""
+    if not unicodedata.is_normalized("NFKC", text):
+        return None
+    folded = text.casefold()
+    if not unicodedata.is_normalized("NFKC", folded):
+        return None
+    key = folded.translate(table)
+    return key if unicodedata.is_normalized("NFKC", key) else None
+
+
 @lru_cache(maxsize=200_000)
 def normalize_key(text: str) -> str:
     """The matching key alone, cached: the form to index lexicons and gazetteers by."""
-    return normalize(text).text
+    key = _fast_key(text, _TABLE)
+    return key if key is not None else normalize(text).text
 
 
 @lru_cache(maxsize=200_000)
 def normalize_keep_ta(text: str) -> str:
     """The matching key with ta marbuta kept (ة), for morphological analysis of a word."""
+    key = _fast_key(text, _TABLE_KEEP_TA)
+    if key is not None:
+        return key
     return "".join(_fold(text[s:e], _TABLE_KEEP_TA) for s, e in _clusters(text))
