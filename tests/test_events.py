@@ -10,29 +10,22 @@ import datetime as dt
 import json
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
 import marsad.components  # registers the factories
 import marsad.geo.component  # Span extensions place / metonymy
 import marsad.time.component  # noqa: F401  (Span extension timex)
 from marsad.analysis import Entity, Place, Time
-from marsad.doc import register_extensions
 from marsad.events.component import reported
 from marsad.events.morphology import noun_bases, verb_bases
 from marsad.ingest.document import Document
-from marsad.text.tokenizer import ArabicTokenizer
+from marsad.pipeline import load
 
 
 @pytest.fixture(scope="module")
 def bare():
     """Tokenizer, sentencizer and events only: the other stages' output is set by hand."""
-    register_extensions()
-    nlp = spacy.blank("ar")
-    nlp.tokenizer = ArabicTokenizer(nlp.vocab)
-    nlp.add_pipe("marsad_sentencizer")
-    nlp.add_pipe("marsad_events")
-    return nlp
+    return load(only=["marsad_sentencizer", "marsad_events"])
 
 
 def _span(doc: Doc, phrase: str, label: str = "") -> Span:

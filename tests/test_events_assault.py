@@ -8,12 +8,10 @@ general, or only background. Written for this test; not from any corpus.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import marsad.components  # noqa: F401  (registers the factories)
-from marsad.doc import register_extensions
 from marsad.events.component import reported
-from marsad.text.tokenizer import ArabicTokenizer
+from marsad.pipeline import load
 
 YES = [
     "قصفت طائرات حربية مواقع للمسلحين شمال المدينة فجر اليوم.",
@@ -66,12 +64,7 @@ NO = [
 
 @pytest.fixture(scope="module")
 def bare():
-    register_extensions()
-    nlp = spacy.blank("ar")
-    nlp.tokenizer = ArabicTokenizer(nlp.vocab)
-    nlp.add_pipe("marsad_sentencizer")
-    nlp.add_pipe("marsad_events")
-    return nlp
+    return load(only=["marsad_sentencizer", "marsad_events"])
 
 
 def fires(nlp, text: str) -> bool:

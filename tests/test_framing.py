@@ -7,26 +7,20 @@ stages would give it (mention spans, attributions) is set by hand.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Span
 
 import marsad.framing.component  # noqa: F401  (registers marsad_framing)
 from marsad.analysis import Attribution, Entity, Mention
 from marsad.analysis import Span as SpanRecord
-from marsad.doc import register_extensions
 from marsad.framing.component import NO_ATTRIBUTIONS
 from marsad.framing.labels import bare_phrase
 from marsad.framing.lexicon import adjective_forms, parse_entry, verb_forms
-from marsad.text.tokenizer import ArabicTokenizer
+from marsad.pipeline import load
 
 
 @pytest.fixture(scope="module")
 def framing_nlp():
-    register_extensions()
-    nlp = spacy.blank("ar")
-    nlp.tokenizer = ArabicTokenizer(nlp.vocab)
-    nlp.add_pipe("marsad_framing")
-    return nlp
+    return load(only=["marsad_framing"])
 
 
 def run(nlp, text: str, attributions=None, entities=None):

@@ -9,17 +9,12 @@ from spacy.tokens import Span
 
 import marsad.kb.component  # noqa: F401  (registers the factory)
 from marsad.ingest.document import Document
-from marsad.text.tokenizer import ArabicTokenizer
+from marsad.pipeline import load
 
 
 @pytest.fixture(scope="module")
 def linker():
-    import spacy
-
-    nlp = spacy.blank("ar")
-    nlp.tokenizer = ArabicTokenizer(nlp.vocab)
-    nlp.add_pipe("marsad_entities")
-    return nlp
+    return load(only=["marsad_entities"])
 
 
 def run(linker, text: str, ents: list[tuple] = (), date: str | None = "2020-07-06"):

@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 
 import marsad.components  # noqa: F401  (registers the factories)
 from marsad.ner.model import CARD, METADATA, shipped_dir, shipped_model
-from marsad.text.tokenizer import ArabicTokenizer
+from marsad.pipeline import load
 
 # Micro F1 of the shipped model on the dev split, as `marsad eval ner` prints it.
 DEV_MICRO_F1 = 0.7412
@@ -19,11 +18,7 @@ DEV_MICRO_F1 = 0.7412
 
 @pytest.fixture(scope="module")
 def ner_nlp():
-    nlp = spacy.blank("ar")
-    nlp.tokenizer = ArabicTokenizer(nlp.vocab)
-    nlp.add_pipe("marsad_sentencizer")
-    nlp.add_pipe("marsad_ner")
-    return nlp
+    return load(only=["marsad_sentencizer", "marsad_ner"])
 
 
 def _entities(nlp, text: str) -> set[tuple[str, str]]:

@@ -23,14 +23,21 @@ def load_config() -> Config:
     return Config().from_str(text)
 
 
-def load(exclude: Iterable[str] = ()) -> Language:
-    """A fresh marsad pipeline: ``spacy.blank("ar")`` with marsad's tokenizer and stages."""
+def load(only: Iterable[str] | None = None, exclude: Iterable[str] = ()) -> Language:
+    """A fresh marsad pipeline: ``spacy.blank("ar")`` with marsad's tokenizer and stages.
+
+    ``only`` keeps just the named components (in pipeline order), ``exclude`` drops some:
+    ``load(only=["marsad_sentencizer", "marsad_times"])`` runs sentences and dates alone.
+    """
     register_extensions()
     config = load_config()
-    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-    for name in exclude:
-        nlp.remove_pipe(name)
-    return nlp
+    names = config["nlp"]["pipeline"]
+    unknown = sorted({*(only or ()), *exclude} - set(names))
+    if unknown:
+        raise ValueError(f"no such components {unknown}; the pipeline has {names}")
+    dropped = [n for n in names if (only is not None and n not in only) or n in exclude]
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True,
+                                             exclude=dropped)
 
 
 @lru_cache(maxsize=1)
