@@ -18,11 +18,13 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from marsad.analysis import ActorLabel
 from marsad.framing.lexicon import Grammar, Lexicon, Term
+from marsad.text.clitics import stems
 from marsad.text.normalize import normalize_key
 
 NISBA_ENDINGS = ("يين", "يون", "يات", "يه", "ي")  # longest first
@@ -42,8 +44,35 @@ class LabelUse:
     actor: Actor
 
 
+# A token's candidate stems, kept per token string (``token._.stems`` recomputes them).
+token_stems = lru_cache(maxsize=200_000)(stems)
+
+
+@lru_cache(maxsize=100_000)
+def has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
 def is_word(token: Token) -> bool:
-    return any(c.isalpha() for c in token.text)
+    return has_letter(token.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A Doc's token texts and their candidate stems, read once a Doc: the term and
+    label look-ups visit every token, and a Token object with its extension attributes
+    costs more to make than the look-up itself."""
+
+    texts: list[str]
+    stems: list[tuple[str, ...]]
+
+
+def words_of(doc: Doc) -> Words:
+    key = ("marsad_framing", "words")
+    if key not in doc.user_data:
+        texts = [t.text for t in doc]
+        doc.user_data[key] = Words(texts, list(map(token_stems, texts)))
+    return doc.user_data[key]
 
 
 def nisba_key(token: Token) -> str | None:
@@ -58,10 +87,15 @@ def nisba_key(token: Token) -> str | None:
 
 def label_at(doc: Doc, i: int, lexicon: Lexicon) -> Term | None:
     """The actor-label term of token ``i``, if it is one (one-word labels only)."""
-    for stem in doc[i]._.stems:
-        for term in lexicon.starting_with(stem):
-            if term.label and len(term.words) == 1:
-                return term
+    return label_of(words_of(doc).stems[i], lexicon)
+
+
+def label_of(keys: tuple[str, ...], lexicon: Lexicon) -> Term | None:
+    """The one-word actor label a token with these candidate stems is, if any."""
+    labels = lexicon.one_word_labels
+    for stem in keys:
+        if stem in labels:
+            return labels[stem]
     return None
 
 
@@ -185,8 +219,8 @@ def label_uses(doc: Doc, lexicon: Lexicon, grammar: Grammar) -> list[LabelUse]:
     """Every label noun in ``doc`` that names an actor, in text order."""
     names = entity_names(doc)
     uses = []
-    for i in range(len(doc)):
-        term = label_at(doc, i, lexicon)
+    for i, token_keys in enumerate(words_of(doc).stems):
+        term = label_of(token_keys, lexicon)
         if term is None:
             continue
         actor = find_actor(doc, i, lexicon, grammar, names)

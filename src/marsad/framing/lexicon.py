@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from marsad.datafiles import load_yaml
@@ -40,6 +40,13 @@ class Lexicon:
 
     def starting_with(self, key: str) -> tuple[Term, ...]:
         return self.by_first.get(key, ())
+
+    @cached_property
+    def one_word_labels(self) -> dict[str, Term]:
+        """First word key -> the first of its terms that is a one-word actor label."""
+        return {first: next(t for t in terms if t.label and len(t.words) == 1)
+                for first, terms in self.by_first.items()
+                if any(t.label and len(t.words) == 1 for t in terms)}
 
     def terms(self) -> Iterator[Term]:
         seen: set[int] = set()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from marsad.analysis import ActorLabel, Attribution
-from marsad.framing.labels import LabelUse, is_word
+from marsad.framing.labels import LabelUse, has_letter, words_of
 from marsad.framing.terms import Match
 
 NAMED_SOURCES = frozenset({"person", "organisation", "media", "official-body"})
@@ -20,7 +20,7 @@ SOURCE_SCORES = ("claims", "named_source_share", "anonymous_source_share", "dist
 
 
 def word_count(doc: Doc) -> int:
-    return sum(1 for token in doc if is_word(token))
+    return sum(map(has_letter, words_of(doc).texts))
 
 
 def _share(part: int, whole: int) -> float | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from marsad.analysis import LoadedTerm
-from marsad.framing.labels import find_actor, is_word
+from marsad.framing.labels import find_actor, is_word, words_of
 from marsad.framing.lexicon import Grammar, Lexicon, Term
 
 SCARE_QUOTE = "distancing-quote"
@@ -36,9 +36,11 @@ class Match:
 def match_terms(doc: Doc, lexicon: Lexicon) -> list[Match]:
     """Longest lexicon matches, left to right, without overlaps; neutral labels skipped."""
     matches: list[Match] = []
+    stems = words_of(doc).stems
+    firsts = lexicon.by_first.keys()
     i = 0
-    while i < len(doc):
-        term = _longest(doc, i, lexicon)
+    while i < len(stems):
+        term = None if firsts.isdisjoint(stems[i]) else _longest(stems, i, lexicon)
         if term is None or term.category is None:
             i += 1
             continue
@@ -47,15 +49,16 @@ def match_terms(doc: Doc, lexicon: Lexicon) -> list[Match]:
     return matches
 
 
-def _longest(doc: Doc, i: int, lexicon: Lexicon) -> Term | None:
+def _longest(stems: list[tuple[str, ...]], i: int, lexicon: Lexicon) -> Term | None:
+    """The longest term starting at token ``i`` (``stems``: each token's stems)."""
     best: Term | None = None
-    for stem in doc[i]._.stems:
+    for stem in stems[i]:
         for term in lexicon.starting_with(stem):
             n = len(term.words)
             if best is not None and n <= len(best.words):
                 break  # terms are sorted longest first
-            if i + n <= len(doc) and all(
-                word in doc[i + k]._.stems for k, word in enumerate(term.words[1:], 1)
+            if i + n <= len(stems) and all(
+                word in stems[i + k] for k, word in enumerate(term.words[1:], 1)
             ):
                 best = term
                 break

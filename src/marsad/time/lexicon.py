@@ -10,11 +10,10 @@ prefixed spelling, and lexicon phrases are canonicalised the same way as the tex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-
-import regex
 
 from marsad.datafiles import load_yaml
 from marsad.text import clitics
@@ -74,17 +73,17 @@ _PROCLITIC_LETTERS = frozenset("وفبكلسال")
 # needs none of NFKC, casefolding or mark clusters: its matching key is the character
 # table of marsad.text.normalize alone. Most words are plain, and keying them this way
 # is what keeps the tagger fast on text it has not seen.
-_PLAIN = regex.compile(r"[\u0621-\u063a\u0641-\u064a\u0660-\u06690-9]+")
+_PLAIN = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0660-\u06690-9]+")
 
 
 def _key(word: str) -> str:
     return word.translate(_TABLE) if _PLAIN.fullmatch(word) else normalize_key(word)
 
 
-@lru_cache(maxsize=200_000)
 def _canonical(words: frozenset[str], word: str) -> tuple[str, int]:
     """(canonical form, number of leading characters of ``word`` that are proclitics
-    outside the expression)."""
+    outside the expression). The tagger keeps the result per token text
+    (:func:`marsad.time.tagger.form_of`)."""
     key = _key(word)
     if not _may_be_lexical(words, key):
         return key, 0  # the common case, decided without a clitic analysis
@@ -100,15 +99,22 @@ def _canonical(words: frozenset[str], word: str) -> tuple[str, int]:
 def _may_be_lexical(words: frozenset[str], key: str) -> bool:
     """Whether the key, or what is left of it after a few proclitic letters, is a lexicon
     word, bare or with the article: a cheap test that spares most words the analyser."""
-    if key in words or ARTICLE + key in words:
+    stems = _stems(words)
+    if key in stems:
         return True
     for k in range(1, min(_MAX_PROCLITICS, len(key) - 2) + 1):
         if key[k - 1] not in _PROCLITIC_LETTERS:
             return False
-        rest = key[k:]
-        if rest in words or ARTICLE + rest in words:
+        if key[k:] in stems:
             return True
     return False
+
+
+@lru_cache(maxsize=4)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    """The lexicon words, and those with the article also without it: ``w`` is here when
+    ``w`` or ``ال`` + ``w`` is a lexicon word."""
+    return words | {w.removeprefix(ARTICLE) for w in words if w.startswith(ARTICLE)}
 
 
 def has_conjunction(word: str, strip: int) -> bool:

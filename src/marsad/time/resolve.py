@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import NamedTuple
 
 from marsad.time import calendar as cal
@@ -36,7 +36,13 @@ class Context:
     lex: Lexicon
     future: bool = False  # a future cue stands before the expression («سيزور الأحد»)
 
-    def __getattr__(self, name: str) -> str | None:
+    def __post_init__(self) -> None:
+        # The groups as attributes (``c.month``): a plain look-up, where falling back to
+        # __getattr__ first raises and formats an AttributeError. Names the class has
+        # keep their meaning.
+        vars(self).update({k: v for k, v in self.groups.items() if k not in _CONTEXT_NAMES})
+
+    def __getattr__(self, name: str) -> str | None:  # a group the rule does not have
         return self.groups.get(name)
 
     def need_anchor(self) -> dt.date:
@@ -61,6 +67,8 @@ class Context:
             return int(form)
         return self.lookup("number", form) or self.lookup("ordinal", form)
 
+
+_CONTEXT_NAMES = frozenset(dir(Context)) | {f.name for f in fields(Context)}
 
 BUILDERS: dict[str, Callable[[Context], Value | None]] = {}
 

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.analysis import Time
 from marsad.text import clitics
@@ -27,13 +28,33 @@ _FUTURE_WINDOW = 4  # words before a bare weekday searched for a future cue
 _FUTURE_PREFIXES = ("س", "وس", "فس")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Form(NamedTuple):
+    """What the tagger reads in a token text; the same for every occurrence of the text,
+    so it is computed once per text (:func:`form_of`)."""
+
     form: str  # canonical form; "" for a whitespace token that is not a line break
-    start: int
-    end: int
     strip: int  # leading characters that are a proclitic outside any expression
-    conjunction: bool = False  # the proclitics begin with و or ف (see lexicon.CONJUNCTION)
+    conjunction: bool  # the proclitics begin with و or ف (see lexicon.CONJUNCTION)
+    keys: frozenset[str]  # what the form offers the rules' ``needs`` (see _keys)
+
+
+@lru_cache(maxsize=200_000)
+def form_of(text: str) -> Form:
+    """The :class:`Form` of a token text (whitespace included)."""
+    if text.isspace():
+        return Form(_LINE_BREAK if "\n" in text else "", 0, False, _NOTHING)
+    form, strip = lexicon().canonical(text)
+    return Form(form, strip, has_conjunction(text, strip), _keys(form) if form else _NOTHING)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A text's tokens, whitespace included, as the tagger reads them: one form and one
+    character span per token (a spaCy token index in a Doc is an index here)."""
+
+    forms: list[Form]
+    starts: list[int]
+    ends: list[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,27 +70,27 @@ class Tagging:
     unresolved: int  # expressions left out because they need a publication date
 
 
-def make_words(tokens: Iterable[tuple[str, int]]) -> list[Word]:
+def make_words(tokens: Iterable[tuple[str, int]]) -> Words:
     """Words from (token text, offset) pairs, one per token, whitespace included."""
-    lex = lexicon()
-    words = []
+    forms, starts, ends = [], [], []
     for text, start in tokens:
-        if text.isspace():
-            form, strip = (_LINE_BREAK if "\n" in text else ""), 0
-        else:
-            form, strip = lex.canonical(text)
-        words.append(Word(form, start, start + len(text), strip, has_conjunction(text, strip)))
-    return words
+        forms.append(form_of(text))
+        starts.append(start)
+        ends.append(start + len(text))
+    return Words(forms, starts, ends)
 
 
-def text_tokens(text: str) -> list[tuple[str, int]]:
-    """marsad's tokens of ``text`` with their offsets (the tokens a Doc of it has)."""
+def text_words(text: str) -> Words:
+    """The words of ``text``, split by marsad's tokenizer (the tokens a Doc of it has)."""
     pieces, spaces = tokenize(text)
-    tokens, position = [], 0
+    forms, starts, ends, position = [], [], [], 0
     for piece, space in zip(pieces, spaces, strict=True):
-        tokens.append((piece, position))
-        position += len(piece) + space
-    return tokens
+        forms.append(form_of(piece))
+        starts.append(position)
+        position += len(piece)
+        ends.append(position)
+        position += space
+    return Words(forms, starts, ends)
 
 
 @dataclass
@@ -80,12 +101,12 @@ class _Candidate:
     value: Value | None  # None: it needs a publication date there is none of
 
 
-def find(words: list[Word], text: str, anchor: dt.date | None) -> Tagging:
+def find(words: Words, text: str, anchor: dt.date | None) -> Tagging:
     """Every temporal expression in ``text`` (whose words are ``words``), in text order."""
     stream = _Stream.of(words)
     candidates = _candidates(words, stream, anchor)
     blocked = [(stream.at_start[m.start()], stream.at_end[m.end()])
-               for m in exclusions().finditer(stream.text)] if candidates else []
+               for m in _exclusions(stream)] if candidates else []
     chosen: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.first - c.last, c.first, c.order)):
         spans = blocked + [(k.first, k.last) for k in chosen]
@@ -102,7 +123,16 @@ def tag(text: str, anchor: dt.date | None = None) -> list[Time]:
     >>> [t.value for t in tag("وصل اليوم الاثنين بعد لقاء الأحد", dt.date(2020, 7, 6))]
     ['2020-07-06', '2020-07-05']
     """
-    return [f.time for f in find(make_words(text_tokens(text)), text, anchor).found]
+    return [f.time for f in find(text_words(text), text, anchor).found]
+
+
+def _exclusions(stream: _Stream) -> Iterable:
+    """The exclusion phrases of the stream, searched from the first word one can start
+    with (none: nothing to search)."""
+    starts = stream.where.get(_EXCLUSION)
+    if not starts:
+        return ()
+    return exclusions().finditer(stream.text, stream.spans[starts[0]][0])
 
 
 # A rule is only tried on the stretch of text around the words it needs: from this many
@@ -123,23 +153,30 @@ class _Stream:
     where: dict[str, list[int]]  # look-up key -> positions of the stream words with it
 
     @classmethod
-    def of(cls, words: list[Word]) -> _Stream:
-        forms = [
-            (i, form, marker)
-            for i, w in enumerate(words) if w.form
-            for form, marker in ([(CONJUNCTION, True)] * w.conjunction + [(w.form, False)])
-        ]
+    def of(cls, words: Words) -> _Stream:
+        parts: list[str] = []
         at_start, at_end, spans, position = {}, {}, [], 0
         where: dict[str, list[int]] = {}
-        for n, (i, form, marker) in enumerate(forms):
-            if not marker:  # no expression starts or ends at a conjunction taken off
-                at_start[position] = i
-                at_end[position + len(form)] = i
-            spans.append((position, position + len(form)))
-            position += len(form) + 1
-            for key in _keys(form):
-                where.setdefault(key, []).append(n)
-        return cls(" ".join(f for _, f, _ in forms), at_start, at_end, spans, where)
+        conjunction_keys = _keys(CONJUNCTION)
+        for i, word in enumerate(words.forms):
+            form = word.form
+            if not form:
+                continue
+            if word.conjunction:  # a word of its own, where no expression starts or ends
+                for key in conjunction_keys:
+                    where.setdefault(key, []).append(len(spans))
+                spans.append((position, position + len(CONJUNCTION)))
+                parts.append(CONJUNCTION)
+                position += len(CONJUNCTION) + 1
+            end = position + len(form)
+            at_start[position] = i
+            at_end[end] = i
+            for key in word.keys:
+                where.setdefault(key, []).append(len(spans))
+            spans.append((position, end))
+            parts.append(form)
+            position = end + 1
+        return cls(" ".join(parts), at_start, at_end, spans, where)
 
     def windows(self, needs: frozenset[str]) -> list[tuple[int, int]]:
         """Character stretches around the words that meet ``needs``, merged."""
@@ -157,12 +194,18 @@ class _Stream:
 @lru_cache(maxsize=200_000)
 def _keys(form: str) -> frozenset[str]:
     """What a form offers the rules' ``needs``: itself, the lexicon classes it starts
-    phrases of, and "digits" if it has one (only what some rule needs, mostly nothing)."""
+    phrases of, and "digits" if it has one (only what some rule needs, mostly nothing);
+    and :data:`_EXCLUSION` if an exclusion phrase starts with it."""
+    if form not in _offering() and (form.isalpha() or not any(c.isdigit() for c in form)):
+        return _NOTHING  # most words, decided with one look-up
     classes = word_classes()
     found = {form, *classes.get(form, ()), *classes.get(form.removeprefix(ARTICLE), ())}
     if any(c.isdigit() for c in form):
         found.add("digits")
-    return frozenset(found & _needed())
+    found &= _needed()
+    if form in _exclusion_starts():
+        found.add(_EXCLUSION)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)
@@ -170,10 +213,31 @@ def _needed() -> frozenset[str]:
     return frozenset().union(*(rule.needs for rule in rules()))
 
 
-def _candidates(words: list[Word], stream: _Stream, anchor) -> list[_Candidate]:
+_NOTHING: frozenset[str] = frozenset()
+# The key of the words exclusion phrases start with: without one, no exclusion can match.
+_EXCLUSION = "(exclusion)"
+
+
+@lru_cache(maxsize=1)
+def _exclusion_starts() -> frozenset[str]:
+    return frozenset(phrase.split(" ")[0] for phrase in lexicon().exclusions)
+
+
+@lru_cache(maxsize=1)
+def _offering() -> frozenset[str]:
+    """The forms that offer something without a digit: the needed words, the words that
+    start a phrase of a needed class (with or without the article) or an exclusion."""
+    needed = _needed()
+    starters = {w for w, names in word_classes().items() if not names.isdisjoint(needed)}
+    return frozenset(needed | starters | {ARTICLE + w for w in starters} | _exclusion_starts())
+
+
+def _candidates(words: Words, stream: _Stream, anchor) -> list[_Candidate]:
     lex = lexicon()
     found = []
     for order, rule in enumerate(rules()):
+        if rule.needs.isdisjoint(stream.where):
+            continue  # most rules: the text has none of the words they need
         for pos, endpos in stream.windows(rule.needs):
             for match in rule.pattern.finditer(stream.text, pos, endpos):
                 first, last = stream.at_start[match.start()], stream.at_end[match.end()]
@@ -190,32 +254,33 @@ def _candidates(words: list[Word], stream: _Stream, anchor) -> list[_Candidate]:
     return found
 
 
-def _future_before(words: list[Word], first: int) -> bool:
+def _future_before(words: Words, first: int) -> bool:
     """Whether a future cue («سوف», «المقرر», a verb with the future prefix س) stands
     among the few words before ``first`` on its line."""
     lex = lexicon()
     seen = 0
-    for word in reversed(words[:first]):
-        if word.form == _LINE_BREAK or seen == _FUTURE_WINDOW:
+    for i in range(first - 1, -1, -1):
+        form = words.forms[i].form
+        if form == _LINE_BREAK or seen == _FUTURE_WINDOW:
             return False
-        if not word.form:
+        if not form:
             continue
         seen += 1
-        if lex.value("future_cues", word.form) or _future_verb(word.form, lex):
+        if lex.value("future_cues", form) or _future_verb(form, lex):
             return True
     return False
 
 
 def _future_verb(form: str, lex) -> bool:
-    if lex.value("not_future", form):
-        return False
+    if lex.value("not_future", form) or not form.startswith(_FUTURE_PREFIXES):
+        return False  # the analysis below can only find the prefix the form starts with
     best = clitics.best(form)
     return best.prefix in _FUTURE_PREFIXES and len(best.stem) >= 3
 
 
-def _found(c: _Candidate, words: list[Word], text: str) -> Found:
-    start = words[c.first].start + words[c.first].strip
-    end = words[c.last].end
+def _found(c: _Candidate, words: Words, text: str) -> Found:
+    start = words.starts[c.first] + words.forms[c.first].strip
+    end = words.ends[c.last]
     value = c.value
     time = Time(text=text[start:end], start=start, end=end, type=value.type,
                 value=value.value, approximate=value.approximate)
