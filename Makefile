@@ -48,7 +48,7 @@ stop-services:
 	-runuser -u postgres -- $(PG_BIN)/pg_ctl -D $(PG_DIR)/data -m fast stop
 
 test: $(STAMP) $(TEST_SERVICES)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	if $(PG_BIN)/pg_isready -q -h 127.0.0.1 -p $(PG_PORT) 2>/dev/null; then \
 	  export MARSAD_TEST_PG=$(PG_URL); fi; $(BIN)/python -m pytest -q
 
@@ -67,7 +67,7 @@ bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 
 docs: $(STAMP)
 	$(BIN)/python -m marsad.clidocs > docs/cli.md

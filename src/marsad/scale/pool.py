@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from marsad.analysis import Analysis
@@ -64,11 +65,23 @@ class WorkerPool:
         self._pool.join()
 
     def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
-        """Analyses of ``documents``, in their order."""
-        batches = batched(documents, self.batch_size)
-        for results in self._pool.imap(_analyze_batch, batches):
-            for payload in results:
-                yield Analysis.model_validate_json(payload)
+        """Analyses of ``documents``, in their order.
+
+        At most two batches a worker are in flight (``Pool.imap`` would read the whole
+        input ahead), so memory stays flat however large the corpus.
+        """
+        in_flight: deque = deque()
+        for batch in batched(documents, self.batch_size):
+            in_flight.append(self._pool.apply_async(_analyze_batch, (batch,)))
+            if len(in_flight) >= 2 * self.workers:
+                yield from _parsed(in_flight.popleft().get())
+        while in_flight:
+            yield from _parsed(in_flight.popleft().get())
+
+
+def _parsed(payloads: list[str]) -> Iterator[Analysis]:
+    for payload in payloads:
+        yield Analysis.model_validate_json(payload)
 
 
 def analyze_parallel(
