@@ -9,18 +9,26 @@ import click
 
 from marsad.cli import cli
 
+WIDTH = {"terminal_width": 100, "max_content_width": 100}
+
+
+def _context(command: click.Command, name: str, parent: click.Context | None = None):
+    # make_context applies the command's context_settings (-h as well as --help), as a
+    # real invocation does; a fixed width keeps the page the same on every terminal.
+    return command.make_context(name, [], parent=parent, resilient_parsing=True, **WIDTH)
+
 
 def _commands(group: click.Group, ctx: click.Context, prefix: str):
     for name in sorted(group.list_commands(ctx)):
         command = group.get_command(ctx, name)
-        sub_ctx = click.Context(command, info_name=name, parent=ctx)
+        sub_ctx = _context(command, name, ctx)
         yield f"{prefix} {name}", command, sub_ctx
         if isinstance(command, click.Group):
             yield from _commands(command, sub_ctx, f"{prefix} {name}")
 
 
 def reference() -> str:
-    ctx = click.Context(cli, info_name="marsad", terminal_width=100, max_content_width=100)
+    ctx = _context(cli, "marsad")
     parts = [
         "# marsad command-line reference",
         "",
@@ -31,7 +39,6 @@ def reference() -> str:
         "```",
     ]
     for path, command, sub_ctx in _commands(cli, ctx, "marsad"):
-        sub_ctx.terminal_width = sub_ctx.max_content_width = 100
         parts += ["", f"## `{path}`", "", "```text", command.get_help(sub_ctx), "```"]
     return "\n".join(parts) + "\n"
 
