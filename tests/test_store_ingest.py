@@ -16,7 +16,7 @@ from marsad.store import Store
 from marsad.store.ingest import ingest
 from marsad.store.models import ArticleRow, EventRow, LshBucketRow
 
-CORPUS_ARTICLES = 100  # the full pipeline runs on each: keep the test under a minute
+CORPUS_ARTICLES = 300  # "a few hundred": the full pipeline runs on each (under a minute)
 
 
 @pytest.fixture(scope="module")
