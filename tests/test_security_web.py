@@ -6,15 +6,11 @@ no element they describe may appear. The `browser` and `page` fixtures (network 
 
 from __future__ import annotations
 
-import threading
-import time
 from urllib.parse import quote
 
 import pytest
-import uvicorn
 
 import test_web
-from marsad.api import create_app
 from marsad.ingest import InputError, ReadOptions, read_inputs
 from marsad.pipeline import analyze_documents
 from marsad.store import Store
@@ -54,18 +50,8 @@ def records(tmp_path_factory, nlp) -> list:
 def server(tmp_path_factory, records):
     url = str(tmp_path_factory.mktemp("hostile-web") / "store.db")
     Store.open(url).add(records)
-    config = uvicorn.Config(create_app(url), host="127.0.0.1", port=test_web._free_port(),
-                            log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}", "sqlite"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with test_web.serving(url) as base:
+        yield base, "sqlite"
 
 
 def _assert_nothing_ran(tab, dialogs: list[str]) -> None:

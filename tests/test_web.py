@@ -4,6 +4,7 @@ MARSAD_SCREENSHOTS=1."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -44,23 +45,31 @@ def _hostile_article():
                     events=[E("تظاهر", "PROTEST")])
 
 
+@contextlib.contextmanager
+def serving(db_url: str):
+    """`marsad serve`'s app over ``db_url`` in a thread on a free loopback port."""
+    config = uvicorn.Config(create_app(db_url), host="127.0.0.1", port=_free_port(),
+                            log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="module", params=BACKENDS)
 def server(request, tmp_path_factory):
     with database(request.param, tmp_path_factory.mktemp("web")) as url:
         Store.open(url).add([*sirte_reports(), _hostile_article()])
-        port = _free_port()
-        config = uvicorn.Config(create_app(url), host="127.0.0.1", port=port,
-                                log_level="warning")
-        instance = uvicorn.Server(config)
-        thread = threading.Thread(target=instance.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 30
-        while not instance.started:
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}", request.param
-        instance.should_exit = True
-        thread.join(timeout=10)
+        with serving(url) as base:
+            yield base, request.param
 
 
 @pytest.fixture(scope="module")
