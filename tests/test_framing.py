@@ -14,7 +14,7 @@ from marsad.analysis import Attribution, Entity, Mention
 from marsad.analysis import Span as SpanRecord
 from marsad.framing.component import NO_ATTRIBUTIONS
 from marsad.framing.labels import bare_phrase
-from marsad.framing.lexicon import adjective_forms, parse_entry, verb_forms
+from marsad.framing.lexicon import adjective_forms, parse_entry, verb_forms, verbal_noun
 from marsad.pipeline import load
 
 
@@ -158,3 +158,41 @@ def test_bare_phrase_drops_prepositions(framing_nlp):
     doc = framing_nlp.make_doc("للجيش الوطني وبالقوات التركية")
     assert bare_phrase(doc[0:2]) == "الجيش الوطني"
     assert bare_phrase(doc[2:4]) == "القوات التركية"
+
+
+def test_indefinite_accusative_and_verbal_nouns(framing_nlp):
+    found = terms(run(framing_nlp, "خلّف الانفجار دماراً هائلاً، وأدان البيان اقتحام المسجد."))
+    assert found["دماراً هائلاً"] == "emotive"  # دمار and هائل, touching: one phrase
+    assert found["اقتحام"] == "emotive"  # the verbal noun of اقتحم, generated
+
+
+def test_readings_a_part_of_speech_cannot_have(framing_nlp):
+    # اليمني is not أليم + ني, ساهم not س + أهم, الكرة (ball) not كره (hatred)
+    doc = run(framing_nlp, "ساهم الوفد اليمني في تنظيم مباراة الكرة عند الفجر.")
+    assert doc._.framing.loaded_terms == []
+
+
+def test_measures_and_set_phrases_are_not_loaded(framing_nlp):
+    plain = run(framing_nlp, "هطلت أمطار قوية على مساحات واسعة، وانتشر الخبر على نطاق واسع.")
+    assert plain._.framing.loaded_terms == []
+    assert terms(run(framing_nlp, "اتخذت الحكومة خطوة قوية.")) == {"خطوة قوية": "intensifier"}
+
+
+def test_quoted_emotive_word_keeps_its_category(framing_nlp):
+    found = terms(run(framing_nlp, 'وصف الوزير القرار بأنه "سخيف" ويصب الزيت على النار.'))
+    assert found["سخيف"] == "emotive"
+    assert found["ويصب الزيت على النار"] == "emotive"  # an idiom, clitic and all
+
+
+def test_touching_loaded_words_merge_into_the_strongest(framing_nlp):
+    found = terms(run(framing_nlp, "ندد التقرير بالانتهاكات الممنهجة في السجون."))
+    assert found["بالانتهاكات الممنهجة"] == "emotive"  # emotive + intensifier
+
+
+def test_verbal_nouns_and_new_verb_forms():
+    assert verbal_noun("أشعل") == "اشعال"
+    assert verbal_noun("استنزف") == "استنزاف"
+    assert verbal_noun("هاجم") == "مهاجمه"
+    assert [verbal_noun(v) for v in ("زعم", "اعتدى", "تخاذل")] == [None, None, None]
+    assert {"نزعم", "ازعم", "يزعموا", "تزعمون"} <= set(verb_forms("زعم", "يزعم"))
+    assert "كبيرا" in adjective_forms("كبير")

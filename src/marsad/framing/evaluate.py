@@ -32,10 +32,11 @@ from marsad.framing.terms import loaded_terms
 
 TECHNIQUE = "Loaded_Language"
 ARMPRO_DEV = Path("data/framing/armpro/ArMPro_span_dev_V2.jsonl")
-# Categories that are loaded language in ArMPro's sense; distancing verbs and «ما يسمى»
-# are doubt and labelling techniques there, so they are not counted as predictions.
-EVALUATED = frozenset({"emotive", "charged", "exaggeration", "intensifier",
-                       "pejorative-label", "dehumanising", "glorifying"})
+# Categories that are loaded language in ArMPro's sense. Its technique list files
+# disparaging names for people and groups (pejorative labels, dehumanising names) under
+# Name_Calling-Labeling and distancing verbs and «ما يسمى» under Doubt and labelling, so
+# those are not counted as Loaded_Language predictions.
+EVALUATED = frozenset({"emotive", "charged", "exaggeration", "intensifier", "glorifying"})
 
 Spans = list[tuple[int, int]]
 

@@ -45,7 +45,6 @@ class LabelUse:
 
 
 # A token's candidate stems, kept per token string (``token._.stems`` recomputes them).
-token_stems = lru_cache(maxsize=200_000)(stems)
 
 
 @lru_cache(maxsize=100_000)
@@ -71,7 +70,7 @@ def words_of(doc: Doc) -> Words:
     key = ("marsad_framing", "words")
     if key not in doc.user_data:
         texts = [t.text for t in doc]
-        doc.user_data[key] = Words(texts, list(map(token_stems, texts)))
+        doc.user_data[key] = Words(texts, list(map(stems, texts)))
     return doc.user_data[key]
 
 
