@@ -55,9 +55,13 @@ def find(doc: Doc, parts: list[Participant]) -> list[Found]:
     rep = reporting()
     texts = texts_of(doc)
     found: list[Found] = []
+    keys = keys_of(doc)
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
+            if not rep.may_start(texts[i], keys[i]):
+                i += 1
+                continue
             item = (_participle(doc, i, sent, found, parts, rep)
                     or _phrase(doc, texts, i, sent, parts, rep)
                     or _verb(doc, i, sent, found, parts, rep))

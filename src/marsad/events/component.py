@@ -65,7 +65,6 @@ class EventsComponent:
 
 
 def analyse(doc: Doc) -> tuple[list[Event], list[Attribution]]:
-    words.fresh(doc)
     parts = participants.collect(doc)
     roles = arguments.roles_of(doc, parts)
     found = attribution.find(doc, parts)

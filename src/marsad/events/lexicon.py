@@ -160,12 +160,22 @@ class Lexicon:
     relative_offsets: dict[str, int]
     intensities: dict[str, dict[str, float]]
 
+    def __post_init__(self) -> None:
+        # Most words start no reading: answer that once per word form, not once per token.
+        object.__setattr__(self, "may_start", lru_cache(maxsize=100_000)(self._may_start))
+
+    def _may_start(self, text: str) -> bool:
+        return any(self.readings.get((pos, key))
+                   for pos in ("verb", "noun") for key in token_keys(text, pos))
+
     def readings_at(self, texts: Sequence[str], i: int) -> list[tuple[Reading, int]]:
         """Every reading whose words start at token ``i``, with its length in tokens, in
         lexicon order (multi-word readings match with up to one word in between). Where
         the context wants a noun (:func:`nominal_context`) a verb-looking word is its
         verbal noun."""
         found: list[tuple[Reading, int]] = []
+        if not self.may_start(texts[i]):
+            return found
         verbs = any(self.readings.get(("verb", key)) for key in token_keys(texts[i], "verb"))
         nominal = verbs and self.nominal_context(texts, i)
         for pos in ("noun",) if nominal else ("verb", "noun"):
@@ -276,6 +286,16 @@ class Reporting:
     generic: Phrases
     official_sectors: frozenset[str]
     media_sectors: frozenset[str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "may_start", lru_cache(maxsize=100_000)(self._may_start))
+
+    def _may_start(self, text: str, key: str) -> bool:
+        """Whether an attribution can start at a token (a participle, the first word of a
+        «according to» phrase, or a reporting verb): most tokens are none of these."""
+        return (key.removeprefix("و") in self.participles
+                or not self.prepositions.firsts.isdisjoint(token_keys(text))
+                or self.verb_at(text) is not None)
 
     def verb_at(self, text: str) -> str | None:
         """The key of the reporting verb ``text`` inflects, if it is one."""

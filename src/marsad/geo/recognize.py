@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from marsad.doc import words_of
 from marsad.geo.gazetteer import Entry, Gazetteer
 from marsad.geo.lexicon import Lexicon, word_keys
 from marsad.text.clitics import analyses
@@ -65,17 +66,14 @@ class Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
-        text, norm, space, idx = [], [], [], []
-        for token in doc:  # one pass: each Token object is made once
-            text.append(token.text)
-            norm.append(token.norm_)
-            space.append(token.whitespace_)
-            idx.append(token.idx)
+        words = words_of(doc)
         ents = [(e.start, e.end, e.label_) for e in doc.ents]
-        labels: list[str | None] = [None] * len(text)
+        labels: list[str | None] = [None] * len(words)
         for start, end, label in ents:
             labels[start:end] = [label] * (end - start)
-        return cls(text, norm, space, idx, [is_word(t) for t in text], labels, ents)
+        space = [" " if s else "" for s in words.spaces]
+        return cls(words.texts, words.keys, space, words.idx, [is_word(t) for t in words.texts],
+                   labels, ents)
 
     def __len__(self) -> int:
         return len(self.text)

@@ -20,12 +20,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from spacy.lang.lex_attrs import is_punct
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from marsad.analysis import Entity, Place
 from marsad.analysis import Mention as MentionRecord
+from marsad.doc import text_of, words_of
 from marsad.kb.index import head_stem
 from marsad.kb.lexicon import (
     Alias,
@@ -96,20 +99,20 @@ class Draft:
     key: tuple = ()
 
 
+_is_punct = lru_cache(maxsize=20_000)(is_punct)  # spaCy's own test, as token.is_punct
+
+
 class Page:
     """A document with its text and tokens read once: spaCy's ``doc.text`` rebuilds the
     string on every access, and ``doc[i]`` makes a new Token object."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
-        self.words: list[str] = []
-        self.idx: list[int] = []  # character offset of each token
-        self.punct: list[bool] = []
-        for token in doc:
-            self.words.append(token.text)
-            self.idx.append(token.idx)
-            self.punct.append(token.is_punct)
+        self.text = text_of(doc)
+        words = words_of(doc)
+        self.words = words.texts
+        self.idx = words.idx  # character offset of each token
+        self.punct = [_is_punct(w) for w in self.words]
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as ``doc[start:end].text``."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Generic, TypeVar
 
 from marsad.text.clitics import analyses, stems
@@ -20,7 +19,6 @@ from marsad.text.normalize import normalize_key
 T = TypeVar("T")
 
 # A text token's candidate stems, kept per token string: every index looks at every token.
-token_stems = lru_cache(maxsize=200_000)(stems)
 
 
 def head_stem(word: str) -> str:
@@ -82,7 +80,7 @@ class PhraseIndex(Generic[T]):
         («بحكومة الوفاق» finds «حكومة الوفاق»)."""
         frontier = [self._root]
         for word in text.replace("-", " ").split():
-            frontier = [n[s] for n in frontier for s in token_stems(word) if s in n]
+            frontier = [n[s] for n in frontier for s in stems(word) if s in n]
         return tuple(dict.fromkeys(v for n in frontier for v in n.get(None, ())))
 
     def match_at(self, tokens: Sequence[str], start: int) -> Match[T] | None:
@@ -90,7 +88,7 @@ class PhraseIndex(Generic[T]):
         best: Match[T] | None = None
         frontier = [self._root]
         for i in range(start, len(tokens)):
-            frontier = [n[s] for n in frontier for s in token_stems(tokens[i]) if s in n]
+            frontier = [n[s] for n in frontier for s in stems(tokens[i]) if s in n]
             if not frontier:  # mostly at once: few words begin a phrase
                 break
             values = tuple(v for n in frontier for v in n.get(None, ()))
@@ -104,7 +102,7 @@ class PhraseIndex(Generic[T]):
         if self._firsts is None:
             self._firsts = frozenset(self._root)
         firsts = self._firsts
-        return [not firsts.isdisjoint(stems) for stems in map(token_stems, tokens)]
+        return [not firsts.isdisjoint(stems) for stems in map(stems, tokens)]
 
     def find_all(self, tokens: Sequence[str]) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right."""

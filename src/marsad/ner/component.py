@@ -15,9 +15,10 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from marsad.datafiles import load_yaml
+from marsad.doc import words_of
 from marsad.ner.conll import spans
 from marsad.ner.model import NerModel, shipped_model
 from marsad.text.clitics import best
@@ -34,16 +35,16 @@ def _org_patterns() -> tuple[frozenset[str], int]:
     return frozenset(normalize_key(h) for h in data["heads"]), data["max_modifiers"]
 
 
-def pattern_organisations(words: list[Token]) -> list[tuple[int, int]]:
-    """(start, end) indexes into ``words`` of «head + definite modifiers» organisations."""
+def pattern_organisations(texts: list[str]) -> list[tuple[int, int]]:
+    """(start, end) indexes into ``texts`` of «head + definite modifiers» organisations."""
     heads, most = _org_patterns()
     found = []
-    for i, token in enumerate(words):
-        head = best(token.text)
+    for i, text in enumerate(texts):
+        head = best(text)
         if head.article or head.stem not in heads:
             continue
         end = i + 1
-        while end < len(words) and end - i <= most and best(words[end].text).prefix == "ال":
+        while end < len(texts) and end - i <= most and best(texts[end]).prefix == "ال":
             end += 1
         if end > i + 1:
             found.append((i, end))
@@ -55,20 +56,24 @@ class EntityRecognizer:
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
+        texts = words_of(doc).texts
+        bounds = ([(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START")
+                  else [(0, len(doc))])
+        # Each sentence's word tokens (whitespace tokens skipped), by index into the Doc.
+        sentence_words = [[i for i in range(start, end) if not texts[i].isspace()]
+                          for start, end in bounds]
+        sentence_texts = [[texts[i] for i in words] for words in sentence_words]
+        all_tags = self.model.tag_all(sentence_texts)
         entities: list[Span] = []
-        sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        sentence_words = [[t for t in sentence if not t.is_space] for sentence in sentences]
-        all_tags = self.model.tag_all([[t.text for t in words] for words in sentence_words])
-        for words, tags in zip(sentence_words, all_tags, strict=True):
+        for words, words_text, tags in zip(sentence_words, sentence_texts, all_tags, strict=True):
             found = [(LABELS[kind], start, end) for kind, start, end in spans(tags)]
             taken = {i for _, start, end in found for i in range(start, end)}
-            for start, end in pattern_organisations(words):
+            for start, end in pattern_organisations(words_text):
                 if taken.isdisjoint(range(start, end)):
                     found.append(("ORG", start, end))
                     taken.update(range(start, end))
             for label, start, end in sorted(found, key=lambda f: f[1]):
-                first, last = words[start].i, words[end - 1].i
-                entities.append(Span(doc, first, last + 1, label=label))
+                entities.append(Span(doc, words[start], words[end - 1] + 1, label=label))
         doc.set_ents(entities, default="outside")
         return doc
 

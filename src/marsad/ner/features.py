@@ -119,9 +119,12 @@ class Featurizer:
         self.clusters = clusters
         self.groups = tuple(g for g in GROUPS if g in groups)
         self._extractors = [EXTRACTORS[g] for g in self.groups]
-        self._word = lru_cache(maxsize=500_000)(self._word_features)
-        self._shifted = lru_cache(maxsize=500_000)(self._shifted_features)
-        self._class = lru_cache(maxsize=500_000)(self._word_class)
+        # Bounded: an entry holds some 40 strings (2-3 kB); 100,000 word forms cover all
+        # but the rarest tokens of a large corpus, and an unbounded cache grew a worker by
+        # hundreds of megabytes over 10,000 articles.
+        self._word = lru_cache(maxsize=100_000)(self._word_features)
+        self._shifted = lru_cache(maxsize=4 * 50_000)(self._shifted_features)
+        self._class = lru_cache(maxsize=100_000)(self._word_class)
 
     def _word_features(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own: list[str] = ["bias"]

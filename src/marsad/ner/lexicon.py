@@ -93,8 +93,12 @@ class Lexicon:
         """For each token, ``B-KIND``/``I-KIND`` marks of the phrases covering it (the first
         token of a phrase may carry clitics; the others are matched by their key)."""
         marks: list[list[str]] = [[] for _ in tokens]
+        firsts = self.phrases.keys()
         for i, token in enumerate(tokens):
-            for key in candidates(token):
+            keys = candidates(token)
+            if firsts.isdisjoint(keys):  # most words: one test in C
+                continue
+            for key in keys:
                 for rest, kind in self.phrases.get(key, ()):
                     end = i + 1 + len(rest)
                     if tuple(normalize_key(t) for t in tokens[i + 1 : end]) == rest:

@@ -15,11 +15,12 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from marsad.analysis import Analysis
 from marsad.ingest.document import Document, InputError
-from marsad.scale.pool import batched
+from marsad.scale.pool import batched, load_and_settle
 
 # Parquet columns of the partitioned output: the record plus what one filters partitions by.
 RECORD_COLUMNS = ("article_id", "published", "source", "url", "record")
@@ -95,6 +96,13 @@ def documents_from_parquet(path: str) -> list[Document]:
     return documents
 
 
+@lru_cache(maxsize=1)
+def _settled() -> None:
+    """Load the pipeline and settle the collector once per worker process (see
+    :func:`marsad.scale.pool.settle`)."""
+    load_and_settle()
+
+
 def analyze_partition(partition: Partition, output_dir: str) -> tuple[int, str, int]:
     """Worker side: analyse one partition and write it as one Parquet file."""
     import pyarrow as pa
@@ -102,6 +110,7 @@ def analyze_partition(partition: Partition, output_dir: str) -> tuple[int, str, 
 
     from marsad.pipeline import analyze_documents
 
+    _settled()
     documents = (partition.documents if partition.parquet is None
                  else documents_from_parquet(partition.parquet))
     rows: dict[str, list] = {name: [] for name in RECORD_COLUMNS}

@@ -59,8 +59,14 @@ def _prefixes() -> list[tuple[str, bool, bool]]:
 
 
 @lru_cache(maxsize=1)
-def _prefix_table() -> list[tuple[str, bool, bool]]:
-    return _prefixes()
+def _prefix_table() -> tuple[int, dict[str, list[tuple[bool, bool]]]]:
+    """The longest proclitic sequence's length, and each sequence's (has_article,
+    needs_imperfect) readings: a word's candidates are then found by looking up its first
+    n letters, longest first, rather than by testing every sequence."""
+    table: dict[str, list[tuple[bool, bool]]] = {}
+    for form, article, needs_imperfect in _prefixes():
+        table.setdefault(form, []).append((article, needs_imperfect))
+    return max(map(len, table), default=0), table
 
 
 def _restore_stem(stem: str) -> str:
@@ -88,16 +94,17 @@ def analyses(token: str) -> tuple[Clitics, ...]:
         return (_keyed(bare),)
     minimum = rules["min_stem"]
     found: list[Clitics] = []
-    for form, article, needs_imperfect in _prefix_table():
-        if not word.startswith(form):
-            continue
-        stem = word[len(form) :]
-        least = minimum["with_article"] if article else minimum["with_proclitic"]
-        if len(stem) < least:
-            continue
-        if needs_imperfect and stem[0] not in rules["imperfect_prefixes"]:
-            continue
-        found.append(Clitics(form, stem, "", article))
+    longest, table = _prefix_table()
+    for length in range(min(longest, len(word)), 0, -1):
+        form = word[:length]
+        stem = word[length:]
+        for article, needs_imperfect in table.get(form, ()):
+            least = minimum["with_article"] if article else minimum["with_proclitic"]
+            if len(stem) < least:
+                continue
+            if needs_imperfect and stem[0] not in rules["imperfect_prefixes"]:
+                continue
+            found.append(Clitics(form, stem, "", article))
     for candidate in [bare, *found]:
         if candidate.article or _key(candidate.stem) in rules["lexical"]:
             continue  # a noun with the article takes no pronoun suffix
@@ -126,6 +133,7 @@ def best(token: str) -> Clitics:
     return analyses(token)[0]
 
 
+@lru_cache(maxsize=200_000)  # every stage looks tokens up by their stems
 def stems(token: str) -> tuple[str, ...]:
     """Candidate stems of ``token`` (keys), most plausible first, without repeats."""
     return tuple(dict.fromkeys(c.stem for c in analyses(token)))

@@ -49,8 +49,13 @@ _TABLE_KEEP_TA = str.maketrans({**dict.fromkeys(_DROPPED), **_MAPPED, "ة": "ة"
 
 def _fold(cluster: str, table: dict = _TABLE) -> str:
     """The key of one base character with its combining marks."""
+    return _folded(cluster, table is _TABLE_KEEP_TA)
+
+
+@lru_cache(maxsize=8192)  # a text has few distinct clusters: letters, digits, marks
+def _folded(cluster: str, keep_ta: bool) -> str:
     folded = unicodedata.normalize("NFKC", cluster).casefold()
-    return unicodedata.normalize("NFKC", folded).translate(table)
+    return unicodedata.normalize("NFKC", folded).translate(_TABLE_KEEP_TA if keep_ta else _TABLE)
 
 
 @dataclass(frozen=True, slots=True)

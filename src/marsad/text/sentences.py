@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from marsad.datafiles import read_yaml
+from marsad.doc import words_of
 from marsad.text.normalize import normalize_key
 
 
@@ -33,8 +34,8 @@ def sentence_starts(doc: Doc) -> list[bool]:
     rules = _rules()
     pairs: dict[str, str] = rules["quote_pairs"]
     terminators, closers = rules["terminators"], rules["closers"]
-    texts = [t.text for t in doc]  # plain strings: Token objects are costly to make
-    spaces = [t.is_space for t in doc]
+    texts = words_of(doc).texts  # plain strings: Token objects are costly to make
+    spaces = [text.isspace() for text in texts]
     newline = [space and "\n" in text for text, space in zip(texts, spaces, strict=True)]
     starts = [False] * len(texts)
     open_quote: str | None = None  # the closer we wait for, while inside a quotation
@@ -76,9 +77,10 @@ def _closes_on_line(
 
 
 def _is_abbreviation(doc: Doc, i: int, rules: dict) -> bool:
-    if doc[i].text != "." or i == 0 or doc[i - 1].whitespace_:
+    words = words_of(doc)
+    if words.texts[i] != "." or i == 0 or words.spaces[i - 1]:
         return False
-    return doc[i - 1].norm_ in rules["abbreviations"]
+    return words.keys[i - 1] in rules["abbreviations"]
 
 
 @Language.component(

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # spaCy is imported by the class only: `tokenize` is plain Py
     from spacy.vocab import Vocab
 
 TEXT_KEY = "marsad.text"
+SPLIT_KEY = "marsad.split"  # (words, spaces) as tokenize() returned them
 
 # Ordered alternatives: the first that matches at a position wins.
 _TOKEN = regex.compile(
@@ -82,6 +83,7 @@ class ArabicTokenizer:
         words, spaces = tokenize(text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text  # see marsad.doc.text_of
+        doc.user_data[SPLIT_KEY] = (words, spaces)  # see marsad.doc.words_of
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
