@@ -82,3 +82,25 @@ def test_eval_gate_on_the_dev_split(shared: Path):
     dev = anercorp_splits(shared)[1]
     scores = evaluate(shipped_model(), dev)
     assert scores["micro"].f1 >= DEV_MICRO_F1 - 0.005, scores["micro"].to_dict()
+
+
+def test_features_without_weight_are_dropped_and_tags_unchanged():
+    """The shipped model lists the features its CRF has weights for; the tagger is given
+    only those, and tags exactly as with every feature."""
+    from marsad.ner.model import NerModel, known_attributes, load_featurizer
+
+    model = shipped_model()
+    known = known_attributes(shipped_dir())
+    assert known is not None and model.featurizer.known == known
+    everything = NerModel(model._weights, load_featurizer(shipped_dir(), model.featurizer.groups),
+                          model.metadata)
+    texts = [
+        "وقال وزير الخارجية المصري سامح شكري في القاهرة إن الاتفاق سيوقع الأسبوع المقبل .",
+        "ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالمبادرة .",
+    ]
+    for tokens in (text.split(" ") for text in texts):
+        full, kept = everything.featurizer.sentence(tokens), model.featurizer.sentence(tokens)
+        assert sum(map(len, kept)) < sum(map(len, full))
+        for kept_item, full_item in zip(kept, full, strict=True):
+            assert set(kept_item) == {f for f in full_item if f in known}
+        assert model.crf_tags([tokens]) == everything.crf_tags([tokens])

@@ -23,8 +23,9 @@ from marsad.ner.consistency import propagate
 from marsad.ner.features import Featurizer
 from marsad.ner.lexicon import load_lexicon
 
-WEIGHTS, CLUSTERS, GAZETTEER, METADATA, CARD = (
+WEIGHTS, CLUSTERS, GAZETTEER, METADATA, CARD, ATTRIBUTES = (
     "ner.crfsuite", "clusters.tsv", "gazetteer.tsv", "metadata.json", "MODEL_CARD.md",
+    "attributes.txt",
 )
 
 
@@ -46,10 +47,29 @@ def _read_text(folder: Traversable | Path, name: str) -> str:
     return entry.read_text(encoding="utf-8")
 
 
-def load_featurizer(folder: Traversable | Path, groups: Sequence[str]) -> Featurizer:
+def load_featurizer(
+    folder: Traversable | Path, groups: Sequence[str], known: frozenset[str] | None = None
+) -> Featurizer:
     lexicon = load_lexicon(_read_text(folder, GAZETTEER).splitlines())
     table = cluster_files.read(iter(_read_text(folder, CLUSTERS).splitlines()))
-    return Featurizer(lexicon, table, groups)
+    return Featurizer(lexicon, table, groups, known)
+
+
+def write_attributes(folder: Path) -> None:
+    """List the features the CRF in ``folder`` has weights for (read back by
+    :func:`known_attributes`); CRFsuite can tell, but reading its whole model takes longer
+    than loading everything else."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(folder / WEIGHTS))
+    names = sorted({name for name, _ in tagger.info().state_features})
+    (folder / ATTRIBUTES).write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
+
+
+def known_attributes(folder: Traversable | Path) -> frozenset[str] | None:
+    """The features listed by :func:`write_attributes`; None (use every feature) for a
+    model folder without the list."""
+    entry = folder.joinpath(ATTRIBUTES)
+    return frozenset(entry.read_text(encoding="utf-8").splitlines()) if entry.is_file() else None
 
 
 class NerModel:
@@ -77,7 +97,7 @@ class NerModel:
         weights = folder.joinpath(WEIGHTS)
         if not weights.is_file():
             _read_text(folder, WEIGHTS)  # raises ModelMissing with the fix
-        featurizer = load_featurizer(folder, groups)
+        featurizer = load_featurizer(folder, groups, known_attributes(folder))
         return cls(weights.read_bytes(), featurizer, metadata or {"features": list(groups)})
 
     def tag(self, tokens: Sequence[str]) -> list[str]:

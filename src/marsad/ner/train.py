@@ -27,7 +27,16 @@ from marsad.ner.conll import Sentence, read_anercorp, read_wojood
 from marsad.ner.evaluate import Score, score
 from marsad.ner.features import GROUPS
 from marsad.ner.lexicon import build_gazetteer, write_gazetteer
-from marsad.ner.model import CARD, CLUSTERS, GAZETTEER, METADATA, WEIGHTS, NerModel
+from marsad.ner.model import (
+    ATTRIBUTES,
+    CARD,
+    CLUSTERS,
+    GAZETTEER,
+    METADATA,
+    WEIGHTS,
+    NerModel,
+    write_attributes,
+)
 
 DEV_FRACTION = 0.1
 SEED = 13
@@ -67,6 +76,7 @@ def fit(sentences: list[Sentence], folder: Path, groups: Sequence[str]) -> float
     for sentence in sentences:
         trainer.append(featurizer.sentence(sentence.tokens), list(sentence.tags))
     trainer.train(str(folder / WEIGHTS))
+    write_attributes(folder)
     return time.perf_counter() - started
 
 
@@ -151,7 +161,8 @@ def train(
 
 def _finish(output: Path, metadata: dict) -> None:
     metadata["size_bytes"] = {
-        name: (output / name).stat().st_size for name in (WEIGHTS, CLUSTERS, GAZETTEER)
+        name: (output / name).stat().st_size
+        for name in (WEIGHTS, CLUSTERS, GAZETTEER, ATTRIBUTES)
     }
     _write_metadata(output, metadata)
     write_card(metadata, output / CARD)
