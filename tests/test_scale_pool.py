@@ -9,7 +9,7 @@ import pytest
 from marsad.ingest import ReadOptions
 from marsad.ingest.readers import read_jsonl
 from marsad.pipeline import analyze_documents
-from marsad.scale.pool import MIN_DOCUMENTS_FOR_WORKERS, analyze_parallel
+from marsad.scale.pool import MIN_DOCUMENTS_FOR_WORKERS, analyze_parallel, serialize_parallel
 
 
 @pytest.mark.shared
@@ -23,3 +23,6 @@ def test_workers_match_a_single_process(shared):
     single = [a.to_json() for a in analyze_documents(documents)]
     parallel = [a.to_json() for a in analyze_parallel(documents, workers=2, batch_size=8)]
     assert parallel == single
+    serialized = list(serialize_parallel(documents, workers=2, batch_size=8))
+    assert [s.json for s in serialized] == single
+    assert [s.language for s in serialized] == [s.parse().article.language for s in serialized]

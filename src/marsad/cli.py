@@ -67,7 +67,7 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private, 
     not be read (or on a usage error), 1 when the analysis itself failed.
     """
     from marsad.ingest import InputError, ReadOptions, read_inputs
-    from marsad.scale import analyze_parallel
+    from marsad.scale import serialize_parallel
     from marsad.text.language import not_arabic_warning
 
     options = ReadOptions(date=date, lines=lines, errors=errors, max_chars=max_chars,
@@ -93,11 +93,11 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private, 
             stack.callback(stream.close)
         writer = _started(fmt, stream)
         try:
-            for analysis in analyze_parallel(documents(), workers):
+            for record in serialize_parallel(documents(), workers):
                 origin = origins.popleft()
-                if analysis.article.language != "ar":
-                    warning(f"{origin}: {not_arabic_warning(analysis.article.language)}")
-                writer.send(analysis)
+                if record.language != "ar":
+                    warning(f"{origin}: {not_arabic_warning(record.language)}")
+                writer.send(record)
         except Exception as exc:
             failures.append(f"analysis failed: {type(exc).__name__}: {exc}")
         writer.close()
@@ -107,7 +107,8 @@ def analyze(inputs, date, lines, fmt, output, errors, max_chars, allow_private, 
 
 
 def _writer(fmt: str, stream):
-    """A coroutine that writes each analysis it is sent, in the chosen format."""
+    """A coroutine that writes each record it is sent (a ``marsad.scale.Serialized``), in
+    the chosen format."""
     if fmt == "table":
         from rich.console import Console
 
@@ -115,17 +116,17 @@ def _writer(fmt: str, stream):
 
         console = Console(file=stream, width=None if stream.isatty() else 120)
         while True:
-            analysis = yield
-            render(analysis, console)
+            record = yield
+            render(record.parse(), console)
     records: list[dict] = []
     try:
         while True:
-            analysis = yield
+            record = yield
             if fmt == "jsonl":
-                stream.write(analysis.to_json() + "\n")
+                stream.write(record.json + "\n")
                 stream.flush()
             else:
-                records.append(analysis.to_dict())
+                records.append(json.loads(record.json))
     except GeneratorExit:
         if fmt == "json" and records:
             payload = records[0] if len(records) == 1 else records

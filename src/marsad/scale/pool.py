@@ -3,6 +3,9 @@
 spaCy's own ``n_process`` ships Docs between processes, with their extension values; ours
 hold record objects, so the workers send back finished Analysis records as JSON instead,
 which is also the cheapest thing to pickle. Order is kept: results come back in input order.
+A caller that only writes the JSON out (``marsad analyze --format jsonl``) takes it as it
+comes (:func:`serialize_parallel`): parsing it again in this process and writing it anew
+cost as much CPU here as a tenth of a worker.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from marsad.analysis import Analysis
 from marsad.ingest.document import Document
@@ -32,10 +36,25 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _analyze_batch(documents: list[Document]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Serialized:
+    """An Analysis record as JSON, with the one field callers check before writing it."""
+
+    json: str
+    language: str
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> Serialized:
+        return cls(analysis.to_json(), analysis.article.language)
+
+    def parse(self) -> Analysis:
+        return Analysis.model_validate_json(self.json)
+
+
+def _analyze_batch(documents: list[Document]) -> list[Serialized]:
     from marsad.pipeline import analyze_documents
 
-    return [analysis.to_json() for analysis in analyze_documents(documents)]
+    return [Serialized.of(analysis) for analysis in analyze_documents(documents)]
 
 
 def settle() -> None:
@@ -83,7 +102,12 @@ class WorkerPool:
         self._pool.join()
 
     def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
-        """Analyses of ``documents``, in their order.
+        """Analyses of ``documents``, in their order."""
+        for item in self.serialized(documents):
+            yield item.parse()
+
+    def serialized(self, documents: Iterable[Document]) -> Iterator[Serialized]:
+        """The records of ``documents`` as JSON, in their order.
 
         At most two batches a worker are in flight (``Pool.imap`` would read the whole
         input ahead), so memory stays flat however large the corpus.
@@ -92,14 +116,22 @@ class WorkerPool:
         for batch in batched(documents, self.batch_size):
             in_flight.append(self._pool.apply_async(_analyze_batch, (batch,)))
             if len(in_flight) >= 2 * self.workers:
-                yield from _parsed(in_flight.popleft().get())
+                yield from in_flight.popleft().get()
         while in_flight:
-            yield from _parsed(in_flight.popleft().get())
+            yield from in_flight.popleft().get()
 
 
-def _parsed(payloads: list[str]) -> Iterator[Analysis]:
-    for payload in payloads:
-        yield Analysis.model_validate_json(payload)
+def _split(documents: Iterable[Document], workers: int | None) -> tuple[int, Iterator[Document]]:
+    """How many worker processes to use for ``documents`` (1: this process; small inputs,
+    below MIN_DOCUMENTS_FOR_WORKERS, run here) and the documents, none consumed."""
+    workers = workers or default_workers()
+    documents = iter(documents)
+    head = list(itertools.islice(documents, MIN_DOCUMENTS_FOR_WORKERS))
+    if len(head) < MIN_DOCUMENTS_FOR_WORKERS:
+        workers = 1
+    elif workers == 1:
+        load_and_settle()  # a long run in this process
+    return workers, itertools.chain(head, documents)
 
 
 def analyze_parallel(
@@ -111,13 +143,23 @@ def analyze_parallel(
     """
     from marsad.pipeline import analyze_documents
 
-    workers = workers or default_workers()
-    documents = iter(documents)
-    head = list(itertools.islice(documents, MIN_DOCUMENTS_FOR_WORKERS))
-    if workers <= 1 or len(head) < MIN_DOCUMENTS_FOR_WORKERS:
-        if len(head) >= MIN_DOCUMENTS_FOR_WORKERS:
-            load_and_settle()
-        yield from analyze_documents(itertools.chain(head, documents))
+    workers, documents = _split(documents, workers)
+    if workers == 1:
+        yield from analyze_documents(documents)
         return
     with WorkerPool(workers, batch_size) as pool:
-        yield from pool.analyze(itertools.chain(head, documents))
+        yield from pool.analyze(documents)
+
+
+def serialize_parallel(
+    documents: Iterable[Document], workers: int | None = None, batch_size: int = 16
+) -> Iterator[Serialized]:
+    """As :func:`analyze_parallel`, the records as JSON (as the workers send them)."""
+    from marsad.pipeline import analyze_documents
+
+    workers, documents = _split(documents, workers)
+    if workers == 1:
+        yield from map(Serialized.of, analyze_documents(documents))
+        return
+    with WorkerPool(workers, batch_size) as pool:
+        yield from pool.serialized(documents)
