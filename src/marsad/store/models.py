@@ -178,3 +178,21 @@ class EventActorRow(Base):
     country: Mapped[str | None] = mapped_column(String(3), index=True)
     sector: Mapped[str | None] = mapped_column(String(8), index=True)
 
+
+
+class ArticleEmbeddingRow(Base):
+    """An article's sentence embedding for semantic search (``marsad embed``).
+
+    The vector is little-endian float16: half the bytes of float32, and its rounding error
+    (~1e-3 relative) is far below the 4-bit model's own; ranking is unchanged in practice.
+    Keyed by model too, so vectors of two models never meet in one comparison.
+    """
+
+    __tablename__ = "article_embeddings"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    model: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dims: Mapped[int] = mapped_column(SmallInteger)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)

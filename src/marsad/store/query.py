@@ -129,7 +129,7 @@ def place_keys(session: Session, place: str) -> list[str]:
     return list(dict.fromkeys([place, f"name:{stem_key(place)}", *session.scalars(by_name)]))
 
 
-def _page(limit: int, offset: int) -> tuple[int, int]:
+def page_bounds(limit: int, offset: int) -> tuple[int, int]:
     return max(0, min(limit, MAX_LIMIT)), max(0, offset)
 
 
@@ -148,7 +148,7 @@ def fused_ids_query(session: Session, flt: EventFilter):
 def events(session: Session, flt: EventFilter, limit: int = 50, offset: int = 0,
            reports: bool = True) -> dict:
     """Fused events that have a report matching the filter, newest first."""
-    limit, offset = _page(limit, offset)
+    limit, offset = page_bounds(limit, offset)
     where = FusedEventRow.id.in_(fused_ids_query(session, flt))
     total = session.scalar(select(func.count()).select_from(FusedEventRow).where(where))
     rows = session.scalars(
@@ -233,14 +233,38 @@ class ArticleFilter(BaseModel):
     story: str | None = Field(None, description="story id: the article's near-duplicates")
 
 
+class SearchFilter(ArticleFilter):
+    """``GET /search``: a query is required, and it may be matched by meaning."""
+
+    q: str = Field(..., min_length=1, max_length=500,
+                   description="words to find (full text), or what to find (semantic)")
+    mode: Literal["fulltext", "semantic"] = Field(
+        "fulltext", description="fulltext: Arabic words across clitics and spellings; "
+                                "semantic: by meaning, from Arabic or English")
+
+
 def article_summary(row: ArticleRow) -> dict:
     return {"id": row.id, "title": row.title, "published": row.published,
             "source": row.source, "url": row.url, "language": row.language,
             "story_id": row.story_id, "n_events": row.n_events}
 
 
+def article_conditions(flt: ArticleFilter) -> list[ColumnElement]:
+    """Conditions on ArticleRow for every filter but the full-text query ``q``."""
+    found: list[ColumnElement] = []
+    if flt.outlet:
+        found.append(ArticleRow.source == flt.outlet)
+    if flt.date_from:
+        found.append(ArticleRow.published >= flt.date_from.isoformat())
+    if flt.date_to:
+        found.append(ArticleRow.published <= flt.date_to.isoformat())
+    if flt.story:
+        found.append(ArticleRow.story_id == flt.story)
+    return found
+
+
 def articles(session: Session, flt: ArticleFilter, limit: int = 50, offset: int = 0) -> dict:
-    limit, offset = _page(limit, offset)
+    limit, offset = page_bounds(limit, offset)
     query = select(ArticleRow)
     order = [ArticleRow.published.desc().nulls_last(), ArticleRow.id]
     if flt.q:
@@ -250,14 +274,7 @@ def articles(session: Session, flt: ArticleFilter, limit: int = 50, offset: int 
         sub = matched[0].subquery()
         query = query.join(sub, sub.c.article_id == ArticleRow.id)
         order = [sub.c.rank, ArticleRow.id]
-    if flt.outlet:
-        query = query.where(ArticleRow.source == flt.outlet)
-    if flt.date_from:
-        query = query.where(ArticleRow.published >= flt.date_from.isoformat())
-    if flt.date_to:
-        query = query.where(ArticleRow.published <= flt.date_to.isoformat())
-    if flt.story:
-        query = query.where(ArticleRow.story_id == flt.story)
+    query = query.where(*article_conditions(flt))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     rows = session.scalars(query.order_by(*order).limit(limit).offset(offset)).all()
     items = [article_summary(row) for row in rows]
@@ -282,7 +299,7 @@ def story_sizes(session: Session, story_ids: list[str]) -> dict[str, int]:
 def actors(session: Session, q: str | None = None, country: str | None = None,
            limit: int = 50, offset: int = 0) -> dict:
     """Actors (linked entities and event participants) by the events they take part in."""
-    limit, offset = _page(limit, offset)
+    limit, offset = page_bounds(limit, offset)
     found = all_actors(session)
     if q:
         wanted = stem_key(q)  # empty for "*" or "'": such a query names no one
@@ -354,7 +371,7 @@ def actor(session: Session, key: str) -> dict | None:
 
 def places(session: Session, q: str | None = None, country: str | None = None,
            limit: int = 50, offset: int = 0) -> dict:
-    limit, offset = _page(limit, offset)
+    limit, offset = page_bounds(limit, offset)
     query = (select(PlaceRow.key, func.max(PlaceRow.name), func.max(PlaceRow.name_en),
                     func.max(PlaceRow.country), func.max(PlaceRow.feature),
                     func.avg(PlaceRow.lat), func.avg(PlaceRow.lon),

@@ -1,4 +1,4 @@
-"""Terminal tables for ``marsad query``."""
+"""Terminal tables for ``marsad query`` and ``marsad search``."""
 
 from __future__ import annotations
 
@@ -26,11 +26,14 @@ def _events(result: dict) -> Table:
 
 
 def _articles(result: dict) -> Table:
-    table = Table("id", "published", "source", "title", "story", "events")
+    scored = any("score" in a for a in result["items"])  # semantic search
+    table = Table("id", "published", "source", "title", "story", "events",
+                  *(["score"] if scored else []))
     for a in result["items"]:
         title = a["title"] or (a.get("snippet") or {}).get("text", "")[:60]
         table.add_row(a["id"], a["published"] or "—", a["source"] or "—", title,
-                      str(a["story_size"]), str(a["n_events"]))
+                      str(a["story_size"]), str(a["n_events"]),
+                      *([f"{a['score']:.3f}"] if scored else []))
     return table
 
 

@@ -23,6 +23,8 @@ const STRINGS = {
     stats_sources: "مصادر", stats_stories: "قصص", none: "لا شيء", next: "التالي",
     prev: "السابق", of: "من", recent: "أحدث الأحداث", loading: "جارٍ التحميل…",
     error: "خطأ", weight: "عدد الأحداث", open: "افتح", text: "النص",
+    search_mode: "البحث", fulltext: "بالكلمات", semantic: "بالمعنى (عربي أو إنجليزي)",
+    score: "التشابه", unembedded: "مقالات لم تُضمَّن بعد فلم يشملها البحث بالمعنى (marsad embed)",
   },
   en: {
     brand: "marsad", overview: "Overview", articles: "Articles", events: "Events",
@@ -40,7 +42,9 @@ const STRINGS = {
     stats_fused: "fused events", stats_entities: "entities", stats_sources: "outlets",
     stats_stories: "stories", none: "none", next: "Next", prev: "Previous", of: "of",
     recent: "Latest events", loading: "Loading…", error: "Error", weight: "events",
-    open: "open", text: "Text",
+    open: "open", text: "Text", search_mode: "Search", fulltext: "By words",
+    semantic: "By meaning (Arabic or English)", score: "similarity",
+    unembedded: "Articles not embedded yet, so not searched by meaning (marsad embed)",
   },
 };
 
@@ -78,7 +82,7 @@ function el(tag, attrs = {}, ...children) {
 const main = () => document.getElementById("main");
 
 function show(...nodes) {
-  main().replaceChildren(...nodes);
+  main().replaceChildren(...nodes.filter((node) => node !== null));
 }
 
 function setTwin(url) {
@@ -143,7 +147,7 @@ async function overview() {
 const EVENT_FILTERS = ["q", "type", "actor", "country", "sector", "mode", "place", "date_from",
                        "date_to", "outlet", "stance"];
 
-function filterForm(names, params, target) {
+function filterForm(names, params, target, extra = []) {
   const inputs = names.map((name) => el("label", {}, t(name),
     el("input", { name, value: params.get(name) || "", type: name.startsWith("date") ? "date" : "text" })));
   const form = el("form", { class: "filters", on: { submit: (event) => {
@@ -151,8 +155,16 @@ function filterForm(names, params, target) {
     const query = new URLSearchParams();
     for (const [key, value] of new FormData(form)) if (value) query.set(key, value);
     location.hash = `#/${target}?${query}`;
-  } } }, inputs, el("button", { class: "primary", type: "submit" }, t("apply")));
+  } } }, inputs, extra, el("button", { class: "primary", type: "submit" }, t("apply")));
   return form;
+}
+
+// Full-text search (the default: no "mode" in the URL) or semantic search (/search).
+function searchModeSwitch(params) {
+  const semantic = params.get("mode") === "semantic";
+  return el("label", {}, t("search_mode"), el("select", { name: "mode", id: "search-mode" },
+    el("option", { value: "", selected: semantic ? null : "" }, t("fulltext")),
+    el("option", { value: "semantic", selected: semantic ? "" : null }, t("semantic"))));
 }
 
 function pager(data, params, target) {
@@ -165,16 +177,20 @@ function pager(data, params, target) {
 }
 
 async function articlesPage(_arg, params) {
-  const url = `/articles?${params}`;
+  const semantic = params.get("mode") === "semantic" && params.get("q");
+  const url = semantic ? `/search?${params}` : `/articles?${params}`;
   setTwin(url);
   const data = await api(url);
   const rows = data.items.map((a) => el("tr", {},
     el("td", {}, a.published || "—"), el("td", {}, a.source || "—"),
     el("td", {}, el("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || a.id),
+      a.score !== undefined ? el("span", { class: "muted score", title: t("score") }, ` ${a.score.toFixed(2)}`) : null,
       a.snippet ? el("div", { class: "muted" }, snippetNode(a.snippet)) : null),
     el("td", { class: "num" }, a.story_size > 1 ? `${t("story")} ×${a.story_size}` : ""),
     el("td", { class: "num" }, a.n_events)));
-  show(el("h1", {}, t("articles")), filterForm(["q", "outlet", "date_from", "date_to"], params, "articles"),
+  show(el("h1", {}, t("articles")),
+       filterForm(["q", "outlet", "date_from", "date_to"], params, "articles", [searchModeSwitch(params)]),
+       data.unembedded ? el("p", { class: "muted", id: "unembedded" }, `${t("unembedded")}: ${data.unembedded}`) : null,
        el("table", { id: "articles" }, el("tr", {}, [t("published"), t("source"), t("title"), t("story"), t("events")].map((h) => el("th", {}, h))), rows),
        pager(data, params, "articles"));
 }
