@@ -308,6 +308,22 @@ def time_section(options) -> dict:
     return {"markdown": markdown.strip(), "results": results}
 
 
+@section("semantic")
+def semantic_section(options) -> dict:
+    """Semantic search quality and speed, from benchmarks/semantic_search.py."""
+    from marsad.store import semantic
+
+    if problem := semantic.missing_model():
+        raise Skipped(problem)
+    script = REPO / "benchmarks" / "semantic_search.py"
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        markdown = subprocess.check_output(
+            [sys.executable, str(script), "--articles", str(options.semantic_articles),
+             "--json", out.name], text=True)
+        results = json.loads(Path(out.name).read_text())
+    return {"markdown": markdown.strip(), "results": results}
+
+
 @section("dask")
 def dask_section(options) -> dict:
     """The Dask engine on a LocalCluster with 1 and 2 workers, against one plain process."""
@@ -372,6 +388,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--reference-articles", type=int, default=12)
     parser.add_argument("--dask-articles", type=int, default=400)
+    parser.add_argument("--semantic-articles", type=int, default=500)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--only", nargs="+", choices=sorted(SECTIONS))
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")

@@ -32,13 +32,17 @@ def propagate(
     keys = [[best(token).stem for token in tokens] for tokens in sentences]
     found = [_names(k, t) for k, t in zip(keys, tags, strict=True)]
     result = [list(t) for t in tags]
+    indexes: dict[tuple[int, int], dict] = {}  # by window: in a short text, all are one
     for s, sentence_keys in enumerate(keys):
-        votes: defaultdict[Name, Counter[str]] = defaultdict(Counter)
-        for names in found[max(0, s - window) : s + window + 1]:
-            for name, kind in names:
-                votes[name][kind] += 1
-        if votes:
-            _tag_repeats(sentence_keys, result[s], _by_first_word(votes))
+        bounds = (max(0, s - window), min(len(keys), s + window + 1))
+        if bounds not in indexes:
+            votes: defaultdict[Name, Counter[str]] = defaultdict(Counter)
+            for names in found[bounds[0] : bounds[1]]:
+                for name, kind in names:
+                    votes[name][kind] += 1
+            indexes[bounds] = _by_first_word(votes)
+        if indexes[bounds]:
+            _tag_repeats(sentence_keys, result[s], indexes[bounds])
     return result
 
 
