@@ -124,12 +124,12 @@ class Featurizer:
         # leaves a quarter of the features a token has without weight; dropping them
         # before the tagger sees them saves it a quarter of its look-ups, same tags.
         self.known = known
-        # Bounded: an entry holds some 40 strings (2-3 kB); 100,000 word forms cover all
-        # but the rarest tokens of a large corpus, and an unbounded cache grew a worker by
-        # hundreds of megabytes over 10,000 articles.
-        self._word = lru_cache(maxsize=100_000)(self._word_features)
-        self._shifted = lru_cache(maxsize=4 * 50_000)(self._shifted_features)
-        self._class = lru_cache(maxsize=100_000)(self._word_class)
+        # Bounded: an entry holds some 40 strings (2-3 kB); the 50,000 most recent word
+        # forms cover all but a few per cent of the tokens of a large corpus, and an
+        # unbounded cache grew a worker by hundreds of megabytes over 10,000 articles.
+        self._word = lru_cache(maxsize=50_000)(self._word_features)
+        self._shifted = lru_cache(maxsize=4 * 25_000)(self._shifted_features)
+        self._class = lru_cache(maxsize=50_000)(self._word_class)
 
     def _word_features(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own: list[str] = ["bias"]
