@@ -5,6 +5,7 @@ anchor is Monday 6 July 2020 (ISO week 2020-W28) unless said otherwise."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import spacy
@@ -12,6 +13,7 @@ import spacy
 from marsad.ingest.document import Document
 from marsad.text.tokenizer import ArabicTokenizer
 from marsad.time import tag
+from marsad.time.alternation import alternation
 from marsad.time.component import governing_time
 from marsad.time.months import month_names
 
@@ -168,6 +170,27 @@ def test_offsets_are_exact_and_leave_proclitics_out():
     assert [text[t.start : t.end] for t in times] == [t.text for t in times]
     assert [t.text for t in times] == ["الأحد الماضي", "بعد يومين"]
     assert times[0].start == text.index("والأحد") + 1
+
+
+def test_no_expression_starts_at_a_conjunction_taken_off_a_word():
+    # «واحد» reads as «و» + «احد» (one): a match starting at that «و» used to raise a
+    # KeyError and lose the whole document (seen in SaudiNewsNet: «واحد حزيران»)
+    text = "قتل شخص واحد حزيران الماضي، وأصيب آخرون اليوم."
+    assert values(text, dt.date(2015, 8, 9)) == [
+        ("حزيران الماضي", "DATE", "2015-06", False),
+        ("اليوم", "DATE", "2015-08-09", False),
+    ]
+
+
+def test_a_word_list_pattern_matches_the_longest_word():
+    # the grammar's classes are tries («اسبوع(?:ين|)»), which must read as the words
+    # longest first
+    pattern = re.compile(alternation(["اسبوع", "ما", "اسبوعين", "ما يقرب من"]))
+    assert pattern.match("اسبوعين").group() == "اسبوعين"
+    assert pattern.match("اسبوعا").group() == "اسبوع"
+    assert pattern.match("ما يقرب من عام").group() == "ما يقرب من"
+    assert pattern.match("ما يقارب").group() == "ما"
+    assert pattern.match("يوم") is None
 
 
 def test_weekday_wins_over_an_anchor_a_day_off():

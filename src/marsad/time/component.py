@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from marsad.analysis import Time
-from marsad.doc import text_of, warn
+from marsad.doc import text_of, warn, words_of
 from marsad.time.tagger import find, make_words
 
 SPANS_KEY = "times"
@@ -40,8 +40,8 @@ def marsad_times(doc: Doc) -> Doc:
     """Find and normalise the temporal expressions of the Doc (see the module docstring)."""
     document = doc._.document
     anchor = document.published if document is not None else None
-    words = make_words((token.text, token.idx) for token in doc)
-    tagging = find(words, text_of(doc), anchor)
+    tokens = words_of(doc)  # the Doc's token texts and offsets, no Token objects
+    tagging = find(make_words(tokens.texts, tokens.idx), text_of(doc), anchor)
     spans = []
     for number, found in enumerate(tagging.found):
         span = Span(doc, found.first, found.last + 1, label=found.time.type,

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from marsad.datafiles import load_yaml
 from marsad.text import clitics
 from marsad.text.normalize import _TABLE, normalize, normalize_key
 from marsad.text.tokenizer import tokenize
+from marsad.time.alternation import alternation
 from marsad.time.months import hijri_month_names, month_names
 
 ARTICLE = "ال"
@@ -44,7 +45,40 @@ class Lexicon:
     exclusions: list[str] = field(default_factory=list)
 
     def canonical(self, word: str) -> tuple[str, int]:
-        return _canonical(self.words, word)
+        """(canonical form, number of leading characters of ``word`` that are proclitics
+        outside the expression). The tagger keeps the result per token text
+        (:func:`marsad.time.tagger.form_of`)."""
+        if _PLAIN.fullmatch(word):
+            key = word.translate(_PLAIN_TABLE)
+            if not self._proclitic_keys.fullmatch(key):
+                return key, 0  # the common case, decided without a clitic analysis
+        else:
+            key = normalize_key(word)
+            if not self._lexical_keys.fullmatch(key):
+                return key, 0
+        for analysis in clitics.analyses(word):
+            if analysis.suffix:
+                continue  # a time word never carries a pronoun
+            form = ARTICLE + analysis.stem if analysis.article else analysis.stem
+            if form in self.words or (analysis.article and analysis.stem in self.words):
+                return form, _strip_length(word, analysis)
+        return normalize_key(word), 0
+
+    @cached_property
+    def _lexical_keys(self) -> re.Pattern:
+        """The keys that are, or after a few proclitic letters come off are, a
+        lexicon word, bare or with the article: a cheap test that spares most words the
+        analyser. At most four letters come off (وبال), and they leave two or more."""
+        return re.compile(f"(?:{_PROCLITICS})?{alternation(_stems(self.words))}", re.DOTALL)
+
+    @cached_property
+    def _proclitic_keys(self) -> re.Pattern:
+        """The keys where proclitics other than the bare article may come off and leave
+        a lexicon word. Only these can give a plain word (whose key is its bare stem) a
+        canonical form other than its key: a bare article stays on the form, «الأحد» ->
+        «الاحد», so no analysis is needed for it."""
+        return re.compile(f"{_PROCLITICS}(?<!^{ARTICLE}){alternation(_stems(self.words))}",
+                          re.DOTALL)
 
     def phrase(self, text: str) -> str:
         """The canonical form of a phrase: its words' forms joined by single spaces, a
@@ -69,48 +103,18 @@ class Lexicon:
 
 _MAX_PROCLITICS = 4  # وبال: the longest proclitic sequence, in key characters
 _PROCLITIC_LETTERS = frozenset("وفبكلسال")
+# Proclitic letters that may come off a key, leaving two letters or more.
+_PROCLITICS = f"[{''.join(sorted(_PROCLITIC_LETTERS))}]{{1,{_MAX_PROCLITICS}}}(?=..)"
 # A word of plain Arabic letters and digits (no marks, tatweel or presentation forms)
 # needs none of NFKC, casefolding or mark clusters: its matching key is the character
 # table of marsad.text.normalize alone. Most words are plain, and keying them this way
 # is what keeps the tagger fast on text it has not seen.
 _PLAIN = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0660-\u06690-9]+")
+# That table as a list indexed by code point, up to the last plain character:
+# str.translate reads a list faster than a dict that lacks most characters.
+_PLAIN_TABLE = [chr(code).translate(_TABLE) for code in range(0x066A)]
 
 
-def _key(word: str) -> str:
-    return word.translate(_TABLE) if _PLAIN.fullmatch(word) else normalize_key(word)
-
-
-def _canonical(words: frozenset[str], word: str) -> tuple[str, int]:
-    """(canonical form, number of leading characters of ``word`` that are proclitics
-    outside the expression). The tagger keeps the result per token text
-    (:func:`marsad.time.tagger.form_of`)."""
-    key = _key(word)
-    if not _may_be_lexical(words, key):
-        return key, 0  # the common case, decided without a clitic analysis
-    for analysis in clitics.analyses(word):
-        if analysis.suffix:
-            continue  # a time word never carries a pronoun
-        form = ARTICLE + analysis.stem if analysis.article else analysis.stem
-        if form in words or (analysis.article and analysis.stem in words):
-            return form, _strip_length(word, analysis)
-    return normalize_key(word), 0
-
-
-def _may_be_lexical(words: frozenset[str], key: str) -> bool:
-    """Whether the key, or what is left of it after a few proclitic letters, is a lexicon
-    word, bare or with the article: a cheap test that spares most words the analyser."""
-    stems = _stems(words)
-    if key in stems:
-        return True
-    for k in range(1, min(_MAX_PROCLITICS, len(key) - 2) + 1):
-        if key[k - 1] not in _PROCLITIC_LETTERS:
-            return False
-        if key[k:] in stems:
-            return True
-    return False
-
-
-@lru_cache(maxsize=4)
 def _stems(words: frozenset[str]) -> frozenset[str]:
     """The lexicon words, and those with the article also without it: ``w`` is here when
     ``w`` or ``ال`` + ``w`` is a lexicon word."""
@@ -126,6 +130,8 @@ def _strip_length(word: str, analysis: clitics.Clitics) -> int:
     prefix = analysis.prefix.removesuffix(ARTICLE) if analysis.article else analysis.prefix
     if not prefix or analysis.prefix.endswith(_FUSED):
         return 0
+    if _PLAIN.fullmatch(word):  # one key character per character: no mapping back
+        return len(prefix)
     return normalize(word).to_original(0, len(prefix))[1]
 
 

@@ -29,7 +29,7 @@ class Unanchored(Exception):
     """The expression needs a publication date to have a value, and there is none."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
     groups: dict[str, str | None]  # named group -> canonical text it matched
     anchor: dt.date | None
@@ -39,8 +39,11 @@ class Context:
     def __post_init__(self) -> None:
         # The groups as attributes (``c.month``): a plain look-up, where falling back to
         # __getattr__ first raises and formats an AttributeError. Names the class has
-        # keep their meaning.
-        vars(self).update({k: v for k, v in self.groups.items() if k not in _CONTEXT_NAMES})
+        # keep their meaning (no group of the grammar has one: the check is all it costs).
+        groups = self.groups
+        if not _CONTEXT_NAMES.isdisjoint(groups):
+            groups = {k: v for k, v in groups.items() if k not in _CONTEXT_NAMES}
+        vars(self).update(groups)
 
     def __getattr__(self, name: str) -> str | None:  # a group the rule does not have
         return self.groups.get(name)

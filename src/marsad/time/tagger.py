@@ -11,9 +11,12 @@ the span, as TIMEX3 leaves out a leading preposition.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from marsad.analysis import Time
@@ -34,17 +37,29 @@ class Form(NamedTuple):
 
     form: str  # canonical form; "" for a whitespace token that is not a line break
     strip: int  # leading characters that are a proclitic outside any expression
-    conjunction: bool  # the proclitics begin with و or ف (see lexicon.CONJUNCTION)
-    keys: frozenset[str]  # what the form offers the rules' ``needs`` (see _keys)
+    # The token in the stream: nothing (whitespace, "" form), its form, or «و» and its
+    # form, two words, when its proclitics begin with و or ف (see lexicon.CONJUNCTION).
+    stream: str
+    words: int  # how many words that is: 0, 1 or 2
+    width: int  # characters it takes in the stream, with the space after it
+    # What each of those words offers the rules' ``needs`` (see _keys); () when nothing,
+    # as for most words.
+    keys: tuple[frozenset[str], ...]
 
 
 @lru_cache(maxsize=200_000)
 def form_of(text: str) -> Form:
     """The :class:`Form` of a token text (whitespace included)."""
     if text.isspace():
-        return Form(_LINE_BREAK if "\n" in text else "", 0, False, _NOTHING)
+        return _LINE_BREAK_FORM if "\n" in text else _NO_FORM
     form, strip = lexicon().canonical(text)
-    return Form(form, strip, has_conjunction(text, strip), _keys(form) if form else _NOTHING)
+    if not form:
+        return _NO_FORM._replace(strip=strip)
+    if strip and has_conjunction(text, strip):
+        stream, keys = f"{CONJUNCTION} {form}", (_keys(CONJUNCTION), _keys(form))
+        return Form(form, strip, stream, 2, len(stream) + 1, keys if any(keys) else ())
+    keys = _keys(form)
+    return Form(form, strip, form, 1, len(form) + 1, (keys,) if keys else ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,27 +85,17 @@ class Tagging:
     unresolved: int  # expressions left out because they need a publication date
 
 
-def make_words(tokens: Iterable[tuple[str, int]]) -> Words:
-    """Words from (token text, offset) pairs, one per token, whitespace included."""
-    forms, starts, ends = [], [], []
-    for text, start in tokens:
-        forms.append(form_of(text))
-        starts.append(start)
-        ends.append(start + len(text))
-    return Words(forms, starts, ends)
+def make_words(pieces: list[str], starts: list[int]) -> Words:
+    """Words from the token texts and their offsets, one per token, whitespace included."""
+    return Words(list(map(form_of, pieces)), starts, list(map(add, starts, map(len, pieces))))
 
 
 def text_words(text: str) -> Words:
     """The words of ``text``, split by marsad's tokenizer (the tokens a Doc of it has)."""
     pieces, spaces = tokenize(text)
-    forms, starts, ends, position = [], [], [], 0
-    for piece, space in zip(pieces, spaces, strict=True):
-        forms.append(form_of(piece))
-        starts.append(position)
-        position += len(piece)
-        ends.append(position)
-        position += space
-    return Words(forms, starts, ends)
+    # A token starts where the one before ends, plus its trailing space if it has one.
+    starts = list(accumulate(map(add, map(len, pieces), spaces), initial=0))
+    return make_words(pieces, starts[:-1])
 
 
 @dataclass
@@ -104,9 +109,9 @@ class _Candidate:
 def find(words: Words, text: str, anchor: dt.date | None) -> Tagging:
     """Every temporal expression in ``text`` (whose words are ``words``), in text order."""
     stream = _Stream.of(words)
+    excluded = exclusions()  # compiled with the rules, at the first text, needed or not
     candidates = _candidates(words, stream, anchor)
-    blocked = [(stream.at_start[m.start()], stream.at_end[m.end()])
-               for m in _exclusions(stream)] if candidates else []
+    blocked = _exclusions(stream, excluded) if candidates else []
     chosen: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.first - c.last, c.first, c.order)):
         spans = blocked + [(k.first, k.last) for k in chosen]
@@ -126,13 +131,21 @@ def tag(text: str, anchor: dt.date | None = None) -> list[Time]:
     return [f.time for f in find(text_words(text), text, anchor).found]
 
 
-def _exclusions(stream: _Stream) -> Iterable:
-    """The exclusion phrases of the stream, searched from the first word one can start
-    with (none: nothing to search)."""
-    starts = stream.where.get(_EXCLUSION)
-    if not starts:
-        return ()
-    return exclusions().finditer(stream.text, stream.spans[starts[0]][0])
+def _exclusions(stream: _Stream, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """The (first, last) words of the exclusion phrases in the stream. A phrase can only
+    start at a word with the exclusion key, so it is only tried there, left to right and
+    never inside the previous phrase (what a search of the whole stream would find)."""
+    found: list[tuple[int, int]] = []
+    reached = 0
+    for n in stream.where.get(_EXCLUSION, ()):
+        start = stream.word_start(n) - 1  # a match starts with the space before its word
+        match = pattern.match(stream.text, start) if start >= reached else None
+        if match:
+            reached = match.end()
+            tokens = stream.tokens_of(match)
+            if tokens is not None:
+                found.append(tokens)
+    return found
 
 
 # A rule is only tried on the stretch of text around the words it needs: from this many
@@ -143,59 +156,83 @@ _BEFORE, _AFTER = 8, 12
 
 @dataclass
 class _Stream:
-    """The canonical stream: the words' forms joined by spaces, where each word starts
-    and ends, and which words have which look-up keys (form, classes, "digits")."""
+    """The canonical stream: a space, then the tokens' stream words separated by spaces.
+    Everything about it is kept per token, computed in whole-list passes: most tokens are
+    one word that offers nothing, and a text is many tokens."""
 
     text: str
-    at_start: dict[int, int]  # stream offset of a word start -> word index
-    at_end: dict[int, int]  # stream offset of a word end -> word index
-    spans: list[tuple[int, int]]
+    forms: list[Form]
+    at: list[int]  # stream offset of each token, then one past the end of the stream
+    first_word: list[int]  # index of each token's first stream word, then the word count
     where: dict[str, list[int]]  # look-up key -> positions of the stream words with it
 
     @classmethod
     def of(cls, words: Words) -> _Stream:
-        parts: list[str] = []
-        at_start, at_end, spans, position = {}, {}, [], 0
+        forms = words.forms
+        at = list(accumulate(map(_WIDTH, forms), initial=1))
+        first_word = list(accumulate(map(_WORDS, forms), initial=0))
         where: dict[str, list[int]] = {}
-        conjunction_keys = _keys(CONJUNCTION)
-        for i, word in enumerate(words.forms):
-            form = word.form
-            if not form:
-                continue
-            if word.conjunction:  # a word of its own, where no expression starts or ends
-                for key in conjunction_keys:
-                    where.setdefault(key, []).append(len(spans))
-                spans.append((position, position + len(CONJUNCTION)))
-                parts.append(CONJUNCTION)
-                position += len(CONJUNCTION) + 1
-            end = position + len(form)
-            at_start[position] = i
-            at_end[end] = i
-            for key in word.keys:
-                where.setdefault(key, []).append(len(spans))
-            spans.append((position, end))
-            parts.append(form)
-            position = end + 1
-        return cls(" ".join(parts), at_start, at_end, spans, where)
+        for i in compress(range(len(forms)), map(_KEYS, forms)):  # the few tokens with keys
+            for n, keys in enumerate(forms[i].keys, start=first_word[i]):
+                for key in keys:
+                    where.setdefault(key, []).append(n)
+        text = " " + " ".join(filter(None, map(_STREAM, forms)))
+        return cls(text, forms, at, first_word, where)
+
+    def tokens_of(self, match: re.Match) -> tuple[int, int] | None:
+        """The first and last token of a match (which starts with the space before its
+        first word); None when it starts or ends with a conjunction taken off a word,
+        a word of its own where no expression starts or ends («واحد» -> «و احد»)."""
+        start, end = match.start() + 1, match.end()
+        first = bisect_right(self.at, start) - 1
+        last = bisect_right(self.at, end - 1) - 1
+        if self._conjunction(first, start) or self._conjunction(last, end - 1):
+            return None
+        return first, last
+
+    def _conjunction(self, token: int, offset: int) -> bool:
+        """Whether the stream character at ``offset`` is a conjunction of ``token``."""
+        return self.forms[token].words == 2 and offset == self.at[token]
+
+    def word_start(self, n: int) -> int:
+        """Stream offset of word ``n``."""
+        token = bisect_right(self.first_word, n) - 1
+        second = n > self.first_word[token]  # the form after a conjunction
+        return self.at[token] + (len(CONJUNCTION) + 1 if second else 0)
+
+    def word_end(self, n: int) -> int:
+        """Stream offset just past word ``n``."""
+        token = bisect_right(self.first_word, n) - 1
+        if self.forms[token].words == 2 and n == self.first_word[token]:
+            return self.at[token] + len(CONJUNCTION)
+        return self.at[token + 1] - 1
 
     def windows(self, needs: frozenset[str]) -> list[tuple[int, int]]:
-        """Character stretches around the words that meet ``needs``, merged."""
-        hits = sorted({n for need in needs for n in self.where.get(need, ())})
-        stretches: list[tuple[int, int]] = []
-        for n in hits:
-            first, last = max(n - _BEFORE, 0), min(n + _AFTER, len(self.spans) - 1)
-            if stretches and first <= stretches[-1][1] + 1:
-                stretches[-1] = (stretches[-1][0], last)
+        """Character stretches around the words that meet ``needs``, merged; each from
+        the space before its first word to the end of its last."""
+        found = [self.where[need] for need in needs if need in self.where]
+        hits = found[0] if len(found) == 1 else sorted({n for ns in found for n in ns})
+        stretches: list[list[int]] = []
+        for n in hits:  # in text order
+            if stretches and n - _BEFORE <= stretches[-1][1] + 1:
+                stretches[-1][1] = n + _AFTER
             else:
-                stretches.append((first, last))
-        return [(self.spans[a][0], self.spans[b][1]) for a, b in stretches]
+                stretches.append([n - _BEFORE, n + _AFTER])
+        last_word = self.first_word[-1] - 1
+        return [(self.word_start(max(a, 0)) - 1, self.word_end(min(b, last_word)))
+                for a, b in stretches]
 
 
-@lru_cache(maxsize=200_000)
+# Field getters for whole-list passes (a Form is a tuple: by index is the quickest).
+_STREAM, _WORDS, _WIDTH, _KEYS = (itemgetter(Form._fields.index(name))
+                                  for name in ("stream", "words", "width", "keys"))
+
+
 def _keys(form: str) -> frozenset[str]:
     """What a form offers the rules' ``needs``: itself, the lexicon classes it starts
     phrases of, and "digits" if it has one (only what some rule needs, mostly nothing);
-    and :data:`_EXCLUSION` if an exclusion phrase starts with it."""
+    and :data:`_EXCLUSION` if an exclusion phrase starts with it. (Read once per token
+    text, by form_of.)"""
     if form not in _offering() and (form.isalpha() or not any(c.isdigit() for c in form)):
         return _NOTHING  # most words, decided with one look-up
     classes = word_classes()
@@ -214,6 +251,8 @@ def _needed() -> frozenset[str]:
 
 
 _NOTHING: frozenset[str] = frozenset()
+_NO_FORM = Form("", 0, "", 0, 0, ())  # whitespace, or a token that keys to nothing
+_LINE_BREAK_FORM = Form(_LINE_BREAK, 0, _LINE_BREAK, 1, len(_LINE_BREAK) + 1, ())
 # The key of the words exclusion phrases start with: without one, no exclusion can match.
 _EXCLUSION = "(exclusion)"
 
@@ -235,14 +274,20 @@ def _offering() -> frozenset[str]:
 def _candidates(words: Words, stream: _Stream, anchor) -> list[_Candidate]:
     lex = lexicon()
     found = []
+    windows: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules share their needs
     for order, rule in enumerate(rules()):
         if rule.needs.isdisjoint(stream.where):
             continue  # most rules: the text has none of the words they need
-        for pos, endpos in stream.windows(rule.needs):
+        if rule.needs not in windows:
+            windows[rule.needs] = stream.windows(rule.needs)
+        for pos, endpos in windows[rule.needs]:
             for match in rule.pattern.finditer(stream.text, pos, endpos):
-                first, last = stream.at_start[match.start()], stream.at_end[match.end()]
+                tokens = stream.tokens_of(match)
+                if tokens is None:
+                    continue
+                first, last = tokens
                 future = rule.build in ("day", "clock") and _future_before(words, first)
-                context = Context(match.groupdict(), anchor, lex, future)
+                context = Context(rule.groups(match), anchor, lex, future)
                 try:
                     value = BUILDERS[rule.build](context)
                 except Unanchored:
