@@ -321,7 +321,8 @@ def semantic_section(options) -> dict:
             [sys.executable, str(script), "--articles", str(options.semantic_articles),
              "--json", out.name], text=True)
         results = json.loads(Path(out.name).read_text())
-    return {"markdown": markdown.strip(), "results": results}
+    body = markdown.strip().removeprefix("## semantic search").strip()  # the section's heading
+    return {"markdown": body, "results": results}
 
 
 @section("dask")
