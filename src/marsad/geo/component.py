@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from marsad.analysis import Mention as MentionRecord
 from marsad.analysis import Place
+from marsad.doc import text_of, words_of
 from marsad.geo.gazetteer import POLITICAL, SETTLEMENT, Entry, Gazetteer, gazetteer
 from marsad.geo.lexicon import Lexicon, lexicon
 from marsad.geo.metonymy import can_be_agent, is_agent
@@ -71,8 +72,9 @@ class Page:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.tokens = Tokens.of(doc)
+        self._words = words_of(doc)
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as ``doc[start:end].text``."""
@@ -82,7 +84,7 @@ class Page:
         return self.tokens.idx[start]
 
     def end_char(self, end: int) -> int:
-        return self.tokens.idx[end - 1] + len(self.tokens.text[end - 1])
+        return self._words.end_char(end)
 
 
 def _surface(page: Page, mention: Mention) -> str:

@@ -109,9 +109,9 @@ class Page:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = text_of(doc)
-        words = words_of(doc)
-        self.words = words.texts
-        self.idx = words.idx  # character offset of each token
+        self._words = words_of(doc)
+        self.words = self._words.texts
+        self.idx = self._words.idx  # character offset of each token
         self.punct = [_is_punct(w) for w in self.words]
 
     def span_text(self, start: int, end: int) -> str:
@@ -120,7 +120,7 @@ class Page:
 
     def end_char(self, end: int) -> int:
         """The character offset after token ``end - 1``."""
-        return self.idx[end - 1] + len(self.words[end - 1])
+        return self._words.end_char(end)
 
     def content_words(self, start: int, end: int) -> list[str]:
         """The texts of tokens [start, end) that are not punctuation."""
