@@ -84,23 +84,39 @@ def test_eval_gate_on_the_dev_split(shared: Path):
     assert scores["micro"].f1 >= DEV_MICRO_F1 - 0.005, scores["micro"].to_dict()
 
 
-def test_features_without_weight_are_dropped_and_tags_unchanged():
-    """The shipped model lists the features its CRF has weights for; the tagger is given
-    only those, and tags exactly as with every feature."""
-    from marsad.ner.model import NerModel, known_attributes, load_featurizer
+def test_numpy_decoder_tags_as_crfsuite_does():
+    """Tagging sums each word form's weights once and runs Viterbi in NumPy; the tags
+    must be CRFsuite's own, sentence for sentence, whatever the sentence lengths."""
+    import pycrfsuite
 
     model = shipped_model()
-    known = known_attributes(shipped_dir())
-    assert known is not None and model.featurizer.known == known
-    everything = NerModel(model._weights, load_featurizer(shipped_dir(), model.featurizer.groups),
-                          model.metadata)
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(shipped_dir() / "ner.crfsuite"))
     texts = [
         "وقال وزير الخارجية المصري سامح شكري في القاهرة إن الاتفاق سيوقع الأسبوع المقبل .",
         "ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالمبادرة .",
+        "الرياض",
+        "",
+        "أكد الأمين العام لجامعة الدول العربية أحمد أبو الغيط خلال لقائه في جنيف المبعوث "
+        "الأممي إلى ليبيا غسان سلامة دعم الجامعة لجهود الأمم المتحدة ومجلس الأمن الدولي "
+        "في طرابلس وبنغازي ومصراتة وسرت والجفرة من أجل وقف إطلاق النار .",
+        "ترامب : بوتين وأردوغان وماكرون !",
     ]
-    for tokens in (text.split(" ") for text in texts):
-        full, kept = everything.featurizer.sentence(tokens), model.featurizer.sentence(tokens)
-        assert sum(map(len, kept)) < sum(map(len, full))
-        for kept_item, full_item in zip(kept, full, strict=True):
-            assert set(kept_item) == {f for f in full_item if f in known}
-        assert model.crf_tags([tokens]) == everything.crf_tags([tokens])
+    sentences = [text.split(" ") if text else [] for text in texts]
+    expected = [crfsuite.tag(model.featurizer.sentence(s)) if s else [] for s in sentences]
+    assert model.crf_tags(sentences) == expected
+    assert any(tag != "O" for tags in expected for tag in tags)
+    for tokens, tags in zip(sentences, expected, strict=True):  # and one sentence at a time
+        assert model.crf_tags([tokens]) == [tags]
+
+
+def test_exported_weights_read_back_exactly(tmp_path: Path):
+    from marsad.ner.decoder import CrfWeights
+    from marsad.ner.model import EXPORTED_WEIGHTS, WEIGHTS
+
+    exported = CrfWeights.read((shipped_dir() / EXPORTED_WEIGHTS).read_text(encoding="utf-8"))
+    direct = CrfWeights.from_crfsuite(shipped_dir() / WEIGHTS)
+    assert exported.labels == direct.labels
+    assert exported.states.keys() == direct.states.keys()
+    assert all((exported.states[a] == w).all() for a, w in direct.states.items())
+    assert (exported.transitions == direct.transitions).all()

@@ -19,7 +19,7 @@ Groups (``GROUPS``; the model card's ablation drops one at a time):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import regex
@@ -111,7 +111,6 @@ class Featurizer:
         lexicon: Lexicon,
         clusters: dict[str, tuple[str, ...]],
         groups: Sequence[str] = GROUPS,
-        known: frozenset[str] | None = None,
     ):
         unknown = set(groups) - set(EXTRACTORS)
         if unknown:
@@ -120,29 +119,20 @@ class Featurizer:
         self.clusters = clusters
         self.groups = tuple(g for g in GROUPS if g in groups)
         self._extractors = [EXTRACTORS[g] for g in self.groups]
-        # The features the trained CRF has weights for (None while training: all). L1
-        # leaves a quarter of the features a token has without weight; dropping them
-        # before the tagger sees them saves it a quarter of its look-ups, same tags.
-        self.known = known
-        # Bounded: an entry holds some 40 strings (2-3 kB); the 50,000 most recent word
-        # forms cover all but a few per cent of the tokens of a large corpus, and an
-        # unbounded cache grew a worker by hundreds of megabytes over 10,000 articles.
-        self._word = lru_cache(maxsize=50_000)(self._word_features)
-        self._shifted = lru_cache(maxsize=4 * 25_000)(self._shifted_features)
+        # Bounded: an entry holds some 40 strings (2-3 kB), and an unbounded cache grew a
+        # process by hundreds of megabytes over 10,000 articles.
+        self._word = lru_cache(maxsize=50_000)(self.word_features)
         self._class = lru_cache(maxsize=50_000)(self._word_class)
 
-    def _word_features(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def word_features(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What depends on the word alone: (its own features, what its neighbours see)."""
         own: list[str] = ["bias"]
         exports: list[str] = []
         for extract in self._extractors:
             mine, theirs = extract(self, token)
             own += mine
             exports += theirs
-        return self._kept(own), tuple(exports)
-
-    def _kept(self, features: Iterable[str]) -> tuple[str, ...]:
-        known = self.known
-        return tuple(features) if known is None else tuple(f for f in features if f in known)
+        return tuple(own), tuple(exports)
 
     def cluster_ids(self, token: str) -> tuple[str, ...] | None:
         """The word's clusters, else its clitic-stripped stem's, else None."""
@@ -153,27 +143,34 @@ class Featurizer:
         ids = self.cluster_ids(token)
         return ids[1] if ids else "-"
 
-    def _shifted_features(self, token: str, offset: int) -> tuple[str, ...]:
-        return self._kept(f"{offset}:{x}" for x in self._word(token)[1])
-
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        items = [list(self._word(t)[0]) for t in tokens]
+        """Every feature of every token: the CRF's items (training; tagging sums the same
+        weights per word form, see :mod:`marsad.ner.decoder`)."""
+        words = [self._word(t) for t in tokens]
+        items = [list(own) for own, _ in words]
+        for offset in OFFSETS:
+            # (item i, word i + offset) for every i that has that neighbour
+            seeing, seen = (items[-offset:], words) if offset < 0 else (items, words[offset:])
+            for item, (_, exports) in zip(seeing, seen, strict=False):  # the longer's tail: none
+                item.extend(f"{offset}:{x}" for x in exports)
+        for item, extra in zip(items, self.sentence_features(tokens), strict=True):
+            item.extend(extra)
+        return items
+
+    def sentence_features(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Per token, the features that depend on its place in the sentence rather than
+        on word forms: the sentence's edges, the class bigram, the phrases over it."""
         n = len(tokens)
-        shifted = self._shifted
-        for offset in OFFSETS:  # offset by offset: the same features, in the same order
-            # (item i, token i + offset) for every i that has that neighbour
-            seeing, seen = (items[-offset:], tokens) if offset < 0 else (items, tokens[offset:])
-            pairs = zip(seeing, seen, strict=False)  # the longer list's tail has no pair
-            for item, token in pairs:
-                item.extend(shifted(token, offset))
+        features: list[list[str]] = [[] for _ in tokens]
+        for offset in OFFSETS:
             edge = -1 - offset if offset < 0 else n - offset  # the item just past an end
             if 0 <= edge < n:
-                items[edge].extend(self._kept((f"{offset}:edge",)))
+                features[edge].append(f"{offset}:edge")
         if "clusters" in self.groups:  # the class bigram: «title-like word, name-like word»
             classes = [self._class(t) for t in tokens]
             for i in range(1, n):
-                items[i].extend(self._kept((f"cc={classes[i - 1]}|{classes[i]}",)))
+                features[i].append(f"cc={classes[i - 1]}|{classes[i]}")
         if "gazetteer" in self.groups:
-            for item, marks in zip(items, self.lexicon.phrase_marks(list(tokens)), strict=True):
-                item.extend(self._kept(f"ph={m}" for m in marks))
-        return items
+            for extra, marks in zip(features, self.lexicon.phrase_marks(list(tokens)), strict=True):
+                extra.extend(f"ph={m}" for m in marks)
+        return features

@@ -1,7 +1,8 @@
 """The shipped NER model: a linear-chain CRF (CRFsuite) over the features of
 :mod:`marsad.ner.features`, and the files it is made of.
 
-A model folder holds ``ner.crfsuite`` (the CRF weights), ``clusters.tsv`` and
+A model folder holds ``ner.crfsuite`` (the CRF), ``weights.tsv`` (its weights as text, what
+tagging reads: :mod:`marsad.ner.decoder`), ``clusters.tsv`` and
 ``gazetteer.tsv`` (the feature lexicons it was trained with), ``metadata.json`` (feature
 groups, data, scores) and ``MODEL_CARD.md``. The package ships one in
 ``marsad/ner/model``; ``marsad train ner`` rewrites it.
@@ -16,16 +17,15 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import pycrfsuite
-
 from marsad.ner import clusters as cluster_files
 from marsad.ner.consistency import propagate
+from marsad.ner.decoder import CrfWeights, Decoder
 from marsad.ner.features import Featurizer
 from marsad.ner.lexicon import load_lexicon
 
-WEIGHTS, CLUSTERS, GAZETTEER, METADATA, CARD, ATTRIBUTES = (
+WEIGHTS, CLUSTERS, GAZETTEER, METADATA, CARD, EXPORTED_WEIGHTS = (
     "ner.crfsuite", "clusters.tsv", "gazetteer.tsv", "metadata.json", "MODEL_CARD.md",
-    "attributes.txt",
+    "weights.tsv",
 )
 
 
@@ -47,38 +47,31 @@ def _read_text(folder: Traversable | Path, name: str) -> str:
     return entry.read_text(encoding="utf-8")
 
 
-def load_featurizer(
-    folder: Traversable | Path, groups: Sequence[str], known: frozenset[str] | None = None
-) -> Featurizer:
+def load_featurizer(folder: Traversable | Path, groups: Sequence[str]) -> Featurizer:
     lexicon = load_lexicon(_read_text(folder, GAZETTEER).splitlines())
     table = cluster_files.read(iter(_read_text(folder, CLUSTERS).splitlines()))
-    return Featurizer(lexicon, table, groups, known)
+    return Featurizer(lexicon, table, groups)
 
 
-def write_attributes(folder: Path) -> None:
-    """List the features the CRF in ``folder`` has weights for (read back by
-    :func:`known_attributes`); CRFsuite can tell, but reading its whole model takes longer
-    than loading everything else."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(folder / WEIGHTS))
-    names = sorted({name for name, _ in tagger.info().state_features})
-    (folder / ATTRIBUTES).write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
+def export_weights(folder: Path) -> None:
+    """Write ``weights.tsv`` from ``ner.crfsuite`` (``marsad train ner`` does)."""
+    CrfWeights.from_crfsuite(folder / WEIGHTS).write(folder / EXPORTED_WEIGHTS)
 
 
-def known_attributes(folder: Traversable | Path) -> frozenset[str] | None:
-    """The features listed by :func:`write_attributes`; None (use every feature) for a
-    model folder without the list."""
-    entry = folder.joinpath(ATTRIBUTES)
-    return frozenset(entry.read_text(encoding="utf-8").splitlines()) if entry.is_file() else None
+def load_weights(folder: Traversable | Path) -> CrfWeights:
+    """The exported weights; read from CRFsuite's file (slower) when a folder lacks them."""
+    crfsuite = folder.joinpath(WEIGHTS)
+    if not folder.joinpath(EXPORTED_WEIGHTS).is_file() and crfsuite.is_file():
+        return CrfWeights.from_crfsuite(Path(str(crfsuite)))
+    return CrfWeights.read(_read_text(folder, EXPORTED_WEIGHTS))
 
 
 class NerModel:
     """Tags tokenised sentences with BIO tags of the ANERcorp types."""
 
-    def __init__(self, weights: bytes, featurizer: Featurizer, metadata: dict):
-        self._weights = weights  # CRFsuite reads the model from this buffer: keep it alive
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open_inmemory(weights)
+    def __init__(self, weights: CrfWeights, featurizer: Featurizer, metadata: dict):
+        self.weights = weights
+        self.decoder = Decoder(featurizer, weights)
         self.featurizer = featurizer
         self.metadata = metadata
 
@@ -94,11 +87,8 @@ class NerModel:
         cls, folder: Traversable | Path, groups: Sequence[str], metadata: dict | None = None
     ) -> NerModel:
         """The weights and lexicons in ``folder``, read with the given feature groups."""
-        weights = folder.joinpath(WEIGHTS)
-        if not weights.is_file():
-            _read_text(folder, WEIGHTS)  # raises ModelMissing with the fix
-        featurizer = load_featurizer(folder, groups, known_attributes(folder))
-        return cls(weights.read_bytes(), featurizer, metadata or {"features": list(groups)})
+        featurizer = load_featurizer(folder, groups)
+        return cls(load_weights(folder), featurizer, metadata or {"features": list(groups)})
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """Tags of one sentence taken alone (use :meth:`tag_all` for a whole text)."""
@@ -112,8 +102,7 @@ class NerModel:
 
     def crf_tags(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
         """The CRF's tags alone, each sentence taken by itself."""
-        sentence = self.featurizer.sentence
-        return [self.tagger.tag(sentence(tokens)) if tokens else [] for tokens in sentences]
+        return self.decoder.tag(list(sentences))
 
 
 @lru_cache(maxsize=1)

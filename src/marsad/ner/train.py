@@ -28,14 +28,14 @@ from marsad.ner.evaluate import Score, score
 from marsad.ner.features import GROUPS
 from marsad.ner.lexicon import build_gazetteer, write_gazetteer
 from marsad.ner.model import (
-    ATTRIBUTES,
     CARD,
     CLUSTERS,
+    EXPORTED_WEIGHTS,
     GAZETTEER,
     METADATA,
     WEIGHTS,
     NerModel,
-    write_attributes,
+    export_weights,
 )
 
 DEV_FRACTION = 0.1
@@ -76,7 +76,7 @@ def fit(sentences: list[Sentence], folder: Path, groups: Sequence[str]) -> float
     for sentence in sentences:
         trainer.append(featurizer.sentence(sentence.tokens), list(sentence.tags))
     trainer.train(str(folder / WEIGHTS))
-    write_attributes(folder)
+    export_weights(folder)
     return time.perf_counter() - started
 
 
@@ -162,7 +162,7 @@ def train(
 def _finish(output: Path, metadata: dict) -> None:
     metadata["size_bytes"] = {
         name: (output / name).stat().st_size
-        for name in (WEIGHTS, CLUSTERS, GAZETTEER, ATTRIBUTES)
+        for name in (WEIGHTS, CLUSTERS, GAZETTEER, EXPORTED_WEIGHTS)
     }
     _write_metadata(output, metadata)
     write_card(metadata, output / CARD)
