@@ -12,9 +12,17 @@ from spacy.tokens import Span
 import marsad.framing.component  # noqa: F401  (registers marsad_framing)
 from marsad.analysis import Attribution, Entity, Mention
 from marsad.analysis import Span as SpanRecord
+from marsad.framing import learn
+from marsad.framing import lexicon as lexicons
 from marsad.framing.component import NO_ATTRIBUTIONS
 from marsad.framing.labels import bare_phrase
-from marsad.framing.lexicon import adjective_forms, parse_entry, verb_forms, verbal_noun
+from marsad.framing.lexicon import (
+    adjective_forms,
+    elative,
+    parse_entry,
+    verb_forms,
+    verbal_noun,
+)
 from marsad.pipeline import load
 
 
@@ -196,3 +204,57 @@ def test_verbal_nouns_and_new_verb_forms():
     assert [verbal_noun(v) for v in ("زعم", "اعتدى", "تخاذل")] == [None, None, None]
     assert {"نزعم", "ازعم", "يزعموا", "تزعمون"} <= set(verb_forms("زعم", "يزعم"))
     assert "كبيرا" in adjective_forms("كبير")
+
+
+def test_elatives_of_sound_triliteral_adjectives():
+    assert [elative(a) for a in ("خطير", "بشع", "عنيف")] == ["اخطر", "ابشع", "اعنف"]
+    # participles (مريب، سافر → أسفر «resulted»), weak and doubled roots are not generated
+    assert [elative(a) for a in ("مريب", "سافر", "قاسي", "شديد")] == [None] * 4
+
+
+def test_elatives_and_analytic_superlatives_are_found(framing_nlp):
+    found = terms(run(framing_nlp, "شهدت المدينة أعنف الاشتباكات، وكانت الأحياء الشرقية "
+                                   "الأكثر تضرراً من القصف."))
+    assert found["أعنف"] == "exaggeration"
+    assert found["الأكثر تضرراً"] == "exaggeration"
+    # «أكثر من» (more than) and «أعجب» (pleased: a homograph of an elative) are plain
+    plain = run(framing_nlp, "وصل أكثر من مئة شخص، وأعجب الزوار بالمعرض.")
+    assert plain._.framing.loaded_terms == []
+
+
+def test_duals_plurals_of_verbal_nouns_and_hamza_adjectives(framing_nlp):
+    assert {"يزعمان", "زعما"} <= set(verb_forms("زعم", "يزعم"))
+    assert "دنيئه" in adjective_forms("دنيء")
+    found = terms(run(framing_nlp, "تبادل الطرفان الاتهامات بعد تصريحات مسيئة، والدولتان "
+                                   "تهددان بالرد."))
+    assert found["الاتهامات"] == "charged"  # the plural of اتهام, the verbal noun of اتهم
+    assert found["تصريحات مسيئة"] == "emotive"  # مسيء + ة: the hamza sits on ya
+    assert found["تهددان"] == "charged"
+
+
+def test_reviewed_learned_words_are_loaded(framing_nlp):
+    # هدامة and خزعبلات come from learned_terms.tsv (accepted on review), not the YAML
+    found = terms(run(framing_nlp, "حذر الكاتب من الأفكار الهدامة والخزعبلات."))
+    assert found == {"حذر": "charged", "الأفكار الهدامة والخزعبلات": "emotive"}
+    hand_written = lexicons.load(learned=False)
+    assert not hand_written.starting_with("هدامه") and lexicons.load().starting_with("هدامه")
+
+
+def test_learning_keeps_verdicts_and_folds_to_the_masculine(tmp_path):
+    vocabulary = ["هدامه", "هدام", "كبير", "طويل"]
+    found = learn.candidates(vocabulary, learn.np.array([0.9, 0.8, 0.7, 0.1]), {"كبير"}, 2)
+    assert [c.key for c in found] == ["هدام", "طويل"]
+    path = tmp_path / "learned.tsv"
+    reviewed = [learn.Candidate("هدام", 0.5, "emotive/adjectives"),
+                learn.Candidate("مرفوض", 0.4, "-")]
+    learn.write(found, reviewed, path, seed=1)
+    rows = {c.key: c.verdict for c in learn.read(path.open(encoding="utf-8"))}
+    assert rows == {"هدام": "emotive/adjectives", "طويل": "?", "مرفوض": "-"}
+
+
+def test_logistic_regression_ranks_the_held_out_positives_first():
+    rng = learn.np.random.default_rng(0)
+    x = rng.standard_normal((400, 3))
+    y = (x[:, 0] > 1.0).astype(float)
+    scores = learn.held_out_scores(x, y, seed=0)
+    assert scores[y > 0].mean() > 0.5 > scores[y == 0].mean()

@@ -1,4 +1,4 @@
-"""Framing commands: ``marsad eval framing``."""
+"""Framing commands: ``marsad eval framing`` and ``marsad train framing``."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
-from marsad.cliutils import EXIT_USAGE, error, eval_group
+from marsad.cliutils import EXIT_USAGE, error, eval_group, train_group
 
 COMMANDS: list[click.Command] = []
+CORPUS = Path("data/corpus/saudinewsnet.jsonl.gz")
+LEARNED = Path(__file__).parent / "data" / "learned_terms.tsv"
 
 
 def _default_data() -> Path | None:
@@ -52,3 +54,34 @@ def eval_framing(data: Path | None) -> None:
     for category, n in total.categories.most_common():
         click.echo(f"  {category:<18} {total.categories_correct[category]:>4} / {n:<4} "
                    f"= {total.categories_correct[category] / n:.3f}")
+
+
+@train_group.command("framing")
+@click.option("--corpus", type=click.Path(dir_okay=False, path_type=Path),
+              help="SaudiNewsNet-style JSONL.gz [default: ../shared/data/corpus/"
+                   "saudinewsnet.jsonl.gz].")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="The candidates file; verdicts already in it are kept [default: the "
+                   "package's framing/data/learned_terms.tsv].")
+@click.option("--seed", type=int, default=13, show_default=True)
+def train_framing(corpus: Path | None, out: Path | None, seed: int) -> None:
+    """Learn loaded-word candidates from an unlabelled news corpus (a few minutes).
+
+    Scores frequent words by how much they are used like the lexicon's loaded words and
+    writes the best unlisted ones with their scores to the candidates file, for review:
+    only rows given a verdict «category/part-of-speech» are used. See docs/framing.md.
+    """
+    from marsad.framing import learn
+    from marsad.health import shared_dir
+
+    found = shared_dir()
+    corpus = corpus or (found / CORPUS if found else None)
+    if corpus is None or not corpus.is_file():
+        error(f"corpus not found ({corpus or '../shared'}): pass --corpus PATH or set "
+              "$MARSAD_SHARED")
+        sys.exit(EXIT_USAGE)
+    out = out or LEARNED
+    reviewed = learn.read(out.open(encoding="utf-8")) if out.is_file() else []
+    candidates = learn.learn(corpus, seed)
+    learn.write(candidates, reviewed, out, seed)
+    click.echo(f"{len(candidates)} candidates written to {out}")

@@ -27,6 +27,11 @@ TONE_CATEGORY = {"pejorative": "pejorative-label", "glorifying": "glorifying", "
 # («على نطاق واسع», «على شرف»): matched like any term, so they hide the word, and reported
 # as nothing.
 SET_PHRASES = "set-phrases"
+# An elative is reported as a superlative (exaggeration), an intensifier's as an
+# intensifier (أكبر، أعمق).
+ELATIVE_CATEGORY = {"emotive": "exaggeration"}
+# Letters that make a root weak (alef, waw, ya, hamza): their elatives are irregular.
+WEAK_LETTERS = frozenset("اويءئؤ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +77,12 @@ def parse_entry(entry: str) -> tuple[list[str], str | None]:
 
 
 def adjective_forms(form: str) -> list[str]:
-    """استفزازي -> استفزازي، استفزازيه، استفزازيون … (the first word inflects)."""
+    """استفزازي -> استفزازي، استفزازيه، استفزازيون … (the first word inflects). A final
+    hamza sits on ya before an ending: دنيء → دنيئة، مسيء → مسيئون."""
     first, _, rest = normalize_key(form).partition(" ")
-    return [" ".join(filter(None, (first + ending, rest))) for ending in ADJECTIVE_ENDINGS]
+    seated = first[:-1] + "ئ" if first.endswith("ء") else first
+    return [" ".join(filter(None, ((seated if ending else first) + ending, rest)))
+            for ending in ADJECTIVE_ENDINGS]
 
 
 def noun_forms(form: str) -> list[str]:
@@ -85,14 +93,35 @@ def noun_forms(form: str) -> list[str]:
     return [key, key + "ا"]
 
 
+def elative(adjective: str) -> str | None:
+    """The elative (أفعل التفضيل) of an adjective of a sound, non-doubled triliteral root
+    on فعيل or فعل: خطير → أخطر، فظيع → أفظع، بشع → أبشع (keys: اخطر …). Participles
+    (فاعل، مفعل: their أفعل is mostly a verb, أسفر from سافر), weak and doubled roots
+    (أقسى، أشد، أجل) are irregular or ambiguous and are listed by hand where wanted."""
+    key = normalize_key(adjective)
+    if len(key) == 4 and key[2] == "ي" and key[0] != "م":
+        root = key[:2] + key[3]  # فعيل; مفعل participles (مريب) begin with م
+    elif len(key) == 3 and key[0] != "م":
+        root = key  # فعل (بشع، شرس); مهم is a participle
+    else:
+        return None
+    if not WEAK_LETTERS.isdisjoint(root) or root[1] == root[2]:
+        return None
+    return "ا" + root
+
+
 def verb_forms(past: str, imperfect: str) -> list[str]:
-    """زعم|يزعم -> زعم، زعمت، زعموا، يزعم، تزعم، أزعم، نزعم، يزعمون، يزعموا … (keys)."""
+    """زعم|يزعم -> زعم، زعمت، زعموا، زعما، يزعم، تزعم، أزعم، نزعم، يزعمون، يزعموا،
+    يزعمان … (keys)."""
     past, imperfect = normalize_key(past), normalize_key(imperfect)
     base = past[:-1] if past.endswith("ي") else past  # ادعى: ادعت، ادعوا
     stem = imperfect[:-1] if imperfect.endswith("ي") else imperfect  # يدعي: يدعون
     persons = [p + imperfect[1:] for p in "ياتن"]  # يزعم، أزعم (keyed ا)، تزعم، نزعم
     plurals = [p + stem[1:] + ending for p in "يت" for ending in ("ون", "وا")]
-    return [past, base + "ت", base + "وا", *persons, *plurals]
+    duals = [past + "ا", base + "تا", *(p + imperfect[1:] + "ان" for p in "يت")]
+    # A past in ي keeps it before -ت where the ي is a root letter (حظي: حظيت; ادعى: ادعيت)
+    kept = [past + "ت"] if base != past else []
+    return [past, base + "ت", base + "وا", *kept, *duals, *persons, *plurals]
 
 
 def verbal_noun(past: str) -> str | None:
@@ -109,6 +138,11 @@ def verbal_noun(past: str) -> str | None:
                                                       or key.startswith("است")):
         return key[:-1] + "ا" + key[-1]  # IV, VII, VIII, X
     return None
+
+
+def plural(masdar: str) -> str:
+    """A verbal noun's sound plural: اتهام → اتهامات، مهاجمة → مهاجمات (keys)."""
+    return masdar.removesuffix("ه") + "ات"
 
 
 def _forms(part_of_speech: str, forms: list[str]) -> list[str]:
@@ -133,8 +167,12 @@ def _loaded_terms() -> Iterator[Term]:
                 tone = None if category == SET_PHRASES else category
                 for form in _forms(part_of_speech, forms):
                     yield Term(tuple(form.split()), tone, neutral, forms[0], part_of_speech)
+                superlative = elative(forms[0]) if part_of_speech == "adjectives" else None
+                if superlative and tone:
+                    yield Term((superlative,), ELATIVE_CATEGORY.get(tone, tone), None,
+                               superlative, "nouns")
                 masdar = verbal_noun(forms[0]) if part_of_speech == "verbs" else None
-                for form in noun_forms(masdar) if masdar else ():
+                for form in [*noun_forms(masdar), plural(masdar)] if masdar else ():
                     yield Term((form,), tone, None, masdar, "nouns")
 
 
@@ -153,6 +191,7 @@ class Grammar:
     not_actors: frozenset[str]
     homographs: frozenset[str]
     measure_nouns: frozenset[str]
+    comparatives: frozenset[str]
     quotes: frozenset[str]
 
 
@@ -160,16 +199,31 @@ class Grammar:
 def grammar() -> Grammar:
     data = _read("grammar.yaml")
     keys = {name: frozenset(normalize_key(w) for w in data[name])
-            for name in ("function_words", "not_actors", "homographs", "measure_nouns")}
+            for name in ("function_words", "not_actors", "homographs", "measure_nouns",
+                         "comparatives")}
     return Grammar(**keys, quotes=frozenset(data["quotes"]))
 
 
-@lru_cache(maxsize=1)
-def load() -> Lexicon:
-    """Every term, labels first: a form listed as both a label and a loaded term is a label."""
+def _learned_terms() -> Iterator[Term]:
+    """The accepted rows of learned_terms.tsv (see marsad/framing/learn.py), inflected
+    like loaded_terms.yaml entries of their part of speech."""
+    path = resources.files("marsad.framing").joinpath("data/learned_terms.tsv")
+    with path.open(encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")]
+    for key, _, verdict in rows:
+        category, _, part_of_speech = verdict.partition("/")
+        for form in _forms(part_of_speech, [key]) if part_of_speech else ():
+            yield Term(tuple(form.split()), category, None, key, part_of_speech)
+
+
+@lru_cache(maxsize=2)
+def load(learned: bool = True) -> Lexicon:
+    """Every term, labels first: a form listed as both a label and a loaded term is a label.
+    The reviewed learned words come last (``learned=False``: the hand-written lists only)."""
     homographs = grammar().homographs
     index: dict[str, dict[tuple[str, ...], Term]] = {}
-    loaded = (t for t in _loaded_terms() if t.words[0] not in homographs or len(t.words) > 1)
+    loaded = (t for t in [*_loaded_terms(), *(_learned_terms() if learned else ())]
+              if t.words[0] not in homographs or len(t.words) > 1)
     for term in [*_label_terms(), *loaded]:
         index.setdefault(term.words[0], {}).setdefault(term.words, term)
     return Lexicon({

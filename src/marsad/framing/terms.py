@@ -11,6 +11,8 @@
    * a single actor label in quotation marks becomes a scare quote («"الثوار"»);
    * terms of one category joined by و merge («الغرور والمكابرة»), and touching
      word-level loaded terms form one phrase («الخروقات المستمرة والمتعمدة»).
+3. «أكثر/أشد» + a specifying noun, the analytic superlative, is an exaggeration of its
+   own («الأكثر تضرراً»; :func:`comparatives`).
 
 Set phrases and neutral labels (category None) are matched but not reported, and an
 intensifier adjective after a noun of measure («كميات كبيرة») is dropped (:func:`literal`).
@@ -193,13 +195,36 @@ def _joined(doc: Doc, a: Match, b: Match) -> bool:
     return a.category == b.category and doc[b.start]._.clitics.prefix in ("و", "وال")
 
 
+# «أكثر/أشد» + a specifying noun (tamyiz) is the analytic superlative of any quality:
+# «الأكثر تضرراً», «أشد خطورة». Reported as exaggeration, like the one-word elatives.
+COMPARATIVE = Term(("اكثر",), "exaggeration", None, "أكثر", "nouns")
+# The tamyiz is an indefinite accusative (تضرراً → key تضررا) or a verbal noun in ة
+# (خطورة → خطوره); «أكثر من» (more than), «أكثر الدول» and «أكثر يدعونا» take neither.
+TAMYIZ_ENDINGS = ("ا", "ه")
+NOT_TAMYIZ_STARTS = ("ال", "ي")
+
+
+def comparatives(words: Words, grammar: Grammar) -> list[Match]:
+    out = []
+    for i in range(len(words.stems) - 1):
+        if grammar.comparatives.isdisjoint(words.stems[i]) or grammar.comparatives.isdisjoint(
+                readings(words.texts[i]).adjectival):
+            continue  # the stems first: a set test, where readings() is a cache look-up
+        key = words.stems[i + 1][-1]  # the bare reading: a tamyiz takes no clitic
+        if (len(key) > 2 and key.isalpha() and key.endswith(TAMYIZ_ENDINGS)
+                and not key.startswith(NOT_TAMYIZ_STARTS)
+                and key not in grammar.function_words):
+            out.append(Match(i, i + 2, COMPARATIVE, COMPARATIVE.category))
+    return out
+
+
 def loaded_terms(doc: Doc, lexicon: Lexicon, grammar: Grammar,
                  names: dict[str, str] | None = None) -> list[Match]:
     names = names or {}
     words = words_of(doc)
     found = [grow(doc, m, lexicon, grammar, names) for m in match_terms(doc, lexicon)
              if not literal(words, m, grammar)]
-    return merge(doc, scare_quotes(doc, found, grammar))
+    return merge(doc, scare_quotes(doc, found + comparatives(words, grammar), grammar))
 
 
 def to_record(doc: Doc, match: Match) -> LoadedTerm:
