@@ -55,7 +55,11 @@ class Reading:
         return self.pos == "verb" and self.words[0].startswith("ي")
 
 
-@lru_cache(maxsize=200_000)
+# Bound of the per-word-form caches: a large corpus has millions of distinct forms.
+MAX_CACHED_FORMS = 200_000
+
+
+@lru_cache(maxsize=MAX_CACHED_FORMS)
 def token_keys(text: str, pos: str | None = None) -> tuple[str, ...]:
     """Lexicon keys a surface token may stand for, most plausible first.
 
@@ -113,13 +117,21 @@ class Phrases:
         for candidates in self.by_first.values():
             candidates.sort(key=len, reverse=True)
         self.firsts = frozenset(self.by_first)
+        # Word form -> whether a phrase may start at it: most words are asked about at
+        # every token of every text, and most start none.
+        self._starts: dict[str, bool] = {}
 
     def match(self, texts: Sequence[str], i: int) -> int:
         """How many tokens of ``texts`` from ``i`` on form a phrase of the set (0: none)."""
-        keys = token_keys(texts[i])
-        if self.firsts.isdisjoint(keys):  # most words: one test in C
+        text = texts[i]
+        starts = self._starts.get(text)
+        if starts is None:
+            if len(self._starts) >= MAX_CACHED_FORMS:
+                self._starts.clear()
+            starts = self._starts[text] = not self.firsts.isdisjoint(token_keys(text))
+        if not starts:
             return 0
-        for key in keys:
+        for key in token_keys(text):
             for words in self.by_first.get(key, ()):
                 if _rest_matches(texts, i + 1, words[1:]):
                     return len(words)

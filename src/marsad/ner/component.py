@@ -10,6 +10,7 @@ governments, which ANERcorp leaves untagged, are added from ``data/org_patterns.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,6 +22,7 @@ from marsad.datafiles import load_yaml
 from marsad.doc import words_of
 from marsad.ner.conll import spans
 from marsad.ner.model import NerModel, shipped_model
+from marsad.scale.pool import batched
 from marsad.text.clitics import best
 from marsad.text.normalize import normalize_key
 
@@ -56,26 +58,43 @@ class EntityRecognizer:
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
-        texts = words_of(doc).texts
-        bounds = ([(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START")
-                  else [(0, len(doc))])
-        # Each sentence's word tokens (whitespace tokens skipped), by index into the Doc.
-        sentence_words = [[i for i in range(start, end) if not texts[i].isspace()]
-                          for start, end in bounds]
-        sentence_texts = [[texts[i] for i in words] for words in sentence_words]
-        all_tags = self.model.tag_all(sentence_texts)
-        entities: list[Span] = []
-        for words, words_text, tags in zip(sentence_words, sentence_texts, all_tags, strict=True):
-            found = [(LABELS[kind], start, end) for kind, start, end in spans(tags)]
-            taken = {i for _, start, end in found for i in range(start, end)}
-            for start, end in pattern_organisations(words_text):
-                if taken.isdisjoint(range(start, end)):
-                    found.append(("ORG", start, end))
-                    taken.update(range(start, end))
-            for label, start, end in sorted(found, key=lambda f: f[1]):
-                entities.append(Span(doc, words[start], words[end - 1] + 1, label=label))
-        doc.set_ents(entities, default="outside")
-        return doc
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Tag a batch of docs at once: the CRF decodes all their sentences together."""
+        for batch in batched(docs, batch_size):
+            sentences = [_sentence_words(doc) for doc in batch]
+            texts = [[[words_of(doc).texts[i] for i in s] for s in doc_sentences]
+                     for doc, doc_sentences in zip(batch, sentences, strict=True)]
+            all_tags = self.model.tag_texts(texts)
+            for doc, *tagged in zip(batch, sentences, texts, all_tags, strict=True):
+                _set_entities(doc, *tagged)
+                yield doc
+
+
+def _sentence_words(doc: Doc) -> list[list[int]]:
+    """Each sentence's word tokens (whitespace tokens skipped), by index into the Doc."""
+    texts = words_of(doc).texts
+    bounds = ([(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START")
+              else [(0, len(doc))])
+    return [[i for i in range(start, end) if not texts[i].isspace()] for start, end in bounds]
+
+
+def _set_entities(
+    doc: Doc, sentences: list[list[int]], texts: list[list[str]], all_tags: list[list[str]]
+) -> None:
+    """The CRF's entities and the pattern organisations it missed, as ``doc.ents``."""
+    entities: list[Span] = []
+    for words, words_text, tags in zip(sentences, texts, all_tags, strict=True):
+        found = [(LABELS[kind], start, end) for kind, start, end in spans(tags)]
+        taken = {i for _, start, end in found for i in range(start, end)}
+        for start, end in pattern_organisations(words_text):
+            if taken.isdisjoint(range(start, end)):
+                found.append(("ORG", start, end))
+                taken.update(range(start, end))
+        for label, start, end in sorted(found, key=lambda f: f[1]):
+            entities.append(Span(doc, words[start], words[end - 1] + 1, label=label))
+    doc.set_ents(entities, default="outside")
 
 
 @Language.factory(

@@ -103,11 +103,15 @@ class CrfWeights:
         path.write_text("".join(lines), encoding="utf-8")
 
     def score(self, features: Iterable[str]) -> np.ndarray:
-        """The summed weights of ``features`` per label (features without weight add 0),
-        added one after the other as CRFsuite does (a reduction over rows is sequential)."""
-        states = self.states
-        weights = [w for w in map(states.get, features) if w is not None]
-        return np.add.reduce(np.array(weights), axis=0) if weights else np.zeros(len(self.labels))
+        """The summed weights of ``features`` per label (features without weight add 0)."""
+        return summed(self.states, features, len(self.labels))
+
+
+def summed(states: dict[str, np.ndarray], features: Iterable[str], labels: int) -> np.ndarray:
+    """The weights of ``features`` in ``states`` added one after the other, as CRFsuite
+    adds them (NumPy reduces the rows of a 2-D array in order)."""
+    weights = [w for w in map(states.get, features) if w is not None]
+    return np.add.reduce(np.array(weights), axis=0) if weights else np.zeros(labels)
 
 
 class WordScores:
@@ -123,6 +127,12 @@ class WordScores:
         self.weights = weights
         self.rows: dict[str, int] = {}
         self.table = np.empty((capacity, 1 + len(OFFSETS), len(weights.labels)))
+        # What a neighbour's feature «x» weighs at each offset, stored as «-1:x»: looked
+        # up without building the prefixed name for every new word.
+        self.seen_at = [
+            {a[len(p):]: w for a, w in weights.states.items() if a.startswith(p)}
+            for p in (f"{offset}:" for offset in OFFSETS)
+        ]
 
     def reserve(self, count: int) -> None:
         """Make room for ``count`` more forms."""
@@ -139,14 +149,15 @@ class WordScores:
         row = self.rows[token] = len(self.rows)
         own, exports = self.featurizer.word_features(token)
         scores = self.table[row]
-        scores[0] = self.weights.score(own)
-        for k, offset in enumerate(OFFSETS, start=1):
-            scores[k] = self.weights.score(f"{offset}:{x}" for x in exports)
+        labels = len(self.weights.labels)
+        scores[0] = summed(self.weights.states, own, labels)
+        for k, states in enumerate(self.seen_at, start=1):
+            scores[k] = summed(states, exports, labels)
         return row
 
 
 class Decoder:
-    """Tags the sentences of a text with a CRF's weights: emissions, then Viterbi."""
+    """Tags sentences with a CRF's weights: emission scores, then Viterbi."""
 
     def __init__(self, featurizer: Featurizer, weights: CrfWeights):
         self.featurizer = featurizer
@@ -155,16 +166,21 @@ class Decoder:
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         kept = [s for s in sentences if s]
-        paths = iter(viterbi(self.emissions(kept), self.weights.transitions)) if kept else iter(())
-        labels = self.weights.labels
-        return [[labels[i] for i in next(paths)] if s else [] for s in sentences]
+        lengths = np.array([len(s) for s in kept], dtype=np.intp)
+        path = viterbi(self.emissions(kept, lengths), lengths, self.weights.transitions)
+        tags = np.array(self.weights.labels, dtype=object)[path].tolist()
+        result, start = [], 0
+        for s in sentences:
+            result.append(tags[start : start + len(s)])
+            start += len(s)
+        return result
 
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
-        """Each sentence's scores, tokens by labels (every sentence non-empty)."""
-        lengths = np.array([len(s) for s in sentences])
+    def emissions(self, sentences: Sequence[Sequence[str]], lengths: np.ndarray) -> np.ndarray:
+        """The scores of every token of the (non-empty) sentences, one after the other:
+        tokens by labels."""
         self.words.reserve(int(lengths.sum()))
         row = self.words.row
-        rows = np.array([row(t) for s in sentences for t in s])
+        rows = np.array([row(t) for s in sentences for t in s], dtype=np.intp)
         table = self.words.table
         scores = table[rows, 0]
         # each token's position in its sentence, and its sentence's length
@@ -174,7 +190,7 @@ class Decoder:
             seeing = np.flatnonzero((position + offset >= 0) & (position + offset < length_of))
             scores[seeing] += table[rows[seeing + offset], k]
         self._add_sentence_features(sentences, scores)
-        return np.split(scores, np.cumsum(lengths)[:-1])
+        return scores
 
     def _add_sentence_features(
         self, sentences: Sequence[Sequence[str]], scores: np.ndarray
@@ -196,31 +212,31 @@ class Decoder:
             np.add.at(scores, np.array(at), np.array(weights))
 
 
-def viterbi(emissions: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
-    """The best label path of each sentence, all sentences stepped together: longest
-    first, so the sentences still going at step t are a prefix of the batch."""
-    order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
-    lengths = np.array([len(emissions[i]) for i in order])
-    count, longest, labels = len(order), int(lengths[0]), transitions.shape[0]
-    padded = np.zeros((count, longest, labels))
-    for row, i in enumerate(order):
-        padded[row, : lengths[row]] = emissions[i]
-    going = [int(np.count_nonzero(lengths > t)) for t in range(longest)]
-    best = padded[:, 0].copy()
-    back = np.zeros((count, longest, labels), dtype=np.intp)
-    for t in range(1, longest):
+def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
+    """The best label of every token: ``scores`` holds the sentences' tokens one after
+    the other, ``lengths`` their lengths (none empty). All sentences are stepped together,
+    longest first, so those still going at step t are the first ones; back-pointers are
+    kept per token."""
+    path = np.zeros(len(scores), dtype=np.intp)
+    if not len(lengths):
+        return path
+    order = np.argsort(-lengths, kind="stable")
+    starts = (np.cumsum(lengths) - lengths)[order]
+    lengths = lengths[order]
+    going = np.searchsorted(-lengths, -np.arange(int(lengths[0])))  # how many longer than t
+    best = scores[starts].copy()
+    back = np.zeros((len(scores), transitions.shape[0]), dtype=np.intp)
+    for t in range(1, int(lengths[0])):
         k = going[t]
+        at = starts[:k] + t
         candidates = best[:k, :, None] + transitions  # [sentence, previous label, label]
-        back[:k, t] = candidates.argmax(axis=1)
-        best[:k] = candidates.max(axis=1) + padded[:k, t]
+        back[at] = candidates.argmax(axis=1)
+        best[:k] = candidates.max(axis=1) + scores[at]
     label = best.argmax(axis=1)
-    paths = np.zeros((count, longest), dtype=np.intp)
-    paths[np.arange(count), lengths - 1] = label
-    for t in range(longest - 1, 0, -1):
+    path[starts + lengths - 1] = label
+    for t in range(int(lengths[0]) - 1, 0, -1):
         k = going[t]
-        label[:k] = back[np.arange(k), t, label[:k]]
-        paths[:k, t - 1] = label[:k]
-    result: list[np.ndarray] = [np.empty(0, dtype=np.intp)] * count
-    for row, i in enumerate(order):
-        result[i] = paths[row, : lengths[row]]
-    return result
+        at = starts[:k] + t
+        label[:k] = back[at, label[:k]]  # the longer sentences step back; the rest wait
+        path[at - 1] = label[:k]
+    return path

@@ -97,8 +97,13 @@ class NerModel:
     def tag_all(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
         """Tags of consecutive sentences of one text: the CRF's, sentence by sentence, then
         spread to the untagged repeats of each name nearby (:mod:`marsad.ner.consistency`)."""
-        sentences = list(sentences)
-        return propagate(sentences, self.crf_tags(sentences))
+        return self.tag_texts([list(sentences)])[0]
+
+    def tag_texts(self, texts: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
+        """:meth:`tag_all` of several texts, decoded together (Viterbi steps once for all
+        their sentences)."""
+        tags = iter(self.crf_tags([s for text in texts for s in text]))
+        return [propagate(text, [next(tags) for _ in text]) for text in texts]
 
     def crf_tags(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
         """The CRF's tags alone, each sentence taken by itself."""
