@@ -18,7 +18,9 @@ from marsad.text.normalize import normalize_key
 
 T = TypeVar("T")
 
-# A text token's candidate stems, kept per token string: every index looks at every token.
+# Bound of the per-word-form answers of :meth:`PhraseIndex.starts` (a large corpus has
+# millions of distinct forms).
+MAX_MEMO = 200_000
 
 
 def head_stem(word: str) -> str:
@@ -47,6 +49,7 @@ class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
         self._root: dict = {}
         self._firsts: frozenset[str] | None = None  # first words of the phrases
+        self._starts: dict[str, bool] = {}  # word form -> may a phrase begin at it
         self.size = 0
 
     def add(self, phrase: str, value: T) -> None:
@@ -55,6 +58,7 @@ class PhraseIndex(Generic[T]):
             return
         node = self._root
         self._firsts = None
+        self._starts = {}
         for word in key:
             node = node.setdefault(word, {})
         values = node.setdefault(None, [])
@@ -98,11 +102,19 @@ class PhraseIndex(Generic[T]):
 
     def starts(self, tokens: Sequence[str]) -> list[bool]:
         """Whether a phrase may begin at each token: its first word is some phrase's.
-        Callers skip the other positions, most of a text, without a look-up."""
+        Callers skip the other positions, most of a text, without a look-up. Answers are
+        kept per word form, so a text of known words costs one dictionary pass in C."""
         if self._firsts is None:
             self._firsts = frozenset(self._root)
-        firsts = self._firsts
-        return [not firsts.isdisjoint(stems) for stems in map(stems, tokens)]
+        memo = self._starts
+        flags = list(map(memo.get, tokens))
+        if None in flags:
+            if len(memo) > MAX_MEMO:
+                memo.clear()
+            for i, flag in enumerate(flags):
+                if flag is None:
+                    flags[i] = memo[tokens[i]] = not self._firsts.isdisjoint(stems(tokens[i]))
+        return flags
 
     def find_all(self, tokens: Sequence[str]) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right."""
