@@ -55,19 +55,18 @@ def find(doc: Doc, parts: list[Participant]) -> list[Found]:
     rep = reporting()
     texts = texts_of(doc)
     found: list[Found] = []
-    keys = keys_of(doc)
+    may_start = rep.may_start.all(texts)  # most tokens start no attribution
     for sent in doc.sents:
-        i = sent.start
-        while i < sent.end:
-            if not rep.may_start(texts[i], keys[i]):
-                i += 1
+        free = sent.start  # the first token after the last construction's words
+        for i in range(sent.start, sent.end):
+            if i < free or not may_start[i]:
                 continue
             item = (_participle(doc, i, sent, found, parts, rep)
                     or _phrase(doc, texts, i, sent, parts, rep)
                     or _verb(doc, i, sent, found, parts, rep))
             if item:
                 found.append(item)
-            i = max(i + 1, item.after if item else 0)
+                free = item.after
     return found
 
 

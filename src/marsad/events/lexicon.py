@@ -15,6 +15,7 @@ from importlib import resources
 from marsad.datafiles import load_yaml
 from marsad.events.morphology import noun_bases, verb_bases
 from marsad.text.clitics import analyses
+from marsad.text.forms import MAX_FORMS, FormMemo
 from marsad.text.normalize import normalize_key
 
 # Proclitics a verb can carry: conjunctions, the future marker and the ل of purpose or
@@ -55,11 +56,7 @@ class Reading:
         return self.pos == "verb" and self.words[0].startswith("ي")
 
 
-# Bound of the per-word-form caches: a large corpus has millions of distinct forms.
-MAX_CACHED_FORMS = 200_000
-
-
-@lru_cache(maxsize=MAX_CACHED_FORMS)
+@lru_cache(maxsize=MAX_FORMS)
 def token_keys(text: str, pos: str | None = None) -> tuple[str, ...]:
     """Lexicon keys a surface token may stand for, most plausible first.
 
@@ -117,25 +114,24 @@ class Phrases:
         for candidates in self.by_first.values():
             candidates.sort(key=len, reverse=True)
         self.firsts = frozenset(self.by_first)
-        # Word form -> whether a phrase may start at it: most words are asked about at
-        # every token of every text, and most start none.
-        self._starts: dict[str, bool] = {}
+        # Most words are asked about at every token of every text, and most start none.
+        self.may_start = FormMemo(lambda text: not self.firsts.isdisjoint(token_keys(text)))
 
     def match(self, texts: Sequence[str], i: int) -> int:
         """How many tokens of ``texts`` from ``i`` on form a phrase of the set (0: none)."""
         text = texts[i]
-        starts = self._starts.get(text)
-        if starts is None:
-            if len(self._starts) >= MAX_CACHED_FORMS:
-                self._starts.clear()
-            starts = self._starts[text] = not self.firsts.isdisjoint(token_keys(text))
-        if not starts:
+        if not self.may_start(text):
             return 0
         for key in token_keys(text):
             for words in self.by_first.get(key, ()):
                 if _rest_matches(texts, i + 1, words[1:]):
                     return len(words)
         return 0
+
+    def occurs(self, texts: Sequence[str], start: int, end: int) -> bool:
+        """Whether a phrase of the set begins at some token of ``texts[start:end]``."""
+        starts = self.may_start.all(texts[start:end])
+        return any(self.match(texts, i) for i, may in enumerate(starts, start) if may)
 
 
 def _rest_matches(texts: Sequence[str], start: int, words: tuple[str, ...]) -> bool:
@@ -174,7 +170,7 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         # Most words start no reading: answer that once per word form, not once per token.
-        object.__setattr__(self, "may_start", lru_cache(maxsize=100_000)(self._may_start))
+        object.__setattr__(self, "may_start", FormMemo(self._may_start))
 
     def _may_start(self, text: str) -> bool:
         return any(self.readings.get((pos, key))
@@ -300,12 +296,12 @@ class Reporting:
     media_sectors: frozenset[str]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "may_start", lru_cache(maxsize=100_000)(self._may_start))
+        object.__setattr__(self, "may_start", FormMemo(self._may_start))
 
-    def _may_start(self, text: str, key: str) -> bool:
+    def _may_start(self, text: str) -> bool:
         """Whether an attribution can start at a token (a participle, the first word of a
         «according to» phrase, or a reporting verb): most tokens are none of these."""
-        return (key.removeprefix("و") in self.participles
+        return (normalize_key(text).removeprefix("و") in self.participles
                 or not self.prepositions.firsts.isdisjoint(token_keys(text))
                 or self.verb_at(text) is not None)
 

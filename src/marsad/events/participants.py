@@ -128,17 +128,15 @@ def _ner(doc: Doc):
 def _generic(doc: Doc):
     lexicon = reporting()
     texts = texts_of(doc)
-    i = 0
-    while i < len(doc):
-        length = lexicon.generic.match(texts, i)
+    free = 0  # the first token not inside a phrase found
+    for i, may in enumerate(lexicon.generic.may_start.all(texts)):
+        length = may and i >= free and lexicon.generic.match(texts, i)
         if length:
             words = _generic_words(lexicon, texts, i, length)
             country, sector = lexicon.generic_actors[words]
             yield Participant(i, i + length, doc[i : i + length].text, country=country,
                               sector=sector, kind="generic", head=" ".join(words))
-            i += length
-        else:
-            i += 1
+            free = i + length
 
 
 def _generic_words(lexicon, texts: list[str], i: int, length: int) -> tuple[str, ...]:

@@ -72,9 +72,10 @@ def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
     """Split a sentence into clauses at strong punctuation and clause-opening words."""
     texts = texts_of(sent.doc)
     cuts = [sent.start]
-    for i in range(sent.start, sent.end):
-        opens = i > sent.start and lex.clause_boundaries.match(texts, i)
-        if texts[i] in lex.clause_punctuation or opens:
+    may_open = lex.clause_boundaries.may_start.all(texts[sent.start : sent.end])
+    for i, may in enumerate(may_open, sent.start):
+        opens = may and i > sent.start and lex.clause_boundaries.match(texts, i)
+        if opens or texts[i] in lex.clause_punctuation:
             cuts.append(i)
     cuts.append(sent.end)
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
@@ -85,18 +86,19 @@ def find(doc: Doc) -> list[Mention]:
     lex = lexicon()
     texts = texts_of(doc)
     mentions: list[Mention] = []
+    may_start = lex.may_start.all(texts)  # most words start no reading
     for sent in doc.sents:
         spans = clauses(sent, lex)
-        i = sent.start
-        while i < sent.end:
+        free = sent.start  # the first token not inside a mention found
+        for i in range(sent.start, sent.end):
+            if i < free or not may_start[i]:
+                continue
             clause = next(c for c in spans if c[0] <= i < c[1])
             mention = _mention_at(doc, texts, i, sent, clause, lex)
             if mention and not _restates(mentions, mention):
                 mentions.append(mention)
             if mention:
-                i = mention.end
-            else:
-                i += 1
+                free = mention.end
     return [m for m in mentions if not _figurative(doc, m, lex)]
 
 
@@ -287,14 +289,14 @@ def negated(doc: Doc, m: Mention) -> bool:
     if j >= m.clause[0] and (lex.negation.match(texts, j)
                              or (lex.negation.match([texts[j][1:]], 0) and texts[j][0] in "وف")):
         return True  # «ولم تهاجم»: the conjunction leaves «لم» too short for clitics
-    return any(lex.foiled.match(texts, k) for k in range(m.clause[0], head))
+    return lex.foiled.occurs(texts, m.clause[0], head)
 
 
 def hypothetical(doc: Doc, m: Mention) -> bool:
     """Conditional sentences, the future, purpose and planning: what has not happened."""
     lex = lexicon()
     texts = texts_of(doc)
-    if any(lex.conditional.match(texts, j) for j in range(m.sent.start, m.sent.end)):
+    if lex.conditional.occurs(texts, m.sent.start, m.sent.end):
         return True
     head = m.light if m.light is not None else m.start
     prefix = m.prefix.lstrip("وف")
@@ -303,4 +305,4 @@ def hypothetical(doc: Doc, m: Mention) -> bool:
     before = _without_conjunction(keys_of(doc)[head - 1]) if head > m.sent.start else ""
     if imperfect(doc, m) and before in SUBJUNCTIVE:
         return True  # «قد يقاطعون»: may; «أمله أن يشارك»: أن + imperfect, not a fact
-    return any(lex.hypothetical.match(texts, k) for k in range(m.clause[0], head))
+    return lex.hypothetical.occurs(texts, m.clause[0], head)

@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from marsad.text.clitics import analyses, stems
+from marsad.text.forms import FormMemo
 from marsad.text.normalize import normalize_key
 
 T = TypeVar("T")
 
-# Bound of the per-word-form answers of :meth:`PhraseIndex.starts` (a large corpus has
-# millions of distinct forms).
-MAX_MEMO = 200_000
 
 
 def head_stem(word: str) -> str:
@@ -49,7 +47,7 @@ class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
         self._root: dict = {}
         self._firsts: frozenset[str] | None = None  # first words of the phrases
-        self._starts: dict[str, bool] = {}  # word form -> may a phrase begin at it
+        self._starts = FormMemo(self._may_start)
         self.size = 0
 
     def add(self, phrase: str, value: T) -> None:
@@ -58,7 +56,7 @@ class PhraseIndex(Generic[T]):
             return
         node = self._root
         self._firsts = None
-        self._starts = {}
+        self._starts = FormMemo(self._may_start)
         for word in key:
             node = node.setdefault(word, {})
         values = node.setdefault(None, [])
@@ -102,19 +100,13 @@ class PhraseIndex(Generic[T]):
 
     def starts(self, tokens: Sequence[str]) -> list[bool]:
         """Whether a phrase may begin at each token: its first word is some phrase's.
-        Callers skip the other positions, most of a text, without a look-up. Answers are
-        kept per word form, so a text of known words costs one dictionary pass in C."""
+        Callers skip the other positions, most of a text, without a look-up."""
+        return self._starts.all(tokens)
+
+    def _may_start(self, token: str) -> bool:
         if self._firsts is None:
             self._firsts = frozenset(self._root)
-        memo = self._starts
-        flags = list(map(memo.get, tokens))
-        if None in flags:
-            if len(memo) > MAX_MEMO:
-                memo.clear()
-            for i, flag in enumerate(flags):
-                if flag is None:
-                    flags[i] = memo[tokens[i]] = not self._firsts.isdisjoint(stems(tokens[i]))
-        return flags
+        return not self._firsts.isdisjoint(stems(token))
 
     def find_all(self, tokens: Sequence[str]) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right."""
