@@ -258,3 +258,36 @@ def test_logistic_regression_ranks_the_held_out_positives_first():
     y = (x[:, 0] > 1.0).astype(float)
     scores = learn.held_out_scores(x, y, seed=0)
     assert scores[y > 0].mean() > 0.5 > scores[y == 0].mean()
+
+
+def test_names_and_neutral_homographs_are_not_loaded(framing_nlp):
+    # عبد المجيد and أبو غريب are names; القوى (forces), لافتاً إلى (pointing out),
+    # الأماكن (not آلاماً + كن), عضو شرف and أزمة قلبية are plain words and phrases
+    plain = run(framing_nlp, "قال عبد المجيد إن القوى السياسية تحاورت في سجن أبو غريب، "
+                             "لافتاً إلى أن الأماكن المتاحة قليلة وأن عضو شرف النادي "
+                             "توفي بأزمة قلبية.")
+    assert plain._.framing.loaded_terms == []
+    # their loaded neighbours still count
+    found = terms(run(framing_nlp, "قال عبد المجيد إن الأسرى واجهوا معاملة وحشية في السجن."))
+    assert found == {"معاملة وحشية": "emotive"}
+
+
+def test_measure_nouns_in_the_accusative_measure(framing_nlp):
+    found = terms(run(framing_nlp, "استقبل المعرض عدداً كبيراً من الزوار وحقق نجاحاً كبيراً."))
+    assert found == {"نجاحاً كبيراً": "intensifier"}
+
+
+def test_past_verbs_with_an_object_pronoun(framing_nlp):
+    assert "هدده" in verb_forms("هدد", "يهدد")  # هددتها: -ت read as ta marbuta + ها
+    found = terms(run(framing_nlp, "وقالت الشرطة إن العصابة هددتها ثم هاجمتهم مساءً."))
+    assert found["هددتها"] == "charged"
+    assert found["هاجمتهم"] == "charged"
+
+
+def test_label_adjectives_that_judge_an_act(framing_nlp):
+    found = terms(run(framing_nlp, "أسفر الهجوم الإرهابي عن مقتل جنديين، وتبنته الجماعة "
+                                   "الإرهابية."))
+    assert found["الهجوم الإرهابي"] == "emotive"  # an act: no one is named
+    assert found["الجماعة الإرهابية"] == "emotive"  # the feminine judges an organisation
+    named = terms(run(framing_nlp, "قتل الجيش المسلحين الإرهابيين في الجبال."))
+    assert named["الإرهابيين"] == "pejorative-label"

@@ -41,6 +41,7 @@ class Term:
     neutral: str | None  # the neutral wording, where one exists
     head: str  # the entry's first form as written: what reports show
     pos: str  # "adjectives", "nouns", "verbs" (loaded_terms.yaml) or "label" (labels.yaml)
+    bare: bool = False  # a generated indefinite accusative (تهديداً): takes no pronoun suffix
 
     @property
     def label(self) -> bool:
@@ -121,7 +122,10 @@ def verb_forms(past: str, imperfect: str) -> list[str]:
     duals = [past + "ا", base + "تا", *(p + imperfect[1:] + "ان" for p in "يت")]
     # A past in ي keeps it before -ت where the ي is a root letter (حظي: حظيت; ادعى: ادعيت)
     kept = [past + "ت"] if base != past else []
-    return [past, base + "ت", base + "وا", *kept, *duals, *persons, *plurals]
+    # Before an object pronoun the feminine -ت is read like a ta marbuta (هددتها and
+    # هاجمتهم have the stems هدده، هاجمه): key that reading too (not for a past in ي).
+    with_object = [past + "ه"] if base == past else []
+    return [past, base + "ت", base + "وا", *kept, *with_object, *duals, *persons, *plurals]
 
 
 def verbal_noun(past: str) -> str | None:
@@ -165,15 +169,18 @@ def _loaded_terms() -> Iterator[Term]:
             for entry in entries:
                 forms, neutral = parse_entry(entry)
                 tone = None if category == SET_PHRASES else category
+                written = {normalize_key(f) for f in forms}
                 for form in _forms(part_of_speech, forms):
-                    yield Term(tuple(form.split()), tone, neutral, forms[0], part_of_speech)
+                    yield Term(tuple(form.split()), tone, neutral, forms[0], part_of_speech,
+                               bare=part_of_speech == "nouns" and form not in written)
                 superlative = elative(forms[0]) if part_of_speech == "adjectives" else None
                 if superlative and tone:
                     yield Term((superlative,), ELATIVE_CATEGORY.get(tone, tone), None,
                                superlative, "nouns")
                 masdar = verbal_noun(forms[0]) if part_of_speech == "verbs" else None
                 for form in [*noun_forms(masdar), plural(masdar)] if masdar else ():
-                    yield Term((form,), tone, None, masdar, "nouns")
+                    yield Term((form,), tone, None, masdar, "nouns",
+                               bare=form not in (masdar, plural(masdar)))
 
 
 def _label_terms() -> Iterator[Term]:
@@ -192,6 +199,7 @@ class Grammar:
     homographs: frozenset[str]
     measure_nouns: frozenset[str]
     comparatives: frozenset[str]
+    name_starts: frozenset[str]
     quotes: frozenset[str]
 
 
@@ -199,9 +207,11 @@ class Grammar:
 def grammar() -> Grammar:
     data = _read("grammar.yaml")
     keys = {name: frozenset(normalize_key(w) for w in data[name])
-            for name in ("function_words", "not_actors", "homographs", "measure_nouns",
-                         "comparatives")}
-    return Grammar(**keys, quotes=frozenset(data["quotes"]))
+            for name in ("function_words", "not_actors", "homographs", "comparatives",
+                         "name_starts")}
+    # A measure noun in the indefinite accusative measures too: «عدداً كبيراً».
+    measures = frozenset(f for w in data["measure_nouns"] for f in noun_forms(w))
+    return Grammar(**keys, measure_nouns=measures, quotes=frozenset(data["quotes"]))
 
 
 def _learned_terms() -> Iterator[Term]:

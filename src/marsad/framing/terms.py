@@ -14,8 +14,10 @@
 3. «أكثر/أشد» + a specifying noun, the analytic superlative, is an exaggeration of its
    own («الأكثر تضرراً»; :func:`comparatives`).
 
-Set phrases and neutral labels (category None) are matched but not reported, and an
-intensifier adjective after a noun of measure («كميات كبيرة») is dropped (:func:`literal`).
+Set phrases and neutral labels (category None) are matched but not reported, an
+intensifier adjective after a noun of measure («كميات كبيرة») is dropped (:func:`literal`),
+and so is a word that is part of a name («عبد المجيد»; :func:`in_name`). A pejorative label
+word that is the adjective of an act («الهجوم الإرهابي») is emotive.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from marsad.framing.lexicon import Grammar, Lexicon, Term
 from marsad.text.clitics import analyses
 
 SCARE_QUOTE = "distancing-quote"
+PEJORATIVE = "pejorative-label"
+EMOTIVE = "emotive"
 INTENSIFIER = "intensifier"
 MAX_QUOTED = 12  # tokens of a quoted name after «ما يسمى»
 
@@ -71,7 +75,8 @@ def _fits(term: Term, text: str) -> bool:
     """Whether a one-word term may be read in token ``text`` (phrases always may)."""
     if len(term.words) > 1:
         return True
-    return term.words[0] in getattr(readings(text), READING_OF_POS[term.pos])
+    reading = "adjectival" if term.bare else READING_OF_POS[term.pos]
+    return term.words[0] in getattr(readings(text), reading)
 
 
 def match_terms(doc: Doc, lexicon: Lexicon) -> list[Match]:
@@ -117,10 +122,19 @@ def literal(words: Words, match: Match, grammar: Grammar) -> bool:
             and not grammar.measure_nouns.isdisjoint(words.stems[i - 1]))
 
 
+def in_name(words: Words, match: Match, grammar: Grammar) -> bool:
+    """A word after «عبد», «أبو», «بن» is part of a person's name, not a verdict:
+    «عبد المجيد», «عبد الحكيم», «أبو غريب»."""
+    i = match.start
+    return i > 0 and not grammar.name_starts.isdisjoint(words.stems[i - 1])
+
+
 def grow(doc: Doc, match: Match, lexicon: Lexicon, grammar: Grammar,
          names: dict[str, str]) -> Match:
     """The match widened to the phrase around it (see the module docstring)."""
     if match.term.label:
+        if _qualifies_a_thing(doc, match, lexicon, grammar):
+            return replace(match, start=match.start - 1, category=EMOTIVE)
         actor = find_actor(doc, match.start, lexicon, grammar, names)
         return replace(match, end=max(match.end, actor.end)) if actor else match
     if match.term.pos == "adjectives" and _has_head(doc, match.start, grammar):
@@ -128,6 +142,16 @@ def grow(doc: Doc, match: Match, lexicon: Lexicon, grammar: Grammar,
     if match.category == SCARE_QUOTE:
         return replace(match, end=_quoted_end(doc, match.end, grammar))
     return match
+
+
+def _qualifies_a_thing(doc: Doc, match: Match, lexicon: Lexicon, grammar: Grammar) -> bool:
+    """A pejorative label word used as the adjective of an act or a thing judges it
+    rather than naming anyone: «الهجوم الإرهابي», «العمل الانقلابي» (the head is no label;
+    «المسلحين الإرهابيين» names people)."""
+    i = match.start
+    return (match.category == PEJORATIVE and match.end - i == 1
+            and _has_head(doc, i, grammar) and doc[i]._.clitics.article
+            and not any(s in lexicon.one_word_labels for s in words_of(doc).stems[i - 1]))
 
 
 def _has_head(doc: Doc, i: int, grammar: Grammar) -> bool:
@@ -223,7 +247,7 @@ def loaded_terms(doc: Doc, lexicon: Lexicon, grammar: Grammar,
     names = names or {}
     words = words_of(doc)
     found = [grow(doc, m, lexicon, grammar, names) for m in match_terms(doc, lexicon)
-             if not literal(words, m, grammar)]
+             if not literal(words, m, grammar) and not in_name(words, m, grammar)]
     return merge(doc, scare_quotes(doc, found + comparatives(words, grammar), grammar))
 
 
