@@ -117,6 +117,7 @@ def test_exported_weights_read_back_exactly(tmp_path: Path):
     exported = CrfWeights.read((shipped_dir() / EXPORTED_WEIGHTS).read_text(encoding="utf-8"))
     direct = CrfWeights.from_crfsuite(shipped_dir() / WEIGHTS)
     assert exported.labels == direct.labels
-    assert exported.states.keys() == direct.states.keys()
-    assert all((exported.states[a] == w).all() for a, w in direct.states.items())
+    assert exported.attributes.keys() == direct.attributes.keys()
+    assert all((exported.matrix[exported.attributes[a]] == direct.matrix[row]).all()
+               for a, row in direct.attributes.items())
     assert (exported.transitions == direct.transitions).all()

@@ -34,10 +34,12 @@ HEADER = (
 
 @dataclass(frozen=True)
 class CrfWeights:
-    """A linear-chain CRF's weights: per attribute a score per label, and label pairs'."""
+    """A linear-chain CRF's weights: per attribute a score per label (a row of ``matrix``;
+    row 0 is all zeros, the start of every sum), and the label pairs' (``transitions``)."""
 
     labels: tuple[str, ...]
-    states: dict[str, np.ndarray]
+    attributes: dict[str, int]  # attribute -> its row in matrix
+    matrix: np.ndarray  # [row, label]
     transitions: np.ndarray  # [previous label, label]
 
     @classmethod
@@ -60,19 +62,22 @@ class CrfWeights:
         states: Iterable[tuple[str, str, float]],
         transitions: Iterable[tuple[str, str, float]],
     ) -> CrfWeights:
-        index = {label: i for i, label in enumerate(labels)}
-        vectors: dict[str, np.ndarray] = {}
+        column = {label: i for i, label in enumerate(labels)}
+        attributes: dict[str, int] = {}
+        cells: list[tuple[int, int, float]] = []
         for attribute, label, weight in states:
             if weight == 0:  # L1 leaves some at exactly zero: they add nothing
                 continue
-            vector = vectors.get(attribute)
-            if vector is None:
-                vector = vectors[attribute] = np.zeros(len(labels))
-            vector[index[label]] = weight
+            row = attributes.setdefault(attribute, len(attributes) + 1)
+            cells.append((row, column[label], weight))
+        matrix = np.zeros((len(attributes) + 1, len(labels)))
+        if cells:
+            rows, columns, weights = zip(*cells, strict=True)
+            matrix[list(rows), list(columns)] = weights
         pairs = np.zeros((len(labels), len(labels)))
         for previous, label, weight in transitions:
-            pairs[index[previous], index[label]] = weight
-        return cls(tuple(labels), vectors, pairs)
+            pairs[column[previous], column[label]] = weight
+        return cls(tuple(labels), attributes, matrix, pairs)
 
     @classmethod
     def read(cls, text: str) -> CrfWeights:
@@ -94,7 +99,8 @@ class CrfWeights:
     def write(self, path: Path) -> None:
         lines = [HEADER, "\t".join(("labels", *self.labels)) + "\n"]
         labels = self.labels
-        for attribute, vector in sorted(self.states.items()):
+        for attribute, row in sorted(self.attributes.items()):
+            vector = self.matrix[row]
             lines += [f"state\t{attribute}\t{labels[i]}\t{float(vector[i])!r}\n"
                       for i in np.flatnonzero(vector)]
         for i, j in zip(*np.nonzero(self.transitions), strict=True):
@@ -104,14 +110,8 @@ class CrfWeights:
 
     def score(self, features: Iterable[str]) -> np.ndarray:
         """The summed weights of ``features`` per label (features without weight add 0)."""
-        return summed(self.states, features, len(self.labels))
-
-
-def summed(states: dict[str, np.ndarray], features: Iterable[str], labels: int) -> np.ndarray:
-    """The weights of ``features`` in ``states`` added one after the other, as CRFsuite
-    adds them (NumPy reduces the rows of a 2-D array in order)."""
-    weights = [w for w in map(states.get, features) if w is not None]
-    return np.add.reduce(np.array(weights), axis=0) if weights else np.zeros(labels)
+        rows = [0, *(r for r in map(self.attributes.get, features) if r is not None)]
+        return np.add.reduce(self.matrix[rows], axis=0)
 
 
 class WordScores:
@@ -127,33 +127,42 @@ class WordScores:
         self.weights = weights
         self.rows: dict[str, int] = {}
         self.table = np.empty((capacity, 1 + len(OFFSETS), len(weights.labels)))
-        # What a neighbour's feature «x» weighs at each offset, stored as «-1:x»: looked
-        # up without building the prefixed name for every new word.
-        self.seen_at = [
-            {a[len(p):]: w for a, w in weights.states.items() if a.startswith(p)}
+        # Where each word's own features are, and what a neighbour's feature «x» weighs
+        # at each offset (stored as «-1:x»): found without building the prefixed names.
+        self.lookups = [weights.attributes] + [
+            {a[len(p):]: row for a, row in weights.attributes.items() if a.startswith(p)}
             for p in (f"{offset}:" for offset in OFFSETS)
         ]
 
-    def reserve(self, count: int) -> None:
-        """Make room for ``count`` more forms."""
-        if len(self.rows) + count > len(self.table):
+    def rows_of(self, tokens: Sequence[str]) -> list[int]:
+        """The table rows of ``tokens``, the new forms among them scored together."""
+        if len(self.rows) + len(tokens) > len(self.table):  # room for them all
             self.rows.clear()
-            if count > len(self.table):
-                self.table = np.empty((count, *self.table.shape[1:]))
+            if len(tokens) > len(self.table):
+                self.table = np.empty((len(tokens), *self.table.shape[1:]))
+        rows = list(map(self.rows.get, tokens))
+        if None in rows:
+            self._add([t for t, row in zip(tokens, rows, strict=True) if row is None])
+            rows = list(map(self.rows.get, tokens))
+        return rows
 
-    def row(self, token: str) -> int:
-        row = self.rows.get(token)
-        return self._add(token) if row is None else row
-
-    def _add(self, token: str) -> int:
-        row = self.rows[token] = len(self.rows)
-        own, exports = self.featurizer.word_features(token)
-        scores = self.table[row]
-        labels = len(self.weights.labels)
-        scores[0] = summed(self.weights.states, own, labels)
-        for k, states in enumerate(self.seen_at, start=1):
-            scores[k] = summed(states, exports, labels)
-        return row
+    def _add(self, tokens: Sequence[str]) -> None:
+        """Score new forms in one NumPy call: every sum (a form's own features, its
+        exports at each offset) is a segment of weight rows that starts at the zero row."""
+        tokens = list(dict.fromkeys(tokens))
+        segments: list[int] = []
+        weight_rows: list[int] = []
+        for token in tokens:
+            own, exports = self.featurizer.word_features(token)
+            for lookup, features in zip(self.lookups, (own, *[exports] * len(OFFSETS)),
+                                        strict=True):
+                segments.append(len(weight_rows))
+                weight_rows.append(0)
+                weight_rows += [r for r in map(lookup.get, features) if r is not None]
+        sums = np.add.reduceat(self.weights.matrix[weight_rows], segments, axis=0)
+        first = len(self.rows)
+        self.table[first : first + len(tokens)] = sums.reshape(len(tokens), *self.table.shape[1:])
+        self.rows.update(zip(tokens, range(first, first + len(tokens)), strict=True))
 
 
 class Decoder:
@@ -178,9 +187,7 @@ class Decoder:
     def emissions(self, sentences: Sequence[Sequence[str]], lengths: np.ndarray) -> np.ndarray:
         """The scores of every token of the (non-empty) sentences, one after the other:
         tokens by labels."""
-        self.words.reserve(int(lengths.sum()))
-        row = self.words.row
-        rows = np.array([row(t) for s in sentences for t in s], dtype=np.intp)
+        rows = np.array(self.words.rows_of([t for s in sentences for t in s]), dtype=np.intp)
         table = self.words.table
         scores = table[rows, 0]
         # each token's position in its sentence, and its sentence's length
@@ -196,20 +203,19 @@ class Decoder:
         self, sentences: Sequence[Sequence[str]], scores: np.ndarray
     ) -> None:
         """The features that depend on a token's place in its sentence, not its words."""
-        states = self.weights.states
+        attributes = self.weights.attributes
         at: list[int] = []
-        weights: list[np.ndarray] = []
+        rows: list[int] = []
         start = 0
         for tokens in sentences:
             for i, features in enumerate(self.featurizer.sentence_features(tokens), start):
-                for feature in features:
-                    weight = states.get(feature)
-                    if weight is not None:
+                for row in map(attributes.get, features):
+                    if row is not None:
                         at.append(i)
-                        weights.append(weight)
+                        rows.append(row)
             start += len(tokens)
-        if at:
-            np.add.at(scores, np.array(at), np.array(weights))
+        if at:  # in order, several to a token: as CRFsuite adds them
+            np.add.at(scores, np.array(at), self.weights.matrix[rows])
 
 
 def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
