@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from marsad.events.lexicon import reporting, token_keys
 from marsad.events.words import texts_of
 from marsad.text.clitics import best
+from marsad.text.forms import FormMemo
 
 PERSON_TYPES = frozenset({"PERSON", "PER", "PERS"})
 ACTOR_LABELS = frozenset({"PERSON", "PER", "PERS", "ORG", "NORP"})
@@ -24,6 +25,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Entity types that name things, not actors («صواريخ "سكاريا تي 22"»).
 THING_TYPES = frozenset({"MISC", "PRODUCT", "EVENT"})
 LATTER = frozenset({"الاخير", "الاخيره"})  # «الأخير/الأخيرة»: the latter
+_is_latter = FormMemo(lambda text: not LATTER.isdisjoint(token_keys(text, "noun")))
 
 
 @dataclass(frozen=True)
@@ -153,8 +155,8 @@ def _resolve_latter(doc: Doc, found: list[Participant]) -> list[Participant]:
     taken = {i for p in found for i in range(p.start, p.end)}
     texts = texts_of(doc)
     extra: list[Participant] = []
-    for i, text in enumerate(texts):
-        if i in taken or not LATTER & set(token_keys(text, "noun")):
+    for i, latter in enumerate(_is_latter.all(texts)):
+        if not latter or i in taken:
             continue
         if i > 0 and best(texts[i - 1]).article:
             continue  # «الأيام الأخيرة»: an adjective after a noun with the article

@@ -64,7 +64,7 @@ class EntityRecognizer:
         """Tag a batch of docs at once: the CRF decodes all their sentences together."""
         for batch in batched(docs, batch_size):
             sentences = [_sentence_words(doc) for doc in batch]
-            texts = [[[words_of(doc).texts[i] for i in s] for s in doc_sentences]
+            texts = [_texts(words_of(doc).texts, doc_sentences)
                      for doc, doc_sentences in zip(batch, sentences, strict=True)]
             all_tags = self.model.tag_texts(texts)
             for doc, *tagged in zip(batch, sentences, texts, all_tags, strict=True):
@@ -78,6 +78,10 @@ def _sentence_words(doc: Doc) -> list[list[int]]:
     bounds = ([(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START")
               else [(0, len(doc))])
     return [[i for i in range(start, end) if not texts[i].isspace()] for start, end in bounds]
+
+
+def _texts(texts: list[str], sentences: list[list[int]]) -> list[list[str]]:
+    return [[texts[i] for i in words] for words in sentences]
 
 
 def _set_entities(

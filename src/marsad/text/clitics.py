@@ -128,6 +128,7 @@ def _key(word: str) -> str:
     return word.replace("ة", "ه")
 
 
+@lru_cache(maxsize=200_000)  # asked of every token by several stages: a C-level hit
 def best(token: str) -> Clitics:
     """The single most plausible analysis of ``token``."""
     return analyses(token)[0]
