@@ -159,7 +159,8 @@ def test_lexicon_inflection():
     assert {"ادعي", "ادعت", "ادعوا", "يدعي", "تدعي", "يدعون"} <= set(verb_forms("ادعى", "يدعي"))
     assert adjective_forms("استفزازي")[:2] == ["استفزازي", "استفزازيه"]
     assert adjective_forms("مثير للجدل")[1] == "مثيره للجدل"
-    assert parse_entry("مرتزقة|مرتزق => مقاتلون أجانب") == (["مرتزقة", "مرتزق"], "مقاتلون أجانب")
+    assert parse_entry("مرتزقة|مرتزق => مقاتلون أجانب") == (
+        ["مرتزقة", "مرتزق"], "مقاتلون أجانب", [])
 
 
 def test_bare_phrase_drops_prepositions(framing_nlp):
@@ -201,9 +202,40 @@ def test_verbal_nouns_and_new_verb_forms():
     assert verbal_noun("أشعل") == "اشعال"
     assert verbal_noun("استنزف") == "استنزاف"
     assert verbal_noun("هاجم") == "مهاجمه"
-    assert [verbal_noun(v) for v in ("زعم", "اعتدى", "تخاذل")] == [None, None, None]
+    assert [verbal_noun(v) for v in ("زعم", "دمر", "تخاذل")] == [None, None, None]
     assert {"نزعم", "ازعم", "يزعموا", "تزعمون"} <= set(verb_forms("زعم", "يزعم"))
     assert "كبيرا" in adjective_forms("كبير")
+
+
+def test_verbal_nouns_of_weak_and_doubled_derived_verbs():
+    pairs = {"أطاح": "اطاحه", "اجتاح": "اجتياح", "استباح": "استباحه", "اعتدى": "اعتداء",
+             "ازدرى": "ازدراء", "ابتز": "ابتزاز", "استخف": "استخفاف", "أبدع": "ابداع"}
+    assert {verb: verbal_noun(verb) for verb in pairs} == pairs
+    assert "يسيئون" in verb_forms("أساء", "يسيء")  # the hamza sits on ya before -ون
+
+
+def test_forms_the_coverage_audit_added(framing_nlp):
+    found = terms(run(framing_nlp, "أدان البيان اجتياح المدينة وازدراء سكانها، وقال إن "
+                                   "المسؤولين ضربوا بعرض الحائط مطالب الضحايا وفرضوا "
+                                   "العقاب الجماعي على الأهالي."))
+    assert found["اجتياح"] == "emotive"  # the verbal noun of the hollow اجتاح
+    assert found["وازدراء"] == "emotive"  # of the defective ازدرى
+    assert found["بعرض الحائط"] == "emotive"
+    assert found["العقاب الجماعي"] == "emotive"
+    # a final hamza seated before a pronoun (دماء → دمائهم), a listed broken plural
+    found = terms(run(framing_nlp, "سالت دماؤهم في الشوارع، وقد وصفهم بالأشرار."))
+    assert found["دماؤهم"] == "emotive"
+    assert found["بالأشرار"] == "emotive"
+    # a form listed in its own right keeps its category: انهيار is charged, though it is
+    # also the verbal noun of the emotive انهار; احتلال (the occupation) is a plain name
+    found = terms(run(framing_nlp, "حذر الخبراء من انهيار العملة في ظل الاحتلال."))
+    assert found["انهيار"] == "charged"
+    assert "الاحتلال" not in found
+
+
+def test_entries_list_irregular_forms_after_a_semicolon():
+    assert parse_entry("شرير ; أشرار => سيئ") == (["شرير"], "سيئ", ["أشرار"])
+    assert parse_entry("جريمة|جرائم") == (["جريمة", "جرائم"], None, [])
 
 
 def test_elatives_of_sound_triliteral_adjectives():

@@ -71,10 +71,17 @@ class Lexicon:
                     yield term
 
 
-def parse_entry(entry: str) -> tuple[list[str], str | None]:
-    """``"a|b => neutral"`` -> (["a", "b"], "neutral")."""
+def parse_entry(entry: str) -> tuple[list[str], str | None, list[str]]:
+    """``"a|b ; c|d => neutral"`` -> (["a", "b"], "neutral", ["c", "d"]): the forms that
+    inflect, the neutral wording, and irregular forms (broken plurals) listed after «;»,
+    matched as written (and in the indefinite accusative)."""
     forms, _, neutral = (part.strip() for part in entry.partition("=>"))
-    return [f.strip() for f in forms.split("|") if f.strip()], neutral or None
+    regular, _, listed = forms.partition(";")
+    return _split(regular), neutral or None, _split(listed)
+
+
+def _split(forms: str) -> list[str]:
+    return [f.strip() for f in forms.split("|") if f.strip()]
 
 
 def adjective_forms(form: str) -> list[str]:
@@ -87,11 +94,20 @@ def adjective_forms(form: str) -> list[str]:
 
 
 def noun_forms(form: str) -> list[str]:
-    """تهديد -> تهديد، تهديدا (the indefinite accusative: «تهديداً»); phrases as written."""
+    """تهديد -> تهديد، تهديدا (the indefinite accusative: «تهديداً»); a final hamza also
+    seated as before a pronoun (دماء → دمائهم، دماؤهم: stems دمائ، دماؤ); phrases as
+    written."""
     key = normalize_key(form)
-    if " " in key or key.endswith(NO_TANWIN_ALEF):
+    if " " in key:
         return [key]
-    return [key, key + "ا"]
+    seated = [key[:-1] + seat for seat in "ئؤ"] if key.endswith("ء") else []
+    return [key, *seated, *filter(None, [accusative(key)])]
+
+
+def accusative(key: str) -> str | None:
+    """The indefinite accusative of a one-word noun key (تهديد → تهديدا), where it takes
+    an alef."""
+    return None if " " in key or key.endswith(NO_TANWIN_ALEF) else key + "ا"
 
 
 def elative(adjective: str) -> str | None:
@@ -118,8 +134,10 @@ def verb_forms(past: str, imperfect: str) -> list[str]:
     base = past[:-1] if past.endswith("ي") else past  # ادعى: ادعت، ادعوا
     stem = imperfect[:-1] if imperfect.endswith("ي") else imperfect  # يدعي: يدعون
     persons = [p + imperfect[1:] for p in "ياتن"]  # يزعم، أزعم (keyed ا)، تزعم، نزعم
+    # A final hamza sits on ya before an ending: يسيء → يسيئون.
+    stem = stem[:-1] + "ئ" if stem.endswith("ء") else stem
     plurals = [p + stem[1:] + ending for p in "يت" for ending in ("ون", "وا")]
-    duals = [past + "ا", base + "تا", *(p + imperfect[1:] + "ان" for p in "يت")]
+    duals = [past + "ا", base + "تا", *(p + stem[1:] + "ان" for p in "يت")]
     # A past in ي keeps it before -ت where the ي is a root letter (حظي: حظيت; ادعى: ادعيت)
     kept = [past + "ت"] if base != past else []
     # Before an object pronoun the feminine -ت is read like a ta marbuta (هددتها and
@@ -129,19 +147,60 @@ def verb_forms(past: str, imperfect: str) -> list[str]:
 
 
 def verbal_noun(past: str) -> str | None:
-    """The verbal noun (masdar) of a sound derived verb, where its pattern is regular:
-    أشعل → إشعال (IV), اقتحم → اقتحام (VII, VIII), استنزف → استنزاف (X), هاجم → مهاجمة (III).
-    Form I and II verbs (زعم، دمّر) are left to the nouns list: without vowels and
-    shadda their pattern does not show. Hollow and defective verbs (أطاح، اعتدى) too."""
+    """The verbal noun (masdar) of a derived verb, where its pattern is regular:
+    أشعل → إشعال (IV), اقتحم → اقتحام (VII, VIII), استنزف → استنزاف (X), هاجم → مهاجمة
+    (III); of a hollow one: أطاح → إطاحة، اجتاح → اجتياح، استباح → استباحة; a defective
+    one: اعتدى → اعتداء، ازدرى → ازدراء; a doubled one: ابتز → ابتزاز، استخف → استخفاف.
+    Form I and II verbs (زعم، دمّر) are left to the nouns list: without vowels and shadda
+    their pattern does not show; forms V and VI (تورط، تخاذل) are their own verbal noun."""
     key = normalize_key(past)
-    if key.endswith("ي"):
-        return None
+    for pattern in DERIVED_MASDARS:
+        masdar = pattern(key)
+        if masdar:
+            return masdar
+    return None
+
+
+def _sound(key: str) -> str | None:
     if len(key) == 4 and key[1] == "ا" and key[0] != "ت":
         return "م" + key + "ه"  # III (not VI: تخاذل is its own verbal noun)
-    if key.startswith("ا") and "ا" not in key[1:] and (len(key) in (4, 5)
-                                                      or key.startswith("است")):
-        return key[:-1] + "ا" + key[-1]  # IV, VII, VIII, X
+    if not key.startswith("ا") or "ا" in key[1:] or key.endswith("ي") or _doubled(key):
+        return None
+    if len(key) in (4, 5) or (len(key) == 6 and key.startswith("است")):
+        return key[:-1] + "ا" + key[-1]  # IV أشعل, VII/VIII اقتحم, X استنزف
     return None
+
+
+def _hollow(key: str) -> str | None:
+    if not key.startswith("ا") or key.endswith("ي"):
+        return None
+    tenth = len(key) == 6 and key.startswith("است") and key[4] == "ا"
+    if (len(key) == 4 and key[2] == "ا") or tenth:
+        return key + "ه"  # IV أطاح → إطاحة, X استباح → استباحة
+    if len(key) == 5 and key[3] == "ا" and not key.startswith("است"):
+        return key[:3] + "ي" + key[3:]  # VII انهار → انهيار, VIII اجتاح → اجتياح
+    return None
+
+
+def _defective(key: str) -> str | None:
+    """VII, VIII and X with a final weak root letter: اعتدى → اعتداء، استجدى → استجداء."""
+    if key.startswith("ا") and key.endswith("ي") and len(key) >= 5:
+        return key[:-1] + "اء"
+    return None
+
+
+def _doubled(key: str) -> str | None:
+    """VIII (افتلّ: احتلّ، ابتزّ) and X (استفلّ: استبدّ) of a doubled root: the last root
+    letter, written once in the past, twice in the verbal noun: ابتزاز، استبداد."""
+    if not key.startswith("ا") or "ا" in key[1:]:
+        return None
+    eighth = len(key) == 4 and key[2] == "ت"
+    tenth = len(key) == 5 and key.startswith("است")
+    return key + "ا" + key[-1] if eighth or tenth else None
+
+
+# Tried in order; each returns None for a verb not of its pattern.
+DERIVED_MASDARS = (_sound, _hollow, _defective, _doubled)
 
 
 def plural(masdar: str) -> str:
@@ -164,29 +223,43 @@ def _read(name: str) -> dict:
 
 
 def _loaded_terms() -> Iterator[Term]:
+    """Every entry's forms, then what is derived from them (elatives, verbal nouns): a
+    form listed in its own right keeps its own category (انهيار is charged, though the
+    verbal noun of the emotive انهار)."""
+    derived: list[Term] = []
     for category, parts in _read("loaded_terms.yaml").items():
         for part_of_speech, entries in parts.items():
             for entry in entries:
-                forms, neutral = parse_entry(entry)
-                tone = None if category == SET_PHRASES else category
-                written = {normalize_key(f) for f in forms}
-                for form in _forms(part_of_speech, forms):
-                    yield Term(tuple(form.split()), tone, neutral, forms[0], part_of_speech,
-                               bare=part_of_speech == "nouns" and form not in written)
-                superlative = elative(forms[0]) if part_of_speech == "adjectives" else None
-                if superlative and tone:
-                    yield Term((superlative,), ELATIVE_CATEGORY.get(tone, tone), None,
-                               superlative, "nouns")
-                masdar = verbal_noun(forms[0]) if part_of_speech == "verbs" else None
-                for form in [*noun_forms(masdar), plural(masdar)] if masdar else ():
-                    yield Term((form,), tone, None, masdar, "nouns",
-                               bare=form not in (masdar, plural(masdar)))
+                yield from _entry_terms(category, part_of_speech, entry, derived)
+    yield from derived
+
+
+def _entry_terms(category: str, part_of_speech: str, entry: str,
+                 derived: list[Term]) -> Iterator[Term]:
+    """The terms of one loaded_terms.yaml entry: its inflected forms and the irregular
+    forms listed after «;»; its elative (an adjective) or verbal noun (a verb) go to
+    ``derived``."""
+    forms, neutral, listed = parse_entry(entry)
+    tone = None if category == SET_PHRASES else category
+    accusatives = {accusative(normalize_key(f)) for f in [*forms, *listed]}
+    generated = [*_forms(part_of_speech, forms), *(f for w in listed for f in noun_forms(w))]
+    for form in generated:
+        yield Term(tuple(form.split()), tone, neutral, forms[0], part_of_speech,
+                   bare=part_of_speech == "nouns" and form in accusatives)
+    superlative = elative(forms[0]) if part_of_speech == "adjectives" else None
+    if superlative and tone:
+        derived.append(Term((superlative,), ELATIVE_CATEGORY.get(tone, tone), None,
+                            superlative, "nouns"))
+    masdar = verbal_noun(forms[0]) if part_of_speech == "verbs" else None
+    for form in [*noun_forms(masdar), plural(masdar)] if masdar else ():
+        derived.append(Term((form,), tone, None, masdar, "nouns",
+                            bare=form == accusative(masdar)))
 
 
 def _label_terms() -> Iterator[Term]:
     for tone, entries in _read("labels.yaml").items():
         for entry in entries:
-            forms, neutral = parse_entry(entry)
+            forms, neutral, _ = parse_entry(entry)
             for form in forms:
                 yield Term(tuple(normalize_key(form).split()), TONE_CATEGORY[tone], neutral,
                            forms[0], "label")
