@@ -47,7 +47,11 @@ def tokenize(text: str) -> tuple[list[str], list[bool]]:
     spaces: list[bool] = []
     position = 0
     for match in _TOKEN.finditer(text):
-        _add_whitespace(text[position : match.start()], words, spaces)
+        start = match.start()
+        if start == position + 1 and text[position] == " " and words:  # the usual gap
+            spaces[-1] = True
+        elif start > position:
+            _add_whitespace(text[position:start], words, spaces)
         words.append(match.group())
         spaces.append(False)
         position = match.end()
