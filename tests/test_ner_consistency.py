@@ -1,4 +1,5 @@
-"""Story-level consistency: the CRF's names spread to their untagged repeats nearby."""
+"""Story-level consistency: a name takes its most frequent kind nearby, and its untagged
+repeats get it."""
 
 from __future__ import annotations
 
@@ -31,10 +32,22 @@ def test_the_most_frequent_tag_of_a_name_is_spread():
     assert propagate(sentences, tags)[3] == ["O", "O", "B-ORG"]
 
 
-def test_tags_of_the_crf_are_never_overwritten():
+def test_a_tie_keeps_the_crfs_tags():
     sentences = [_split("قال الرئيس بوش"), _split("وصل بوش إلى واشنطن")]
     tags = [["O", "O", "B-PERS"], ["O", "B-LOC", "O", "B-LOC"]]
-    assert propagate(sentences, tags)[1] == ["O", "B-LOC", "O", "B-LOC"]
+    assert propagate(sentences, tags) == [list(t) for t in tags]
+
+
+def test_a_name_tagged_against_its_majority_nearby_takes_the_majority_kind():
+    sentences = [_split("فاز نادي سلتيك على بنفيكا"), _split("وتأهل سلتيك إلى الدور الثاني"),
+                 _split("وقال مدرب سلتيك إن الفوز مستحق")]
+    tags = [["O", "O", "B-ORG", "O", "B-ORG"], ["O", "B-LOC", "O", "O", "O"],
+            ["O", "O", "B-ORG", "O", "O", "O"]]
+    result = propagate(sentences, tags)
+    assert result[1] == ["O", "B-ORG", "O", "O", "O"]
+    assert result[0] == tags[0] and result[2] == tags[2]
+    far = propagate(sentences, tags, window=0)  # alone in its window, the CRF's tag stands
+    assert far[1] == tags[1]
 
 
 def test_names_do_not_travel_beyond_the_window_nor_as_short_stems():

@@ -96,7 +96,7 @@ class NerModel:
 
     def tag_all(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
         """Tags of consecutive sentences of one text: the CRF's, sentence by sentence, then
-        spread to the untagged repeats of each name nearby (:mod:`marsad.ner.consistency`)."""
+        made consistent with each name's other mentions nearby (:mod:`marsad.ner.consistency`)."""
         return self.tag_texts([list(sentences)])[0]
 
     def tag_texts(self, texts: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
