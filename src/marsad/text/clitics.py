@@ -79,9 +79,15 @@ def _restore_stem(stem: str) -> str:
     return stem
 
 
-def _keyed(c: Clitics) -> Clitics:
-    """The analysis with its parts as matching keys (ة folded to ه)."""
-    return Clitics(c.prefix, c.stem.replace("ة", "ه"), c.suffix, c.article)
+@lru_cache(maxsize=1)
+def _enclitic_table() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The enclitics by length, longest first: a stem ends in at most one of each length,
+    so trying lengths in turn finds the first of the list that fits."""
+    enclitics = _rules()["enclitics"]
+    lengths = sorted({len(e) for e in enclitics}, reverse=True)
+    if [len(e) for e in enclitics] != sorted(map(len, enclitics), reverse=True):
+        raise ValueError("clitics.yaml: list the enclitics longest first")
+    return tuple((n, frozenset(e for e in enclitics if len(e) == n)) for n in lengths)
 
 
 @lru_cache(maxsize=200_000)
@@ -89,39 +95,43 @@ def analyses(token: str) -> tuple[Clitics, ...]:
     """All plausible analyses of ``token``, most plausible first; the bare word is last."""
     word = normalize_keep_ta(token)  # ة kept: «مدينة» has no pronoun suffix, «مدينه» may
     rules = _rules()
-    bare = Clitics("", word, "", False)
-    if len(word) < 3 or _key(word) in rules["lexical"] or not word.isalpha():
-        return (_keyed(bare),)
+    lexical = rules["lexical"]
+    keyed_word = _key(word)
+    bare = Clitics("", keyed_word, "", False)
+    if len(word) < 3 or keyed_word in lexical or not word.isalpha():
+        return (bare,)
     minimum = rules["min_stem"]
-    found: list[Clitics] = []
+    # (prefix, stem, suffix, article) with the stem as written (ة kept) until the end
+    found: list[tuple[str, str, str, bool]] = []
     longest, table = _prefix_table()
     for length in range(min(longest, len(word)), 0, -1):
-        form = word[:length]
+        readings = table.get(word[:length])
+        if not readings:
+            continue
         stem = word[length:]
-        for article, needs_imperfect in table.get(form, ()):
+        for article, needs_imperfect in readings:
             least = minimum["with_article"] if article else minimum["with_proclitic"]
             if len(stem) < least:
                 continue
             if needs_imperfect and stem[0] not in rules["imperfect_prefixes"]:
                 continue
-            found.append(Clitics(form, stem, "", article))
-    for candidate in [bare, *found]:
-        if candidate.article or _key(candidate.stem) in rules["lexical"]:
+            found.append((word[:length], stem, "", article))
+    least = minimum["with_enclitic"]
+    for prefix, stem, _, article in [("", word, "", False), *found]:
+        if article or _key(stem) in lexical:
             continue  # a noun with the article takes no pronoun suffix
-        for suffix in rules["enclitics"]:
-            stem = candidate.stem[: -len(suffix)]
-            if candidate.stem.endswith(suffix) and len(stem) >= minimum["with_enclitic"]:
-                found.append(
-                    Clitics(candidate.prefix, _restore_stem(stem), suffix, candidate.article)
-                )
+        for length, suffixes in _enclitic_table():
+            if len(stem) - length >= least and stem[-length:] in suffixes:
+                found.append((prefix, _restore_stem(stem[:-length]), stem[-length:], article))
                 break
     # Prefer analyses that strip the article, then longer prefixes (they are rarer by
     # chance), and keep the bare reading last as the fallback for look-ups.
-    found = [_keyed(c) for c in found]
-    found.sort(key=lambda c: (not c.article, -len(c.prefix), -len(c.suffix)))
-    if any(c.stem in rules["lexical"] for c in found):
-        found.sort(key=lambda c: c.stem not in rules["lexical"])
-    return (*found, _keyed(bare))
+    keyed = [Clitics(prefix, _key(stem), suffix, article)
+             for prefix, stem, suffix, article in found]
+    keyed.sort(key=lambda c: (not c.article, -len(c.prefix), -len(c.suffix)))
+    if any(c.stem in lexical for c in keyed):
+        keyed.sort(key=lambda c: c.stem not in lexical)
+    return (*keyed, bare)
 
 
 def _key(word: str) -> str:
