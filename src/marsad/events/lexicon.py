@@ -7,7 +7,7 @@ reduced to its lexicon form by :mod:`marsad.events.morphology`; the lexicon deci
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -103,6 +103,48 @@ def verb_prefix(text: str) -> str:
     return ""
 
 
+class _SharedStarts:
+    """Which phrase sets may start at a word form: learnt once per form for every set of
+    the lexicons at once (a bit per set), not once per set."""
+
+    def __init__(self) -> None:
+        self.sets_of: dict[str, int] = {}  # first-word key -> bits of the sets it starts
+        self.masks: FormMemo[int] = FormMemo(self._mask)
+        self.count = 0
+
+    def register(self, firsts: Iterable[str]) -> int:
+        bit = 1 << self.count
+        self.count += 1
+        for key in firsts:
+            self.sets_of[key] = self.sets_of.get(key, 0) | bit
+        self.masks.answers.clear()  # forms learnt before this set know nothing of it
+        return bit
+
+    def _mask(self, text: str) -> int:
+        mask = 0
+        for key in token_keys(text):
+            mask |= self.sets_of.get(key, 0)
+        return mask
+
+
+_STARTS = _SharedStarts()
+
+
+@dataclass(frozen=True)
+class StartTest:
+    """Whether a phrase of one set may start at a word form (``test(form)``), or at each
+    of a text's (``test.all(forms)``)."""
+
+    bit: int
+
+    def __call__(self, form: str) -> bool:
+        return bool(_STARTS.masks(form) & self.bit)
+
+    def all(self, forms: Sequence[str]) -> list[bool]:
+        bit = self.bit
+        return [bool(mask & bit) for mask in _STARTS.masks.all(forms)]
+
+
 class Phrases:
     """A set of words and multi-word phrases, matched token by token through clitics."""
 
@@ -115,7 +157,7 @@ class Phrases:
             candidates.sort(key=len, reverse=True)
         self.firsts = frozenset(self.by_first)
         # Most words are asked about at every token of every text, and most start none.
-        self.may_start = FormMemo(lambda text: not self.firsts.isdisjoint(token_keys(text)))
+        self.may_start = StartTest(_STARTS.register(self.firsts))
 
     def match(self, texts: Sequence[str], i: int) -> int:
         """How many tokens of ``texts`` from ``i`` on form a phrase of the set (0: none)."""
