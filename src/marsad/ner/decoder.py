@@ -81,20 +81,22 @@ class CrfWeights:
 
     @classmethod
     def read(cls, text: str) -> CrfWeights:
-        labels: list[str] = []
-        states: list[tuple[str, str, float]] = []
-        transitions: list[tuple[str, str, float]] = []
-        rows = {"state": states, "trans": transitions}
-        for line in text.splitlines():
-            if not line or line.startswith("#"):
-                continue
-            kind, *fields = line.split("\t")
-            if kind == "labels":
-                labels = fields
-            else:
-                first, second, weight = fields
-                rows[kind].append((first, second, float(weight)))
-        return cls.from_rows(labels, states, transitions)
+        """The weights as :meth:`write` wrote them (parsed column-wise: it is on the
+        start-up path)."""
+        rows = [line.split("\t") for line in text.splitlines()
+                if line and not line.startswith("#")]
+        labels = next(r[1:] for r in rows if r[0] == "labels")
+        column = {label: i for i, label in enumerate(labels)}
+        states = [r for r in rows if r[0] == "state"]
+        attributes = {a: i for i, a in enumerate(dict.fromkeys(r[1] for r in states), start=1)}
+        matrix = np.zeros((len(attributes) + 1, len(labels)))
+        if states:
+            matrix[[attributes[r[1]] for r in states], [column[r[2]] for r in states]] = \
+                np.array([r[3] for r in states], dtype=np.float64)
+        transitions = np.zeros((len(labels), len(labels)))
+        for _, previous, label, weight in (r for r in rows if r[0] == "trans"):
+            transitions[column[previous], column[label]] = float(weight)
+        return cls(tuple(labels), attributes, matrix, transitions)
 
     def write(self, path: Path) -> None:
         lines = [HEADER, "\t".join(("labels", *self.labels)) + "\n"]
