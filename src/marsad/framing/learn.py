@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.framing import lexicon as lexicons
-from marsad.ner.clusters import _ppmi, _svd, corpus_keys
+from marsad.ner.clusters import corpus_keys, ppmi, svd
 from marsad.text.clitics import stems
 
 VOCABULARY = 40_000  # stems that get a vector
@@ -88,7 +88,7 @@ def vectors(articles: Iterable[list[str]], seed: int) -> tuple[list[str], np.nda
             codes, found = np.unique(np.concatenate(cells), return_counts=True)
             counts.reshape(-1)[codes] += found
             cells = []
-    found = _svd(_ppmi(counts), DIMENSIONS, np.random.default_rng(seed))
+    found = svd(ppmi(counts), DIMENSIONS, np.random.default_rng(seed))
     return vocabulary, found / (np.linalg.norm(found, axis=1, keepdims=True) + 1e-9)
 
 

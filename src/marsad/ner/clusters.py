@@ -54,7 +54,7 @@ def learn(path: Path, seed: int = 13, limit: int | None = None) -> dict[str, tup
     """Cluster ids, one per granularity, for the ``VOCABULARY`` most frequent keys."""
     words, articles = _encode(corpus_keys(path, limit))
     counts = _cooccurrences(articles, len(words))
-    vectors = _svd(_ppmi(counts), DIMENSIONS, np.random.default_rng(seed))
+    vectors = svd(ppmi(counts), DIMENSIONS, np.random.default_rng(seed))
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
     labels = [_kmeans(vectors, k, np.random.default_rng(seed + k)) for k in GRANULARITIES]
     return {w: tuple(int(lab[i]) for lab in labels) for i, w in enumerate(words)}
@@ -87,7 +87,7 @@ def _cooccurrences(articles: list[np.ndarray], size: int) -> np.ndarray:
     return counts
 
 
-def _ppmi(counts: np.ndarray, alpha: float = 0.75) -> np.ndarray:
+def ppmi(counts: np.ndarray, alpha: float = 0.75) -> np.ndarray:
     total = counts.sum()
     rows = counts.sum(axis=1, keepdims=True) + 1e-9
     columns = counts.sum(axis=0, keepdims=True) ** alpha
@@ -99,7 +99,7 @@ def _ppmi(counts: np.ndarray, alpha: float = 0.75) -> np.ndarray:
     return np.maximum(pmi, 0, out=pmi)
 
 
-def _svd(matrix: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+def svd(matrix: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
     """Rank-``k`` left singular vectors scaled by the root of the singular values."""
     probe = matrix @ rng.standard_normal((matrix.shape[1], k + 20), dtype=np.float32)
     for _ in range(2):  # power iterations sharpen the subspace
