@@ -233,6 +233,24 @@ def test_forms_the_coverage_audit_added(framing_nlp):
     assert "الاحتلال" not in found
 
 
+def test_headwords_of_the_semantic_fields_added_in_round_4(framing_nlp):
+    found = terms(run(framing_nlp, "أثار القرار المفاجئ حفيظة النواب، وسط تكهنات بأن "
+                                   "الحكومة ستجابه الاحتجاجات بعد أسابيع من التوتر."))
+    # surprise (an adjective, with its noun) touching outrage: one emotive phrase
+    assert found["القرار المفاجئ حفيظة"] == "emotive"
+    assert found["تكهنات"] == "emotive"  # speculation
+    assert found["ستجابه"] == "charged"  # confrontation: a verb's persons
+    assert found["التوتر"] == "charged"
+    # the verbal noun of جابه is generated; the participle of استنكر is an adjective
+    found = terms(run(framing_nlp, "دعا إلى مجابهة التحديات، واستهجن الشارع المستنكر "
+                                   "للقرار مبالغات الإعلام."))
+    assert found["مجابهة"] == "charged"
+    assert found["واستهجن الشارع المستنكر"] == "emotive"
+    assert found["مبالغات"] == "exaggeration"
+    # Saddam and «وجلّ» are not what these fields mean
+    assert not terms(run(framing_nlp, "تحدث صدام حسين عن الله عز وجل في خطابه."))
+
+
 def test_entries_list_irregular_forms_after_a_semicolon():
     assert parse_entry("شرير ; أشرار => سيئ") == (["شرير"], "سيئ", ["أشرار"])
     assert parse_entry("جريمة|جرائم") == (["جريمة", "جرائم"], None, [])
