@@ -404,7 +404,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--reference-articles", type=int, default=12)
-    parser.add_argument("--dask-articles", type=int, default=400)
+    parser.add_argument("--dask-articles", type=int, default=1000)
     parser.add_argument("--semantic-articles", type=int, default=500)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--only", nargs="+", choices=sorted(SECTIONS))
