@@ -10,7 +10,9 @@ _INTRO = """\
 A linear-chain CRF (CRFsuite, via python-crfsuite) that tags Arabic news tokens with BIO
 tags of the ANERcorp types PERS, LOC, ORG and MISC. Used by `marsad ner --conll` and by
 the `marsad_ner` pipeline component (PERS becomes PERSON there). Trained by
-`marsad train ner` on {created}; runs on the CPU.
+`marsad train ner` on {created}; runs on the CPU. Training uses CRFsuite; tagging reads
+the same weights from `weights.tsv` and decodes in NumPy (`marsad/ner/decoder.py`: weights
+summed once per word form, Viterbi over a batch of texts), with CRFsuite's tags.
 
 ## Licence
 
