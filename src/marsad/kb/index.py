@@ -20,7 +20,6 @@ from marsad.text.normalize import normalize_key
 T = TypeVar("T")
 
 
-
 def head_stem(word: str) -> str:
     """The key of a lexicon word without its article: «الأناضول» → «اناضول», «الله» stays."""
     for analysis in analyses(word):

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from marsad.datafiles import load_yaml
 from marsad.doc import words_of
 from marsad.ner.conll import spans
 from marsad.ner.model import NerModel, shipped_model
-from marsad.scale.pool import batched
 from marsad.text.clitics import best
 from marsad.text.normalize import normalize_key
 
@@ -62,7 +62,7 @@ class EntityRecognizer:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         """Tag a batch of docs at once: the CRF decodes all their sentences together."""
-        for batch in batched(docs, batch_size):
+        for batch in minibatch(docs, batch_size):
             sentences = [_sentence_words(doc) for doc in batch]
             texts = [_texts(words_of(doc).texts, doc_sentences)
                      for doc, doc_sentences in zip(batch, sentences, strict=True)]

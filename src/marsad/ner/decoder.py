@@ -17,6 +17,7 @@ checks the tags equal CRFsuite's.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,44 +60,34 @@ class CrfWeights:
     def from_rows(
         cls,
         labels: Sequence[str],
-        states: Iterable[tuple[str, str, float]],
-        transitions: Iterable[tuple[str, str, float]],
+        states: Iterable[Sequence[str | float]],
+        transitions: Iterable[Sequence[str | float]],
     ) -> CrfWeights:
+        """From (attribute, label, weight) and (previous label, label, weight) rows; a
+        weight may be a number or its text. Built column-wise: reading is on the start-up
+        path."""
         column = {label: i for i, label in enumerate(labels)}
-        attributes: dict[str, int] = {}
-        cells: list[tuple[int, int, float]] = []
-        for attribute, label, weight in states:
-            if weight == 0:  # L1 leaves some at exactly zero: they add nothing
-                continue
-            row = attributes.setdefault(attribute, len(attributes) + 1)
-            cells.append((row, column[label], weight))
+        states = list(states)
+        weights = np.array([w for *_, w in states], dtype=np.float64)
+        kept = weights != 0  # L1 leaves some at exactly zero: they add nothing
+        states = list(itertools.compress(states, kept))
+        attributes = {a: i for i, a in enumerate(dict.fromkeys(a for a, *_ in states), start=1)}
         matrix = np.zeros((len(attributes) + 1, len(labels)))
-        if cells:
-            rows, columns, weights = zip(*cells, strict=True)
-            matrix[list(rows), list(columns)] = weights
+        matrix[[attributes[a] for a, *_ in states], [column[label] for _, label, _ in states]] \
+            = weights[kept]
         pairs = np.zeros((len(labels), len(labels)))
         for previous, label, weight in transitions:
-            pairs[column[previous], column[label]] = weight
+            pairs[column[previous], column[label]] = float(weight)
         return cls(tuple(labels), attributes, matrix, pairs)
 
     @classmethod
     def read(cls, text: str) -> CrfWeights:
-        """The weights as :meth:`write` wrote them (parsed column-wise: it is on the
-        start-up path)."""
+        """The weights as :meth:`write` wrote them."""
         rows = [line.split("\t") for line in text.splitlines()
                 if line and not line.startswith("#")]
         labels = next(r[1:] for r in rows if r[0] == "labels")
-        column = {label: i for i, label in enumerate(labels)}
-        states = [r for r in rows if r[0] == "state"]
-        attributes = {a: i for i, a in enumerate(dict.fromkeys(r[1] for r in states), start=1)}
-        matrix = np.zeros((len(attributes) + 1, len(labels)))
-        if states:
-            matrix[[attributes[r[1]] for r in states], [column[r[2]] for r in states]] = \
-                np.array([r[3] for r in states], dtype=np.float64)
-        transitions = np.zeros((len(labels), len(labels)))
-        for _, previous, label, weight in (r for r in rows if r[0] == "trans"):
-            transitions[column[previous], column[label]] = float(weight)
-        return cls(tuple(labels), attributes, matrix, transitions)
+        return cls.from_rows(labels, (r[1:] for r in rows if r[0] == "state"),
+                             (r[1:] for r in rows if r[0] == "trans"))
 
     def write(self, path: Path) -> None:
         lines = [HEADER, "\t".join(("labels", *self.labels)) + "\n"]

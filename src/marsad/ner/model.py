@@ -70,7 +70,6 @@ class NerModel:
     """Tags tokenised sentences with BIO tags of the ANERcorp types."""
 
     def __init__(self, weights: CrfWeights, featurizer: Featurizer, metadata: dict):
-        self.weights = weights
         self.decoder = Decoder(featurizer, weights)
         self.featurizer = featurizer
         self.metadata = metadata
