@@ -13,7 +13,7 @@ from marsad.ner.model import CARD, METADATA, shipped_dir, shipped_model
 from marsad.pipeline import load
 
 # Micro F1 of the shipped model on the dev split, as `marsad eval ner` prints it.
-DEV_MICRO_F1 = 0.7434
+DEV_MICRO_F1 = 0.7555
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +51,9 @@ def test_entities_stay_inside_sentences(ner_nlp):
 
 
 def test_a_name_found_once_is_tagged_at_its_repeats_in_the_story(ner_nlp):
-    doc = ner_nlp("أعلنت شركة تويوتا عن أرباحها.\nوارتفعت أسهم تويوتا في بورصة طوكيو.")
+    doc = ner_nlp("أعلنت شركة تويوتا عن أرباحها.\nوارتفعت أسهم تويوتا أمس.")
     assert [e.label_ for e in doc.ents if e.text == "تويوتا"] == ["ORG", "ORG"]
-    alone = ner_nlp("وارتفعت أسهم تويوتا في بورصة طوكيو.")  # the CRF alone misses it
+    alone = ner_nlp("وارتفعت أسهم تويوتا أمس.")  # the CRF alone misses it
     assert "تويوتا" not in {e.text for e in alone.ents}
 
 

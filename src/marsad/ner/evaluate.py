@@ -16,6 +16,12 @@ class Score:
     predicted: int
     gold: int
 
+    def __add__(self, other: Score) -> Score:
+        """Pooled counts (scores of folds or parts add up to the whole's)."""
+        return Score(
+            self.correct + other.correct, self.predicted + other.predicted, self.gold + other.gold
+        )
+
     @property
     def precision(self) -> float:
         return self.correct / self.predicted if self.predicted else 0.0

@@ -14,12 +14,13 @@ Groups (``GROUPS``; the model card's ablation drops one at a time):
 * ``context``: the keys and stems of the words around, two either side;
 * ``gazetteer``: places, organisations, nationalities, titles and cue words the token
   (through its stems) or a phrase over it matches, here and around;
-* ``clusters``: the unsupervised word clusters (three granularities) here and around.
+* ``clusters``: the word clusters of neighbour counts (three granularities) here and around;
+* ``skipgram``: the word clusters of skip-gram vectors, likewise (see :mod:`marsad.ner.clusters`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 import regex
@@ -84,11 +85,18 @@ def _gazetteer(f: Featurizer, token: str) -> tuple[list[str], list[str]]:
     return kinds, kinds
 
 
-def _clusters(f: Featurizer, token: str) -> tuple[list[str], list[str]]:
-    ids = f.cluster_ids(token)
-    if ids is None:
-        return ["c=none"], ["c=none"]
-    return [f"c{n}={i}" for n, i in enumerate(ids)], [f"c{n}={i}" for n, i in enumerate(ids[:2])]
+def _cluster_set(name: str, prefix: str) -> Extractor:
+    """The features of one set of word clusters: every granularity for the word, the two
+    coarser for its neighbours (all three there scored lower)."""
+
+    def extract(f: Featurizer, token: str) -> tuple[list[str], list[str]]:
+        ids = f.cluster_ids(token, name)
+        if ids is None:
+            return [f"{prefix}=none"], [f"{prefix}=none"]
+        own = [f"{prefix}{n}={i}" for n, i in enumerate(ids)]
+        return own, own[:2]
+
+    return extract
 
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -99,8 +107,14 @@ EXTRACTORS: dict[str, Extractor] = {
     "clitic": _clitic,
     "context": _context,
     "gazetteer": _gazetteer,
-    "clusters": _clusters,
 }
+# The groups backed by a table of word clusters (feature prefix of each); the model folder
+# holds one file per table (``marsad.ner.model.CLUSTER_FILES``).
+CLUSTER_SETS = {"clusters": "c", "skipgram": "k"}
+EXTRACTORS |= {name: _cluster_set(name, prefix) for name, prefix in CLUSTER_SETS.items()}
+
+# {group: {matching key: "id,id,id"}}, as marsad.ner.clusters.read gives them.
+ClusterTables = Mapping[str, Mapping[str, str]]
 
 
 class Featurizer:
@@ -109,12 +123,15 @@ class Featurizer:
     def __init__(
         self,
         lexicon: Lexicon,
-        clusters: dict[str, tuple[str, ...]],
+        clusters: ClusterTables,
         groups: Sequence[str] = GROUPS,
     ):
         unknown = set(groups) - set(EXTRACTORS)
         if unknown:
             raise ValueError(f"unknown feature groups: {sorted(unknown)}")
+        tableless = [g for g in groups if g in CLUSTER_SETS and g not in clusters]
+        if tableless:
+            raise ValueError(f"feature groups {tableless} need their word-cluster tables")
         self.lexicon = lexicon
         self.clusters = clusters
         self.groups = tuple(g for g in GROUPS if g in groups)
@@ -134,12 +151,14 @@ class Featurizer:
             exports += theirs
         return tuple(own), tuple(exports)
 
-    def cluster_ids(self, token: str) -> tuple[str, ...] | None:
-        """The word's clusters, else its clitic-stripped stem's, else None."""
-        return self.clusters.get(normalize_key(token)) or self.clusters.get(best(token).stem)
+    def cluster_ids(self, token: str, name: str = "clusters") -> tuple[str, ...] | None:
+        """The word's clusters in the set ``name``, else its clitic-stripped stem's, else None."""
+        table = self.clusters[name]
+        ids = table.get(normalize_key(token)) or table.get(best(token).stem)
+        return tuple(ids.split(",")) if ids else None
 
     def _word_class(self, token: str) -> str:
-        """The middle-granularity cluster of a word, ``-`` when it has none."""
+        """The middle-granularity cluster (neighbour counts) of a word, ``-`` when none."""
         ids = self.cluster_ids(token)
         return ids[1] if ids else "-"
 

@@ -2,10 +2,10 @@
 :mod:`marsad.ner.features`, and the files it is made of.
 
 A model folder holds ``ner.crfsuite`` (the CRF), ``weights.tsv`` (its weights as text, what
-tagging reads: :mod:`marsad.ner.decoder`), ``clusters.tsv`` and
-``gazetteer.tsv`` (the feature lexicons it was trained with), ``metadata.json`` (feature
-groups, data, scores) and ``MODEL_CARD.md``. The package ships one in
-``marsad/ner/model``; ``marsad train ner`` rewrites it.
+tagging reads: :mod:`marsad.ner.decoder`), the feature lexicons it was trained with
+(``gazetteer.tsv`` and the word-cluster tables ``clusters.tsv`` and ``skipgram.tsv``),
+``metadata.json`` (feature groups, data, scores) and ``MODEL_CARD.md``. The package ships
+one in ``marsad/ner/model``; ``marsad train ner`` rewrites it.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from pathlib import Path
 from marsad.ner import clusters as cluster_files
 from marsad.ner.consistency import propagate
 from marsad.ner.decoder import CrfWeights, Decoder
-from marsad.ner.features import Featurizer
+from marsad.ner.features import CLUSTER_SETS, Featurizer
 from marsad.ner.lexicon import load_lexicon
 
-WEIGHTS, CLUSTERS, GAZETTEER, METADATA, CARD, EXPORTED_WEIGHTS = (
-    "ner.crfsuite", "clusters.tsv", "gazetteer.tsv", "metadata.json", "MODEL_CARD.md",
-    "weights.tsv",
+WEIGHTS, GAZETTEER, METADATA, CARD, EXPORTED_WEIGHTS = (
+    "ner.crfsuite", "gazetteer.tsv", "metadata.json", "MODEL_CARD.md", "weights.tsv",
 )
+# The word-cluster table of each cluster feature group (clusters.tsv, skipgram.tsv).
+CLUSTER_FILES = {name: f"{name}.tsv" for name in CLUSTER_SETS}
 
 
 class ModelMissing(RuntimeError):
@@ -49,8 +50,12 @@ def _read_text(folder: Traversable | Path, name: str) -> str:
 
 def load_featurizer(folder: Traversable | Path, groups: Sequence[str]) -> Featurizer:
     lexicon = load_lexicon(_read_text(folder, GAZETTEER).splitlines())
-    table = cluster_files.read(iter(_read_text(folder, CLUSTERS).splitlines()))
-    return Featurizer(lexicon, table, groups)
+    tables = {
+        name: cluster_files.read(_read_text(folder, file))
+        for name, file in CLUSTER_FILES.items()
+        if name in groups
+    }
+    return Featurizer(lexicon, tables, groups)
 
 
 def export_weights(folder: Path) -> None:

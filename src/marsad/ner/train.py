@@ -29,7 +29,7 @@ from marsad.ner.features import GROUPS
 from marsad.ner.lexicon import build_gazetteer, write_gazetteer
 from marsad.ner.model import (
     CARD,
-    CLUSTERS,
+    CLUSTER_FILES,
     EXPORTED_WEIGHTS,
     GAZETTEER,
     METADATA,
@@ -50,6 +50,12 @@ CRF_PARAMS = {
 ANERCORP = "data/ner/anercorp/train.txt"
 WOJOOD = ("data/ner/wojood-sample/train.txt", "data/ner/wojood-sample/val.txt")
 CORPUS = "data/corpus/saudinewsnet.jsonl.gz"
+# How each word-cluster table is learned from the corpus, and the header of its file.
+CLUSTER_LEARNERS = {
+    "clusters": (cluster_files.learn, cluster_files.HEADER, "about a minute"),
+    "skipgram": (cluster_files.learn_skipgram, cluster_files.SKIPGRAM_HEADER, "about 7 minutes"),
+}
+LEXICONS = (GAZETTEER, *CLUSTER_FILES.values())
 
 Log = Callable[[str], None]
 
@@ -96,17 +102,19 @@ def tokens_per_second(folder: Path, groups: Sequence[str], sentences: list[Sente
 
 
 def prepare_lexicons(shared: Path, folder: Path, reuse: Path | None, log: Log) -> float:
-    """Write the gazetteer and the clusters into ``folder``; seconds spent."""
+    """Write the gazetteer and the word-cluster tables into ``folder``; seconds spent.
+    A table already in ``reuse`` is copied rather than learned again."""
     started = time.perf_counter()
     write_gazetteer(build_gazetteer(shared / "data" / "geo"), folder / GAZETTEER)
-    if reuse is not None and (reuse / CLUSTERS).is_file():
-        log(f"reusing word clusters from {reuse / CLUSTERS}")
-        if reuse.resolve() != folder.resolve():
-            shutil.copyfile(reuse / CLUSTERS, folder / CLUSTERS)
-    else:
-        log("learning word clusters from SaudiNewsNet (about a minute)")
-        table = cluster_files.learn(shared / CORPUS, seed=SEED)
-        cluster_files.write(table, folder / CLUSTERS, cluster_files.HEADER)
+    for name, file in CLUSTER_FILES.items():
+        if reuse is not None and (reuse / file).is_file():
+            log(f"reusing the word clusters in {reuse / file}")
+            if reuse.resolve() != folder.resolve():
+                shutil.copyfile(reuse / file, folder / file)
+            continue
+        learn, header, duration = CLUSTER_LEARNERS[name]
+        log(f"learning the word clusters of {file} from SaudiNewsNet ({duration})")
+        cluster_files.write(learn(shared / CORPUS, seed=SEED), folder / file, header)
     return time.perf_counter() - started
 
 
@@ -117,6 +125,7 @@ def train(
     groups: Sequence[str] = GROUPS,
     wojood: bool = False,
     ablation: bool = False,
+    cv_folds: int | None = None,
     jobs: int = 2,
     reuse_clusters: Path | None = None,
     log: Log = print,
@@ -125,7 +134,9 @@ def train(
     output.mkdir(parents=True, exist_ok=True)
     train_split, dev = anercorp_splits(shared)
     extra = wojood_sentences(shared) if wojood else []
-    reused = reuse_clusters is not None and (reuse_clusters / CLUSTERS).is_file()
+    reused = reuse_clusters is not None and all(
+        (reuse_clusters / file).is_file() for file in CLUSTER_FILES.values()
+    )
     lexicon_seconds = prepare_lexicons(shared, output, reuse_clusters, log)
     log(f"training the CRF on {len(train_split) + len(extra)} sentences")
     crf_seconds = fit(train_split + extra, output, groups)
@@ -151,6 +162,11 @@ def train(
     }
     metadata["speed_tokens_per_second"] = round(tokens_per_second(output, groups, dev))
     _finish(output, metadata)  # a complete model folder before the long ablation
+    if cv_folds:
+        metadata["cross_validation"] = cross_validate(
+            read_anercorp(shared / ANERCORP), output, groups, cv_folds, log, jobs
+        )
+        _finish(output, metadata)
     if ablation:
         metadata["ablation"] = run_ablation(
             shared, output, train_split, dev, groups, log, jobs
@@ -162,7 +178,7 @@ def train(
 def _finish(output: Path, metadata: dict) -> None:
     metadata["size_bytes"] = {
         name: (output / name).stat().st_size
-        for name in (WEIGHTS, CLUSTERS, GAZETTEER, EXPORTED_WEIGHTS)
+        for name in (WEIGHTS, EXPORTED_WEIGHTS, *LEXICONS)
     }
     _write_metadata(output, metadata)
     write_card(metadata, output / CARD)
@@ -186,30 +202,66 @@ def run_ablation(
     rows = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [
-            pool.submit(_ablation_row, name, variant_groups, sentences, dev, folder)
-            for name, variant_groups, sentences in variants
+            pool.submit(_fit_and_score, sentences, dev, variant_groups, folder)
+            for _, variant_groups, sentences in variants
         ]
-        for future in futures:
-            rows.append(future.result())
-            log(f"{rows[-1]['variant']}: micro F1 {rows[-1]['micro_f1']:.4f}")
+        for (name, *_), future in zip(variants, futures, strict=True):
+            scores, seconds = future.result()
+            rows.append({
+                "variant": name,
+                "micro_f1": round(scores["micro"].f1, 4),
+                "per_type_f1": {k: round(s.f1, 4) for k, s in scores.items() if k != "micro"},
+                "crf_seconds": round(seconds, 1),
+            })
+            log(f"{name}: micro F1 {rows[-1]['micro_f1']:.4f}")
     return rows
 
 
-def _ablation_row(
-    name: str, groups: list[str], sentences: list[Sentence], dev: list[Sentence], folder: Path
+def cross_validate(
+    sentences: list[Sentence],
+    folder: Path,
+    groups: Sequence[str],
+    folds: int,
+    log: Log,
+    jobs: int = 2,
 ) -> dict:
+    """Scores pooled over ``folds`` contiguous folds of ``sentences``, each scored by a CRF
+    trained on the others: ten times the dev split's spans, so differences between two
+    models that the dev split cannot tell from noise show here. Contiguous, because a
+    story's sentences are: a random split would score names seen in the same story."""
+    size = math.ceil(len(sentences) / folds)
+    parts = [sentences[i : i + size] for i in range(0, len(sentences), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [
+            pool.submit(
+                _fit_and_score, [s for other in parts if other is not part for s in other],
+                part, list(groups), folder,
+            )
+            for part in parts
+        ]
+        results = [future.result()[0] for future in futures]
+    kinds = dict.fromkeys(kind for r in results for kind in r)  # micro last, as in each
+    pooled = {kind: sum((r[kind] for r in results if kind in r), Score(0, 0, 0)) for kind in kinds}
+    log(f"{len(parts)}-fold cross-validation: micro F1 {pooled['micro'].f1:.4f}")
+    return {
+        "folds": len(parts),
+        "sentences": len(sentences),
+        "pooled": {kind: s.to_dict() for kind, s in pooled.items()},
+        "per_fold_micro_f1": [round(r["micro"].f1, 4) for r in results],
+    }
+
+
+def _fit_and_score(
+    sentences: list[Sentence], test: list[Sentence], groups: list[str], folder: Path
+) -> tuple[dict[str, Score], float]:
+    """Scores on ``test`` of a CRF trained on ``sentences`` with ``folder``'s lexicons,
+    and the seconds its training took."""
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        for lexicon in (CLUSTERS, GAZETTEER):
+        for lexicon in LEXICONS:
             shutil.copyfile(folder / lexicon, work / lexicon)
         seconds = fit(sentences, work, groups)
-        scores = evaluate(NerModel.load_with(work, groups), dev)
-    return {
-        "variant": name,
-        "micro_f1": round(scores["micro"].f1, 4),
-        "per_type_f1": {k: round(s.f1, 4) for k, s in scores.items() if k != "micro"},
-        "crf_seconds": round(seconds, 1),
-    }
+        return evaluate(NerModel.load_with(work, groups), test), seconds
 
 
 def _data_record(train_split: list[Sentence], dev: list[Sentence], extra: list) -> dict:
