@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from marsad.ner import clusters as cluster_files
@@ -61,3 +63,9 @@ def test_the_shipped_model_uses_both_cluster_sets():
 def test_scores_of_folds_add_up():
     total = Score(8, 10, 12) + Score(1, 2, 3)
     assert (total.correct, total.predicted, total.gold) == (9, 12, 15)
+
+
+def test_learning_skipgram_clusters_without_gensim_says_how_to_get_it(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "gensim.models", None)  # as if not installed
+    with pytest.raises(cluster_files.TrainingDependencyMissing, match=r"marsad\[train\]"):
+        cluster_files.learn_skipgram(tmp_path / "corpus.jsonl.gz")

@@ -95,6 +95,7 @@ def train_ner(output: Path | None, wojood: bool, ablation: bool, cv_folds: int |
     ANERcorp's train file is split into sentences; its last 10% of sentences are the dev
     split, held out. Reproducible: the same data gives the same model.
     """
+    from marsad.ner.clusters import TrainingDependencyMissing
     from marsad.ner.train import train
 
     shared = _shared_or_exit()
@@ -104,12 +105,16 @@ def train_ner(output: Path | None, wojood: bool, ablation: bool, cv_folds: int |
         error(f"unknown feature groups {unknown}; choose from {', '.join(GROUPS)}")
         sys.exit(EXIT_USAGE)
     output = output or Path(__file__).resolve().parent / "model"
-    metadata = train(
-        shared, output, groups=groups, wojood=wojood, ablation=ablation, cv_folds=cv_folds,
-        jobs=jobs,
-        reuse_clusters=output if reuse_clusters else None,
-        log=lambda message: click.echo(message, err=True),
-    )
+    try:
+        metadata = train(
+            shared, output, groups=groups, wojood=wojood, ablation=ablation, cv_folds=cv_folds,
+            jobs=jobs,
+            reuse_clusters=output if reuse_clusters else None,
+            log=lambda message: click.echo(message, err=True),
+        )
+    except TrainingDependencyMissing as exc:
+        error(str(exc))
+        sys.exit(EXIT_FAILED)
     seconds = metadata["training_seconds"]
     click.echo(f"wrote {output}: dev micro F1 {metadata['dev']['micro']['f1']:.4f}, "
                f"{metadata['speed_tokens_per_second']} tokens/s, trained in "

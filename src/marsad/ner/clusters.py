@@ -69,6 +69,10 @@ SKIPGRAM_HEADER = _HEADER.format(
 )
 
 
+class TrainingDependencyMissing(RuntimeError):
+    """A library only training needs is not installed; the message says how to get it."""
+
+
 def corpus_keys(path: Path, limit: int | None = None) -> Iterator[list[str]]:
     """Each article of a SaudiNewsNet-style JSONL.gz as a list of word keys."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -95,7 +99,7 @@ def learn_skipgram(
     try:
         from gensim.models import Word2Vec
     except ImportError as missing:
-        raise RuntimeError(
+        raise TrainingDependencyMissing(
             "learning the skip-gram word clusters needs gensim: pip install 'marsad[train]' "
             "(or keep the shipped clusters: marsad train ner --reuse-clusters)"
         ) from missing

@@ -103,11 +103,15 @@ def tokens_per_second(folder: Path, groups: Sequence[str], sentences: list[Sente
     return sum(len(s.tokens) for s in sentences) / (time.perf_counter() - started)
 
 
-def prepare_lexicons(shared: Path, folder: Path, reuse: Path | None, log: Log) -> float:
-    """Write the gazetteer and the word-cluster tables into ``folder``; seconds spent.
-    A table already in ``reuse`` is copied rather than learned again."""
+def prepare_lexicons(
+    shared: Path, folder: Path, reuse: Path | None, log: Log
+) -> tuple[float, bool]:
+    """Write the gazetteer and the word-cluster tables into ``folder``: (seconds spent,
+    whether every table was reused). A table already in ``reuse`` is copied rather than
+    learned again."""
     started = time.perf_counter()
     write_gazetteer(build_gazetteer(shared / "data" / "geo"), folder / GAZETTEER)
+    learned = False
     for name, file in CLUSTER_FILES.items():
         if reuse is not None and (reuse / file).is_file():
             log(f"reusing the word clusters in {reuse / file}")
@@ -117,7 +121,8 @@ def prepare_lexicons(shared: Path, folder: Path, reuse: Path | None, log: Log) -
         learn, header, duration = CLUSTER_LEARNERS[name]
         log(f"learning the word clusters of {file} from SaudiNewsNet ({duration})")
         cluster_files.write(learn(shared / CORPUS, seed=SEED), folder / file, header)
-    return time.perf_counter() - started
+        learned = True
+    return time.perf_counter() - started, not learned
 
 
 def train(
@@ -136,10 +141,7 @@ def train(
     output.mkdir(parents=True, exist_ok=True)
     train_split, dev = anercorp_splits(shared)
     extra = wojood_sentences(shared) if wojood else []
-    reused = reuse_clusters is not None and all(
-        (reuse_clusters / file).is_file() for file in CLUSTER_FILES.values()
-    )
-    lexicon_seconds = prepare_lexicons(shared, output, reuse_clusters, log)
+    lexicon_seconds, reused = prepare_lexicons(shared, output, reuse_clusters, log)
     log(f"training the CRF on {len(train_split) + len(extra)} sentences")
     crf_seconds = fit(train_split + extra, output, groups)
     model = NerModel.load_with(output, groups)
