@@ -145,6 +145,18 @@ def test_ner_org_span_is_classified_by_its_words(linker):
     assert (militia.kb_id, militia.country, militia.sector) == (None, "LBY", "GOV")
 
 
+def test_a_government_named_after_a_known_person_is_the_person(linker):
+    text = "تركت أنقرة حكومة فائز السراج تحت حمايتها، ومولت مؤسسة محمد بن راشد آل مكتوم المشروع."
+    doc = run(linker, text, [("حكومة فائز السراج", "ORG"),
+                             ("مؤسسة محمد بن راشد آل مكتوم", "ORG")])
+    sarraj = entity(doc, "فائز السراج")
+    assert (sarraj.kb_id, sarraj.type, sarraj.mentions[0].text) == (
+        "lby.sarraj", "PERSON", "فائز السراج")
+    assert "حكومة فائز السراج" not in {e.name for e in doc._.entities}
+    # a foundation is not a leader's government: it stays the organisation NER found
+    assert entity(doc, "مؤسسة محمد بن راشد آل مكتوم").type == "ORG"
+
+
 def test_nationality_adjectives_become_norp(linker):
     doc = run(linker, "وانتقد المسؤولون الأتراك والمصريون الموقف الأمريكي.")
     norp = {e.country for e in doc._.entities if e.type == "NORP"}

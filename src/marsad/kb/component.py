@@ -36,6 +36,7 @@ from marsad.kb.lexicon import (
     aliases,
     anaphors,
     honorifics,
+    leader_heads,
     offices,
     org_heads,
     org_middles,
@@ -166,7 +167,8 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
 def find(doc: Doc, tokens: list[str]) -> list[Found]:
     places = _places_by_end(doc)
     found = [_from_ner(ent, places) for ent in doc.ents if ent.label_ in NER_TYPES]
-    found = _merge(found, _kb_names(tokens), swallows=lambda inner: True)
+    names = _kb_names(tokens)
+    found = _merge(_people_behind_heads(found, names, tokens), names, swallows=lambda inner: True)
     persons = [f for f in found if f.type == "PERSON"]
     standalone, titled = _titles(tokens, persons, _cover(found))
     found += standalone
@@ -191,6 +193,20 @@ def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
         if len(inside) == len(overlapping) and all(swallows(f) for f in inside):
             found = [f for f in found if f not in inside] + [new]
     return found
+
+
+def _people_behind_heads(found: list[Found], names: list[Found], tokens) -> list[Found]:
+    """An NER organisation that is a leader head and a known person's full name
+    («حكومة فائز السراج») is that person's mention: the KB knows the name."""
+    people = {(n.start, n.end): n for n in names if n.type == "PERSON" and not n.short}
+    result = []
+    for mention in found:
+        person = people.get((mention.start + 1, mention.end))
+        head = leader_heads().match_at(tokens, mention.start) if person else None
+        if mention.type == "ORG" and head and head.end == person.start:
+            mention = person
+        result.append(mention)
+    return result
 
 
 def _cover(found: Iterable[Found]) -> set[int]:

@@ -101,6 +101,11 @@ def org_heads() -> PhraseIndex[OrgHead]:
 
 
 @lru_cache(maxsize=1)
+def leader_heads() -> PhraseIndex[str]:
+    return PhraseIndex().add_all((h, h) for h in _data("org_patterns.yaml")["leader_heads"])
+
+
+@lru_cache(maxsize=1)
 def org_middles() -> PhraseIndex[str]:
     return PhraseIndex().add_all((m, m) for m in _data("org_patterns.yaml")["middles"])
 

@@ -2,9 +2,12 @@
 
 * ``data/cues.yaml`` (hand-written): organisation and place head words, person titles,
   speech verbs, first names.
+* ``data/names/*.yaml`` (hand-written): names of kinds GATE's lists lack: sports clubs,
+  media, companies, foreign given names and surnames, currencies, prizes, weapons…
 * ``gazetteer.tsv`` (built by :func:`build_gazetteer` when the model is trained, shipped
   with it): places, nationality adjectives, organisations and titles from GATE's Arabic
-  lists (LGPL) and country names from ``geo/countries`` (ODbL), with attribution.
+  lists (LGPL) and country names from ``geo/countries`` (ODbL), with attribution, and
+  the hand-written name lists.
 
 Every entry is a matching key (``normalize_key``); a token matches through its clitic
 analyses (:func:`candidates`), so «وأنقرة» finds «انقره».
@@ -42,6 +45,7 @@ GAZETTEER_HEADER = """\
 #    of Sheffield, LGPL; keyed and de-duplicated here.
 #  - countries/countries.json: Arabic country names from mledoze/countries, ODbL 1.0
 #    (https://opendatacommons.org/licenses/odbl/1-0/).
+#  - marsad/ner/data/names/*.yaml: marsad's hand-written name lists (kind KIND.list).
 """
 
 
@@ -60,7 +64,21 @@ def build_gazetteer(geo: Path) -> list[tuple[str, str]]:
     for country in json.loads((geo / "countries" / "countries.json").read_text("utf-8")):
         for name in country["translations"].get("ara", {}).values():
             rows.add((normalize_key(name), "LOC"))
+    rows |= name_list_rows()
     return sorted(row for row in rows if len(row[0].replace(" ", "")) >= 2)
+
+
+def name_list_rows() -> set[tuple[str, str]]:
+    """(key, kind) rows of the hand-written name lists; each list's kind is its file's
+    ``kind`` and name, «ORG.clubs», so the CRF weighs clubs and companies apart."""
+    rows: set[tuple[str, str]] = set()
+    for file in sorted(resources.files("marsad.ner").joinpath("data/names").iterdir(), key=str):
+        if file.name.endswith(".yaml"):
+            with file.open(encoding="utf-8") as f:
+                names = load_yaml(f)
+            kind = f"{names['kind']}.{file.name.removesuffix('.yaml')}"
+            rows.update((normalize_key(entry), kind) for entry in names["entries"])
+    return rows
 
 
 def write_gazetteer(rows: list[tuple[str, str]], path: Path) -> None:

@@ -1,0 +1,63 @@
+"""The NER gazetteer's hand-written name lists (marsad/ner/data/names/*.yaml)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+
+import pytest
+import regex
+
+from marsad.datafiles import load_yaml
+from marsad.ner.features import Featurizer
+from marsad.ner.lexicon import load_lexicon, name_list_rows
+from marsad.ner.model import GAZETTEER, shipped_dir
+from marsad.text.normalize import normalize_key
+
+NAME_LISTS = sorted(
+    (f for f in resources.files("marsad.ner").joinpath("data/names").iterdir()
+     if f.name.endswith(".yaml")),
+    key=lambda f: f.name,
+)
+# Arabic letters, digits, spaces and the hyphen or slash of «إف-16»; no Latin, no
+# diacritics (harakat).
+_WRITTEN_AS_PRINTED = regex.compile(r"^[\p{Arabic}0-9٠-٩ /-]+$")
+_HARAKAT = regex.compile(r"[\u064B-\u0652]")
+
+
+def test_there_are_name_lists_of_each_type():
+    kinds = {load_yaml(f.open(encoding="utf-8"))["kind"] for f in NAME_LISTS}
+    assert {"PERS", "ORG", "MISC"} <= kinds
+
+
+@pytest.mark.parametrize("name_list", NAME_LISTS, ids=lambda f: f.name)
+def test_every_entry_is_a_name_written_as_printed_and_listed_once(name_list):
+    names = load_yaml(name_list.open(encoding="utf-8"))
+    assert names["kind"] in {"PERS", "ORG", "LOC", "MISC"}
+    entries = names["entries"]
+    assert len(entries) >= 100
+    bad = [e for e in entries if not _WRITTEN_AS_PRINTED.match(e) or _HARAKAT.search(e)]
+    assert not bad, f"{name_list.name}: write these in Arabic script without diacritics: {bad}"
+    # hamza, alef and ta marbuta variants are one matching key: list a name once
+    twice = [k for k, n in Counter(normalize_key(e) for e in entries).items() if n > 1]
+    assert not twice, f"{name_list.name}: listed twice (after normalize_key): {twice}"
+
+
+def test_a_listed_name_is_a_feature_through_its_clitics_and_as_a_phrase():
+    gazetteer = [f"{key}\t{kind}" for key, kind in sorted(name_list_rows())]
+    featurizer = Featurizer(load_lexicon(gazetteer), {}, ("gazetteer",))
+    own, exports = featurizer.word_features("وبنفيكا")  # «and Benfica»
+    assert "gz=ORG.clubs" in own and "gz=ORG.clubs" in exports
+    assert "gz=PERS.surnames" in featurizer.word_features("لميركل")[0]  # «to Merkel»
+    items = featurizer.sentence(["فاز", "ريال", "مدريد", "على", "برشلونة"])
+    assert "ph=B-ORG.clubs" in items[1] and "ph=I-ORG.clubs" in items[2]
+    assert not any(f.startswith("ph=") for f in items[0] + items[3])
+
+
+def test_the_shipped_gazetteer_holds_every_listed_name():
+    """The gazetteer ships with the weights: a list edited after training changes nothing
+    until the model is retrained (`marsad train ner --reuse-clusters`)."""
+    text = shipped_dir().joinpath(GAZETTEER).read_text(encoding="utf-8")
+    shipped = {tuple(line.split("\t")) for line in text.splitlines() if line[:1] != "#"}
+    missing = name_list_rows() - shipped
+    assert not missing, f"{len(missing)} listed names missing: retrain the NER model"
