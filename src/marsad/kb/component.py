@@ -195,17 +195,15 @@ def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
     return found
 
 
-def _people_behind_heads(found: list[Found], names: list[Found], tokens) -> list[Found]:
+def _people_behind_heads(found: list[Found], names: list[Found], tokens: list[str]) -> list[Found]:
     """An NER organisation that is a leader head and a known person's full name
     («حكومة فائز السراج») is that person's mention: the KB knows the name."""
     people = {(n.start, n.end): n for n in names if n.type == "PERSON" and not n.short}
     result = []
     for mention in found:
-        person = people.get((mention.start + 1, mention.end))
-        head = leader_heads().match_at(tokens, mention.start) if person else None
-        if mention.type == "ORG" and head and head.end == person.start:
-            mention = person
-        result.append(mention)
+        head = leader_heads().match_at(tokens, mention.start) if mention.type == "ORG" else None
+        person = people.get((head.end, mention.end)) if head else None
+        result.append(person or mention)
     return result
 
 

@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.datafiles import load_yaml
-from marsad.text.clitics import stems
+from marsad.text.clitics import analyses, stems
 from marsad.text.normalize import normalize_key
 
 # GATE list file -> gazetteer kind. The inferred GPE and date lists are left out: they
@@ -55,6 +55,15 @@ def candidates(token: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((normalize_key(token), *stems(token))))
 
 
+@lru_cache(maxsize=300_000)
+def name_candidates(token: str) -> tuple[str, ...]:
+    """The keys a token may match a listed name by: its whole key, then the stems of its
+    analyses that keep the article, so «الفائز» (the winner) is not the name «فائز» while
+    «لفائز» and «والأهلي» still find «فائز» and «الأهلي»."""
+    return tuple(dict.fromkeys((normalize_key(token),
+                                *(a.stem for a in analyses(token) if not a.article))))
+
+
 def build_gazetteer(geo: Path) -> list[tuple[str, str]]:
     """(key, kind) rows from the GATE lists and the country names, sorted, unique."""
     rows: set[tuple[str, str]] = set()
@@ -65,7 +74,11 @@ def build_gazetteer(geo: Path) -> list[tuple[str, str]]:
         for name in country["translations"].get("ara", {}).values():
             rows.add((normalize_key(name), "LOC"))
     rows |= name_list_rows()
-    return sorted(row for row in rows if len(row[0].replace(" ", "")) >= 2)
+    return sorted(row for row in rows if _long_enough(row[0]))
+
+
+def _long_enough(key: str) -> bool:
+    return len(key.replace(" ", "")) >= 2
 
 
 def name_list_rows() -> set[tuple[str, str]]:
@@ -77,7 +90,8 @@ def name_list_rows() -> set[tuple[str, str]]:
             with file.open(encoding="utf-8") as f:
                 names = load_yaml(f)
             kind = f"{names['kind']}.{file.name.removesuffix('.yaml')}"
-            rows.update((normalize_key(entry), kind) for entry in names["entries"])
+            keys = (normalize_key(entry) for entry in names["entries"])
+            rows.update((key, kind) for key in keys if _long_enough(key))
     return rows
 
 
@@ -104,8 +118,12 @@ class Lexicon:
             self.phrases[parts[0]].append((parts[1:], kind))
 
     def kinds(self, token: str) -> tuple[str, ...]:
-        """Kinds of the single-word entries the token matches, sorted."""
-        return tuple(sorted({k for key in candidates(token) for k in self.words.get(key, ())}))
+        """Kinds of the single-word entries the token matches, sorted; a listed name
+        («ORG.clubs») matches only with its article as listed (:func:`name_candidates`)."""
+        found = {k for key in candidates(token) for k in self.words.get(key, ()) if not _listed(k)}
+        found.update(k for key in name_candidates(token) for k in self.words.get(key, ())
+                     if _listed(k))
+        return tuple(sorted(found))
 
     def phrase_marks(self, tokens: list[str]) -> list[list[str]]:
         """For each token, ``B-KIND``/``I-KIND`` marks of the phrases covering it (the first
@@ -118,12 +136,19 @@ class Lexicon:
                 continue
             for key in keys:
                 for rest, kind in self.phrases.get(key, ()):
+                    if _listed(kind) and key not in name_candidates(token):
+                        continue
                     end = i + 1 + len(rest)
                     if tuple(normalize_key(t) for t in tokens[i + 1 : end]) == rest:
                         marks[i].append(f"B-{kind}")
                         for j in range(i + 1, end):
                             marks[j].append(f"I-{kind}")
         return marks
+
+
+def _listed(kind: str) -> bool:
+    """Whether a gazetteer kind is one of the hand-written name lists («PERS.surnames»)."""
+    return "." in kind
 
 
 def load_lexicon(gazetteer_lines: list[str]) -> Lexicon:
