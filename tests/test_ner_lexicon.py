@@ -54,12 +54,13 @@ def test_a_listed_name_is_a_feature_through_its_clitics_and_as_a_phrase():
     assert not any(f.startswith("ph=") for f in items[0] + items[3])
 
 
-def test_a_listed_name_keeps_its_article_as_listed():
+def test_a_name_keeps_its_article_as_listed_and_a_cue_word_does_not():
     lexicon = load_lexicon([f"{key}\t{kind}" for key, kind in sorted(name_list_rows())])
     assert "PERS.arab_given_names" in lexicon.kinds("وسامي")  # «and Sami»
     assert "PERS.arab_given_names" not in lexicon.kinds("السامي")  # «the high»
     assert "ORG.clubs" in lexicon.kinds("والأهلي")  # the club is listed with its article
     assert "ORG.clubs" not in lexicon.kinds("أهلي")
+    assert "cue:person_title" in lexicon.kinds("الرئيس")  # cue words: through any analysis
 
 
 def test_the_shipped_gazetteer_holds_the_listed_names_and_no_others():

@@ -13,7 +13,7 @@ from marsad.ner.model import CARD, METADATA, shipped_dir, shipped_model
 from marsad.pipeline import load
 
 # Micro F1 of the shipped model on the dev split, as `marsad eval ner` prints it.
-DEV_MICRO_F1 = 0.7819
+DEV_MICRO_F1 = 0.7857
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +59,11 @@ def test_entities_stay_inside_sentences(ner_nlp):
 
 
 def test_a_name_found_once_is_tagged_at_its_repeats_in_the_story(ner_nlp):
-    doc = ner_nlp("أعلنت شركة تويوتا عن أرباحها.\nوارتفعت أسهم تويوتا أمس.")
-    assert [e.label_ for e in doc.ents if e.text == "تويوتا"] == ["ORG", "ORG"]
-    alone = ner_nlp("وارتفعت أسهم تويوتا أمس.")  # the CRF alone misses it
-    assert "تويوتا" not in {e.text for e in alone.ents}
+    # «كاتربيلر» (Caterpillar) is in no name list: only «شركة» tells the CRF what it is
+    doc = ner_nlp("أعلنت شركة كاتربيلر عن أرباحها.\nوارتفعت أسهم كاتربيلر أمس.")
+    assert [e.label_ for e in doc.ents if e.text == "كاتربيلر"] == ["ORG", "ORG"]
+    alone = ner_nlp("وارتفعت أسهم كاتربيلر أمس.")  # the CRF alone misses it
+    assert "كاتربيلر" not in {e.text for e in alone.ents}
 
 
 def test_component_is_in_the_pipeline_after_language(nlp):
