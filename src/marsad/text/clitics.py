@@ -91,9 +91,6 @@ def _enclitic_table() -> tuple[tuple[int, frozenset[str]], ...]:
 
 
 @lru_cache(maxsize=200_000)
-# Small: best(), stems() and the NER's name look-up each keep their own larger cache and
-# ask for a word's analyses at about the same time; this one lets them share the work.
-@lru_cache(maxsize=20_000)
 def analyses(token: str) -> tuple[Clitics, ...]:
     """All plausible analyses of ``token``, most plausible first; the bare word is last."""
     word = normalize_keep_ta(token)  # ة kept: «مدينة» has no pronoun suffix, «مدينه» may
