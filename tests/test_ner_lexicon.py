@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from importlib import resources
 
 import pytest
 import regex
 
 from marsad.datafiles import load_yaml
 from marsad.ner.features import Featurizer
-from marsad.ner.lexicon import load_lexicon, name_list_rows
+from marsad.ner.lexicon import load_lexicon, name_list_rows, name_lists
 from marsad.ner.model import GAZETTEER, shipped_dir
 from marsad.text.normalize import normalize_key
 
-NAME_LISTS = sorted(
-    (f for f in resources.files("marsad.ner").joinpath("data/names").iterdir()
-     if f.name.endswith(".yaml")),
-    key=lambda f: f.name,
-)
+NAME_LISTS = name_lists()
 # Arabic letters, digits, spaces and the hyphen or slash of «إف-16»; no Latin, no
 # diacritics (harakat).
 _WRITTEN_AS_PRINTED = regex.compile(r"^[\p{Arabic}0-9٠-٩ /-]+$")

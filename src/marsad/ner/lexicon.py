@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from marsad.datafiles import load_yaml
@@ -85,17 +86,21 @@ def _long_enough(key: str) -> bool:
     return len(key.replace(" ", "")) >= 2
 
 
+def name_lists() -> list[Traversable]:
+    """The hand-written name lists (``data/names/*.yaml``), by file name."""
+    folder = resources.files("marsad.ner").joinpath("data/names")
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+
+
 def name_list_rows() -> set[tuple[str, str]]:
     """(key, kind) rows of the hand-written name lists; each list's kind is its file's
     ``kind`` and name, «ORG.clubs», so the CRF weighs clubs and companies apart."""
     rows: set[tuple[str, str]] = set()
-    for file in sorted(resources.files("marsad.ner").joinpath("data/names").iterdir(), key=str):
-        if file.name.endswith(".yaml"):
-            with file.open(encoding="utf-8") as f:
-                names = load_yaml(f)
-            kind = f"{names['kind']}.{file.name.removesuffix('.yaml')}"
-            keys = (normalize_key(entry) for entry in names["entries"])
-            rows.update((key, kind) for key in keys if _long_enough(key))
+    for file in name_lists():
+        names = load_yaml(file.read_text(encoding="utf-8"))
+        kind = f"{names['kind']}.{file.name.removesuffix('.yaml')}"
+        keys = (normalize_key(entry) for entry in names["entries"])
+        rows.update((key, kind) for key in keys if _long_enough(key))
     return rows
 
 
