@@ -25,6 +25,37 @@ def test_the_longest_name_wins_and_keeps_its_boundaries():
     assert propagate(sentences, tags)[1] == ["O", "O", "B-PERS", "I-PERS", "O"]
 
 
+def test_a_repeat_tagged_in_part_is_completed_by_the_full_name_nearby():
+    sentences = [_split("قال المفكر نعوم شومسكي إن الحرب خطأ"),
+                 _split("وأضاف نعوم شومسكي أن"), _split("ورد نعوم شومسكي بكتاب")]
+    tags = [["O", "O", "B-PERS", "I-PERS", "O", "O", "O"], ["O", "O", "B-PERS", "O"],
+            ["O", "B-PERS", "I-PERS", "O"]]
+    assert propagate(sentences, tags)[1] == ["O", "B-PERS", "I-PERS", "O"]
+
+
+def test_completing_a_name_never_cuts_or_swallows_another():
+    sentences = [_split("وصل جورج بوش"), _split("ثم تحدث كولن جورج بوش"),
+                 _split("وزار جورج بوش الأب")]
+    tags = [["O", "B-PERS", "I-PERS"], ["O", "O", "B-PERS", "I-PERS", "I-PERS"],
+            ["O", "B-PERS", "B-PERS", "I-PERS"]]
+    result = propagate(sentences, tags)
+    assert result[1] == tags[1]  # inside a longer name: left whole
+    assert result[2] == tags[2]  # «بوش الأب» runs on past the repeat: left whole
+
+
+def test_a_person_named_up_to_a_link_word_takes_the_next_word():
+    sentences = [_split("وقال علي بن أبي طالب"), _split("وصل حمد بن عيسى آل خليفة"),
+                 _split("وقال عبد الله إن"), _split("وصل علي بن ، ثم")]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS", "O"],
+            ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"], ["O", "B-PERS", "O", "O"],
+            ["O", "B-PERS", "I-PERS", "O", "O"]]
+    result = propagate(sentences, tags, window=0)
+    assert result[0] == ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS"]
+    assert result[1] == ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "I-PERS"]
+    assert result[2] == ["O", "B-PERS", "I-PERS", "O"]
+    assert result[3] == tags[3]  # a comma is no part of a name
+
+
 def test_the_most_frequent_tag_of_a_name_is_spread():
     sentences = [_split("فاز الأهلي"), _split("خسر الأهلي"), _split("تعادل الأهلي"),
                  _split("وهنأ الاتحاد للأهلي")]
@@ -57,6 +88,30 @@ def test_names_do_not_travel_beyond_the_window_nor_as_short_stems():
     assert propagate(sentences, tags, window=2)[2] == ["O", "B-PERS", "O"]
     short = propagate([_split("زار أم"), _split("ثم أم")], [["O", "B-LOC"], ["O", "O"]])
     assert short[1] == ["O", "O"]
+
+
+def test_a_sentence_sees_exactly_its_window_as_the_window_slides_along_a_long_text():
+    # Names come and go along the text with various kinds: each sentence's result must be
+    # what it gets when its window alone is the whole text.
+    words = ["سلتيك", "بوش", "جورج بوش", "الأهلي", "بنفيكا"]
+    kinds = ["ORG", "LOC", "PERS", "MISC"]
+    sentences, tags = [], []
+    for s in range(40):
+        name = words[s * 7 % len(words)].split()
+        sentences.append(["وقال", *name, "إن", words[s * 3 % len(words)].split()[-1]])
+        kind = kinds[s * 5 % len(kinds)]
+        tagged = s % 3 != 0
+        tags.append(["O", *(_bio(kind, len(name)) if tagged else ["O"] * len(name)), "O", "O"])
+    for window in (1, 3, 7):
+        whole = propagate(sentences, tags, window=window)
+        for s in range(len(sentences)):
+            first, last = max(0, s - window), min(len(sentences), s + window + 1)
+            alone = propagate(sentences[first:last], tags[first:last], window=window)
+            assert whole[s] == alone[s - first], (window, s)
+
+
+def _bio(kind: str, length: int) -> list[str]:
+    return [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
 
 
 def test_the_ner_cli_module_does_not_load_spacy():

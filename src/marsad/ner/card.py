@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from marsad.ner.groups import ALL_CLUSTER_MINUTES
+
 _INTRO = """\
 # marsad NER model (CRF)
 
@@ -56,8 +58,10 @@ clitic analyses (`marsad.text.clitics`), so «وأنقرة» is seen as «أنق
 
 The CRF tags each sentence alone; then its names are made consistent within {window}
 sentences either side (`marsad/ner/consistency.py`: one name, one tag within a story): a
-name tagged with a kind less frequent nearby than another takes that kind, and untagged
-repeats of a name get its most frequent kind.
+name tagged with a kind less frequent nearby than another takes that kind, and repeats of
+a name get its most frequent kind where the CRF left them untagged or tagged only part of
+them with that kind. Last, a person's name that ends on a word linking the parts of a
+name («بن», «أبو», «آل»: `marsad/ner/data/name_links.yaml`) takes the word after it.
 """
 
 _NOTES = """
@@ -131,12 +135,24 @@ _NOTES = """
   clusters cover the 2015 news vocabulary that ANERcorp's folds do not test. CRF
   regularisation with the lists: (0.05, 0.05) 0.7711, 0.7818; (0.02, 0.05) 0.7740,
   0.7788 against (0.03, 0.05) 0.7731, 0.7782: still a plateau.
+- The consistency step, re-checked by CV on the shipped CRF's tags (0.7757 before):
+  completing repeats the CRF tagged in part 0.7773, and the name-link words 0.7782 (the
+  dev split's micro F1, 0.7857, unchanged by both). Tried and not kept: a second CRF
+  stacked on the first one's tags (the kinds of a word's other mentions nearby and of
+  the names over it, as features; trained on cross-validated tags) 0.7736 without the
+  first CRF's own tags and 0.7706 with them, after the consistency step; a penalty on O
+  at decoding, which lifted the dev split (0.7969 at 0.2) but lowered CV at every size
+  (0.7725 at 0.2, 0.7634 at 1.0); a sentence-level sports cue joined with the gazetteer
+  kinds (clubs named after cities) 0.7748, dev 0.7871; majority votes of CRFs that
+  differ in regularisation or in one feature group 0.7736-0.7755 (the models err
+  together).
 - The standard ANERcorp test split (CAMeL Lab) was not used in any way. Published scores
   on it for reference: BiLSTM-CRF 81.7, mBERT 78.4, AraBERT 83.1 micro F1.
 """
 
 
-_REUSED = " (reused from an earlier run; learning them takes about 8 minutes)"
+_REUSED = (" (reused from an earlier run; learning them takes about "
+           f"{ALL_CLUSTER_MINUTES} minutes)")
 
 
 def _scores_table(dev: dict) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from marsad.cliutils import EXIT_FAILED, EXIT_USAGE, error, eval_group, train_group
-from marsad.ner.groups import GROUPS
+from marsad.ner.groups import ALL_CLUSTER_MINUTES, GROUPS
 
 _MODEL_OPTION = click.option(
     "--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -85,7 +85,8 @@ def ner(conll: str, model_dir: Path | None) -> None:
               help="Ablation variants or folds trained at once (one process each).")
 @click.option("--reuse-clusters", is_flag=True,
               help="Keep the word-cluster tables already in the output folder instead of "
-                   "relearning them (they are deterministic; this saves about 8 minutes).")
+                   "relearning them (they are deterministic; this saves about "
+                   f"{ALL_CLUSTER_MINUTES} minutes).")
 @click.option("--features", default=",".join(GROUPS), show_default=True,
               help="Comma-separated feature groups to use.")
 def train_ner(output: Path | None, wojood: bool, ablation: bool, cv_folds: int | None, jobs: int,

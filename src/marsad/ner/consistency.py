@@ -5,29 +5,37 @@ sentence, and may call a club ORG in one sentence and LOC in the next, while new
 repeats a name many times in a story. So every entity the CRF found is counted in the
 ``WINDOW`` sentences either side (ANERcorp and most input have no document breaks); a
 name the CRF tagged with a kind other than its most frequent one there is retagged with
-that one (a tie keeps the CRF's), and untagged repeats of a name get its most frequent
-kind. Words match by clitic-stripped stem, so «وبوش» repeats «بوش»; a longer name is
-preferred to a shorter one at the same place, and a one-word name needs a stem of
-``MIN_STEM`` letters or more.
+that one (a tie keeps the CRF's), and repeats of a name get its most frequent kind when
+the CRF left them untagged or tagged only part of them with that kind (it found «شومسكي»
+of «نعوم شومسكي» named in full nearby). Words match by clitic-stripped stem, so «وبوش»
+repeats «بوش»; a longer name is preferred to a shorter one at the same place, and a
+one-word name needs a stem of ``MIN_STEM`` letters or more.
 
 On the dev split the repeats lift recall from 0.66 to 0.70 for a point less of
 precision; the retagging then adds 0.002 F1 (also on a second held-out tenth of the data).
+Completing part-tagged repeats adds 0.0016 to the 5-fold cross-validated F1 (0.7773
+against 0.7757; the dev split's micro F1 is unchanged).
+
+Last, a person's name the CRF ended on a word that links the parts of a name («بن»,
+«أبو», «آل»: ``data/name_links.yaml``) takes the next word too (CV 0.7782 against 0.7773).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
+from marsad.datafiles import read_yaml
 from marsad.ner.conll import spans
 from marsad.text.clitics import best
+from marsad.text.normalize import normalize_key
 
 WINDOW = 20
 MIN_STEM = 3
 
 Name = tuple[str, ...]  # the stems of an entity's words
-Votes = dict[Name, Counter[str]]  # each name's kinds, counted over a window
 
 
 class Found(NamedTuple):
@@ -47,20 +55,68 @@ def propagate(
     keys = [[best(token).stem for token in tokens] for tokens in sentences]
     found = [_names(k, t) for k, t in zip(keys, tags, strict=True)]
     result = [list(t) for t in tags]
-    windows: dict[tuple[int, int], tuple[Votes, dict]] = {}  # in a short text, all are one
+    nearby = _Window()
+    first = last = 0  # the sentences first:last are in the window
     for s, sentence_keys in enumerate(keys):
-        bounds = (max(0, s - window), min(len(keys), s + window + 1))
-        if bounds not in windows:
-            votes: defaultdict[Name, Counter[str]] = defaultdict(Counter)
-            for names in found[bounds[0] : bounds[1]]:
-                for entity in names:
-                    votes[entity.name][entity.kind] += 1
-            windows[bounds] = (votes, _by_first_word(votes))
-        votes, index = windows[bounds]
-        _retag(found[s], votes, result[s])
-        if index:
-            _tag_repeats(sentence_keys, result[s], index)
+        while last < min(len(keys), s + window + 1):
+            nearby.add(found[last])
+            last += 1
+        while first < s - window:
+            nearby.remove(found[first])
+            first += 1
+        _retag(found[s], nearby, result[s])
+        _tag_repeats(sentence_keys, result[s], nearby)
+        _close_linked_names(sentences[s], result[s])
     return result
+
+
+class _Window:
+    """The names the CRF found in a run of sentences, kept up to date as the run slides
+    along a text (a long text has one window per sentence: rebuilding each would cost
+    the window's size at every sentence)."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[Name, deque[str]] = {}  # a name's kinds, in the order found
+        self.by_first: defaultdict[str, dict[Name, None]] = defaultdict(dict)
+
+    def add(self, found: Sequence[Found]) -> None:
+        for name, kind, *_ in found:
+            self.kinds.setdefault(name, deque()).append(kind)
+            self.by_first[name[0]][name] = None
+
+    def remove(self, found: Sequence[Found]) -> None:
+        """Drop the names of the sentence that leaves: the window's first, so each is
+        its name's earliest mention."""
+        for name, *_ in found:
+            kinds = self.kinds[name]
+            kinds.popleft()
+            if not kinds:
+                del self.kinds[name]
+                del self.by_first[name[0]][name]
+
+    def votes(self, name: Name) -> Counter[str]:
+        """The kinds of ``name`` in the window, counted; ties go to the one found first."""
+        return Counter(self.kinds.get(name, ()))
+
+    def starting_with(self, stem: str) -> list[tuple[Name, str]]:
+        """The names that start with ``stem``, longest first, each with its most
+        frequent kind."""
+        names = sorted(self.by_first.get(stem, ()), key=len, reverse=True)
+        return [(name, self.votes(name).most_common(1)[0][0]) for name in names]
+
+
+@lru_cache(maxsize=1)
+def _name_links() -> frozenset[str]:
+    return frozenset(map(normalize_key, read_yaml("marsad.ner", "data/name_links.yaml")["links"]))
+
+
+def _close_linked_names(tokens: Sequence[str], tags: list[str]) -> None:
+    """A person's name that ends on a link word («علي بن») takes the word after it."""
+    links = _name_links()
+    for kind, _, end in spans(tags):
+        if (kind == "PERS" and end < len(tokens) and tags[end] == "O"
+                and tokens[end].isalpha() and normalize_key(tokens[end - 1]) in links):
+            tags[end] = "I-PERS"
 
 
 def _names(keys: Sequence[str], tags: Sequence[str]) -> list[Found]:
@@ -72,31 +128,31 @@ def _bio(kind: str, length: int) -> list[str]:
     return [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
 
 
-def _retag(found: Sequence[Found], votes: Votes, tags: list[str]) -> None:
+def _retag(found: Sequence[Found], nearby: _Window, tags: list[str]) -> None:
     """A name tagged with a kind less frequent nearby than another takes the other."""
     for name, kind, start, end in found:
-        top, count = votes[name].most_common(1)[0]
-        if count > votes[name][kind]:
+        votes = nearby.votes(name)
+        top, count = votes.most_common(1)[0]
+        if count > votes[kind]:
             tags[start:end] = _bio(top, end - start)
 
 
-def _by_first_word(votes: Votes) -> dict[str, list[tuple[Name, str]]]:
-    """Names by their first stem, longest first, each with its most frequent tag."""
-    index: defaultdict[str, list[tuple[Name, str]]] = defaultdict(list)
-    for name, kinds in votes.items():
-        index[name[0]].append((name, kinds.most_common(1)[0][0]))
-    for candidates in index.values():
-        candidates.sort(key=lambda c: -len(c[0]))
-    return index
-
-
-def _tag_repeats(keys: Sequence[str], tags: list[str], index: dict) -> None:
+def _tag_repeats(keys: Sequence[str], tags: list[str], nearby: _Window) -> None:
     i = 0
     while i < len(keys):
-        for name, kind in index.get(keys[i], ()):
+        for name, kind in nearby.starting_with(keys[i]):
             end = i + len(name)
-            if tuple(keys[i:end]) == name and all(t == "O" for t in tags[i:end]):
+            if tuple(keys[i:end]) == name and _fits(tags, i, end, kind):
                 tags[i:end] = _bio(kind, len(name))
                 i = end - 1
                 break
         i += 1
+
+
+def _fits(tags: Sequence[str], start: int, end: int, kind: str) -> bool:
+    """Whether ``start:end`` may become a name of ``kind`` and leave every other name
+    whole: its tags are O or of that kind, and no name runs into it from either side."""
+    inside = tags[start:end]
+    return (all(t == "O" or t[2:] == kind for t in inside)
+            and not inside[0].startswith("I-")
+            and not (end < len(tags) and tags[end].startswith("I-")))

@@ -1,5 +1,10 @@
 """The NER feature group names, in a module without heavy imports: the CLI reads them for
-its ``--features`` option at start-up, and must not pull in spaCy to do so."""
+its ``--features`` option and help at start-up, and must not pull in spaCy to do so."""
 
 GROUPS = ("word", "shape", "affix", "ngram", "clitic", "context", "gazetteer", "clusters",
           "skipgram")
+
+# Minutes to learn each word-cluster group's table from SaudiNewsNet on two cores, for the
+# trainer's log, the model card and the CLI's help (`--reuse-clusters` skips them all).
+CLUSTER_MINUTES = {"clusters": 1, "skipgram": 7}
+ALL_CLUSTER_MINUTES = sum(CLUSTER_MINUTES.values())

@@ -26,6 +26,7 @@ from marsad.ner.card import write_card
 from marsad.ner.conll import Sentence, read_anercorp, read_wojood
 from marsad.ner.evaluate import Score, score
 from marsad.ner.features import GROUPS
+from marsad.ner.groups import CLUSTER_MINUTES
 from marsad.ner.lexicon import build_gazetteer, write_gazetteer
 from marsad.ner.model import (
     CARD,
@@ -55,8 +56,8 @@ WOJOOD = ("data/ner/wojood-sample/train.txt", "data/ner/wojood-sample/val.txt")
 CORPUS = "data/corpus/saudinewsnet.jsonl.gz"
 # How each word-cluster table is learned from the corpus, and the header of its file.
 CLUSTER_LEARNERS = {
-    "clusters": (cluster_files.learn, cluster_files.HEADER, "about a minute"),
-    "skipgram": (cluster_files.learn_skipgram, cluster_files.SKIPGRAM_HEADER, "about 7 minutes"),
+    "clusters": (cluster_files.learn, cluster_files.HEADER),
+    "skipgram": (cluster_files.learn_skipgram, cluster_files.SKIPGRAM_HEADER),
 }
 LEXICONS = (GAZETTEER, *CLUSTER_FILES.values())
 
@@ -119,8 +120,9 @@ def prepare_lexicons(
             if reuse.resolve() != folder.resolve():
                 shutil.copyfile(reuse / file, folder / file)
             continue
-        learn, header, duration = CLUSTER_LEARNERS[name]
-        log(f"learning the word clusters of {file} from SaudiNewsNet ({duration})")
+        learn, header = CLUSTER_LEARNERS[name]
+        log(f"learning the word clusters of {file} from SaudiNewsNet "
+            f"(about {CLUSTER_MINUTES[name]} min)")
         cluster_files.write(learn(shared / CORPUS, seed=SEED), folder / file, header)
         learned = True
     return time.perf_counter() - started, not learned
