@@ -1,16 +1,22 @@
-"""Story-level consistency: a name takes its most frequent kind nearby, and its untagged
-repeats get it."""
+"""Story-level consistency: a name takes its most frequent kind nearby, its repeats get it
+(or are completed by it), and a person's name does not end on a link word."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-from marsad.ner.consistency import propagate
+import pytest
+
+from marsad.ner.consistency import MAX_UNTAGGED, _fits, propagate
 
 
 def _split(sentence: str) -> list[str]:
     return sentence.split()
+
+
+def _bio(kind: str, length: int) -> list[str]:
+    return [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
 
 
 def test_a_name_reaches_its_later_repeat_through_clitics():
@@ -90,6 +96,39 @@ def test_names_do_not_travel_beyond_the_window_nor_as_short_stems():
     assert short[1] == ["O", "O"]
 
 
+def test_link_words_chain_and_stop_at_what_cannot_continue_a_persons_name():
+    cases = [  # (sentence, the CRF's tags, after)
+        ("قال علي بن أبي طالب", "O B-PERS I-PERS O O", "O B-PERS I-PERS I-PERS I-PERS"),
+        ("قال علي بن أبي طالبٍ", "O B-PERS I-PERS O O", "O B-PERS I-PERS I-PERS I-PERS"),
+        ("إن محمد ولد في نواكشوط", "O B-PERS I-PERS O B-LOC", None),  # "was born in"
+        ("زار مصرف أبو ظبي", "O B-ORG I-ORG O", None),  # people's names only
+        ("قال عبد الله", "O B-PERS B-LOC", None),  # the next word is tagged already
+    ]
+    for sentence, tags, after in cases:
+        expected = (after or tags).split()
+        assert propagate([_split(sentence)], [tags.split()], window=0)[0] == expected, sentence
+
+
+def test_a_repeat_never_starts_inside_a_name():
+    assert not _fits(["B-PERS", "I-PERS", "I-PERS"], 1, 3, "PERS")
+    assert _fits(["O", "B-PERS", "O"], 1, 3, "PERS")
+    with pytest.raises(ValueError, match="window"):
+        propagate([["بوش"]], [["B-PERS"]], window=-1)
+
+
+def test_a_word_the_crf_mostly_left_untagged_nearby_is_not_spread():
+    # «الأمل» is a club once and "hope" everywhere else in this story.
+    club = (_split("فاز الأمل على الهلال"), ["O", "B-ORG", "O", "B-ORG"])
+    hope = (_split("وقال إن الأمل كبير"), ["O", "O", "O", "O"])
+
+    def run(repeats: int) -> list[list[str]]:
+        text = [club] + [hope] * repeats
+        return propagate([s for s, _ in text], [t for _, t in text])
+
+    assert run(MAX_UNTAGGED)[1] == ["O", "O", "B-ORG", "O"]  # at the limit: spread
+    assert all(tags == ["O"] * 4 for tags in run(MAX_UNTAGGED + 1)[1:])
+
+
 def test_a_sentence_sees_exactly_its_window_as_the_window_slides_along_a_long_text():
     # Names come and go along the text with various kinds: each sentence's result must be
     # what it gets when its window alone is the whole text.
@@ -108,10 +147,6 @@ def test_a_sentence_sees_exactly_its_window_as_the_window_slides_along_a_long_te
             first, last = max(0, s - window), min(len(sentences), s + window + 1)
             alone = propagate(sentences[first:last], tags[first:last], window=window)
             assert whole[s] == alone[s - first], (window, s)
-
-
-def _bio(kind: str, length: int) -> list[str]:
-    return [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
 
 
 def test_the_ner_cli_module_does_not_load_spacy():

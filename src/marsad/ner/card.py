@@ -60,8 +60,10 @@ The CRF tags each sentence alone; then its names are made consistent within {win
 sentences either side (`marsad/ner/consistency.py`: one name, one tag within a story): a
 name tagged with a kind less frequent nearby than another takes that kind, and repeats of
 a name get its most frequent kind where the CRF left them untagged or tagged only part of
-them with that kind. Last, a person's name that ends on a word linking the parts of a
-name («بن», «أبو», «آل»: `marsad/ner/data/name_links.yaml`) takes the word after it.
+them with that kind, unless the word of a one-word name is mostly left untagged nearby
+(an ordinary word). Last, a person's name that ends on a word linking the parts of a
+name («بن», «أبو», «آل»: `marsad/ner/data/name_links.yaml`) takes the words after it
+while they continue it.
 """
 
 _NOTES = """
@@ -136,8 +138,10 @@ _NOTES = """
   regularisation with the lists: (0.05, 0.05) 0.7711, 0.7818; (0.02, 0.05) 0.7740,
   0.7788 against (0.03, 0.05) 0.7731, 0.7782: still a plateau.
 - The consistency step, re-checked by CV on the shipped CRF's tags (0.7757 before):
-  completing repeats the CRF tagged in part 0.7773, and the name-link words 0.7782 (the
-  dev split's micro F1, 0.7857, unchanged by both). Tried and not kept: a second CRF
+  completing repeats the CRF tagged in part 0.7773, the name-link words 0.7782, and not
+  spreading a one-word name whose word the CRF left untagged nearby more than 8 times as
+  often as it tagged it 0.7805 (ratios 5-10 within 0.0007 of it, 1-3 lower; the dev
+  split's micro F1, 0.7857, unchanged by all three). Tried and not kept: a second CRF
   stacked on the first one's tags (the kinds of a word's other mentions nearby and of
   the names over it, as features; trained on cross-validated tags) 0.7736 without the
   first CRF's own tags and 0.7706 with them, after the consistency step; a penalty on O
