@@ -130,3 +130,47 @@ def test_exported_weights_read_back_exactly(tmp_path: Path):
     assert all((exported.matrix[exported.attributes[a]] == direct.matrix[row]).all()
                for a, row in direct.attributes.items())
     assert (exported.transitions == direct.transitions).all()
+
+
+def _tokens(text: str) -> list[str]:
+    return text.split(" ")
+
+
+def test_marginals_sum_over_every_tag_sequence():
+    """Each token's label probabilities are the CRF's sums over all tag sequences: exactly
+    those of enumerating every sequence of a short sentence, CRFsuite's own (to its
+    rounding) on long ones, and rows of probabilities even for one-word sentences."""
+    import itertools
+
+    import numpy as np
+    import pycrfsuite
+
+    model = shipped_model()
+    decoder = model.decoder
+    short = _tokens("قال سامح شكري")
+    scores = decoder.emissions([short], np.array([len(short)]))
+    transitions = decoder.weights.transitions
+    n_labels = len(decoder.weights.labels)
+    paths = list(itertools.product(range(n_labels), repeat=len(short)))
+    weights = np.array([sum(scores[t, label] for t, label in enumerate(path))
+                        + sum(transitions[a, b] for a, b in itertools.pairwise(path))
+                        for path in paths])
+    weights = np.exp(weights - weights.max())
+    expected = np.zeros((len(short), n_labels))
+    for path, weight in zip(paths, weights, strict=True):
+        expected[range(len(short)), path] += weight
+    expected /= weights.sum()
+    long = _tokens("أكد الأمين العام لجامعة الدول العربية أحمد أبو الغيط خلال لقائه في جنيف "
+                   "المبعوث الأممي إلى ليبيا غسان سلامة دعم الجامعة لجهود الأمم المتحدة .")
+    marginals = decoder.marginals([short, [], long, ["الرياض"]])  # not longest first
+    assert np.abs(marginals[0] - expected).max() < 1e-12
+    assert marginals[1].shape == (0, n_labels)
+    assert np.allclose(marginals[3].sum(axis=1), 1)
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(shipped_dir() / "ner.crfsuite"))
+    crfsuite.set(model.featurizer.sentence(long))
+    theirs = np.array([[crfsuite.marginal(label, t) for label in decoder.weights.labels]
+                       for t in range(len(long))])
+    assert np.abs(marginals[2] - theirs).max() < 1e-6
+    best = [decoder.weights.labels[i] for i in marginals[2].argmax(axis=1)]
+    assert "B-PERS" in best and "B-LOC" in best

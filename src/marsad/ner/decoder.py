@@ -7,7 +7,9 @@ and what each neighbour's features add at that offset. So the weights of a word 
 summed once into one score per label for itself and one per offset (:class:`WordScores`),
 a sentence's emission scores are a few array look-ups plus the few features that depend
 on the sentence (edges, class bigrams, phrases), and Viterbi runs over every sentence of a
-text at once (:func:`viterbi`).
+text at once (:func:`viterbi`). :func:`forward_backward` steps the same way to give each
+token's label probabilities (:meth:`Decoder.marginals`), to be averaged with another
+tagger's.
 
 Same model, same decoding rule as CRFsuite (a linear chain with label-to-label weights
 and no start or end weights; the first best label wins a tie). Only the order in which
@@ -171,11 +173,18 @@ class Decoder:
         lengths = np.array([len(s) for s in kept], dtype=np.intp)
         path = viterbi(self.emissions(kept, lengths), lengths, self.weights.transitions)
         tags = np.array(self.weights.labels, dtype=object)[path].tolist()
-        result, start = [], 0
-        for s in sentences:
-            result.append(tags[start : start + len(s)])
-            start += len(s)
-        return result
+        return _per_sentence(tags, sentences)
+
+    def marginals(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Per sentence, each token's probability of each label (``weights.labels``
+        order) given the whole sentence: tokens by labels, rows summing to 1."""
+        kept = [s for s in sentences if s]
+        lengths = np.array([len(s) for s in kept], dtype=np.intp)
+        probabilities = forward_backward(self.emissions(kept, lengths), lengths,
+                                         self.weights.transitions)
+        return [np.asarray(rows).reshape(len(s), len(self.weights.labels))
+                for rows, s in zip(_per_sentence(probabilities, sentences), sentences,
+                                   strict=True)]
 
     def emissions(self, sentences: Sequence[Sequence[str]], lengths: np.ndarray) -> np.ndarray:
         """The scores of every token of the (non-empty) sentences, one after the other:
@@ -211,6 +220,56 @@ class Decoder:
             np.add.at(scores, np.array(at), self.weights.matrix[rows])
 
 
+def _per_sentence(tokens: Sequence, sentences: Sequence[Sequence[str]]) -> list:
+    """``tokens`` (one item per token of the non-empty sentences, in order) cut back into
+    one list per sentence, empty sentences included."""
+    result, start = [], 0
+    for s in sentences:
+        result.append(tokens[start : start + len(s)])
+        start += len(s)
+    return result
+
+
+def _by_length(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sentences longest first: (the first token of each, their lengths, and at each
+    step t how many of them are longer than t), so those still going at step t are the
+    first ones."""
+    order = np.argsort(-lengths, kind="stable")
+    starts = (np.cumsum(lengths) - lengths)[order]
+    lengths = lengths[order]
+    going = np.searchsorted(-lengths, -np.arange(int(lengths[0])))
+    return starts, lengths, going
+
+
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    top = x.max(axis=axis, keepdims=True)
+    return np.squeeze(top, axis=axis) + np.log(np.exp(x - top).sum(axis=axis))
+
+
+def forward_backward(
+    scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
+) -> np.ndarray:
+    """Every token's label probabilities under the CRF (the sum over every tag sequence
+    of the sentence through that label), laid out as ``scores``: forward and backward
+    sums in log space, all sentences stepped together as in :func:`viterbi`."""
+    if not len(lengths):
+        return np.zeros_like(scores)
+    starts, ordered, going = _by_length(lengths)
+    forward = scores.copy()  # [token, label]: log-sum of the paths that end there
+    for t in range(1, int(ordered[0])):
+        at = starts[: going[t]] + t
+        forward[at] += _logsumexp(forward[at - 1][:, :, None] + transitions, axis=1)
+    backward = np.zeros_like(scores)  # log-sum of the paths on from there, itself excluded
+    for t in range(int(ordered[0]) - 2, -1, -1):
+        at = starts[: going[t + 1]] + t  # the sentences with a token after t
+        ahead = scores[at + 1] + backward[at + 1]
+        backward[at] = _logsumexp(transitions + ahead[:, None, :], axis=2)
+    ends = np.empty(len(lengths), dtype=np.intp)  # each sentence's last token, in text order
+    ends[np.argsort(-lengths, kind="stable")] = starts + ordered - 1
+    total = np.repeat(_logsumexp(forward[ends], axis=1), lengths)
+    return np.exp(forward + backward - total[:, None])
+
+
 def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     """The best label of every token: ``scores`` holds the sentences' tokens one after
     the other, ``lengths`` their lengths (none empty). All sentences are stepped together,
@@ -219,10 +278,7 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) ->
     path = np.zeros(len(scores), dtype=np.intp)
     if not len(lengths):
         return path
-    order = np.argsort(-lengths, kind="stable")
-    starts = (np.cumsum(lengths) - lengths)[order]
-    lengths = lengths[order]
-    going = np.searchsorted(-lengths, -np.arange(int(lengths[0])))  # how many longer than t
+    starts, lengths, going = _by_length(lengths)
     best = scores[starts].copy()
     back = np.zeros((len(scores), transitions.shape[0]), dtype=np.intp)
     for t in range(1, int(lengths[0])):
