@@ -182,9 +182,7 @@ class Decoder:
         lengths = np.array([len(s) for s in kept], dtype=np.intp)
         probabilities = forward_backward(self.emissions(kept, lengths), lengths,
                                          self.weights.transitions)
-        return [np.asarray(rows).reshape(len(s), len(self.weights.labels))
-                for rows, s in zip(_per_sentence(probabilities, sentences), sentences,
-                                   strict=True)]
+        return _per_sentence(probabilities, sentences)
 
     def emissions(self, sentences: Sequence[Sequence[str]], lengths: np.ndarray) -> np.ndarray:
         """The scores of every token of the (non-empty) sentences, one after the other:
@@ -264,8 +262,7 @@ def forward_backward(
         at = starts[: going[t + 1]] + t  # the sentences with a token after t
         ahead = scores[at + 1] + backward[at + 1]
         backward[at] = _logsumexp(transitions + ahead[:, None, :], axis=2)
-    ends = np.empty(len(lengths), dtype=np.intp)  # each sentence's last token, in text order
-    ends[np.argsort(-lengths, kind="stable")] = starts + ordered - 1
+    ends = np.cumsum(lengths) - 1  # each sentence's last token, in text order
     total = np.repeat(_logsumexp(forward[ends], axis=1), lengths)
     return np.exp(forward + backward - total[:, None])
 
