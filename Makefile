@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-services stop-services lint docs bench clean
+.PHONY: install demo test test-services stop-services lint docs bench clean train-ner test-train-ner
 
 $(STAMP): pyproject.toml requirements/lock.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,26 @@ bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(BIN)/pip install --quiet -c requirements/lock.txt -e ".[dev,bench]"
 	$(BIN)/python benchmarks/run.py
 
+# Retraining the NER model (`marsad train ner`, ../shared needed) in its own environment
+# with PyTorch, which tagging does not need; pass options as ARGS="--reuse-clusters".
+# PyPI's Linux torch wheel brings CUDA libraries; for the CPU-only one, add
+# TORCH_INDEX=https://download.pytorch.org/whl/cpu. `make test-train-ner` runs the tests
+# that need PyTorch (seeded training, NumPy export).
+TRAIN_VENV := .venv-train
+TORCH_INDEX ?=
+
+$(TRAIN_VENV)/.installed: pyproject.toml requirements/lock.txt
+	test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/pip install --quiet -c requirements/lock.txt \
+	  $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX)) -e ".[train]" pytest==9.2.0
+	touch $@
+
+train-ner: $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/marsad train ner $(ARGS)
+
+test-train-ner: $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/python -m pytest -q tests/test_ner_bilstm.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
@@ -74,4 +94,4 @@ docs: $(STAMP)
 	$(BIN)/marsad schema > schemas/analysis-1.json
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TRAIN_VENV) out .pytest_cache .ruff_cache

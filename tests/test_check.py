@@ -8,7 +8,7 @@ def test_check_reports_pipeline_models_and_data_files():
     assert result.returncode == 0, result.stderr.decode()
     lines = result.stdout.decode().splitlines()
     assert lines[0].startswith("ok   pipeline: marsad_sentencizer → marsad_language → marsad_ner")
-    assert any(line.startswith("ok   marsad-ner-crf: trained ") and "CC BY-SA 4.0" in line
+    assert any(line.startswith("ok   marsad-ner-crf-bilstm: trained ") and "CC BY-SA 4.0" in line
                for line in lines)
     files = {line.split(":")[0].removeprefix("ok   ") for line in lines}
     assert {"text/data/clitics.yaml", "geo/data/gazetteer.json",

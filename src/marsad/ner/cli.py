@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from marsad.cliutils import EXIT_FAILED, EXIT_USAGE, error, eval_group, train_group
-from marsad.ner.groups import ALL_CLUSTER_MINUTES, GROUPS
+from marsad.ner.groups import ALL_CLUSTER_MINUTES, BILSTM_MINUTES, GROUPS
 
 _MODEL_OPTION = click.option(
     "--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -72,15 +72,19 @@ def ner(conll: str, model_dir: Path | None) -> None:
               help="Where to write the model folder (default: the package's marsad/ner/model).")
 @click.option("--wojood/--no-wojood", default=False, show_default=True,
               help="Add the Wojood sample (train + val, mapped to ANERcorp types) to training.")
+@click.option("--bilstm/--no-bilstm", default=True, show_default=True,
+              help="Train the BiLSTM that the CRF is averaged with (needs PyTorch: "
+                   f"`make train-ner`; about {BILSTM_MINUTES} minutes). Without it the CRF "
+                   "tags alone.")
 @click.option("--ablation", is_flag=True,
-              help="Also retrain without each feature group and record the dev scores in the "
-                   "model card (one more CRF fit per group and one with Wojood: about 8 minutes "
-                   "with --jobs 2).")
+              help="Also retrain the CRF without each feature group and record the dev scores "
+                   "in the model card (one more CRF fit per group and one with Wojood: about 8 "
+                   "minutes with --jobs 2).")
 @click.option("--cv", "cv_folds", type=click.IntRange(min=2), default=None, metavar="FOLDS",
               help="Also estimate micro F1 by cross-validation over the whole train file in "
-                   "FOLDS contiguous folds, recorded in the model card (--cv 5: five more CRF "
-                   "fits, about 4 minutes with --jobs 2). Steadier than the dev split for "
-                   "comparing two changes.")
+                   "FOLDS contiguous folds, recorded in the model card (--cv 5: five more "
+                   "fits, about 4 minutes with --jobs 2 for the CRF alone, 40 with the "
+                   "BiLSTM). Steadier than the dev split for comparing two changes.")
 @click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True,
               help="Ablation variants or folds trained at once (one process each).")
 @click.option("--reuse-clusters", is_flag=True,
@@ -89,9 +93,10 @@ def ner(conll: str, model_dir: Path | None) -> None:
                    f"{ALL_CLUSTER_MINUTES} minutes).")
 @click.option("--features", default=",".join(GROUPS), show_default=True,
               help="Comma-separated feature groups to use.")
-def train_ner(output: Path | None, wojood: bool, ablation: bool, cv_folds: int | None, jobs: int,
-              reuse_clusters: bool, features: str) -> None:
-    """Train the NER CRF from ../shared and write the model folder and its card.
+def train_ner(output: Path | None, wojood: bool, bilstm: bool, ablation: bool,
+              cv_folds: int | None, jobs: int, reuse_clusters: bool, features: str) -> None:
+    """Train the NER model (a CRF and a BiLSTM) from ../shared and write the model folder
+    and its card.
 
     ANERcorp's train file is split into sentences; its last 10% of sentences are the dev
     split, held out. Reproducible: the same data gives the same model.
@@ -108,8 +113,8 @@ def train_ner(output: Path | None, wojood: bool, ablation: bool, cv_folds: int |
     output = output or Path(__file__).resolve().parent / "model"
     try:
         metadata = train(
-            shared, output, groups=groups, wojood=wojood, ablation=ablation, cv_folds=cv_folds,
-            jobs=jobs,
+            shared, output, groups=groups, wojood=wojood, bilstm=bilstm, ablation=ablation,
+            cv_folds=cv_folds, jobs=jobs,
             reuse_clusters=output if reuse_clusters else None,
             log=lambda message: click.echo(message, err=True),
         )
@@ -119,7 +124,7 @@ def train_ner(output: Path | None, wojood: bool, ablation: bool, cv_folds: int |
     seconds = metadata["training_seconds"]
     click.echo(f"wrote {output}: dev micro F1 {metadata['dev']['micro']['f1']:.4f}, "
                f"{metadata['speed_tokens_per_second']} tokens/s, trained in "
-               f"{seconds['lexicons_and_clusters'] + seconds['crf']:.0f} s")
+               f"{sum(seconds.values()):.0f} s")
 
 
 @eval_group.command("ner")

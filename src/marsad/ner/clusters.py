@@ -96,6 +96,13 @@ def learn_skipgram(
 ) -> dict[str, tuple[int, ...]]:
     """Cluster ids, one per granularity, of every key seen ``min_count`` times, from
     skip-gram vectors. Needs gensim (``pip install 'marsad[train]'``)."""
+    return cluster(*skipgram_vectors(path, seed, limit), seed)
+
+
+def skipgram_vectors(
+    path: Path, seed: int = 13, limit: int | None = None
+) -> tuple[list[str], np.ndarray]:
+    """Skip-gram vectors of every key seen ``min_count`` times, most frequent first."""
     try:
         from gensim.models import Word2Vec
     except ImportError as missing:
@@ -106,7 +113,7 @@ def learn_skipgram(
     # Interned: the corpus is held in memory once (10 M keys), not re-read each epoch.
     articles = [[sys.intern(k) for k in keys] for keys in corpus_keys(path, limit)]
     model = Word2Vec(articles, **SKIPGRAM, seed=seed, workers=1)
-    return cluster(list(model.wv.index_to_key), model.wv.vectors.astype(np.float32), seed)
+    return list(model.wv.index_to_key), model.wv.vectors.astype(np.float32)
 
 
 def cluster(words: list[str], vectors: np.ndarray, seed: int) -> dict[str, tuple[int, ...]]:

@@ -1,6 +1,6 @@
-"""The ``marsad_ner`` pipeline component: the CRF's entities as ``doc.ents``.
+"""The ``marsad_ner`` pipeline component: the NER model's entities as ``doc.ents``.
 
-marsad's tokenizer splits punctuation off words as ANERcorp does, so the CRF sees the
+marsad's tokenizer splits punctuation off words as ANERcorp does, so the model sees the
 tokens it was trained on; whitespace tokens are skipped. The doc's sentences are tagged
 together, so a name found in one is also tagged at its repeats (``consistency.py``).
 Labels follow the Analysis record's types: ANERcorp's PERS becomes PERSON; LOC stays LOC
@@ -61,7 +61,7 @@ class EntityRecognizer:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        """Tag a batch of docs at once: the CRF decodes all their sentences together."""
+        """Tag a batch of docs at once: the model decodes all their sentences together."""
         for batch in minibatch(docs, batch_size):
             sentences = [_sentence_words(doc) for doc in batch]
             texts = [_texts(words_of(doc).texts, doc_sentences)
@@ -87,7 +87,7 @@ def _texts(texts: list[str], sentences: list[list[int]]) -> list[list[str]]:
 def _set_entities(
     doc: Doc, sentences: list[list[int]], texts: list[list[str]], all_tags: list[list[str]]
 ) -> None:
-    """The CRF's entities and the pattern organisations it missed, as ``doc.ents``."""
+    """The model's entities and the pattern organisations it missed, as ``doc.ents``."""
     entities: list[Span] = []
     for words, words_text, tags in zip(sentences, texts, all_tags, strict=True):
         found = [(LABELS[kind], start, end) for kind, start, end in spans(tags)]
@@ -105,8 +105,11 @@ def _set_entities(
     "marsad_ner",
     assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
     requires=["token.is_sent_start"],
-    default_config={"model": None},
+    default_config={"model": None, "bilstm": True},
 )
-def create_ner(nlp: Language, name: str, model: str | None) -> EntityRecognizer:
-    """``model``: a model folder written by ``marsad train ner``; default the shipped one."""
+def create_ner(nlp: Language, name: str, model: str | None, bilstm: bool) -> EntityRecognizer:
+    """``model``: a model folder written by ``marsad train ner``; default the shipped one.
+    ``bilstm``: false to tag with the CRF alone (faster, less accurate)."""
+    if not bilstm:  # never read the vectors and network
+        return EntityRecognizer(NerModel.load(Path(model) if model else None, bilstm=False))
     return EntityRecognizer(NerModel.load(Path(model)) if model else shipped_model())

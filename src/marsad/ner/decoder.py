@@ -8,8 +8,8 @@ summed once into one score per label for itself and one per offset (:class:`Word
 a sentence's emission scores are a few array look-ups plus the few features that depend
 on the sentence (edges, class bigrams, phrases), and Viterbi runs over every sentence of a
 text at once (:func:`viterbi`). :func:`forward_backward` steps the same way to give each
-token's label probabilities (:meth:`Decoder.marginals`), to be averaged with another
-tagger's.
+token's label probabilities (:meth:`Decoder.marginals`), which the model averages with
+the BiLSTM's and decodes as valid BIO (:func:`bio_viterbi`).
 
 Same model, same decoding rule as CRFsuite (a linear chain with label-to-label weights
 and no start or end weights; the first best label wins a tie). Only the order in which
@@ -173,7 +173,7 @@ class Decoder:
         lengths = np.array([len(s) for s in kept], dtype=np.intp)
         path = viterbi(self.emissions(kept, lengths), lengths, self.weights.transitions)
         tags = np.array(self.weights.labels, dtype=object)[path].tolist()
-        return _per_sentence(tags, sentences)
+        return per_sentence(tags, sentences)
 
     def marginals(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Per sentence, each token's probability of each label (``weights.labels``
@@ -182,7 +182,7 @@ class Decoder:
         lengths = np.array([len(s) for s in kept], dtype=np.intp)
         probabilities = forward_backward(self.emissions(kept, lengths), lengths,
                                          self.weights.transitions)
-        return _per_sentence(probabilities, sentences)
+        return per_sentence(probabilities, sentences)
 
     def emissions(self, sentences: Sequence[Sequence[str]], lengths: np.ndarray) -> np.ndarray:
         """The scores of every token of the (non-empty) sentences, one after the other:
@@ -218,7 +218,7 @@ class Decoder:
             np.add.at(scores, np.array(at), self.weights.matrix[rows])
 
 
-def _per_sentence(tokens: Sequence, sentences: Sequence[Sequence[str]]) -> list:
+def per_sentence(tokens: Sequence, sentences: Sequence[Sequence[str]]) -> list:
     """``tokens`` (one item per token of the non-empty sentences, in order) cut back into
     one list per sentence, empty sentences included."""
     result, start = [], 0
@@ -228,7 +228,7 @@ def _per_sentence(tokens: Sequence, sentences: Sequence[Sequence[str]]) -> list:
     return result
 
 
-def _by_length(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def longest_first(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sentences longest first: (the first token of each, their lengths, and at each
     step t how many of them are longer than t), so those still going at step t are the
     first ones."""
@@ -252,7 +252,7 @@ def forward_backward(
     sums in log space, all sentences stepped together as in :func:`viterbi`."""
     if not len(lengths):
         return np.zeros_like(scores)
-    starts, ordered, going = _by_length(lengths)
+    starts, ordered, going = longest_first(lengths)
     forward = scores.copy()  # [token, label]: log-sum of the paths that end there
     for t in range(1, int(ordered[0])):
         at = starts[: going[t]] + t
@@ -275,7 +275,7 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) ->
     path = np.zeros(len(scores), dtype=np.intp)
     if not len(lengths):
         return path
-    starts, lengths, going = _by_length(lengths)
+    starts, lengths, going = longest_first(lengths)
     best = scores[starts].copy()
     back = np.zeros((len(scores), transitions.shape[0]), dtype=np.intp)
     for t in range(1, int(lengths[0])):
@@ -292,3 +292,23 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) ->
         label[:k] = back[at, label[:k]]  # the longer sentences step back; the rest wait
         path[at - 1] = label[:k]
     return path
+
+
+# A transition score that no path takes while another exists.
+_FORBIDDEN = -1e9
+
+
+def bio_viterbi(
+    probabilities: np.ndarray, lengths: np.ndarray, labels: Sequence[str]
+) -> np.ndarray:
+    """The most probable tags that make valid BIO (an ``I-`` tag only after a tag of its
+    type, never first in a sentence) under per-token label probabilities laid out as
+    :func:`viterbi`'s scores: the decoding of an ensemble, which has no transition
+    weights of its own."""
+    inside = np.array([label.startswith("I-") for label in labels])
+    kind = np.array([label[2:] for label in labels])  # "" for O
+    allowed = ~inside[None, :] | (kind[:, None] == kind[None, :])
+    scores = np.log(probabilities + 1e-9)
+    firsts = np.cumsum(lengths) - lengths
+    scores[np.ix_(firsts, inside)] = _FORBIDDEN
+    return viterbi(scores, lengths, np.where(allowed, 0.0, _FORBIDDEN))

@@ -8,3 +8,5 @@ GROUPS = ("word", "shape", "affix", "ngram", "clitic", "context", "gazetteer", "
 # trainer's log, the model card and the CLI's help (`--reuse-clusters` skips them all).
 CLUSTER_MINUTES = {"clusters": 1, "skipgram": 7}
 ALL_CLUSTER_MINUTES = sum(CLUSTER_MINUTES.values())
+# Minutes to train the BiLSTM (20 epochs on one thread), for the same.
+BILSTM_MINUTES = 10

@@ -110,6 +110,9 @@ def write_gazetteer(rows: list[tuple[str, str]], path: Path) -> None:
         f.writelines(f"{key}\t{kind}\n" for key, kind in rows)
 
 
+KINDS_CACHE = 100_000  # word forms whose kinds a lexicon keeps
+
+
 @dataclass
 class Lexicon:
     """Single-word entries by key, and multi-word phrases by their first key."""
@@ -118,6 +121,11 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    # kinds() per word form: both the CRF's features and the BiLSTM's inputs ask. add()
+    # empties it; change the lexicon through add() only.
+    _kinds: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def add(self, key: str, kind: str) -> None:
         parts = tuple(key.split())
@@ -125,33 +133,43 @@ class Lexicon:
             self.words[key].add(kind)
         elif parts:
             self.phrases[parts[0]].append((parts[1:], kind))
+        self._kinds.clear()
 
     def kinds(self, token: str) -> tuple[str, ...]:
         """Kinds of the single-word entries the token matches, sorted: cues through any
         clitic analysis, names with their article as listed."""
+        known = self._kinds.get(token)
+        if known is not None:
+            return known
         found = {k for key in candidates(token) for k in self.words.get(key, ()) if _cue(k)}
         found.update(k for key in name_candidates(token) for k in self.words.get(key, ())
                      if not _cue(k))
-        return tuple(sorted(found))
+        if len(self._kinds) >= KINDS_CACHE:
+            self._kinds.clear()
+        self._kinds[token] = kinds = tuple(sorted(found))
+        return kinds
 
     def phrase_marks(self, tokens: list[str]) -> list[list[str]]:
         """For each token, ``B-KIND``/``I-KIND`` marks of the phrases covering it (the first
         token of a phrase may carry clitics; the others are matched by their key)."""
         marks: list[list[str]] = [[] for _ in tokens]
         firsts = self.phrases.keys()
+        keys: list[str] = []  # the tokens' keys, once a phrase may start
         for i, token in enumerate(tokens):
-            keys = candidates(token)
-            if firsts.isdisjoint(keys):  # most words: one test in C
+            found = candidates(token)
+            if firsts.isdisjoint(found):  # most words: one test in C
                 continue
-            for key in keys:
+            keys = keys or [normalize_key(t) for t in tokens]
+            for key in found:
                 for rest, kind in self.phrases.get(key, ()):
+                    end = i + 1 + len(rest)
+                    if tuple(keys[i + 1 : end]) != rest:
+                        continue
                     if not _cue(kind) and key not in name_candidates(token):
                         continue
-                    end = i + 1 + len(rest)
-                    if tuple(normalize_key(t) for t in tokens[i + 1 : end]) == rest:
-                        marks[i].append(f"B-{kind}")
-                        for j in range(i + 1, end):
-                            marks[j].append(f"I-{kind}")
+                    marks[i].append(f"B-{kind}")
+                    for j in range(i + 1, end):
+                        marks[j].append(f"I-{kind}")
         return marks
 
 

@@ -3,7 +3,8 @@
 Data: ANERcorp's train file, split into sentences; the last ``DEV_FRACTION`` of the
 sentences (in file order) is the dev split, never trained on. Optionally Wojood's sample
 (train + val), mapped onto the ANERcorp types, is added to the training sentences.
-Everything is deterministic: the clusters are seeded, CRFsuite's L-BFGS is exact.
+Everything is deterministic: the clusters and the BiLSTM are seeded (the BiLSTM trains
+on one thread), CRFsuite's L-BFGS is exact.
 """
 
 from __future__ import annotations
@@ -22,21 +23,26 @@ import pycrfsuite
 
 from marsad.ner import clusters as cluster_files
 from marsad.ner import consistency
+from marsad.ner.bilstm import read_vectors, write_vectors
 from marsad.ner.card import write_card
 from marsad.ner.conll import Sentence, read_anercorp, read_wojood
 from marsad.ner.evaluate import Score, score
 from marsad.ner.features import GROUPS
-from marsad.ner.groups import CLUSTER_MINUTES
+from marsad.ner.groups import BILSTM_MINUTES, CLUSTER_MINUTES
 from marsad.ner.lexicon import build_gazetteer, write_gazetteer
 from marsad.ner.model import (
+    BILSTM,
     CARD,
     CLUSTER_FILES,
+    CRF_SHARE,
     EXPORTED_WEIGHTS,
     GAZETTEER,
     METADATA,
+    VECTORS,
     WEIGHTS,
     NerModel,
     export_weights,
+    load_featurizer,
 )
 
 DEV_FRACTION = 0.1
@@ -54,12 +60,28 @@ CRF_PARAMS = {
 ANERCORP = "data/ner/anercorp/train.txt"
 WOJOOD = ("data/ner/wojood-sample/train.txt", "data/ner/wojood-sample/val.txt")
 CORPUS = "data/corpus/saudinewsnet.jsonl.gz"
-# How each word-cluster table is learned from the corpus, and the header of its file.
+LEXICONS = (GAZETTEER, *CLUSTER_FILES.values(), VECTORS)
+
+
+def _learn_clusters(corpus: Path, folder: Path) -> dict[str, tuple[int, ...]]:
+    return cluster_files.learn(corpus, seed=SEED)
+
+
+def _learn_skipgram(corpus: Path, folder: Path) -> dict[str, tuple[int, ...]]:
+    """The skip-gram clusters; their vectors are kept for the BiLSTM (``vectors.npz``)."""
+    words, vectors = cluster_files.skipgram_vectors(corpus, seed=SEED)
+    write_vectors(words, vectors, folder / VECTORS)
+    return cluster_files.cluster(words, vectors, SEED)
+
+
+# How each word-cluster table is learned from the corpus (writing any other file it comes
+# with into the folder), and the header of its file.
 CLUSTER_LEARNERS = {
-    "clusters": (cluster_files.learn, cluster_files.HEADER),
-    "skipgram": (cluster_files.learn_skipgram, cluster_files.SKIPGRAM_HEADER),
+    "clusters": (_learn_clusters, cluster_files.HEADER),
+    "skipgram": (_learn_skipgram, cluster_files.SKIPGRAM_HEADER),
 }
-LEXICONS = (GAZETTEER, *CLUSTER_FILES.values())
+# The files that come with a table, copied with it when it is reused.
+COMPANIONS = {"skipgram": (VECTORS,)}
 
 Log = Callable[[str], None]
 
@@ -77,8 +99,6 @@ def wojood_sentences(shared: Path) -> list[Sentence]:
 
 def fit(sentences: list[Sentence], folder: Path, groups: Sequence[str]) -> float:
     """Train the CRF on ``sentences`` with the lexicons already in ``folder``; seconds."""
-    from marsad.ner.model import load_featurizer
-
     started = time.perf_counter()
     featurizer = load_featurizer(folder, groups)
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -115,17 +135,30 @@ def prepare_lexicons(
     write_gazetteer(build_gazetteer(shared / "data" / "geo"), folder / GAZETTEER)
     learned = False
     for name, file in CLUSTER_FILES.items():
-        if reuse is not None and (reuse / file).is_file():
+        files = (file, *COMPANIONS.get(name, ()))
+        if reuse is not None and all((reuse / f).is_file() for f in files):
             log(f"reusing the word clusters in {reuse / file}")
             if reuse.resolve() != folder.resolve():
-                shutil.copyfile(reuse / file, folder / file)
+                for f in files:
+                    shutil.copyfile(reuse / f, folder / f)
             continue
         learn, header = CLUSTER_LEARNERS[name]
         log(f"learning the word clusters of {file} from SaudiNewsNet "
             f"(about {CLUSTER_MINUTES[name]} min)")
-        cluster_files.write(learn(shared / CORPUS, seed=SEED), folder / file, header)
+        cluster_files.write(learn(shared / CORPUS, folder), folder / file, header)
         learned = True
     return time.perf_counter() - started, not learned
+
+
+def fit_bilstm(sentences: list[Sentence], folder: Path, log: Log) -> dict:
+    """Train the BiLSTM on ``sentences`` with the vectors and gazetteer in ``folder`` and
+    write ``bilstm.npz``; the record of the run."""
+    from marsad.ner.bilstm_train import fit_bilstm as fit_network
+
+    lexicon = load_featurizer(folder, ()).lexicon
+    tagger, record = fit_network(sentences, read_vectors(folder / VECTORS), lexicon, log)
+    tagger.save(folder / BILSTM)
+    return record
 
 
 def train(
@@ -134,6 +167,7 @@ def train(
     *,
     groups: Sequence[str] = GROUPS,
     wojood: bool = False,
+    bilstm: bool = True,
     ablation: bool = False,
     cv_folds: int | None = None,
     jobs: int = 2,
@@ -141,37 +175,52 @@ def train(
     log: Log = print,
 ) -> dict:
     """Train, evaluate on the dev split, and write the model folder; returns metadata."""
+    if bilstm:  # before anything in ``output`` is overwritten
+        from marsad.ner.bilstm_train import require_torch
+
+        require_torch()
     output.mkdir(parents=True, exist_ok=True)
     train_split, dev = anercorp_splits(shared)
     extra = wojood_sentences(shared) if wojood else []
     lexicon_seconds, reused = prepare_lexicons(shared, output, reuse_clusters, log)
     log(f"training the CRF on {len(train_split) + len(extra)} sentences")
     crf_seconds = fit(train_split + extra, output, groups)
+    (output / BILSTM).unlink(missing_ok=True)
+    network = None
+    if bilstm:
+        log(f"training the BiLSTM on {len(train_split) + len(extra)} sentences "
+            f"(about {BILSTM_MINUTES} min)")
+        network = fit_bilstm(train_split + extra, output, log)
     model = NerModel.load_with(output, groups)
     scores = evaluate(model, dev)
     crf_alone = score((s.tags for s in dev), model.crf_tags(s.tokens for s in dev))
+    crf_consistent = evaluate(model.crf_only(), dev)
     log(f"dev micro F1 {scores['micro'].f1:.4f} ({crf_alone['micro'].f1:.4f} by the CRF alone)")
     metadata = {
-        "name": "marsad-ner-crf",
+        "name": "marsad-ner-crf-bilstm" if bilstm else "marsad-ner-crf",
         "created": dt.date.today().isoformat(),
         "licence": "CC BY-SA 4.0",
         "features": list(groups),
         "crf": CRF_PARAMS,
+        "bilstm": network,
+        "crf_share": CRF_SHARE if bilstm else 1.0,
         "data": _data_record(train_split, dev, extra),
         "training_seconds": {
             "lexicons_and_clusters": round(lexicon_seconds, 1),
             "crf": round(crf_seconds, 1),
+            "bilstm": network["seconds"] if network else 0.0,
         },
         "clusters_reused": reused,
         "consistency": {"window": consistency.WINDOW, "min_stem": consistency.MIN_STEM},
         "dev": {kind: s.to_dict() for kind, s in scores.items()},
         "dev_crf_alone": {kind: s.to_dict() for kind, s in crf_alone.items()},
+        "dev_crf_consistent": {kind: s.to_dict() for kind, s in crf_consistent.items()},
     }
     metadata["speed_tokens_per_second"] = round(tokens_per_second(output, groups, dev))
     _finish(output, metadata)  # a complete model folder before the long ablation
     if cv_folds:
         metadata["cross_validation"] = cross_validate(
-            read_anercorp(shared / ANERCORP), output, groups, cv_folds, log, jobs
+            read_anercorp(shared / ANERCORP), output, groups, cv_folds, log, jobs, bilstm
         )
         _finish(output, metadata)
     if ablation:
@@ -185,7 +234,8 @@ def train(
 def _finish(output: Path, metadata: dict) -> None:
     metadata["size_bytes"] = {
         name: (output / name).stat().st_size
-        for name in (WEIGHTS, EXPORTED_WEIGHTS, *LEXICONS)
+        for name in (WEIGHTS, EXPORTED_WEIGHTS, *LEXICONS, BILSTM)
+        if (output / name).is_file()
     }
     _write_metadata(output, metadata)
     write_card(metadata, output / CARD)
@@ -200,7 +250,7 @@ def run_ablation(
     log: Log,
     jobs: int = 2,
 ) -> list[dict]:
-    """Dev scores of the model without each feature group, and with Wojood added
+    """Dev scores of the CRF alone without each feature group, and with Wojood added
     (``jobs`` variants trained at once, in separate processes)."""
     variants: list[tuple[str, list[str], list[Sentence]]] = [
         (f"without {g}", [x for x in groups if x != g], train_split) for g in groups if g != "word"
@@ -209,11 +259,11 @@ def run_ablation(
     rows = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [
-            pool.submit(_fit_and_score, sentences, dev, variant_groups, folder)
+            pool.submit(_fit_and_score, sentences, dev, variant_groups, folder, False)
             for _, variant_groups, sentences in variants
         ]
         for (name, *_), future in zip(variants, futures, strict=True):
-            scores, seconds = future.result()
+            scores, _, seconds = future.result()
             rows.append({
                 "variant": name,
                 "micro_f1": round(scores["micro"].f1, 4),
@@ -231,10 +281,12 @@ def cross_validate(
     folds: int,
     log: Log,
     jobs: int = 2,
+    bilstm: bool = True,
 ) -> dict:
-    """Scores pooled over ``folds`` contiguous folds of ``sentences``, each scored by a CRF
-    trained on the others: ten times the dev split's spans, so differences between two
-    models that the dev split cannot tell from noise show here. Contiguous, because a
+    """Scores pooled over ``folds`` contiguous folds of ``sentences``, each scored by a
+    model (the CRF, and the BiLSTM when ``bilstm``) trained on the others: ten times the
+    dev split's spans, so differences between two models that the dev split cannot tell
+    from noise show here. Contiguous, because a
     story's sentences are: a random split would score names seen in the same story."""
     size = math.ceil(len(sentences) / folds)
     parts = [sentences[i : i + size] for i in range(0, len(sentences), size)]
@@ -242,33 +294,50 @@ def cross_validate(
         futures = [
             pool.submit(
                 _fit_and_score, [s for other in parts if other is not part for s in other],
-                part, list(groups), folder,
+                part, list(groups), folder, bilstm,
             )
             for part in parts
         ]
-        results = [future.result()[0] for future in futures]
-    kinds = dict.fromkeys(kind for r in results for kind in r)  # micro last, as in each
-    pooled = {kind: sum((r[kind] for r in results if kind in r), Score(0, 0, 0)) for kind in kinds}
+        outcomes = [future.result() for future in futures]
+    results = [scores for scores, _, _ in outcomes]
+    pooled = _pool(results)
     log(f"{len(parts)}-fold cross-validation: micro F1 {pooled['micro'].f1:.4f}")
-    return {
+    record = {
         "folds": len(parts),
         "sentences": len(sentences),
         "pooled": {kind: s.to_dict() for kind, s in pooled.items()},
         "per_fold_micro_f1": [round(r["micro"].f1, 4) for r in results],
     }
+    if bilstm:
+        crf = _pool([crf_scores for _, crf_scores, _ in outcomes])
+        record["pooled_crf_consistent"] = {kind: s.to_dict() for kind, s in crf.items()}
+    return record
+
+
+def _pool(results: list[dict[str, Score]]) -> dict[str, Score]:
+    """Span counts summed over folds, type by type (micro last, as in each)."""
+    kinds = dict.fromkeys(kind for r in results for kind in r)
+    return {kind: sum((r[kind] for r in results if kind in r), Score(0, 0, 0)) for kind in kinds}
 
 
 def _fit_and_score(
-    sentences: list[Sentence], test: list[Sentence], groups: list[str], folder: Path
-) -> tuple[dict[str, Score], float]:
-    """Scores on ``test`` of a CRF trained on ``sentences`` with ``folder``'s lexicons,
-    and the seconds its training took."""
+    sentences: list[Sentence], test: list[Sentence], groups: list[str], folder: Path,
+    bilstm: bool,
+) -> tuple[dict[str, Score], dict[str, Score], float]:
+    """Scores on ``test`` of a model trained on ``sentences`` with ``folder``'s lexicons
+    (the CRF, and the BiLSTM when ``bilstm``), of its CRF alone, and the seconds the
+    CRF's training took."""
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         for lexicon in LEXICONS:
             shutil.copyfile(folder / lexicon, work / lexicon)
         seconds = fit(sentences, work, groups)
-        return evaluate(NerModel.load_with(work, groups), test), seconds
+        if bilstm:
+            fit_bilstm(sentences, work, log=lambda message: None)
+        model = NerModel.load_with(work, groups)
+        crf = evaluate(model.crf_only(), test) if bilstm else None
+        scores = evaluate(model, test)
+        return scores, crf or scores, seconds
 
 
 def _data_record(train_split: list[Sentence], dev: list[Sentence], extra: list) -> dict:

@@ -1,0 +1,215 @@
+"""The NER ensemble's BiLSTM in NumPy (marsad.ner.bilstm) and the BIO decoding of
+averaged probabilities (marsad.ner.decoder.bio_viterbi)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from marsad.ner.bilstm import (
+    CHAR_DIM,
+    CHAR_FILTERS,
+    HIDDEN,
+    KINDS_DIM,
+    PARAMETERS,
+    BiLstm,
+    Vocabulary,
+    WordVectors,
+    read_vectors,
+    write_vectors,
+)
+from marsad.ner.decoder import bio_viterbi
+from marsad.ner.model import shipped_model
+
+SENTENCES = [text.split(" ") if text else [] for text in (
+    "وقال وزير الخارجية المصري سامح شكري في القاهرة",
+    "",
+    "الرياض",
+    "ونقلت وكالة الأنباء السعودية عن مصدر مسؤول في الرياض قوله إن المملكة ترحب",
+    "التقى بوتين وأردوغان في أنقرة",
+)]
+LABELS = ["B-LOC", "B-PERS", "I-LOC", "I-PERS", "O"]
+
+
+def _random_network(seed: int = 7) -> BiLstm:
+    rng = np.random.default_rng(seed)
+    lexicon = shipped_model().featurizer.lexicon
+    words = {w: i for i, w in enumerate(["قال", "وزير", "الخارجية", "القاهره", "الرياض", "في"])}
+    codes = rng.integers(-127, 128, size=(len(words), 10), dtype=np.int8)
+    vectors = WordVectors(words, codes, rng.uniform(0.001, 0.01, len(words)).astype(np.float32))
+    vocabulary = Vocabulary.learn(SENTENCES[:2], words, lexicon)  # some letters unseen
+    assert vocabulary.kinds  # the gazetteer knows وزير and القاهرة
+    n_chars, n_kinds = len(vocabulary.chars) + 2, len(vocabulary.kinds)
+    width = codes.shape[1] + CHAR_FILTERS + KINDS_DIM
+    shapes = {
+        "unknown_word": (10,), "char_embedding": (n_chars, CHAR_DIM),
+        "char_conv_weight": (CHAR_FILTERS, CHAR_DIM, 3), "char_conv_bias": (CHAR_FILTERS,),
+        "kinds_weight": (KINDS_DIM, n_kinds), "kinds_bias": (KINDS_DIM,),
+        "output_weight": (len(LABELS), 2 * HIDDEN), "output_bias": (len(LABELS),),
+    }
+    for side in ("forward", "backward"):
+        shapes |= {f"{side}_input": (4 * HIDDEN, width), f"{side}_hidden": (4 * HIDDEN, HIDDEN),
+                   f"{side}_bias": (4 * HIDDEN,)}
+    assert set(shapes) == set(PARAMETERS)
+    parameters = {name: rng.normal(scale=0.3, size=shape) for name, shape in shapes.items()}
+    parameters["char_embedding"][0] = 0  # the padding character, as PyTorch keeps it
+    return BiLstm(parameters, LABELS, vocabulary, vectors)
+
+
+def _reference(network: BiLstm, tokens: list[str]) -> np.ndarray:
+    """The same network written out token by token, character by character."""
+    p, v = network.p, network.vocabulary
+
+    def sigmoid(x):
+        return 1 / (1 + np.exp(-x))
+
+    inputs = []
+    for token, marks in zip(tokens, v.mark_columns(tokens), strict=True):
+        columns = v.word_kinds(token) + marks
+        row = v.word_row(token)
+        vectors = network.vectors
+        word = vectors.codes[row] * vectors.scale[row] if row >= 0 else p["unknown_word"]
+        chars = [p["char_embedding"][i] for i in v.char_ids(token)]
+        padded = [np.zeros(CHAR_DIM), *chars, np.zeros(CHAR_DIM)]
+        conv = [
+            sum(p["char_conv_weight"][:, :, k] @ padded[position + k] for k in range(3))
+            + p["char_conv_bias"]
+            for position in range(len(chars))
+        ]
+        char_features = np.maximum(np.max(conv, axis=0), 0)
+        kinds = np.zeros(len(v.kinds))
+        kinds[columns] = 1
+        gazetteer = np.maximum(p["kinds_weight"] @ kinds + p["kinds_bias"], 0)
+        inputs.append(np.concatenate([word, char_features, gazetteer]))
+    states = {}
+    for side, order in (("forward", inputs), ("backward", inputs[::-1])):
+        h, c, out = np.zeros(HIDDEN), np.zeros(HIDDEN), []
+        for x in order:
+            z = p[f"{side}_input"] @ x + p[f"{side}_hidden"] @ h + p[f"{side}_bias"]
+            i, f, g, o = np.split(z, 4)
+            c = sigmoid(f) * c + sigmoid(i) * np.tanh(g)
+            h = sigmoid(o) * np.tanh(c)
+            out.append(h)
+        states[side] = out if side == "forward" else out[::-1]
+    logits = np.array([p["output_weight"] @ np.concatenate([a, b]) + p["output_bias"]
+                       for a, b in zip(states["forward"], states["backward"], strict=True)])
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def test_batched_network_matches_a_token_by_token_reference():
+    """All sentences in one batch, longest first, backward direction from each one's own
+    end: the same probabilities as running each sentence alone, step by step."""
+    network = _random_network()
+    batched = network.probabilities(SENTENCES)
+    expected = np.vstack([_reference(network, s) for s in SENTENCES if s])
+    assert batched.shape == (sum(map(len, SENTENCES)), len(LABELS))
+    assert np.abs(batched - expected).max() < 1e-5
+    again = network.probabilities(SENTENCES[::-1])  # word caches filled; other order
+    flipped = np.vstack([_reference(network, s) for s in SENTENCES[::-1] if s])
+    assert np.abs(again - flipped).max() < 1e-5
+    assert network.probabilities([[], []]).shape == (0, len(LABELS))
+
+
+def test_unknown_words_fall_back_to_the_stem_then_the_unknown_vector():
+    vocabulary = _random_network().vocabulary
+    assert vocabulary.word_row("لوزير") == vocabulary.words["وزير"]  # clitics off
+    assert vocabulary.word_row("القاهرة") == vocabulary.words["القاهره"]  # matching key
+    assert vocabulary.word_row("شكري") == -1
+    assert vocabulary.char_ids("ب" * 30)[-1] != 0  # cut at MAX_CHARS, not padded
+
+
+def test_vectors_round_trip_within_a_quantisation_step(tmp_path: Path):
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(4, 100)).astype(np.float32)
+    vectors[2] = 0
+    write_vectors(["القدس", "غزة", "صفر", "Gaza"], vectors, tmp_path / "v.npz")
+    read = read_vectors(tmp_path / "v.npz")
+    assert read.words == {"القدس": 0, "غزة": 1, "صفر": 2, "Gaza": 3}
+    back = read.matrix()
+    assert np.array_equal(read.rows(np.array([3, 1])), back[[3, 1]])
+    step = np.abs(vectors).max(axis=1, keepdims=True) / 127
+    assert (np.abs(back - vectors) <= step / 2 + 1e-7).all()
+    assert not back[2].any()
+
+
+def test_saved_network_loads_back_the_same(tmp_path: Path):
+    network = _random_network()
+    network.save(tmp_path / "bilstm.npz")
+    vocabulary = network.vocabulary
+    loaded = BiLstm.load(tmp_path / "bilstm.npz", network.vectors, vocabulary.lexicon)
+    assert loaded.labels == LABELS and loaded.vocabulary.chars == vocabulary.chars
+    assert np.array_equal(loaded.probabilities(SENTENCES), network.probabilities(SENTENCES))
+
+
+def test_bio_viterbi_makes_valid_bio_from_any_probabilities():
+    labels = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC"]
+    # per token: I-PERS first, then I-LOC after it, then a clear B-LOC I-LOC
+    probabilities = np.array([
+        [0.30, 0.25, 0.45, 0.00, 0.00],
+        [0.10, 0.00, 0.40, 0.00, 0.50],
+        [0.10, 0.00, 0.00, 0.80, 0.10],
+        [0.10, 0.00, 0.00, 0.10, 0.80],
+        [0.20, 0.00, 0.00, 0.00, 0.80],  # a one-token sentence: never I- first
+    ])
+    path = bio_viterbi(probabilities, np.array([4, 1]), labels)
+    tags = [labels[i] for i in path]
+    assert tags == ["B-PERS", "I-PERS", "B-LOC", "I-LOC", "O"]
+    valid = np.array([[0.9, 0.05, 0.05, 0, 0], [0.1, 0.8, 0.1, 0, 0], [0.1, 0.1, 0.8, 0, 0]])
+    assert bio_viterbi(valid, np.array([3]), labels).tolist() == [0, 1, 2]  # = argmax
+
+
+@pytest.mark.skipif(importlib.util.find_spec("torch") is not None, reason="PyTorch installed")
+def test_training_the_bilstm_without_pytorch_says_how_to_get_it():
+    from marsad.ner.bilstm_train import fit_bilstm
+    from marsad.ner.clusters import TrainingDependencyMissing
+
+    with pytest.raises(TrainingDependencyMissing, match=r"marsad\[train\].*--no-bilstm"):
+        fit_bilstm([], WordVectors({}, np.zeros((0, 100), np.int8), np.zeros(0, np.float32)),
+                   shipped_model().featurizer.lexicon)
+
+
+def test_word_cache_eviction_keeps_tagging():
+    """A full cache is emptied and the whole batch's words computed again."""
+    network = _random_network()
+    expected = network.probabilities(SENTENCES)
+    small = BiLstm(network.p, LABELS, network.vocabulary, network.vectors, cache_size=10)
+    for _ in range(3):  # overlapping batches overflow it again and again
+        assert np.abs(small.probabilities(SENTENCES) - expected).max() < 1e-6
+        assert len(small._word_cache) <= sum(map(len, SENTENCES))
+
+
+def _gold() -> list:
+    from marsad.ner.conll import Sentence
+
+    rows = [
+        ("قال وزير الخارجية سامح شكري في القاهرة", "O O O B-PERS I-PERS O B-LOC"),
+        ("وصل بوتين إلى أنقرة", "O B-PERS O B-LOC"),
+        ("أعلنت وكالة الأنباء السعودية", "O B-ORG I-ORG I-ORG"),
+        ("وفاز الهلال بكأس آسيا", "O B-ORG O B-MISC"),
+    ] * 5
+    return [Sentence(tuple(t.split(" ")), tuple(g.split(" "))) for t, g in rows]
+
+
+def test_pytorch_training_is_seeded_and_exports_what_it_trained():
+    """(Runs where PyTorch is installed: `make train-ner`'s environment.) Two fits give
+    the same weights, and NumPy's probabilities are PyTorch's."""
+    pytest.importorskip("torch")
+    from marsad.ner import bilstm_train
+    from marsad.ner.model import VECTORS, shipped_dir
+
+    vectors = read_vectors(shipped_dir().joinpath(VECTORS).read_bytes())
+    lexicon = shipped_model().featurizer.lexicon
+    settings = dict(bilstm_train.SETTINGS)
+    bilstm_train.SETTINGS["epochs"] = 2
+    try:
+        first, record = bilstm_train.fit_bilstm(_gold(), vectors, lexicon, log=lambda m: None)
+        second, _ = bilstm_train.fit_bilstm(_gold(), vectors, lexicon, log=lambda m: None)
+    finally:
+        bilstm_train.SETTINGS.update(settings)
+    assert record["numpy_vs_torch_max_difference"] <= bilstm_train.AGREEMENT
+    assert all(np.array_equal(first.p[name], second.p[name]) for name in PARAMETERS)
+    assert not first.p["char_embedding"][1].any()  # the unknown character: zero
