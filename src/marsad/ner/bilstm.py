@@ -104,7 +104,7 @@ class Vocabulary:
         kinds: dict[str, int] = {}
         vocabulary = cls(words, chars, kinds, lexicon)
         for tokens in sentences:
-            for token, marks in zip(tokens, lexicon.phrase_marks(list(tokens)), strict=True):
+            for token, marks in zip(tokens, lexicon.phrase_marks(tokens), strict=True):
                 for char in normalize_key(token):
                     chars.setdefault(char, len(chars) + 2)
                 for kind in (*lexicon.kinds(token), *marks):
@@ -127,7 +127,7 @@ class Vocabulary:
     def mark_columns(self, tokens: Sequence[str]) -> list[list[int]]:
         """Per token, the columns of the phrase marks over it."""
         return [[self.kinds[m] for m in marks if m in self.kinds]
-                for marks in self.lexicon.phrase_marks(list(tokens))]
+                for marks in self.lexicon.phrase_marks(tokens)]
 
     def kinds_matrix(self, tokens: Sequence[str]) -> np.ndarray:
         """Per token, its kinds and marks multi-hot (training; tagging caches the kinds)."""

@@ -190,6 +190,6 @@ class Featurizer:
             for i in range(1, n):
                 features[i].append(f"cc={classes[i - 1]}|{classes[i]}")
         if "gazetteer" in self.groups:
-            for extra, marks in zip(features, self.lexicon.phrase_marks(list(tokens)), strict=True):
+            for extra, marks in zip(features, self.lexicon.phrase_marks(tokens), strict=True):
                 extra.extend(f"ph={m}" for m in marks)
         return features

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -111,6 +112,7 @@ def write_gazetteer(rows: list[tuple[str, str]], path: Path) -> None:
 
 
 KINDS_CACHE = 100_000  # word forms whose kinds a lexicon keeps
+MARKS_CACHE = 4_096  # sentences whose phrase marks it keeps (a batch of docs' worth)
 
 
 @dataclass
@@ -126,6 +128,10 @@ class Lexicon:
     _kinds: dict[str, tuple[str, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # phrase_marks() of the last sentences: the CRF and the BiLSTM both ask of each one
+    _marks: dict[tuple[str, ...], list[list[str]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def add(self, key: str, kind: str) -> None:
         parts = tuple(key.split())
@@ -134,6 +140,7 @@ class Lexicon:
         elif parts:
             self.phrases[parts[0]].append((parts[1:], kind))
         self._kinds.clear()
+        self._marks.clear()
 
     def kinds(self, token: str) -> tuple[str, ...]:
         """Kinds of the single-word entries the token matches, sorted: cues through any
@@ -149,9 +156,19 @@ class Lexicon:
         self._kinds[token] = kinds = tuple(sorted(found))
         return kinds
 
-    def phrase_marks(self, tokens: list[str]) -> list[list[str]]:
+    def phrase_marks(self, tokens: Sequence[str]) -> list[list[str]]:
         """For each token, ``B-KIND``/``I-KIND`` marks of the phrases covering it (the first
-        token of a phrase may carry clitics; the others are matched by their key)."""
+        token of a phrase may carry clitics; the others are matched by their key). The
+        lists are shared with later calls on the same sentence: do not change them."""
+        sentence = tuple(tokens)
+        known = self._marks.get(sentence)
+        if known is None:
+            if len(self._marks) >= MARKS_CACHE:
+                self._marks.clear()
+            known = self._marks[sentence] = self._find_phrases(sentence)
+        return known
+
+    def _find_phrases(self, tokens: Sequence[str]) -> list[list[str]]:
         marks: list[list[str]] = [[] for _ in tokens]
         firsts = self.phrases.keys()
         keys: list[str] = []  # the tokens' keys, once a phrase may start
