@@ -300,9 +300,9 @@ def write_card(metadata: dict, path: Path) -> None:
         f"clusters{_REUSED if metadata.get('clusters_reused') else ''}, {seconds['crf']} s "
         f"for the CRF and {seconds.get('bilstm', 0)} s for the BiLSTM (one core each).\n"
         f"- Tagging: {metadata.get('speed_tokens_per_second', '?')} tokens/s on the dev split "
-        "once loaded, with the per-word feature caches filled by a first pass; a first "
-        "pass over unseen words is several times slower (each new word's normalisation "
-        "and clitic analysis run in Python once).\n"
+        "once loaded, with the per-word caches filled by a first pass; a first "
+        "pass over unseen words is about half as fast (each new word's normalisation, "
+        "clitic analysis and character CNN run once).\n"
         "- Size: " + ", ".join(f"{name} {size / 1e6:.2f} MB" for name, size in sizes.items())
         + "."
     )
