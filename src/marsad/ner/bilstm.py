@@ -79,8 +79,13 @@ class WordVectors:
         return self.rows(np.arange(len(self.codes)))
 
 
+def _open(source: Path | bytes):
+    """An ``.npz`` archive from a path or from its bytes (a packaged resource)."""
+    return np.load(io.BytesIO(source) if isinstance(source, bytes) else source)
+
+
 def read_vectors(source: Path | bytes) -> WordVectors:
-    with np.load(io.BytesIO(source) if isinstance(source, bytes) else source) as saved:
+    with _open(source) as saved:
         words = saved["keys"].tobytes().decode("utf-8").split("\n")
         return WordVectors({w: i for i, w in enumerate(words)}, saved["codes"], saved["scale"])
 
@@ -168,7 +173,7 @@ class BiLstm:
 
     @classmethod
     def load(cls, source: Path | bytes, vectors: WordVectors, lexicon: Lexicon) -> BiLstm:
-        with np.load(io.BytesIO(source) if isinstance(source, bytes) else source) as saved:
+        with _open(source) as saved:
             arrays = {name: saved[name] for name in saved.files}
         chars = {c: i + 2 for i, c in enumerate(arrays["chars"].tolist())}
         kinds = {k: i for i, k in enumerate(arrays["kinds"].tolist())}

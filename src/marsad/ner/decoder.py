@@ -180,9 +180,13 @@ class Decoder:
         order) given the whole sentence: tokens by labels, rows summing to 1."""
         kept = [s for s in sentences if s]
         lengths = np.array([len(s) for s in kept], dtype=np.intp)
-        probabilities = forward_backward(self.emissions(kept, lengths), lengths,
-                                         self.weights.transitions)
-        return per_sentence(probabilities, sentences)
+        return per_sentence(self.token_marginals(kept, lengths), sentences)
+
+    def token_marginals(self, sentences: Sequence[Sequence[str]],
+                        lengths: np.ndarray) -> np.ndarray:
+        """:meth:`marginals` of non-empty sentences, their tokens one after the other."""
+        return forward_backward(self.emissions(sentences, lengths), lengths,
+                                self.weights.transitions)
 
     def emissions(self, sentences: Sequence[Sequence[str]], lengths: np.ndarray) -> np.ndarray:
         """The scores of every token of the (non-empty) sentences, one after the other:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from marsad.datafiles import load_yaml
 from marsad.text.clitics import analyses, stems
+from marsad.text.forms import FormMemo
 from marsad.text.normalize import normalize_key
 
 # GATE list file -> gazetteer kind. The inferred GPE and date lists are left out: they
@@ -125,13 +126,14 @@ class Lexicon:
     )
     # kinds() per word form: both the CRF's features and the BiLSTM's inputs ask. add()
     # empties it; change the lexicon through add() only.
-    _kinds: dict[str, tuple[str, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    _kinds: FormMemo[tuple[str, ...]] = field(init=False, repr=False, compare=False)
     # phrase_marks() of the last sentences: the CRF and the BiLSTM both ask of each one
     _marks: dict[tuple[str, ...], list[list[str]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+
+    def __post_init__(self) -> None:
+        self._kinds = FormMemo(self._find_kinds, KINDS_CACHE)
 
     def add(self, key: str, kind: str) -> None:
         parts = tuple(key.split())
@@ -139,22 +141,19 @@ class Lexicon:
             self.words[key].add(kind)
         elif parts:
             self.phrases[parts[0]].append((parts[1:], kind))
-        self._kinds.clear()
+        self._kinds.answers.clear()
         self._marks.clear()
 
     def kinds(self, token: str) -> tuple[str, ...]:
         """Kinds of the single-word entries the token matches, sorted: cues through any
         clitic analysis, names with their article as listed."""
-        known = self._kinds.get(token)
-        if known is not None:
-            return known
+        return self._kinds(token)
+
+    def _find_kinds(self, token: str) -> tuple[str, ...]:
         found = {k for key in candidates(token) for k in self.words.get(key, ()) if _cue(k)}
         found.update(k for key in name_candidates(token) for k in self.words.get(key, ())
                      if not _cue(k))
-        if len(self._kinds) >= KINDS_CACHE:
-            self._kinds.clear()
-        self._kinds[token] = kinds = tuple(sorted(found))
-        return kinds
+        return tuple(sorted(found))
 
     def phrase_marks(self, tokens: Sequence[str]) -> list[list[str]]:
         """For each token, ``B-KIND``/``I-KIND`` marks of the phrases covering it (the first

@@ -27,7 +27,7 @@ import numpy as np
 from marsad.ner import clusters as cluster_files
 from marsad.ner.bilstm import BiLstm, read_vectors
 from marsad.ner.consistency import propagate
-from marsad.ner.decoder import CrfWeights, Decoder, bio_viterbi, forward_backward, per_sentence
+from marsad.ner.decoder import CrfWeights, Decoder, bio_viterbi, per_sentence
 from marsad.ner.features import CLUSTER_SETS, Featurizer
 from marsad.ner.lexicon import load_lexicon
 
@@ -162,8 +162,7 @@ class NerModel:
         kept = [s for s in sentences if s]
         lengths = np.array([len(s) for s in kept], dtype=np.intp)
         weights = self.decoder.weights
-        crf = forward_backward(self.decoder.emissions(kept, lengths), lengths,
-                               weights.transitions)
+        crf = self.decoder.token_marginals(kept, lengths)
         network = self.bilstm.probabilities(kept)[:, self._bilstm_columns]
         mixed = CRF_SHARE * crf + (1 - CRF_SHARE) * network
         path = bio_viterbi(mixed, lengths, weights.labels)
