@@ -213,3 +213,20 @@ def test_pytorch_training_is_seeded_and_exports_what_it_trained():
     assert record["numpy_vs_torch_max_difference"] <= bilstm_train.AGREEMENT
     assert all(np.array_equal(first.p[name], second.p[name]) for name in PARAMETERS)
     assert not first.p["char_embedding"][1].any()  # the unknown character: zero
+
+
+def test_long_inputs_are_tagged_in_batches_with_the_same_tags(monkeypatch):
+    """A whole file is tagged a few thousand tokens at a time (the BiLSTM's memory grows
+    with the batch); batches change nothing in the tags."""
+    import marsad.ner.model as model_module
+
+    sentences = SENTENCES * 3
+    whole = shipped_model().sentence_tags(sentences)
+    seen = []
+    ensemble_tags = model_module.NerModel._ensemble_tags
+    monkeypatch.setattr(model_module, "BATCH_TOKENS", 12)
+    monkeypatch.setattr(model_module.NerModel, "_ensemble_tags",
+                        lambda self, batch: seen.append(len(batch)) or ensemble_tags(self, batch))
+    assert shipped_model().sentence_tags(sentences) == whole
+    assert len(seen) > 3 and sum(seen) == len(sentences)
+    assert any(tag != "O" for tags in whole for tag in tags)

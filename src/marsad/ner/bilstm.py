@@ -4,8 +4,8 @@ The CRF scores a token from sparse features of the word and two neighbours eithe
 this network reads the whole sentence, and generalises from dense word vectors rather
 than cluster ids. The two err differently: averaging their label probabilities
 (:class:`marsad.ner.model.NerModel`) scored 0.7841 micro F1 by 5-fold cross-validation
-against 0.7805 for the CRF alone, and 0.7948 against 0.7857 on the dev split (the model
-card has the measurements, people gaining most).
+against 0.7805 for the CRF alone, and 0.7948 against 0.7857 on the dev split, with the
+same mending after it (people gaining most; the model card has the current scores).
 
 Per token the network reads (:class:`Vocabulary` maps tokens to these inputs):
 

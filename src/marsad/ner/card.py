@@ -60,7 +60,10 @@ Groups: {features}. See `marsad/ner/features.py`; every word is looked up throug
 clitic analyses (`marsad.text.clitics`), so «وأنقرة» is seen as «أنقرة». CRF parameters:
 {crf}.
 
-Each sentence is tagged alone; then its names are made consistent within {window}
+Each sentence is tagged alone; a name run over «و» ("and") into another of its type
+is cut in two where a word is «و» + a listed name of that type (`marsad/ner/coordination.py`,
+`marsad/ner/data/coordinated_names.yaml`: «عيسى ونورالدين» is two people); then its
+names are made consistent within {window}
 sentences either side (`marsad/ner/consistency.py`: one name, one tag within a story): a
 name tagged with a kind less frequent nearby than another takes that kind, and repeats of
 a name get its most frequent kind where the CRF left them untagged or tagged only part of
@@ -170,6 +173,22 @@ _NOTES = """
   the BiLSTM's weights over epochs 11-20 (Izmailov et al. 2018) instead of keeping the
   last epoch's scored dev 0.7927 and CV 0.7808 (folds 0.7948, 0.7737, 0.7175, 0.8170,
   0.7871) against 0.7948 and 0.7841: not kept.
+- Tried with the shipped ensemble (before the cut of names joined by «و»: dev 0.7948; CV
+  0.7841): a second BiLSTM of another seed (14) averaged with the first, dev 0.7911 (the
+  seed-14 network in place of the first 0.7927): not worth a second network's time; a
+  CRF output layer on the BiLSTM (transitions trained with it on the sentences'
+  likelihood, its marginals averaged with the CRF's), dev 0.7876, alone 0.7666 against
+  0.7674 for the softmax; a geometric instead of arithmetic mean of the two taggers'
+  probabilities (with the cut) dev 0.7920, CV 0.7842 against 0.7974 and 0.7849; the
+  CRF's share by CV (with the cut): 0.4 0.7765, 0.45 0.7795, 0.5 0.7849, 0.55 0.7857,
+  0.6 0.7837 (0.5 kept: 0.55 is within noise of it).
+- Tried with the cut and the consistency ratio at 4 (dev 0.8000, CV 0.7862): word dropout
+  in the BiLSTM's training (5% of tokens read as the unknown word, Lample et al. 2016)
+  dev 0.7991, and 0.7664 against 0.7696 on the first three CV folds (stopped there); a
+  penalty or bonus on label O in the averaged probabilities (O times 0.8, 0.9, 1.1) CV
+  0.7831, 0.7843, 0.7835; the surname lists too for the cut after «و» dev 0.7959 and CV
+  0.7852 against 0.7974 and 0.7849 (ratio 8); the consistency window at 10 or 40
+  sentences (above, `marsad/ner/consistency.py`).
 - The standard ANERcorp test split (CAMeL Lab) was not used in any way. Published scores
   on it for reference: BiLSTM-CRF 81.7, mBERT 78.4, AraBERT 83.1 micro F1.
 """

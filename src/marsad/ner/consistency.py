@@ -21,7 +21,10 @@ precision; the retagging then adds 0.002 F1 (also on a second held-out tenth of 
 By 5-fold cross-validation on the shipped CRF's tags (micro F1; the dev split's stays
 0.7857): completing part-tagged repeats 0.7773 against 0.7757, then the link words
 0.7782, then not spreading mostly-untagged words 0.7805 (ratios 5-10 all within 0.0007
-of it, 1-3 lower).
+of it, 1-3 lower). Re-tuned on the CRF + BiLSTM ensemble's tags (CV from the saved fold
+models; dev in brackets): ratio 2 0.7856 [0.8000], 3 0.7867 [0.7996], 4 0.7862 [0.8000],
+5 0.7853 [0.8000], 6 0.7852 [0.7974], 8 0.7849 [0.7974], 16 0.7848 [0.7974]; the window
+at 10 and 40 sentences 0.7852 and 0.7838 against 0.7849 at 20 (ratio 8).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from marsad.text.normalize import normalize_key
 
 WINDOW = 20
 MIN_STEM = 3
-MAX_UNTAGGED = 8
+MAX_UNTAGGED = 4
 
 Name = tuple[str, ...]  # the stems of an entity's words
 

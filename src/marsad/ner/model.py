@@ -27,6 +27,7 @@ import numpy as np
 from marsad.ner import clusters as cluster_files
 from marsad.ner.bilstm import BiLstm, read_vectors
 from marsad.ner.consistency import propagate
+from marsad.ner.coordination import split_coordinated
 from marsad.ner.decoder import CrfWeights, Decoder, bio_viterbi, per_sentence
 from marsad.ner.features import CLUSTER_SETS, Featurizer
 from marsad.ner.lexicon import load_lexicon
@@ -38,6 +39,9 @@ VECTORS, BILSTM = "vectors.npz", "bilstm.npz"
 # The CRF's share of the averaged probabilities (5-fold CV of the ensemble in the first
 # experiment, 128 LSTM units: 0.4 scored 0.7886, 0.5 0.7891, 0.6 0.7863).
 CRF_SHARE = 0.5
+# Sentences are tagged in batches of about this many tokens: the BiLSTM keeps ~2 KB per
+# token of a batch, so a whole corpus file at once would need gigabytes.
+BATCH_TOKENS = 20_000
 # The word-cluster table of each cluster feature group (clusters.tsv, skipgram.tsv).
 CLUSTER_FILES = {name: f"{name}.tsv" for name in CLUSTER_SETS}
 
@@ -149,8 +153,12 @@ class NerModel:
 
     def tag_texts(self, texts: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
         """:meth:`tag_all` of several texts, decoded together (the networks and Viterbi
-        step once for all their sentences)."""
-        tags = iter(self.sentence_tags([s for text in texts for s in text]))
+        step once for all their sentences); names joined by «و» are cut in two
+        (:mod:`marsad.ner.coordination`) before the consistency step."""
+        sentences = [s for text in texts for s in text]
+        lexicon = self.featurizer.lexicon
+        tags = iter([split_coordinated(s, t, lexicon)
+                     for s, t in zip(sentences, self.sentence_tags(sentences), strict=True)])
         return [propagate(text, [next(tags) for _ in text]) for text in texts]
 
     def sentence_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -159,6 +167,10 @@ class NerModel:
         when the model has no BiLSTM)."""
         if self.bilstm is None:
             return self.crf_tags(sentences)
+        return [tags for batch in _batches(sentences, BATCH_TOKENS)
+                for tags in self._ensemble_tags(batch)]
+
+    def _ensemble_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         kept = [s for s in sentences if s]
         lengths = np.array([len(s) for s in kept], dtype=np.intp)
         weights = self.decoder.weights
@@ -171,6 +183,18 @@ class NerModel:
     def crf_tags(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
         """The CRF's tags alone, each sentence taken by itself."""
         return self.decoder.tag(list(sentences))
+
+
+def _batches(sentences: Sequence[Sequence[str]], tokens: int) -> Iterable[Sequence[Sequence[str]]]:
+    """Consecutive runs of ``sentences`` of about ``tokens`` tokens (at least one each)."""
+    start, size = 0, 0
+    for end, sentence in enumerate(sentences, 1):
+        size += len(sentence)
+        if size >= tokens:
+            yield sentences[start:end]
+            start, size = end, 0
+    if start < len(sentences):
+        yield sentences[start:]
 
 
 @lru_cache(maxsize=1)

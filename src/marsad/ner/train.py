@@ -194,9 +194,8 @@ def train(
     model = NerModel.load_with(output, groups)
     scores = evaluate(model, dev)
     tokens, gold = [s.tokens for s in dev], [s.tags for s in dev]
-    crf_tags = model.crf_tags(tokens)  # the CRF's Viterbi tags, then as the model mends them
-    crf_alone = score(gold, crf_tags)
-    crf_consistent = score(gold, consistency.propagate(tokens, crf_tags))
+    crf_alone = score(gold, model.crf_tags(tokens))  # Viterbi tags, then as the model mends
+    crf_consistent = score(gold, model.crf_only().tag_all(tokens))
     log(f"dev micro F1 {scores['micro'].f1:.4f} ({crf_alone['micro'].f1:.4f} by the CRF alone)")
     metadata = {
         "name": "marsad-ner-crf-bilstm" if bilstm else "marsad-ner-crf",
@@ -213,7 +212,8 @@ def train(
             "bilstm": network["seconds"] if network else 0.0,
         },
         "clusters_reused": reused,
-        "consistency": {"window": consistency.WINDOW, "min_stem": consistency.MIN_STEM},
+        "consistency": {"window": consistency.WINDOW, "min_stem": consistency.MIN_STEM,
+                        "max_untagged": consistency.MAX_UNTAGGED},
         "dev": {kind: s.to_dict() for kind, s in scores.items()},
         "dev_crf_alone": {kind: s.to_dict() for kind, s in crf_alone.items()},
         "dev_crf_consistent": {kind: s.to_dict() for kind, s in crf_consistent.items()},

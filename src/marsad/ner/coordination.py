@@ -1,0 +1,49 @@
+"""Names joined by «و» are two names, not one.
+
+A tagger that has learnt «عبد الرحمن» + «بابكر» as one name also runs «عبدالرحمن وعباس
+بابكر» together. Inside a name of a type listed in ``data/coordinated_names.yaml``, a
+word that is «و» + a gazetteer name of that type's kinds, and is not itself one, begins
+a new name (its I- tag becomes B-). On the dev split this lifts the ensemble's micro F1
+from 0.7948 to 0.7974 (people 0.816 → 0.822), by 5-fold cross-validation from 0.7841 to
+0.7849 (the CRF alone's from 0.7805 to 0.7813), with the consistency step as it was then
+(``MAX_UNTAGGED`` 8); LOC is unchanged (the taggers already split «مصر والأردن»), ORG
+gains on the dev split only (0.744 → 0.747).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from marsad.datafiles import read_yaml
+from marsad.ner.lexicon import Lexicon
+from marsad.text.normalize import normalize_key
+
+AND = "و"
+
+
+@lru_cache(maxsize=1)
+def _new_name_kinds() -> dict[str, frozenset[str]]:
+    """Per entity type, the gazetteer kinds whose names after «و» start a new name."""
+    data = read_yaml("marsad.ner", "data/coordinated_names.yaml")
+    return {kind: frozenset(kinds) for kind, kinds in data["starts_a_new_name"].items()}
+
+
+def split_coordinated(tokens: Sequence[str], tags: Sequence[str], lexicon: Lexicon) -> list[str]:
+    """``tags`` with each name that continues over «و» + a listed name of its type cut
+    there, the second name beginning at that word."""
+    by_type = _new_name_kinds()
+    mended = list(tags)
+    for i, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
+        kinds = by_type.get(tag[2:]) if tag.startswith("I-") else None
+        if not kinds:
+            continue
+        key = normalize_key(token)
+        if (key.startswith(AND) and _listed(lexicon, key[1:], kinds)
+                and not _listed(lexicon, key, kinds)):
+            mended[i] = "B-" + tag[2:]
+    return mended
+
+
+def _listed(lexicon: Lexicon, key: str, kinds: frozenset[str]) -> bool:
+    return not kinds.isdisjoint(lexicon.words.get(key, ()))
