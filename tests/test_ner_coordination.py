@@ -26,13 +26,17 @@ def test_places_and_clubs_joined_by_and_are_two_names():
 
 
 def test_names_that_begin_with_waw_and_other_types_stay_whole():
-    # «وليد» is a given name itself, not «و» + «ليد»; «والكين» (Walken) is a surname
-    # after «و», and surnames do not start a new name
+    # «وليد» is a given name itself, not «و» + «ليد»; «وهبة» a family name, though «هبة»
+    # is a given name; «والكين» (Walken) is a surname after «و», and surnames do not
+    # start a new name
     assert _split("التقى محمد وليد", "O B-PERS I-PERS") == "O B-PERS I-PERS"
+    assert _split("قال مراد وهبة", "O B-PERS I-PERS") == "O B-PERS I-PERS"
     assert _split("الممثل كريستوفر والكين", "O B-PERS I-PERS") == "O B-PERS I-PERS"
+    # «وعلى» is "and on", though its key reads as «و» + «علي»; «وعلي» is a name
+    assert _split("عيسى وعلى", "B-PERS I-PERS") == "B-PERS I-PERS"
+    assert _split("عيسى وعلي", "B-PERS I-PERS") == "B-PERS B-PERS"
     # a given name after «و» inside a place's name is left to the tagger
     assert _split("مدينة العين وعباس", "O B-LOC I-LOC") == "O B-LOC I-LOC"
-    assert _split("وبرنار", "B-PERS") == "B-PERS"
 
 
 def test_the_model_tags_coordinated_people_as_two():

@@ -24,7 +24,8 @@ By 5-fold cross-validation on the shipped CRF's tags (micro F1; the dev split's 
 of it, 1-3 lower). Re-tuned on the CRF + BiLSTM ensemble's tags (CV from the saved fold
 models; dev in brackets): ratio 2 0.7856 [0.8000], 3 0.7867 [0.7996], 4 0.7862 [0.8000],
 5 0.7853 [0.8000], 6 0.7852 [0.7974], 8 0.7849 [0.7974], 16 0.7848 [0.7974]; the window
-at 10 and 40 sentences 0.7852 and 0.7838 against 0.7849 at 20 (ratio 8).
+at 10 and 40 sentences 0.7852 and 0.7838 against 0.7849 at 20 (ratio 8). The CRF's tags
+alone keep ratio 8 (at 4 their CV falls from 0.7813 to 0.7788).
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ from marsad.text.normalize import normalize_key
 
 WINDOW = 20
 MIN_STEM = 3
-MAX_UNTAGGED = 4
+MAX_UNTAGGED = 4  # for the CRF + BiLSTM ensemble's tags
+MAX_UNTAGGED_CRF = 8  # for the CRF's alone
 
 Name = tuple[str, ...]  # the stems of an entity's words
 
@@ -56,11 +58,14 @@ class Found(NamedTuple):
 
 
 def propagate(
-    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], window: int = WINDOW
+    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], window: int = WINDOW,
+    max_untagged: int = MAX_UNTAGGED,
 ) -> list[list[str]]:
     """``tags`` with each sentence's names given their most frequent kind nearby, its
     repeats of nearby names tagged (or completed), and its people's names closed over
-    their link words; ``window`` sentences either side count as nearby."""
+    their link words; ``window`` sentences either side count as nearby, and a one-word
+    name whose word is left untagged nearby more than ``max_untagged`` times as often as
+    it is tagged is not spread."""
     if window < 0:
         raise ValueError(f"window must be 0 or more sentences, not {window}")
     keys = [[best(token).stem for token in tokens] for tokens in sentences]
@@ -68,7 +73,7 @@ def propagate(
     untagged = [[k for k, tag in zip(ks, t, strict=True) if tag == "O"]
                 for ks, t in zip(keys, tags, strict=True)]
     result = [list(t) for t in tags]
-    nearby = _Window()
+    nearby = _Window(max_untagged)
     first = last = 0  # the sentences first:last are in the window
     for s, sentence_keys in enumerate(keys):
         while last < min(len(keys), s + window + 1):
@@ -88,7 +93,8 @@ class _Window:
     along a text (a long text has one window per sentence: rebuilding each would cost
     the window's size at every sentence)."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_untagged: int) -> None:
+        self.max_untagged = max_untagged
         self.kinds: dict[Name, deque[str]] = {}  # a name's kinds, in the order found
         self.by_first: defaultdict[str, dict[Name, None]] = defaultdict(dict)
         self.untagged: Counter[str] = Counter()  # the stems of the words the CRF left O
@@ -122,8 +128,9 @@ class _Window:
         """The names that start with ``stem`` and may be spread, longest first, each with
         its most frequent kind."""
         names = sorted(self.by_first.get(stem, ()), key=len, reverse=True)
+        limit = self.max_untagged
         return [(name, self.votes(name).most_common(1)[0][0]) for name in names
-                if len(name) > 1 or self.untagged[stem] <= MAX_UNTAGGED * len(self.kinds[name])]
+                if len(name) > 1 or self.untagged[stem] <= limit * len(self.kinds[name])]
 
 
 @lru_cache(maxsize=1)

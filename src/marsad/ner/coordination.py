@@ -23,27 +23,31 @@ AND = "و"
 
 
 @lru_cache(maxsize=1)
-def _new_name_kinds() -> dict[str, frozenset[str]]:
-    """Per entity type, the gazetteer kinds whose names after «و» start a new name."""
+def _rules() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Per entity type, the gazetteer kinds whose names after «و» start a new name; and
+    the function words that are never such a name."""
     data = read_yaml("marsad.ner", "data/coordinated_names.yaml")
-    return {kind: frozenset(kinds) for kind, kinds in data["starts_a_new_name"].items()}
+    return ({kind: frozenset(kinds) for kind, kinds in data["starts_a_new_name"].items()},
+            frozenset(data["not_names"]))
 
 
 def split_coordinated(tokens: Sequence[str], tags: Sequence[str], lexicon: Lexicon) -> list[str]:
     """``tags`` with each name that continues over «و» + a listed name of its type cut
     there, the second name beginning at that word."""
-    by_type = _new_name_kinds()
+    by_type, not_names = _rules()
     mended = list(tags)
     for i, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
-        kinds = by_type.get(tag[2:]) if tag.startswith("I-") else None
-        if not kinds:
+        kind = tag[2:]
+        if not tag.startswith("I-") or kind not in by_type:
             continue
         key = normalize_key(token)
-        if (key.startswith(AND) and _listed(lexicon, key[1:], kinds)
-                and not _listed(lexicon, key, kinds)):
-            mended[i] = "B-" + tag[2:]
+        if (key.startswith(AND) and token[1:] not in not_names
+                and not by_type[kind].isdisjoint(_kinds(lexicon, key[1:]))
+                and kind not in {listed.split(".")[0] for listed in _kinds(lexicon, key)}):
+            mended[i] = "B-" + kind
     return mended
 
 
-def _listed(lexicon: Lexicon, key: str, kinds: frozenset[str]) -> bool:
-    return not kinds.isdisjoint(lexicon.words.get(key, ()))
+def _kinds(lexicon: Lexicon, key: str) -> set[str]:
+    """The gazetteer kinds ``key`` is listed with as a single word («PERS.surnames»)."""
+    return lexicon.words.get(key, set())

@@ -26,7 +26,7 @@ import numpy as np
 
 from marsad.ner import clusters as cluster_files
 from marsad.ner.bilstm import BiLstm, read_vectors
-from marsad.ner.consistency import propagate
+from marsad.ner.consistency import MAX_UNTAGGED, MAX_UNTAGGED_CRF, propagate
 from marsad.ner.coordination import split_coordinated
 from marsad.ner.decoder import CrfWeights, Decoder, bio_viterbi, per_sentence
 from marsad.ner.features import CLUSTER_SETS, Featurizer
@@ -159,12 +159,14 @@ class NerModel:
         lexicon = self.featurizer.lexicon
         tags = iter([split_coordinated(s, t, lexicon)
                      for s, t in zip(sentences, self.sentence_tags(sentences), strict=True)])
-        return [propagate(text, [next(tags) for _ in text]) for text in texts]
+        ratio = MAX_UNTAGGED_CRF if self.bilstm is None else MAX_UNTAGGED
+        return [propagate(text, [next(tags) for _ in text], max_untagged=ratio) for text in texts]
 
     def sentence_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Each sentence's tags taken by itself: the most probable valid BIO tags under the
         average of the CRF's and the BiLSTM's label probabilities (the CRF's Viterbi tags
         when the model has no BiLSTM)."""
+        sentences = list(sentences)
         if self.bilstm is None:
             return self.crf_tags(sentences)
         return [tags for batch in _batches(sentences, BATCH_TOKENS)

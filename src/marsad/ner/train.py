@@ -194,8 +194,8 @@ def train(
     model = NerModel.load_with(output, groups)
     scores = evaluate(model, dev)
     tokens, gold = [s.tokens for s in dev], [s.tags for s in dev]
-    crf_alone = score(gold, model.crf_tags(tokens))  # Viterbi tags, then as the model mends
-    crf_consistent = score(gold, model.crf_only().tag_all(tokens))
+    crf_alone = score(gold, model.crf_tags(tokens))  # its Viterbi tags
+    crf_consistent = score(gold, model.crf_only().tag_all(tokens))  # mended as the model does
     log(f"dev micro F1 {scores['micro'].f1:.4f} ({crf_alone['micro'].f1:.4f} by the CRF alone)")
     metadata = {
         "name": "marsad-ner-crf-bilstm" if bilstm else "marsad-ner-crf",
@@ -213,7 +213,8 @@ def train(
         },
         "clusters_reused": reused,
         "consistency": {"window": consistency.WINDOW, "min_stem": consistency.MIN_STEM,
-                        "max_untagged": consistency.MAX_UNTAGGED},
+                        "max_untagged": consistency.MAX_UNTAGGED,
+                        "max_untagged_crf_alone": consistency.MAX_UNTAGGED_CRF},
         "dev": {kind: s.to_dict() for kind, s in scores.items()},
         "dev_crf_alone": {kind: s.to_dict() for kind, s in crf_alone.items()},
         "dev_crf_consistent": {kind: s.to_dict() for kind, s in crf_consistent.items()},
