@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from marsad.cliutils import EXIT_FAILED, EXIT_USAGE, error, eval_group, train_group
-from marsad.ner.groups import ALL_CLUSTER_MINUTES, BILSTM_MINUTES, GROUPS
+from marsad.ner.groups import ALL_CLUSTER_MINUTES, BILSTM_MINUTES, GROUPS, WOJOOD_USES
 
 _MODEL_OPTION = click.option(
     "--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -70,8 +70,10 @@ def ner(conll: str, model_dir: Path | None) -> None:
 @train_group.command("ner")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the model folder (default: the package's marsad/ner/model).")
-@click.option("--wojood/--no-wojood", default=False, show_default=True,
-              help="Add the Wojood sample (train + val, mapped to ANERcorp types) to training.")
+@click.option("--wojood", type=click.Choice(WOJOOD_USES), default="bilstm", show_default=True,
+              help="Which taggers also train on the Wojood sample (train + val, mapped to "
+                   "ANERcorp types): the BiLSTM (it gains; the CRF loses, see the model "
+                   "card), all, or none.")
 @click.option("--bilstm/--no-bilstm", default=True, show_default=True,
               help="Train the BiLSTM that the CRF is averaged with (needs PyTorch: "
                    f"`make train-ner`; about {BILSTM_MINUTES} minutes). Without it the CRF "
@@ -93,7 +95,7 @@ def ner(conll: str, model_dir: Path | None) -> None:
                    f"{ALL_CLUSTER_MINUTES} minutes).")
 @click.option("--features", default=",".join(GROUPS), show_default=True,
               help="Comma-separated feature groups to use.")
-def train_ner(output: Path | None, wojood: bool, bilstm: bool, ablation: bool,
+def train_ner(output: Path | None, wojood: str, bilstm: bool, ablation: bool,
               cv_folds: int | None, jobs: int, reuse_clusters: bool, features: str) -> None:
     """Train the NER model (a CRF and a BiLSTM) from ../shared and write the model folder
     and its card.

@@ -1,8 +1,9 @@
 """``marsad train ner``: the whole recipe from ../shared to the shipped model folder.
 
 Data: ANERcorp's train file, split into sentences; the last ``DEV_FRACTION`` of the
-sentences (in file order) is the dev split, never trained on. Optionally Wojood's sample
-(train + val), mapped onto the ANERcorp types, is added to the training sentences.
+sentences (in file order) is the dev split, never trained on. Wojood's sample (train +
+val), mapped onto the ANERcorp types, is added to the BiLSTM's training sentences (by
+default: it lifts the ensemble, while it lowers the CRF; ``wojood="all"`` adds it to both).
 Everything is deterministic: the clusters and the BiLSTM are seeded (the BiLSTM trains
 on one thread), CRFsuite's L-BFGS is exact.
 """
@@ -28,7 +29,7 @@ from marsad.ner.card import write_card
 from marsad.ner.conll import Sentence, read_anercorp, read_wojood
 from marsad.ner.evaluate import Score, score
 from marsad.ner.features import GROUPS
-from marsad.ner.groups import BILSTM_MINUTES, CLUSTER_MINUTES
+from marsad.ner.groups import BILSTM_MINUTES, CLUSTER_MINUTES, WOJOOD_USES
 from marsad.ner.lexicon import build_gazetteer, write_gazetteer
 from marsad.ner.model import (
     BILSTM,
@@ -166,7 +167,7 @@ def train(
     output: Path,
     *,
     groups: Sequence[str] = GROUPS,
-    wojood: bool = False,
+    wojood: str = "bilstm",
     bilstm: bool = True,
     ablation: bool = False,
     cv_folds: int | None = None,
@@ -175,16 +176,19 @@ def train(
     log: Log = print,
 ) -> dict:
     """Train, evaluate on the dev split, and write the model folder; returns metadata."""
+    if wojood not in WOJOOD_USES:
+        raise ValueError(f"wojood must be one of {WOJOOD_USES}, not {wojood!r}")
     if bilstm:  # before anything in ``output`` is overwritten
         from marsad.ner.bilstm_train import require_torch
 
         require_torch()
     output.mkdir(parents=True, exist_ok=True)
     train_split, dev = anercorp_splits(shared)
-    extra = wojood_sentences(shared) if wojood else []
+    extra = wojood_sentences(shared) if wojood != "none" else []
+    crf_extra = extra if wojood == "all" else []
     lexicon_seconds, reused = prepare_lexicons(shared, output, reuse_clusters, log)
-    log(f"training the CRF on {len(train_split) + len(extra)} sentences")
-    crf_seconds = fit(train_split + extra, output, groups)
+    log(f"training the CRF on {len(train_split) + len(crf_extra)} sentences")
+    crf_seconds = fit(train_split + crf_extra, output, groups)
     (output / BILSTM).unlink(missing_ok=True)
     network = None
     if bilstm:
@@ -205,7 +209,8 @@ def train(
         "crf": CRF_PARAMS,
         "bilstm": network,
         "crf_share": CRF_SHARE if bilstm else 1.0,
-        "data": _data_record(train_split, dev, extra),
+        "data": _data_record(train_split, dev, extra,
+                             ["crf", "bilstm"] if wojood == "all" else ["bilstm"]),
         "training_seconds": {
             "lexicons_and_clusters": round(lexicon_seconds, 1),
             "crf": round(crf_seconds, 1),
@@ -223,7 +228,8 @@ def train(
     _finish(output, metadata)  # a complete model folder before the long ablation
     if cv_folds:
         metadata["cross_validation"] = cross_validate(
-            read_anercorp(shared / ANERCORP), output, groups, cv_folds, log, jobs, bilstm
+            read_anercorp(shared / ANERCORP), output, groups, cv_folds, log, jobs, bilstm,
+            crf_extra, extra,
         )
         _finish(output, metadata)
     if ablation:
@@ -285,9 +291,12 @@ def cross_validate(
     log: Log,
     jobs: int = 2,
     bilstm: bool = True,
+    crf_extra: Sequence[Sentence] = (),
+    bilstm_extra: Sequence[Sentence] = (),
 ) -> dict:
     """Scores pooled over ``folds`` contiguous folds of ``sentences``, each scored by a
-    model (the CRF, and the BiLSTM when ``bilstm``) trained on the others: ten times the
+    model (the CRF, and the BiLSTM when ``bilstm``) trained on the others (each tagger
+    with its extra training sentences, as ``train`` gives them): ten times the
     dev split's spans, so differences between two models that the dev split cannot tell
     from noise show here. Contiguous, because a story's sentences are: a random split
     would score names seen in the same story."""
@@ -297,7 +306,7 @@ def cross_validate(
         futures = [
             pool.submit(
                 _fit_and_score, [s for other in parts if other is not part for s in other],
-                part, list(groups), folder, bilstm,
+                part, list(groups), folder, bilstm, list(crf_extra), list(bilstm_extra),
             )
             for part in parts
         ]
@@ -325,25 +334,26 @@ def _pool(results: list[dict[str, Score]]) -> dict[str, Score]:
 
 def _fit_and_score(
     sentences: list[Sentence], test: list[Sentence], groups: list[str], folder: Path,
-    bilstm: bool,
+    bilstm: bool, crf_extra: Sequence[Sentence] = (), bilstm_extra: Sequence[Sentence] = (),
 ) -> tuple[dict[str, Score], dict[str, Score], float]:
-    """Scores on ``test`` of a model trained on ``sentences`` with ``folder``'s lexicons
-    (the CRF, and the BiLSTM when ``bilstm``), of its CRF alone, and the seconds the
-    CRF's training took."""
+    """Scores on ``test`` of a model trained on ``sentences`` (plus each tagger's extra
+    sentences) with ``folder``'s lexicons (the CRF, and the BiLSTM when ``bilstm``), of its
+    CRF alone, and the seconds the CRF's training took."""
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         for lexicon in LEXICONS:
             shutil.copyfile(folder / lexicon, work / lexicon)
-        seconds = fit(sentences, work, groups)
+        seconds = fit(sentences + list(crf_extra), work, groups)
         if bilstm:
-            fit_bilstm(sentences, work, log=lambda message: None)
+            fit_bilstm(sentences + list(bilstm_extra), work, log=lambda message: None)
         model = NerModel.load_with(work, groups)
         crf = evaluate(model.crf_only(), test) if bilstm else None
         scores = evaluate(model, test)
         return scores, crf or scores, seconds
 
 
-def _data_record(train_split: list[Sentence], dev: list[Sentence], extra: list) -> dict:
+def _data_record(train_split: list[Sentence], dev: list[Sentence], extra: list,
+                 used_by: list[str]) -> dict:
     def size(sentences: list[Sentence]) -> dict:
         return {"sentences": len(sentences), "tokens": sum(len(s.tokens) for s in sentences)}
 
@@ -354,7 +364,7 @@ def _data_record(train_split: list[Sentence], dev: list[Sentence], extra: list) 
             "split": f"the last {DEV_FRACTION:.0%} of the sentences, in file order",
             **size(dev),
         },
-        "wojood": {"source": list(WOJOOD), **size(extra)} if extra else None,
+        "wojood": {"source": list(WOJOOD), **size(extra), "used_by": used_by} if extra else None,
         "clusters_corpus": CORPUS,
     }
 
