@@ -184,22 +184,25 @@ def train(
         require_torch()
     output.mkdir(parents=True, exist_ok=True)
     train_split, dev = anercorp_splits(shared)
-    extra = wojood_sentences(shared) if wojood != "none" else []
-    crf_extra = extra if wojood == "all" else []
+    # the taggers trained here that also read Wojood's sentences
+    wojood_users = [t for t in {"all": ("crf", "bilstm"), "bilstm": ("bilstm",)}.get(wojood, ())
+                    if t == "crf" or bilstm]
+    extra = wojood_sentences(shared) if wojood_users else []
+    crf_extra = extra if "crf" in wojood_users else []
+    bilstm_extra = extra if "bilstm" in wojood_users else []
     lexicon_seconds, reused = prepare_lexicons(shared, output, reuse_clusters, log)
     log(f"training the CRF on {len(train_split) + len(crf_extra)} sentences")
     crf_seconds = fit(train_split + crf_extra, output, groups)
     (output / BILSTM).unlink(missing_ok=True)
     network = None
     if bilstm:
-        log(f"training the BiLSTM on {len(train_split) + len(extra)} sentences "
+        log(f"training the BiLSTM on {len(train_split) + len(bilstm_extra)} sentences "
             f"(about {BILSTM_MINUTES} min)")
-        network = fit_bilstm(train_split + extra, output, log)
+        network = fit_bilstm(train_split + bilstm_extra, output, log)
     model = NerModel.load_with(output, groups)
     scores = evaluate(model, dev)
-    tokens, gold = [s.tokens for s in dev], [s.tags for s in dev]
-    crf_alone = score(gold, model.crf_tags(tokens))  # its Viterbi tags
-    crf_consistent = score(gold, model.crf_only().tag_all(tokens))  # mended as the model does
+    crf_alone = score((s.tags for s in dev), model.crf_tags(s.tokens for s in dev))
+    crf_consistent = evaluate(model.crf_only(), dev)  # mended as the model mends its tags
     log(f"dev micro F1 {scores['micro'].f1:.4f} ({crf_alone['micro'].f1:.4f} by the CRF alone)")
     metadata = {
         "name": "marsad-ner-crf-bilstm" if bilstm else "marsad-ner-crf",
@@ -209,8 +212,7 @@ def train(
         "crf": CRF_PARAMS,
         "bilstm": network,
         "crf_share": CRF_SHARE if bilstm else 1.0,
-        "data": _data_record(train_split, dev, extra,
-                             ["crf", "bilstm"] if wojood == "all" else ["bilstm"]),
+        "data": _data_record(train_split, dev, extra, wojood_users),
         "training_seconds": {
             "lexicons_and_clusters": round(lexicon_seconds, 1),
             "crf": round(crf_seconds, 1),
@@ -229,7 +231,7 @@ def train(
     if cv_folds:
         metadata["cross_validation"] = cross_validate(
             read_anercorp(shared / ANERCORP), output, groups, cv_folds, log, jobs, bilstm,
-            crf_extra, extra,
+            crf_extra, bilstm_extra,
         )
         _finish(output, metadata)
     if ablation:
