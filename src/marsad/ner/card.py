@@ -193,6 +193,16 @@ _NOTES = """
   0.7831, 0.7843, 0.7835; the surname lists too for the cut after «و» dev 0.7959 and CV
   0.7852 against 0.7974 and 0.7849 (ratio 8); the consistency window at 10 or 40
   sentences (above, `marsad/ner/consistency.py`).
+- Tried with the shipped ensemble (dev 0.8030, CV 0.7885): contextual features from a
+  language model pre-trained on SaudiNewsNet, as TagLM does (Peters et al. 2017): a
+  bidirectional LSTM of 128 units each way over the frozen skip-gram vectors, each
+  direction trained to predict the next (previous) word's finest skip-gram cluster
+  (2 epochs over 265,410 pieces of 36 words, 10 minutes on two threads), its states read,
+  frozen, beside the BiLSTM's other inputs. Dev 0.8138, but CV 0.7867 (folds 0.7983,
+  0.7896, 0.7226, 0.8181, 0.7928: three of five lower), and tagging 30,400 tokens/s
+  against 51,900: not shipped, the dev gain being within the BiLSTM's run-to-run spread.
+  With the CRF's share at 0.4: dev 0.8080, CV 0.7857. Averaged with the shipped BiLSTM
+  (two networks): dev 0.8015, CV 0.7916.
 - The standard ANERcorp test split (CAMeL Lab) was not used in any way. Published scores
   on it for reference: BiLSTM-CRF 81.7, mBERT 78.4, AraBERT 83.1 micro F1.
 """
