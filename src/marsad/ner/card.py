@@ -200,13 +200,13 @@ _NOTES = """
   (2 epochs over 265,410 pieces of 36 words, 10 minutes on two threads), its states read,
   frozen, beside the BiLSTM's other inputs. Dev 0.8138, but CV 0.7867 (folds 0.7983,
   0.7896, 0.7226, 0.8181, 0.7928: three of five lower), and tagging 30,400 tokens/s
-  against 51,900: not shipped. With their own dropout of 0.1 (the other inputs keep 0.5):
-  dev 0.8106, CV 0.7939 (folds 0.8067, 0.7966, 0.7282, 0.8254, 0.7996: all five higher),
-  29,400 tokens/s; reproduced byte for byte by `marsad train ner`, but it cut the seed
-  article's «بويرون كاميلاري» to «كاميلاري» (tests/test_kb_seed.py), so it waits on branch
-  `experiment/context-lm` (commit 81cd839, model included).
-  With the CRF's share at 0.4: dev 0.8080, CV 0.7857. Averaged with the shipped BiLSTM
-  (two networks): dev 0.8015, CV 0.7916. A second BiLSTM trained as the shipped one
+  against 51,900: not shipped; with the CRF's share at 0.4: dev 0.8080, CV 0.7857;
+  averaged with the shipped BiLSTM (two networks): dev 0.8015, CV 0.7916. With their own
+  dropout of 0.1 (the other inputs keep 0.5): dev 0.8106, CV 0.7939 (folds 0.8067, 0.7966,
+  0.7282, 0.8254, 0.7996: all five higher), 29,400 tokens/s; reproduced byte for byte by
+  `marsad train ner`, but it cut the seed article's «بويرون كاميلاري» to «كاميلاري»
+  (tests/test_kb_seed.py), so it waits on branch `experiment/context-lm` (commit 81cd839,
+  model included). A second BiLSTM trained as the shipped one
   but from seed 17: alone dev 0.8017, CV 0.7872 (seed 13: 0.8030, 0.7885); the two
   averaged dev 0.8035, CV 0.7895, for a second network's time (not kept). MISC's
   probabilities raised before decoding (MISC recall is 0.41 on dev), times 1.3 and 1.6:

@@ -10,6 +10,7 @@ CLUSTER_MINUTES = {"clusters": 1, "skipgram": 7}
 ALL_CLUSTER_MINUTES = sum(CLUSTER_MINUTES.values())
 # Minutes to train the BiLSTM (20 epochs on one thread), for the same.
 BILSTM_MINUTES = 12
-# Which taggers also train on the Wojood sample (`marsad train ner --wojood`): the
+# Which taggers also train on the Wojood sample (`marsad train ner --wojood CHOICE`): the
 # BiLSTM gains from it, the CRF loses (the model card has both measurements).
-WOJOOD_USES = ("bilstm", "all", "none")
+WOJOOD_TAGGERS = {"bilstm": ("bilstm",), "all": ("crf", "bilstm"), "none": ()}
+WOJOOD_USES = tuple(WOJOOD_TAGGERS)

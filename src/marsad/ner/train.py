@@ -29,7 +29,7 @@ from marsad.ner.card import write_card
 from marsad.ner.conll import Sentence, read_anercorp, read_wojood
 from marsad.ner.evaluate import Score, score
 from marsad.ner.features import GROUPS
-from marsad.ner.groups import BILSTM_MINUTES, CLUSTER_MINUTES, WOJOOD_USES
+from marsad.ner.groups import BILSTM_MINUTES, CLUSTER_MINUTES, WOJOOD_TAGGERS, WOJOOD_USES
 from marsad.ner.lexicon import build_gazetteer, write_gazetteer
 from marsad.ner.model import (
     BILSTM,
@@ -185,8 +185,7 @@ def train(
     output.mkdir(parents=True, exist_ok=True)
     train_split, dev = anercorp_splits(shared)
     # the taggers trained here that also read Wojood's sentences
-    wojood_users = [t for t in {"all": ("crf", "bilstm"), "bilstm": ("bilstm",)}.get(wojood, ())
-                    if t == "crf" or bilstm]
+    wojood_users = [t for t in WOJOOD_TAGGERS[wojood] if t == "crf" or bilstm]
     extra = wojood_sentences(shared) if wojood_users else []
     crf_extra = extra if "crf" in wojood_users else []
     bilstm_extra = extra if "bilstm" in wojood_users else []
