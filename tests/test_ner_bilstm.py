@@ -12,13 +12,20 @@ import pytest
 from marsad.ner.bilstm import (
     CHAR_DIM,
     CHAR_FILTERS,
+    CONTEXT_HIDDEN,
+    CONTEXT_PARAMETERS,
     HIDDEN,
     KINDS_DIM,
+    NO_VECTOR,
     PARAMETERS,
+    VECTOR_FROM_STEM,
     BiLstm,
+    ContextModel,
     Vocabulary,
     WordVectors,
+    read_context,
     read_vectors,
+    write_context,
     write_vectors,
 )
 from marsad.ner.decoder import bio_viterbi
@@ -34,7 +41,14 @@ SENTENCES = [text.split(" ") if text else [] for text in (
 LABELS = ["B-LOC", "B-PERS", "I-LOC", "I-PERS", "O"]
 
 
-def _random_network(seed: int = 7) -> BiLstm:
+def _lstm_shapes(prefix: str, size: int, width: int) -> dict[str, tuple[int, ...]]:
+    return {f"{prefix}{side}_{part}": shape for side in ("forward", "backward")
+            for part, shape in (("input", (4 * size, width)), ("hidden", (4 * size, size)),
+                                ("bias", (4 * size,)))}
+
+
+def _random_network(seed: int = 7, context: bool = False) -> BiLstm:
+    """A network of random weights (with a random context model when ``context``)."""
     rng = np.random.default_rng(seed)
     lexicon = shipped_model().featurizer.lexicon
     words = {w: i for i, w in enumerate(["قال", "وزير", "الخارجية", "القاهره", "الرياض", "في"])}
@@ -43,35 +57,55 @@ def _random_network(seed: int = 7) -> BiLstm:
     vocabulary = Vocabulary.learn(SENTENCES[:2], words, lexicon)  # some letters unseen
     assert vocabulary.kinds  # the gazetteer knows وزير and القاهرة
     n_chars, n_kinds = len(vocabulary.chars) + 2, len(vocabulary.kinds)
-    width = codes.shape[1] + CHAR_FILTERS + KINDS_DIM
+    width = codes.shape[1] + CHAR_FILTERS + KINDS_DIM + (2 * CONTEXT_HIDDEN if context else 0)
     shapes = {
         "unknown_word": (10,), "char_embedding": (n_chars, CHAR_DIM),
         "char_conv_weight": (CHAR_FILTERS, CHAR_DIM, 3), "char_conv_bias": (CHAR_FILTERS,),
         "kinds_weight": (KINDS_DIM, n_kinds), "kinds_bias": (KINDS_DIM,),
         "output_weight": (len(LABELS), 2 * HIDDEN), "output_bias": (len(LABELS),),
+        **_lstm_shapes("", HIDDEN, width),
     }
-    for side in ("forward", "backward"):
-        shapes |= {f"{side}_input": (4 * HIDDEN, width), f"{side}_hidden": (4 * HIDDEN, HIDDEN),
-                   f"{side}_bias": (4 * HIDDEN,)}
     assert set(shapes) == set(PARAMETERS)
+    if context:
+        shapes |= {"context_unknown_word": (10,), **_lstm_shapes("context_", CONTEXT_HIDDEN, 10)}
+        assert set(shapes) == set(PARAMETERS + CONTEXT_PARAMETERS)
     parameters = {name: rng.normal(scale=0.3, size=shape) for name, shape in shapes.items()}
     parameters["char_embedding"][0] = 0  # the padding character, as PyTorch keeps it
     return BiLstm(parameters, LABELS, vocabulary, vectors)
 
 
-def _reference(network: BiLstm, tokens: list[str]) -> np.ndarray:
-    """The same network written out token by token, character by character."""
-    p, v = network.p, network.vocabulary
-
+def _lstm_reference(p: dict, prefix: str, inputs: list[np.ndarray]) -> list[np.ndarray]:
+    """A bidirectional LSTM written out step by step: each token's two states joined."""
     def sigmoid(x):
         return 1 / (1 + np.exp(-x))
+
+    states = {}
+    for side, order in (("forward", inputs), ("backward", inputs[::-1])):
+        size = p[f"{prefix}{side}_hidden"].shape[1]
+        h, c, out = np.zeros(size), np.zeros(size), []
+        for x in order:
+            z = (p[f"{prefix}{side}_input"] @ x + p[f"{prefix}{side}_hidden"] @ h
+                 + p[f"{prefix}{side}_bias"])
+            i, f, g, o = np.split(z, 4)
+            c = sigmoid(f) * c + sigmoid(i) * np.tanh(g)
+            h = sigmoid(o) * np.tanh(c)
+            out.append(h)
+        states[side] = out if side == "forward" else out[::-1]
+    return [np.concatenate(pair) for pair in zip(states["forward"], states["backward"],
+                                                 strict=True)]
+
+
+def _reference(network: BiLstm, tokens: list[str]) -> np.ndarray:
+    """The same network written out token by token, character by character."""
+    p, v, vectors = network.p, network.vocabulary, network.vectors
+
+    def vector(row: int, unknown: np.ndarray) -> np.ndarray:
+        return vectors.codes[row] * vectors.scale[row] if row >= 0 else unknown
 
     inputs = []
     for token, marks in zip(tokens, v.mark_columns(tokens), strict=True):
         columns = v.word_kinds(token) + marks
-        row = v.word_row(token)
-        vectors = network.vectors
-        word = vectors.codes[row] * vectors.scale[row] if row >= 0 else p["unknown_word"]
+        word = vector(v.word_row(token), p["unknown_word"])
         chars = [p["char_embedding"][i] for i in v.char_ids(token)]
         padded = [np.zeros(CHAR_DIM), *chars, np.zeros(CHAR_DIM)]
         conv = [
@@ -84,26 +118,23 @@ def _reference(network: BiLstm, tokens: list[str]) -> np.ndarray:
         kinds[columns] = 1
         gazetteer = np.maximum(p["kinds_weight"] @ kinds + p["kinds_bias"], 0)
         inputs.append(np.concatenate([word, char_features, gazetteer]))
-    states = {}
-    for side, order in (("forward", inputs), ("backward", inputs[::-1])):
-        h, c, out = np.zeros(HIDDEN), np.zeros(HIDDEN), []
-        for x in order:
-            z = p[f"{side}_input"] @ x + p[f"{side}_hidden"] @ h + p[f"{side}_bias"]
-            i, f, g, o = np.split(z, 4)
-            c = sigmoid(f) * c + sigmoid(i) * np.tanh(g)
-            h = sigmoid(o) * np.tanh(c)
-            out.append(h)
-        states[side] = out if side == "forward" else out[::-1]
-    logits = np.array([p["output_weight"] @ np.concatenate([a, b]) + p["output_bias"]
-                       for a, b in zip(states["forward"], states["backward"], strict=True)])
+    if network.context is not None:
+        words = [vector(v.word_row(t), p["context_unknown_word"]) for t in tokens]
+        inputs = [np.concatenate(pair) for pair in zip(
+            inputs, _lstm_reference(p, "context_", words), strict=True)]
+    logits = np.array([p["output_weight"] @ h + p["output_bias"]
+                       for h in _lstm_reference(p, "", inputs)])
     e = np.exp(logits - logits.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
 
 
-def test_batched_network_matches_a_token_by_token_reference():
+@pytest.mark.parametrize("context", [False, True], ids=["alone", "with-context-model"])
+def test_batched_network_matches_a_token_by_token_reference(context: bool):
     """All sentences in one batch, longest first, backward direction from each one's own
-    end: the same probabilities as running each sentence alone, step by step."""
-    network = _random_network()
+    end: the same probabilities as running each sentence alone, step by step (with the
+    context model's states computed the same way, the unknown word its own vector)."""
+    network = _random_network(context=context)
+    assert (network.context is not None) == context
     batched = network.probabilities(SENTENCES)
     expected = np.vstack([_reference(network, s) for s in SENTENCES if s])
     assert batched.shape == (sum(map(len, SENTENCES)), len(LABELS))
@@ -120,6 +151,18 @@ def test_unknown_words_fall_back_to_the_stem_then_the_unknown_vector():
     assert vocabulary.word_row("القاهرة") == vocabulary.words["القاهره"]  # matching key
     assert vocabulary.word_row("شكري") == -1
     assert vocabulary.char_ids("ب" * 30)[-1] != 0  # cut at MAX_CHARS, not padded
+    # the network is told when a vector is a stem's guess or missing
+    assert NO_VECTOR in vocabulary.own_kinds("شكري")
+    assert VECTOR_FROM_STEM in vocabulary.own_kinds("لوزير")
+    assert not {NO_VECTOR, VECTOR_FROM_STEM} & set(vocabulary.own_kinds("وزير"))
+    assert {NO_VECTOR, VECTOR_FROM_STEM} <= set(vocabulary.kinds)  # learned: SENTENCES[0]
+    older = Vocabulary(vocabulary.words, vocabulary.chars,
+                       {k: i for i, k in enumerate(k for k in vocabulary.kinds
+                                                   if not k.startswith("vector."))},
+                       vocabulary.lexicon)
+    # a network trained without the columns reads the gazetteer's kinds alone
+    assert older.word_kinds("شكري") == [older.kinds[k] for k in older.lexicon.kinds("شكري")]
+    assert len(vocabulary.word_kinds("شكري")) == len(older.word_kinds("شكري")) + 1
 
 
 def test_vectors_round_trip_within_a_quantisation_step(tmp_path: Path):
@@ -136,13 +179,30 @@ def test_vectors_round_trip_within_a_quantisation_step(tmp_path: Path):
     assert not back[2].any()
 
 
-def test_saved_network_loads_back_the_same(tmp_path: Path):
-    network = _random_network()
+@pytest.mark.parametrize("context", [False, True], ids=["alone", "with-context-model"])
+def test_saved_network_loads_back_the_same(tmp_path: Path, context: bool):
+    network = _random_network(context=context)
     network.save(tmp_path / "bilstm.npz")
     vocabulary = network.vocabulary
     loaded = BiLstm.load(tmp_path / "bilstm.npz", network.vectors, vocabulary.lexicon)
     assert loaded.labels == LABELS and loaded.vocabulary.chars == vocabulary.chars
+    assert set(loaded.p) == set(network.p)
     assert np.array_equal(loaded.probabilities(SENTENCES), network.probabilities(SENTENCES))
+
+
+def test_context_model_round_trips_with_its_record(tmp_path: Path):
+    network = _random_network(context=True)
+    record = {"epochs": 2, "corpus": "السعودية"}
+    write_context(network.p, record, tmp_path / "context.npz")
+    parameters, back = read_context(tmp_path / "context.npz")
+    assert back == record and set(parameters) == set(CONTEXT_PARAMETERS)
+    model = ContextModel(parameters, network.vectors)
+    states = model.sentence_states(SENTENCES)
+    assert [len(s) for s in states] == [len(s) for s in SENTENCES if s]
+    assert states[0].shape[1] == 2 * CONTEXT_HIDDEN
+    # a sentence's states do not depend on the others in its batch
+    alone = model.sentence_states([SENTENCES[3]])[0]
+    assert np.abs(alone - states[2]).max() < 1e-6
 
 
 def test_bio_viterbi_makes_valid_bio_from_any_probabilities():
@@ -213,6 +273,53 @@ def test_pytorch_training_is_seeded_and_exports_what_it_trained():
     assert record["numpy_vs_torch_max_difference"] <= bilstm_train.AGREEMENT
     assert all(np.array_equal(first.p[name], second.p[name]) for name in PARAMETERS)
     assert not first.p["char_embedding"][1].any()  # the unknown character: zero
+
+
+def _tiny_corpus(path: Path) -> Path:
+    """A SaudiNewsNet-style JSONL.gz of a few short articles."""
+    import gzip
+    import json
+
+    articles = [
+        ("وزير الخارجية يصل إلى القاهرة", "وقال وزير الخارجية في الرياض إن المملكة ترحب"),
+        ("أمطار في الرياض", "هطلت أمطار غزيرة على الرياض وقال الدفاع المدني إن الطرق سالكة"),
+        ("", "وصل بوتين إلى القاهرة في زيارة رسمية والتقى وزير الخارجية"),
+    ] * 8
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for title, content in articles:
+            f.write(json.dumps({"title": title, "content": content}, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_context_model_pretraining_is_seeded_and_feeds_the_tagger(tmp_path: Path):
+    """(Runs where PyTorch is installed.) The context language model trains the same
+    twice, NumPy reads its states as PyTorch computes them, and a BiLSTM trained on them
+    carries it in ``bilstm.npz``."""
+    pytest.importorskip("torch")
+    from marsad.ner import bilstm_train
+    from marsad.ner.model import VECTORS, shipped_dir
+
+    vectors = read_vectors(shipped_dir().joinpath(VECTORS).read_bytes())
+    corpus = _tiny_corpus(tmp_path / "corpus.jsonl.gz")
+    finest = {word: i % 16 for i, word in enumerate(vectors.words)}
+    runs = [bilstm_train.pretrain_context(corpus, vectors, finest, log=lambda m: None)
+            for _ in range(2)]
+    (first, record), (second, _) = runs
+    assert set(first) == set(CONTEXT_PARAMETERS)
+    assert all(np.array_equal(first[name], second[name]) for name in CONTEXT_PARAMETERS)
+    assert record["classes"] == 16 and record["pieces"] * record["piece_words"] == record["tokens"]
+    assert record["numpy_vs_torch_max_difference"] <= bilstm_train.AGREEMENT
+    settings = dict(bilstm_train.SETTINGS)
+    bilstm_train.SETTINGS["epochs"] = 1
+    try:
+        tagger, network_record = bilstm_train.fit_bilstm(
+            _gold(), vectors, shipped_model().featurizer.lexicon, lambda m: None, first)
+    finally:
+        bilstm_train.SETTINGS.update(settings)
+    assert network_record["context_model"] and network_record["context_dropout"] == 0.1
+    assert network_record["numpy_vs_torch_max_difference"] <= bilstm_train.AGREEMENT
+    assert tagger.context is not None
+    assert all(np.array_equal(tagger.p[name], first[name]) for name in CONTEXT_PARAMETERS)
 
 
 def test_long_inputs_are_tagged_in_batches_with_the_same_tags(monkeypatch):

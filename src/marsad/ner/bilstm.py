@@ -14,20 +14,27 @@ Per token the network reads (:class:`Vocabulary` maps tokens to these inputs):
   words;
 * a character CNN over its matching key: ``CHAR_DIM``-d characters, ``CHAR_FILTERS``
   filters of width 3 over ``MAX_CHARS`` positions, max-pooled;
-* the gazetteer kinds of the word and the phrase marks over it, multi-hot, through a
+* the gazetteer kinds of the word, the phrase marks over it and whether its vector was
+  its stem's or none (``VECTOR_FROM_STEM``, ``NO_VECTOR``), multi-hot, through a
   ``KINDS_DIM``-unit ReLU layer;
 
-then one bidirectional LSTM layer of ``HIDDEN`` units each way and a softmax over the BIO
-labels. :mod:`marsad.ner.bilstm_train` trains it with PyTorch (``marsad train ner``) and
-exports the weights to ``bilstm.npz``; tagging needs NumPy alone. What depends on a word
-form alone (vector, character CNN, kinds) is computed once per form; the input
-projections of all tokens are one matrix product, and the recurrence steps through every
-sentence at once, longest first, as the CRF's Viterbi does.
+and, when the network was trained with one (``marsad train ner --context-model``, off by
+default), the states of a frozen context language model (TagLM, Peters et al. 2017): a
+bidirectional LSTM of ``CONTEXT_HIDDEN`` units each way over the same word vectors,
+pre-trained on SaudiNewsNet to predict the next and the previous word's skip-gram cluster
+(:func:`marsad.ner.bilstm_train.pretrain_context`); then one bidirectional LSTM layer of
+``HIDDEN`` units each way and a softmax over the BIO labels. :mod:`marsad.ner.bilstm_train`
+trains it with PyTorch (``marsad train ner``) and exports the weights to ``bilstm.npz``;
+tagging needs NumPy alone. What depends on a word
+form alone (vector, character CNN, kinds) is computed once per form, and its share of
+each LSTM's input projection once per form in a batch; the recurrences step through
+every sentence at once, longest first, as the CRF's Viterbi does.
 """
 
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +48,12 @@ from marsad.text.normalize import normalize_key
 
 MAX_CHARS = 16  # longer keys are cut: their first 16 letters carry the prefixes
 CHAR_DIM, CHAR_FILTERS, KINDS_DIM, HIDDEN = 32, 64, 32, 64
+CONTEXT_HIDDEN = 128
 PAD, UNKNOWN_CHAR = 0, 1  # character ids; the letters seen in training come after
+# Where a word's vector came from when not from the word itself, as one more column of
+# the kinds layer: a stem's vector is a guess («بويرون», a name, reads as ب + «ويرون»,
+# "and they see"), and the network learns how far to trust it.
+VECTOR_FROM_STEM, NO_VECTOR = "vector.stem", "vector.none"
 
 # The exported arrays: the network's parameters under these names, plus its vocabulary.
 PARAMETERS = (
@@ -50,6 +62,12 @@ PARAMETERS = (
     "forward_input", "forward_hidden", "forward_bias",
     "backward_input", "backward_hidden", "backward_bias",
     "output_weight", "output_bias",
+)
+SIDES = ("forward", "backward")
+# The context language model's, in ``context.npz`` and, copied, in ``bilstm.npz``.
+CONTEXT_PARAMETERS = (
+    "context_unknown_word",
+    *(f"context_{side}_{part}" for side in SIDES for part in ("input", "hidden", "bias")),
 )
 
 
@@ -90,6 +108,12 @@ def read_vectors(source: Path | bytes) -> WordVectors:
         return WordVectors({w: i for i, w in enumerate(words)}, saved["codes"], saved["scale"])
 
 
+def word_row(words: dict[str, int], token: str) -> int:
+    """The token's row of the vectors, else its stem's; -1 (the unknown word) else."""
+    row = words.get(normalize_key(token))
+    return row if row is not None else words.get(best(token).stem, -1)
+
+
 @dataclass
 class Vocabulary:
     """How tokens become the network's inputs: rows of the word vectors, character ids,
@@ -112,22 +136,28 @@ class Vocabulary:
             for token, marks in zip(tokens, lexicon.phrase_marks(tokens), strict=True):
                 for char in normalize_key(token):
                     chars.setdefault(char, len(chars) + 2)
-                for kind in (*lexicon.kinds(token), *marks):
+                for kind in (*vocabulary.own_kinds(token), *marks):
                     kinds.setdefault(kind, len(kinds))
         return vocabulary
 
     def word_row(self, token: str) -> int:
-        """The token's row of the vectors, else its stem's; -1 (the unknown word) else."""
-        row = self.words.get(normalize_key(token))
-        return row if row is not None else self.words.get(best(token).stem, -1)
+        return word_row(self.words, token)
 
     def char_ids(self, token: str) -> list[int]:
         ids = [self.chars.get(c, UNKNOWN_CHAR) for c in normalize_key(token)[:MAX_CHARS]]
         return ids + [PAD] * (MAX_CHARS - len(ids))
 
+    def own_kinds(self, token: str) -> tuple[str, ...]:
+        """The token's gazetteer kinds, and where its vector comes from if not from it."""
+        kinds = self.lexicon.kinds(token)
+        if normalize_key(token) in self.words:
+            return kinds
+        return (*kinds, VECTOR_FROM_STEM if word_row(self.words, token) >= 0 else NO_VECTOR)
+
     def word_kinds(self, token: str) -> list[int]:
-        """The columns of the token's own gazetteer kinds."""
-        return [self.kinds[k] for k in self.lexicon.kinds(token) if k in self.kinds]
+        """The columns of the token's own kinds (a network trained before a kind existed
+        has no column for it, and ignores it)."""
+        return [self.kinds[k] for k in self.own_kinds(token) if k in self.kinds]
 
     def mark_columns(self, tokens: Sequence[str]) -> list[list[int]]:
         """Per token, the columns of the phrase marks over it."""
@@ -145,30 +175,89 @@ class Vocabulary:
         return {"chars": np.array(by_id), "kinds": np.array(list(self.kinds))}
 
 
+class _Recurrence:
+    """A bidirectional LSTM layer's weights (PyTorch's, under ``prefix``) arranged for
+    :func:`_bilstm`: both directions' input weights side by side, so that one product
+    projects a token for both, and their recurrent weights stacked. sigmoid(x) =
+    (1 + tanh(x / 2)) / 2: the input, forget and output gates' weights are halved once
+    here, so that each step takes one tanh of all gates."""
+
+    def __init__(self, p: dict[str, np.ndarray], prefix: str = ""):
+        size = p[f"{prefix}forward_hidden"].shape[1]
+        half = np.full(4 * size, 0.5, dtype=np.float32)
+        half[2 * size : 3 * size] = 1
+        self.input = np.hstack([p[f"{prefix}{side}_input"].T * half for side in SIDES])
+        self.bias = np.concatenate([p[f"{prefix}{side}_bias"] * half for side in SIDES])
+        self.hidden = np.stack([p[f"{prefix}{side}_hidden"].T * half for side in SIDES])
+
+    def states(self, projected: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Each token's forward and backward states, from its input projections
+        (``inputs @ self.input + self.bias``)."""
+        return _bilstm(projected, self.hidden, lengths)
+
+
+class ContextModel:
+    """The frozen context language model: each token's states, from word vectors alone."""
+
+    def __init__(self, parameters: dict[str, np.ndarray], vectors: WordVectors):
+        self.recurrence = _Recurrence(parameters, "context_")
+        self.unknown_word = parameters["context_unknown_word"]
+        self.vectors = vectors
+
+    def states(self, rows: np.ndarray, forms: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The states of tokens given as ``forms`` (each token's index in ``rows``, the
+        batch's distinct word forms' rows of the vectors, -1 for unknown words)."""
+        inputs = self.vectors.rows(rows)
+        inputs[rows < 0] = self.unknown_word
+        r = self.recurrence
+        return r.states(np.take(inputs @ r.input + r.bias, forms, axis=0), lengths)
+
+    def sentence_states(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Each non-empty sentence's token states (training: the tagger's inputs)."""
+        kept = [s for s in sentences if s]
+        tokens = [t for s in kept for t in s]
+        distinct = {t: i for i, t in enumerate(dict.fromkeys(tokens))}
+        rows = np.array([word_row(self.vectors.words, t) for t in distinct], dtype=np.intp)
+        lengths = np.array([len(s) for s in kept], dtype=np.intp)
+        states = self.states(rows, np.array([distinct[t] for t in tokens]), lengths)
+        return np.split(states, np.cumsum(lengths)[:-1])
+
+
+def read_context(source: Path | bytes) -> tuple[dict[str, np.ndarray], dict]:
+    """A context model's parameters and the record of its training (``context.npz``)."""
+    with _open(source) as saved:
+        record = json.loads(saved["record"].tobytes().decode("utf-8"))
+        return {name: saved[name] for name in CONTEXT_PARAMETERS}, record
+
+
+def write_context(parameters: dict[str, np.ndarray], record: dict, path: Path) -> None:
+    text = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    np.savez(path, record=np.frombuffer(text.encode("utf-8"), dtype=np.uint8),
+             **{name: parameters[name].astype(np.float32) for name in CONTEXT_PARAMETERS})
+
+
 class BiLstm:
     """The trained network: label probabilities of tokenised sentences."""
 
     def __init__(self, parameters: dict[str, np.ndarray], labels: Sequence[str],
                  vocabulary: Vocabulary, vectors: WordVectors, cache_size: int = 50_000):
-        self.p = {name: parameters[name].astype(np.float32) for name in PARAMETERS}
+        names = PARAMETERS + (CONTEXT_PARAMETERS if CONTEXT_PARAMETERS[1] in parameters else ())
+        self.p = {name: parameters[name].astype(np.float32) for name in names}
         self.labels = list(labels)
         self.vocabulary = vocabulary
         self.vectors = vectors
         # char CNN as one product: the three positions' characters side by side
         weight = self.p["char_conv_weight"]  # [filter, char dim, width]
         self._conv = weight.transpose(2, 1, 0).reshape(-1, weight.shape[0])
-        # Both directions' input projections as one product, and their recurrent weights
-        # stacked. sigmoid(x) = (1 + tanh(x / 2)) / 2: the input, forget and output gates'
-        # weights are halved once here, so that each step takes one tanh of all gates.
-        size = self.p["forward_hidden"].shape[1]
-        half = np.full(4 * size, 0.5, dtype=np.float32)
-        half[2 * size : 3 * size] = 1
-        sides = ("forward", "backward")
-        self._input = np.hstack([self.p[f"{side}_input"].T * half for side in sides])
-        self._bias = np.concatenate([self.p[f"{side}_bias"] * half for side in sides])
-        self._hidden = np.stack([self.p[f"{side}_hidden"].T * half for side in sides])
-        # per word form: its vector and character features, and its kinds' columns
-        self._word_cache: dict[str, tuple[np.ndarray, list[int]]] = {}
+        self._tagger = _Recurrence(self.p)
+        self.context = ContextModel(self.p, vectors) if len(names) > len(PARAMETERS) else None
+        # the tagger's input weights by what they read: a word form's vector and
+        # characters, then the kinds layer, then the context model's states
+        form = vectors.codes.shape[1] + CHAR_FILTERS
+        self._form_input, self._kinds_input, self._context_input = np.split(
+            self._tagger.input, [form, form + KINDS_DIM])
+        # per word form: its vector and character features, its kinds' columns, its row
+        self._word_cache: dict[str, tuple[np.ndarray, list[int], int]] = {}
         self._cache_size = cache_size
 
     @classmethod
@@ -192,35 +281,46 @@ class BiLstm:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         lengths = np.array([len(s) for s in kept], dtype=np.intp)
         p = self.p
-        words, word_kinds = self._word_inputs(tokens)
+        forms, features, rows, word_kinds = self._word_inputs(tokens)
         marks = [columns for s in kept for columns in self.vocabulary.mark_columns(s)]
         kinds = _multi_hot([own + more for own, more in zip(word_kinds, marks, strict=True)],
                            len(self.vocabulary.kinds))
-        inputs = np.hstack([words, np.maximum(kinds @ p["kinds_weight"].T + p["kinds_bias"], 0)])
-        states = _bilstm(inputs @ self._input + self._bias, self._hidden, lengths)
+        kinds = np.maximum(kinds @ p["kinds_weight"].T + p["kinds_bias"], 0)
+        projected = np.take(features @ self._form_input, forms, axis=0)
+        projected += kinds @ self._kinds_input + self._tagger.bias
+        if self.context is not None:
+            projected += self.context.states(rows, forms, lengths) @ self._context_input
+        states = self._tagger.states(projected, lengths)
         logits = states @ p["output_weight"].T + p["output_bias"]
         logits -= logits.max(axis=1, keepdims=True)
         np.exp(logits, out=logits)
         return logits / logits.sum(axis=1, keepdims=True)
 
-    def _word_inputs(self, tokens: Sequence[str]) -> tuple[np.ndarray, list[list[int]]]:
-        """Each token's word vector and character features, and its kinds' columns:
-        computed once per word form."""
+    def _word_inputs(
+        self, tokens: Sequence[str]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[list[int]]]:
+        """The batch's distinct word forms: each token's form (an index), each form's
+        word vector and character features and its row of the vectors (-1: unknown),
+        and each token's kinds' columns. Computed once per word form and cached."""
         cache = self._word_cache
-        new = [t for t in dict.fromkeys(tokens) if t not in cache]
+        distinct = {t: i for i, t in enumerate(dict.fromkeys(tokens))}
+        new = [t for t in distinct if t not in cache]
         if new:
             if len(cache) + len(new) > self._cache_size:
                 cache.clear()
-                new = list(dict.fromkeys(tokens))
+                new = list(distinct)
             v = self.vocabulary
             rows = np.array([v.word_row(t) for t in new])
             vectors = self.vectors.rows(rows)
             vectors[rows < 0] = self.p["unknown_word"]
             features = np.hstack([vectors, self._char_cnn(np.array([v.char_ids(t) for t in new]))])
-            cache.update(zip(new, zip(features, map(v.word_kinds, new), strict=True),
-                             strict=True))
-        entries = [cache[t] for t in tokens]
-        return np.stack([e[0] for e in entries]), [e[1] for e in entries]
+            cache.update(zip(new, zip(features, map(v.word_kinds, new), rows.tolist(),
+                                      strict=True), strict=True))
+        entries = [cache[t] for t in distinct]
+        forms = np.array([distinct[t] for t in tokens], dtype=np.intp)
+        return (forms, np.stack([e[0] for e in entries]),
+                np.array([e[2] for e in entries], dtype=np.intp),
+                [entries[i][1] for i in forms])
 
     def _char_cnn(self, chars: np.ndarray) -> np.ndarray:
         """Max-pooled width-3 convolution over each word's characters (zero-padded: the
@@ -245,7 +345,7 @@ def _bilstm(projected: np.ndarray, hidden: np.ndarray, lengths: np.ndarray) -> n
     """Both LSTM directions over every sentence: each token's forward and backward states
     side by side. ``projected`` holds each token's input projections plus biases (the
     forward direction's four gates, then the backward one's; PyTorch's gate order: input,
-    forget, cell, output; see ``BiLstm.__init__`` for the halved weights), ``hidden`` the
+    forget, cell, output; see :class:`_Recurrence` for the halved weights), ``hidden`` the
     two directions' recurrent weights. At step t the same sentences go on in both
     directions, the forward one at their t-th token and the backward one at their t-th
     from the end: the two are stepped together."""

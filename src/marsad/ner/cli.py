@@ -10,7 +10,13 @@ from pathlib import Path
 import click
 
 from marsad.cliutils import EXIT_FAILED, EXIT_USAGE, error, eval_group, train_group
-from marsad.ner.groups import ALL_CLUSTER_MINUTES, BILSTM_MINUTES, GROUPS, WOJOOD_USES
+from marsad.ner.groups import (
+    ALL_CLUSTER_MINUTES,
+    BILSTM_MINUTES,
+    CONTEXT_MINUTES,
+    GROUPS,
+    WOJOOD_USES,
+)
 
 _MODEL_OPTION = click.option(
     "--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -78,6 +84,11 @@ def ner(conll: str, model_dir: Path | None) -> None:
               help="Train the BiLSTM that the CRF is averaged with (needs PyTorch: "
                    f"`make train-ner`; about {BILSTM_MINUTES} minutes). Without it the CRF "
                    "tags alone.")
+@click.option("--context-model/--no-context-model", "context", default=False, show_default=True,
+              help="Give the BiLSTM the states of a context language model pre-trained on "
+                   f"SaudiNewsNet (about {CONTEXT_MINUTES} minutes on two cores; kept by "
+                   "--reuse-clusters when the word vectors are unchanged). Off: it did not "
+                   "lift cross-validated F1 (the model card has the numbers).")
 @click.option("--ablation", is_flag=True,
               help="Also retrain the CRF without each feature group and record the dev scores "
                    "in the model card (one more CRF fit per group and one with Wojood: about 8 "
@@ -91,11 +102,12 @@ def ner(conll: str, model_dir: Path | None) -> None:
               help="Ablation variants or folds trained at once (one process each).")
 @click.option("--reuse-clusters", is_flag=True,
               help="Keep the word-cluster tables already in the output folder instead of "
-                   "relearning them (they are deterministic; this saves about "
-                   f"{ALL_CLUSTER_MINUTES} minutes).")
+                   "relearning them, and the context model trained on them (they are "
+                   f"deterministic; this saves about {ALL_CLUSTER_MINUTES + CONTEXT_MINUTES} "
+                   "minutes).")
 @click.option("--features", default=",".join(GROUPS), show_default=True,
               help="Comma-separated feature groups to use.")
-def train_ner(output: Path | None, wojood: str, bilstm: bool, ablation: bool,
+def train_ner(output: Path | None, wojood: str, bilstm: bool, context: bool, ablation: bool,
               cv_folds: int | None, jobs: int, reuse_clusters: bool, features: str) -> None:
     """Train the NER model (a CRF and a BiLSTM) from ../shared and write the model folder
     and its card.
@@ -115,7 +127,8 @@ def train_ner(output: Path | None, wojood: str, bilstm: bool, ablation: bool,
     output = output or Path(__file__).resolve().parent / "model"
     try:
         metadata = train(
-            shared, output, groups=groups, wojood=wojood, bilstm=bilstm, ablation=ablation,
+            shared, output, groups=groups, wojood=wojood, bilstm=bilstm, context=context,
+            ablation=ablation,
             cv_folds=cv_folds, jobs=jobs,
             reuse_clusters=output if reuse_clusters else None,
             log=lambda message: click.echo(message, err=True),

@@ -7,7 +7,8 @@ A model folder holds ``ner.crfsuite`` (the CRF), ``weights.tsv`` (its weights as
 tagging reads: :mod:`marsad.ner.decoder`), the feature lexicons it was trained with
 (``gazetteer.tsv`` and the word-cluster tables ``clusters.tsv`` and ``skipgram.tsv``), the
 word vectors behind ``skipgram.tsv`` (``vectors.npz``), the BiLSTM (``bilstm.npz``;
-without it the CRF tags alone), ``metadata.json`` (feature groups, data, scores) and
+without it the CRF tags alone) and the context language model it reads (``context.npz``,
+for retraining: ``bilstm.npz`` carries a copy), ``metadata.json`` (feature groups, data, scores) and
 ``MODEL_CARD.md``. The package ships one in ``marsad/ner/model``; ``marsad train ner``
 rewrites it.
 """
@@ -36,6 +37,8 @@ WEIGHTS, GAZETTEER, METADATA, CARD, EXPORTED_WEIGHTS = (
     "ner.crfsuite", "gazetteer.tsv", "metadata.json", "MODEL_CARD.md", "weights.tsv",
 )
 VECTORS, BILSTM = "vectors.npz", "bilstm.npz"
+# The BiLSTM's context language model, kept for retraining (`bilstm.npz` has a copy).
+CONTEXT = "context.npz"
 # The CRF's share of the averaged probabilities (5-fold CV of the ensemble in the first
 # experiment, 128 LSTM units: 0.4 scored 0.7886, 0.5 0.7891, 0.6 0.7863).
 CRF_SHARE = 0.5

@@ -11,6 +11,7 @@ on one thread), CRFsuite's L-BFGS is exact.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 import shutil
@@ -24,17 +25,24 @@ import pycrfsuite
 
 from marsad.ner import clusters as cluster_files
 from marsad.ner import consistency
-from marsad.ner.bilstm import read_vectors, write_vectors
+from marsad.ner.bilstm import read_context, read_vectors, write_context, write_vectors
 from marsad.ner.card import write_card
 from marsad.ner.conll import Sentence, read_anercorp, read_wojood
 from marsad.ner.evaluate import Score, score
 from marsad.ner.features import GROUPS
-from marsad.ner.groups import BILSTM_MINUTES, CLUSTER_MINUTES, WOJOOD_TAGGERS, WOJOOD_USES
+from marsad.ner.groups import (
+    BILSTM_MINUTES,
+    CLUSTER_MINUTES,
+    CONTEXT_MINUTES,
+    WOJOOD_TAGGERS,
+    WOJOOD_USES,
+)
 from marsad.ner.lexicon import build_gazetteer, write_gazetteer
 from marsad.ner.model import (
     BILSTM,
     CARD,
     CLUSTER_FILES,
+    CONTEXT,
     CRF_SHARE,
     EXPORTED_WEIGHTS,
     GAZETTEER,
@@ -151,13 +159,40 @@ def prepare_lexicons(
     return time.perf_counter() - started, not learned
 
 
-def fit_bilstm(sentences: list[Sentence], folder: Path, log: Log) -> dict:
-    """Train the BiLSTM on ``sentences`` with the vectors and gazetteer in ``folder`` and
-    write ``bilstm.npz``; the record of the run."""
+def prepare_context(shared: Path, folder: Path, reuse: Path | None, log: Log) -> dict:
+    """Write the BiLSTM's context language model into ``folder`` (after the word vectors
+    it reads): copied from ``reuse`` when it is there and was trained on the same vectors,
+    else pre-trained on the corpus. The record of its training."""
+    vectors = (folder / VECTORS).read_bytes()
+    if reuse is not None and (reuse / CONTEXT).is_file():
+        _, record = read_context(reuse / CONTEXT)
+        if record.get("vectors_sha256") == hashlib.sha256(vectors).hexdigest():
+            log(f"reusing the context model in {reuse / CONTEXT}")
+            if reuse.resolve() != folder.resolve():
+                shutil.copyfile(reuse / CONTEXT, folder / CONTEXT)
+            return record
+        log(f"the context model in {reuse / CONTEXT} was trained on other word vectors")
+    from marsad.ner.bilstm_train import pretrain_context, require_torch
+
+    require_torch()
+    log(f"pre-training the context model on SaudiNewsNet (about {CONTEXT_MINUTES} min)")
+    skipgram = cluster_files.read((folder / CLUSTER_FILES["skipgram"]).read_text("utf-8"))
+    finest = {word: int(ids.rpartition(",")[2]) for word, ids in skipgram.items()}
+    parameters, record = pretrain_context(shared / CORPUS, read_vectors(vectors), finest, log)
+    record["vectors_sha256"] = hashlib.sha256(vectors).hexdigest()
+    write_context(parameters, record, folder / CONTEXT)
+    return record
+
+
+def fit_bilstm(sentences: list[Sentence], folder: Path, log: Log, context: bool) -> dict:
+    """Train the BiLSTM on ``sentences`` with the vectors and gazetteer in ``folder`` (and
+    its context model, when ``context``) and write ``bilstm.npz``; the record of the run."""
     from marsad.ner.bilstm_train import fit_bilstm as fit_network
 
     lexicon = load_featurizer(folder, ()).lexicon
-    tagger, record = fit_network(sentences, read_vectors(folder / VECTORS), lexicon, log)
+    parameters = read_context(folder / CONTEXT)[0] if context else None
+    tagger, record = fit_network(sentences, read_vectors(folder / VECTORS), lexicon, log,
+                                 parameters)
     tagger.save(folder / BILSTM)
     return record
 
@@ -169,6 +204,7 @@ def train(
     groups: Sequence[str] = GROUPS,
     wojood: str = "bilstm",
     bilstm: bool = True,
+    context: bool = False,
     ablation: bool = False,
     cv_folds: int | None = None,
     jobs: int = 2,
@@ -190,6 +226,10 @@ def train(
     crf_extra = extra if "crf" in wojood_users else []
     bilstm_extra = extra if "bilstm" in wojood_users else []
     lexicon_seconds, reused = prepare_lexicons(shared, output, reuse_clusters, log)
+    context = context and bilstm
+    context_record = prepare_context(shared, output, reuse_clusters, log) if context else None
+    if not context:
+        (output / CONTEXT).unlink(missing_ok=True)
     log(f"training the CRF on {len(train_split) + len(crf_extra)} sentences")
     crf_seconds = fit(train_split + crf_extra, output, groups)
     (output / BILSTM).unlink(missing_ok=True)
@@ -197,7 +237,7 @@ def train(
     if bilstm:
         log(f"training the BiLSTM on {len(train_split) + len(bilstm_extra)} sentences "
             f"(about {BILSTM_MINUTES} min)")
-        network = fit_bilstm(train_split + bilstm_extra, output, log)
+        network = fit_bilstm(train_split + bilstm_extra, output, log, context)
     model = NerModel.load_with(output, groups)
     scores = evaluate(model, dev)
     crf_alone = score((s.tags for s in dev), model.crf_tags(s.tokens for s in dev))
@@ -210,12 +250,14 @@ def train(
         "features": list(groups),
         "crf": CRF_PARAMS,
         "bilstm": network,
+        "context_model": context_record,
         "crf_share": CRF_SHARE if bilstm else 1.0,
         "data": _data_record(train_split, dev, extra, wojood_users),
         "training_seconds": {
             "lexicons_and_clusters": round(lexicon_seconds, 1),
             "crf": round(crf_seconds, 1),
             "bilstm": network["seconds"] if network else 0.0,
+            "context_model": context_record["seconds"] if context_record else 0.0,
         },
         "clusters_reused": reused,
         "consistency": {"window": consistency.WINDOW, "min_stem": consistency.MIN_STEM,
@@ -230,7 +272,7 @@ def train(
     if cv_folds:
         metadata["cross_validation"] = cross_validate(
             read_anercorp(shared / ANERCORP), output, groups, cv_folds, log, jobs, bilstm,
-            crf_extra, bilstm_extra,
+            crf_extra, bilstm_extra, context,
         )
         _finish(output, metadata)
     if ablation:
@@ -244,7 +286,7 @@ def train(
 def _finish(output: Path, metadata: dict) -> None:
     metadata["size_bytes"] = {
         name: (output / name).stat().st_size
-        for name in (WEIGHTS, EXPORTED_WEIGHTS, *LEXICONS, BILSTM)
+        for name in (WEIGHTS, EXPORTED_WEIGHTS, *LEXICONS, BILSTM, CONTEXT)
         if (output / name).is_file()
     }
     _write_metadata(output, metadata)
@@ -294,6 +336,7 @@ def cross_validate(
     bilstm: bool = True,
     crf_extra: Sequence[Sentence] = (),
     bilstm_extra: Sequence[Sentence] = (),
+    context: bool = False,
 ) -> dict:
     """Scores pooled over ``folds`` contiguous folds of ``sentences``, each scored by a
     model (the CRF, and the BiLSTM when ``bilstm``) trained on the others (each tagger
@@ -308,6 +351,7 @@ def cross_validate(
             pool.submit(
                 _fit_and_score, [s for other in parts if other is not part for s in other],
                 part, list(groups), folder, bilstm, list(crf_extra), list(bilstm_extra),
+                context,
             )
             for part in parts
         ]
@@ -336,17 +380,18 @@ def _pool(results: list[dict[str, Score]]) -> dict[str, Score]:
 def _fit_and_score(
     sentences: list[Sentence], test: list[Sentence], groups: list[str], folder: Path,
     bilstm: bool, crf_extra: Sequence[Sentence] = (), bilstm_extra: Sequence[Sentence] = (),
+    context: bool = False,
 ) -> tuple[dict[str, Score], dict[str, Score], float]:
     """Scores on ``test`` of a model trained on ``sentences`` (plus each tagger's extra
     sentences) with ``folder``'s lexicons (the CRF, and the BiLSTM when ``bilstm``), of its
     CRF alone, and the seconds the CRF's training took."""
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        for lexicon in LEXICONS:
+        for lexicon in (*LEXICONS, CONTEXT) if context else LEXICONS:
             shutil.copyfile(folder / lexicon, work / lexicon)
         seconds = fit(sentences + list(crf_extra), work, groups)
         if bilstm:
-            fit_bilstm(sentences + list(bilstm_extra), work, log=lambda message: None)
+            fit_bilstm(sentences + list(bilstm_extra), work, lambda message: None, context)
         model = NerModel.load_with(work, groups)
         crf = evaluate(model.crf_only(), test) if bilstm else None
         scores = evaluate(model, test)
