@@ -232,9 +232,11 @@ def test_training_the_bilstm_without_pytorch_says_how_to_get_it():
                    shipped_model().featurizer.lexicon)
 
 
-def test_word_cache_eviction_keeps_tagging():
-    """A full cache is emptied and the whole batch's words computed again."""
-    network = _random_network()
+@pytest.mark.parametrize("context", [False, True], ids=["alone", "with-context-model"])
+def test_word_cache_eviction_keeps_tagging(context: bool):
+    """A full cache is emptied and the whole batch's words computed again (their rows of
+    the vectors too, which the context model reads)."""
+    network = _random_network(context=context)
     expected = network.probabilities(SENTENCES)
     small = BiLstm(network.p, LABELS, network.vocabulary, network.vectors, cache_size=10)
     for _ in range(3):  # overlapping batches overflow it again and again

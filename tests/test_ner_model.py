@@ -254,32 +254,50 @@ def test_train_ner_says_which_taggers_wojood_may_train(tmp_path: Path):
     assert not (tmp_path / "model").exists()  # refused before anything was written
 
 
-def test_context_model_is_reused_only_with_the_vectors_it_was_trained_on(tmp_path: Path):
+def test_context_model_is_reused_only_with_the_vectors_it_was_trained_on(
+    tmp_path: Path, monkeypatch
+):
     """`--reuse-clusters` keeps context.npz when its record names the folder's word vectors
-    (by hash); with other vectors it is trained again, which needs PyTorch."""
+    (by hash) and the current settings; else it is trained again, which needs PyTorch."""
     import hashlib
-    import importlib.util
 
     import numpy as np
 
-    from marsad.ner.bilstm import CONTEXT_PARAMETERS, read_context, write_context
+    from marsad.ner import bilstm_train
+    from marsad.ner.bilstm import CONTEXT_PARAMETERS, read_context, write_context, write_vectors
+    from marsad.ner.bilstm_train import CONTEXT_SETTINGS
     from marsad.ner.clusters import TrainingDependencyMissing
     from marsad.ner.model import CONTEXT, VECTORS
-    from marsad.ner.train import prepare_context
+    from marsad.ner.train import prepare_context, train
 
     reuse, folder = tmp_path / "reuse", tmp_path / "model"
     reuse.mkdir()
     folder.mkdir()
-    (folder / VECTORS).write_bytes(b"vectors")
+    write_vectors(["غزة"], np.ones((1, 4), dtype=np.float32), folder / VECTORS)
+    vectors = (folder / VECTORS).read_bytes()
     parameters = {name: np.ones(3, dtype=np.float32) for name in CONTEXT_PARAMETERS}
-    record = {"seconds": 1.0, "vectors_sha256": hashlib.sha256(b"vectors").hexdigest()}
+    record = {**CONTEXT_SETTINGS, "seconds": 1.0,
+              "vectors_sha256": hashlib.sha256(vectors).hexdigest()}
     write_context(parameters, record, reuse / CONTEXT)
     messages: list[str] = []
-    assert prepare_context(tmp_path, folder, reuse, messages.append) == record
+    assert prepare_context(tmp_path, folder, reuse, messages.append) == (record, True)
     assert read_context(folder / CONTEXT)[1] == record and "reusing" in messages[0]
-    if importlib.util.find_spec("torch") is not None:
-        return  # retraining would pre-train on the whole corpus
-    (folder / VECTORS).write_bytes(b"other vectors")
-    with pytest.raises(TrainingDependencyMissing, match="PyTorch"):
-        prepare_context(tmp_path, folder, reuse, messages.append)
-    assert "other word vectors" in messages[-1]
+    # pre-training itself is tested in test_ner_bilstm.py; here, whether it is called
+    monkeypatch.setattr(bilstm_train, "pretrain_context",
+                        lambda *args: (parameters, {"seconds": 2.0}))
+    (folder / "skipgram.tsv").write_text("غزة\t1,2,3\n", encoding="utf-8")
+
+    def retrained() -> bool:
+        try:
+            return not prepare_context(tmp_path, folder, reuse, messages.append)[1]
+        except TrainingDependencyMissing:  # no PyTorch here: it set out to pre-train
+            return True
+
+    write_vectors(["غزة"], np.zeros((1, 4), dtype=np.float32), folder / VECTORS)
+    assert retrained() and "other word vectors" in messages[1]
+    (folder / VECTORS).write_bytes(vectors)
+    assert not retrained()
+    write_context(parameters, {**record, "epochs": 99}, reuse / CONTEXT)
+    assert retrained()
+    with pytest.raises(ValueError, match="feeds the BiLSTM"):
+        train(tmp_path, tmp_path / "other", bilstm=False, context=True)

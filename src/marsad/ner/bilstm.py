@@ -241,7 +241,8 @@ class BiLstm:
 
     def __init__(self, parameters: dict[str, np.ndarray], labels: Sequence[str],
                  vocabulary: Vocabulary, vectors: WordVectors, cache_size: int = 50_000):
-        names = PARAMETERS + (CONTEXT_PARAMETERS if CONTEXT_PARAMETERS[1] in parameters else ())
+        has_context = all(name in parameters for name in CONTEXT_PARAMETERS)
+        names = PARAMETERS + (CONTEXT_PARAMETERS if has_context else ())
         self.p = {name: parameters[name].astype(np.float32) for name in names}
         self.labels = list(labels)
         self.vocabulary = vocabulary
@@ -250,7 +251,7 @@ class BiLstm:
         weight = self.p["char_conv_weight"]  # [filter, char dim, width]
         self._conv = weight.transpose(2, 1, 0).reshape(-1, weight.shape[0])
         self._tagger = _Recurrence(self.p)
-        self.context = ContextModel(self.p, vectors) if len(names) > len(PARAMETERS) else None
+        self.context = ContextModel(self.p, vectors) if has_context else None
         # the tagger's input weights by what they read: a word form's vector and
         # characters, then the kinds layer, then the context model's states
         form = vectors.codes.shape[1] + CHAR_FILTERS

@@ -9,7 +9,9 @@ whenever it is installed, which slows every marsad start).
 Settings (``SETTINGS``) were chosen on the dev split and checked by 5-fold
 cross-validation of the ensemble: the Adam rate, batch size and dropout are common
 BiLSTM-CRF choices; a fixed number of epochs rather than early stopping on the dev split,
-which would then no longer be held out. One thread, so the seed fixes the result.
+which would then no longer be held out. One thread, so the seed fixes the result (the
+context model below trains on two: seeded, it gave the same weights run after run here,
+but another BLAS may sum in another order).
 
 The optional context language model (:func:`pretrain_context`, ``CONTEXT_SETTINGS``;
 ``marsad train ner --context-model``) is trained first, once, on SaudiNewsNet (the corpus
@@ -42,7 +44,7 @@ from marsad.ner.bilstm import (
     WordVectors,
     word_row,
 )
-from marsad.ner.clusters import TrainingDependencyMissing, corpus_keys
+from marsad.ner.clusters import TrainingDependencyMissing, corpus_tokens
 from marsad.ner.conll import Sentence
 from marsad.ner.lexicon import Lexicon
 
@@ -109,7 +111,7 @@ def fit_bilstm(
     order = [s for s in sentences if s.tokens]
     # The context model is frozen: its states are computed once, by the NumPy code that
     # tagging runs, so the network trains on exactly what it will read.
-    context_width = 2 * CONTEXT_HIDDEN if context is not None else 0
+    context_width = 2 * context["context_forward_hidden"].shape[1] if context is not None else 0
     context_states = {}
     if context is not None:
         model = ContextModel(context, word_vectors)
@@ -204,8 +206,10 @@ def pretrain_context(
 ) -> tuple[dict[str, np.ndarray], dict]:
     """Train the context language model on the ``corpus`` (SaudiNewsNet's JSONL.gz) over
     the frozen ``word_vectors``: the forward LSTM predicts each next word's
-    ``finest_cluster`` (by matching key), the backward one each previous word's. Its
-    parameters (:data:`marsad.ner.bilstm.CONTEXT_PARAMETERS`) and a record of the run."""
+    ``finest_cluster`` (the cluster of the vector row it reads, its stem's included), the
+    backward one each previous word's. Tokens are looked up as tagging looks them up
+    (:func:`marsad.ner.bilstm.word_row` of the raw token). Its parameters
+    (:data:`marsad.ner.bilstm.CONTEXT_PARAMETERS`) and a record of the run."""
     torch = require_torch()
     nn = torch.nn
     settings = CONTEXT_SETTINGS
@@ -213,10 +217,10 @@ def pretrain_context(
     torch.set_num_threads(settings["threads"])
     torch.manual_seed(settings["seed"])
     words = word_vectors.words
-    rows: dict[str, int] = {}  # per corpus key, its row of the vectors (-1: unknown)
+    row_of: dict[str, int] = {}  # per token, its row of the vectors (-1: unknown)
     stream = np.fromiter(
-        (rows[k] if k in rows else rows.setdefault(k, word_row(words, k))
-         for keys in corpus_keys(corpus) for k in keys),
+        (row_of[t] if t in row_of else row_of.setdefault(t, word_row(words, t))
+         for tokens in corpus_tokens(corpus) for t in tokens),
         dtype=np.int64,
     )
     classes = 1 + max(finest_cluster.values())
@@ -224,12 +228,12 @@ def pretrain_context(
     for word, row in words.items():
         cluster_of_row[row] = finest_cluster.get(word, -100)
     length = settings["piece_words"]
+    log(f"context model: {len(stream) // length} pieces of {length} words, "
+        f"{(stream < 0).mean():.1%} of tokens without a vector")
     pieces = torch.from_numpy(stream[: len(stream) // length * length].reshape(-1, length))
-    targets = torch.from_numpy(cluster_of_row)[pieces]
+    targets = torch.from_numpy(cluster_of_row)[pieces]  # a copy: before the unknown row
     unknown_row = len(word_vectors.codes)
     pieces[pieces < 0] = unknown_row
-    log(f"context model: {len(pieces)} pieces of {length} words, "
-        f"{(stream < 0).mean():.1%} of tokens unknown")
     vectors = word_vectors.matrix()
     size = settings["hidden"]
 

@@ -86,9 +86,10 @@ def ner(conll: str, model_dir: Path | None) -> None:
                    "tags alone.")
 @click.option("--context-model/--no-context-model", "context", default=False, show_default=True,
               help="Give the BiLSTM the states of a context language model pre-trained on "
-                   f"SaudiNewsNet (about {CONTEXT_MINUTES} minutes on two cores; kept by "
-                   "--reuse-clusters when the word vectors are unchanged). Off: it did not "
-                   "lift cross-validated F1 (the model card has the numbers).")
+                   f"SaudiNewsNet (about {CONTEXT_MINUTES} minutes on two cores; with "
+                   "--reuse-clusters, the one a --context-model run left in the folder is "
+                   "reused when the word vectors and its settings are unchanged). Off: it did "
+                   "not lift cross-validated F1 (the model card has the numbers).")
 @click.option("--ablation", is_flag=True,
               help="Also retrain the CRF without each feature group and record the dev scores "
                    "in the model card (one more CRF fit per group and one with Wojood: about 8 "
@@ -103,8 +104,8 @@ def ner(conll: str, model_dir: Path | None) -> None:
 @click.option("--reuse-clusters", is_flag=True,
               help="Keep the word-cluster tables already in the output folder instead of "
                    "relearning them, and the context model trained on them (they are "
-                   f"deterministic; this saves about {ALL_CLUSTER_MINUTES + CONTEXT_MINUTES} "
-                   "minutes).")
+                   f"deterministic; this saves about {ALL_CLUSTER_MINUTES} minutes, "
+                   f"{ALL_CLUSTER_MINUTES + CONTEXT_MINUTES} with --context-model).")
 @click.option("--features", default=",".join(GROUPS), show_default=True,
               help="Comma-separated feature groups to use.")
 def train_ner(output: Path | None, wojood: str, bilstm: bool, context: bool, ablation: bool,
@@ -123,6 +124,9 @@ def train_ner(output: Path | None, wojood: str, bilstm: bool, context: bool, abl
     unknown = sorted(set(groups) - set(GROUPS))
     if unknown:
         error(f"unknown feature groups {unknown}; choose from {', '.join(GROUPS)}")
+        sys.exit(EXIT_USAGE)
+    if context and not bilstm:
+        error("--context-model feeds the BiLSTM: drop --no-bilstm, or --context-model")
         sys.exit(EXIT_USAGE)
     output = output or Path(__file__).resolve().parent / "model"
     try:

@@ -73,15 +73,21 @@ class TrainingDependencyMissing(RuntimeError):
     """A library only training needs is not installed; the message says how to get it."""
 
 
-def corpus_keys(path: Path, limit: int | None = None) -> Iterator[list[str]]:
-    """Each article of a SaudiNewsNet-style JSONL.gz as a list of word keys."""
+def corpus_tokens(path: Path, limit: int | None = None) -> Iterator[list[str]]:
+    """Each article of a SaudiNewsNet-style JSONL.gz (title, then text) as its tokens."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for n, line in enumerate(f):
             if limit is not None and n >= limit:
                 return
             record = json.loads(line)
             text = f"{record.get('title') or ''}\n{record.get('content') or ''}"
-            yield [normalize_key(m.group()) for m in _TOKEN.finditer(text)]
+            yield [m.group() for m in _TOKEN.finditer(text)]
+
+
+def corpus_keys(path: Path, limit: int | None = None) -> Iterator[list[str]]:
+    """Each article as a list of word keys."""
+    for tokens in corpus_tokens(path, limit):
+        yield [normalize_key(t) for t in tokens]
 
 
 def learn(path: Path, seed: int = 13, limit: int | None = None) -> dict[str, tuple[int, ...]]:

@@ -159,19 +159,26 @@ def prepare_lexicons(
     return time.perf_counter() - started, not learned
 
 
-def prepare_context(shared: Path, folder: Path, reuse: Path | None, log: Log) -> dict:
+def prepare_context(
+    shared: Path, folder: Path, reuse: Path | None, log: Log
+) -> tuple[dict, bool]:
     """Write the BiLSTM's context language model into ``folder`` (after the word vectors
-    it reads): copied from ``reuse`` when it is there and was trained on the same vectors,
-    else pre-trained on the corpus. The record of its training."""
+    it reads): copied from ``reuse`` when it is there and was trained on the same vectors
+    with the same settings, else pre-trained on the corpus. The record of its training,
+    and whether it was reused."""
+    from marsad.ner.bilstm_train import CONTEXT_SETTINGS
+
     vectors = (folder / VECTORS).read_bytes()
     if reuse is not None and (reuse / CONTEXT).is_file():
         _, record = read_context(reuse / CONTEXT)
-        if record.get("vectors_sha256") == hashlib.sha256(vectors).hexdigest():
+        same = {k: record.get(k) for k in CONTEXT_SETTINGS} == CONTEXT_SETTINGS
+        if same and record.get("vectors_sha256") == hashlib.sha256(vectors).hexdigest():
             log(f"reusing the context model in {reuse / CONTEXT}")
             if reuse.resolve() != folder.resolve():
                 shutil.copyfile(reuse / CONTEXT, folder / CONTEXT)
-            return record
-        log(f"the context model in {reuse / CONTEXT} was trained on other word vectors")
+            return record, True
+        log(f"the context model in {reuse / CONTEXT} was trained on other word vectors or "
+            "with other settings")
     from marsad.ner.bilstm_train import pretrain_context, require_torch
 
     require_torch()
@@ -181,7 +188,7 @@ def prepare_context(shared: Path, folder: Path, reuse: Path | None, log: Log) ->
     parameters, record = pretrain_context(shared / CORPUS, read_vectors(vectors), finest, log)
     record["vectors_sha256"] = hashlib.sha256(vectors).hexdigest()
     write_context(parameters, record, folder / CONTEXT)
-    return record
+    return record, False
 
 
 def fit_bilstm(sentences: list[Sentence], folder: Path, log: Log, context: bool) -> dict:
@@ -214,6 +221,8 @@ def train(
     """Train, evaluate on the dev split, and write the model folder; returns metadata."""
     if wojood not in WOJOOD_USES:
         raise ValueError(f"wojood must be one of {WOJOOD_USES}, not {wojood!r}")
+    if context and not bilstm:
+        raise ValueError("the context model feeds the BiLSTM: train it with bilstm=True")
     if bilstm:  # before anything in ``output`` is overwritten
         from marsad.ner.bilstm_train import require_torch
 
@@ -226,9 +235,10 @@ def train(
     crf_extra = extra if "crf" in wojood_users else []
     bilstm_extra = extra if "bilstm" in wojood_users else []
     lexicon_seconds, reused = prepare_lexicons(shared, output, reuse_clusters, log)
-    context = context and bilstm
-    context_record = prepare_context(shared, output, reuse_clusters, log) if context else None
-    if not context:
+    context_record, context_reused = None, False
+    if context:
+        context_record, context_reused = prepare_context(shared, output, reuse_clusters, log)
+    else:  # the folder holds what its model reads
         (output / CONTEXT).unlink(missing_ok=True)
     log(f"training the CRF on {len(train_split) + len(crf_extra)} sentences")
     crf_seconds = fit(train_split + crf_extra, output, groups)
@@ -257,9 +267,11 @@ def train(
             "lexicons_and_clusters": round(lexicon_seconds, 1),
             "crf": round(crf_seconds, 1),
             "bilstm": network["seconds"] if network else 0.0,
-            "context_model": context_record["seconds"] if context_record else 0.0,
+            "context_model": context_record["seconds"] if context and not context_reused
+            else 0.0,
         },
         "clusters_reused": reused,
+        "context_reused": context_reused,
         "consistency": {"window": consistency.WINDOW, "min_stem": consistency.MIN_STEM,
                         "max_untagged": consistency.MAX_UNTAGGED,
                         "max_untagged_crf_alone": consistency.MAX_UNTAGGED_CRF},
