@@ -25,10 +25,10 @@ pre-trained on SaudiNewsNet to predict the next and the previous word's skip-gra
 (:func:`marsad.ner.bilstm_train.pretrain_context`); then one bidirectional LSTM layer of
 ``HIDDEN`` units each way and a softmax over the BIO labels. :mod:`marsad.ner.bilstm_train`
 trains it with PyTorch (``marsad train ner``) and exports the weights to ``bilstm.npz``;
-tagging needs NumPy alone. What depends on a word
-form alone (vector, character CNN, kinds) is computed once per form, and its share of
-each LSTM's input projection once per form in a batch; the recurrences step through
-every sentence at once, longest first, as the CRF's Viterbi does.
+tagging needs NumPy alone. What depends on a word form alone (vector, character CNN,
+kinds) is computed once per form, and its share of each LSTM's input projection once per
+form in a batch; the recurrences step through every sentence at once, longest first, as
+the CRF's Viterbi does.
 """
 
 from __future__ import annotations
@@ -89,8 +89,12 @@ class WordVectors:
     codes: np.ndarray
     scale: np.ndarray
 
-    def rows(self, rows: np.ndarray) -> np.ndarray:
-        return self.codes[rows].astype(np.float32) * self.scale[rows, None]
+    def rows(self, rows: np.ndarray, unknown: np.ndarray | None = None) -> np.ndarray:
+        """The vectors of ``rows``; row -1 (a word without one) reads ``unknown``."""
+        vectors = self.codes[rows].astype(np.float32) * self.scale[rows, None]
+        if unknown is not None:
+            vectors[rows < 0] = unknown
+        return vectors
 
     def matrix(self) -> np.ndarray:
         """Every vector as float32 (training)."""
@@ -207,20 +211,17 @@ class ContextModel:
     def states(self, rows: np.ndarray, forms: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """The states of tokens given as ``forms`` (each token's index in ``rows``, the
         batch's distinct word forms' rows of the vectors, -1 for unknown words)."""
-        inputs = self.vectors.rows(rows)
-        inputs[rows < 0] = self.unknown_word
+        inputs = self.vectors.rows(rows, unknown=self.unknown_word)
         r = self.recurrence
         return r.states(np.take(inputs @ r.input + r.bias, forms, axis=0), lengths)
 
     def sentence_states(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Each non-empty sentence's token states (training: the tagger's inputs)."""
         kept = [s for s in sentences if s]
-        tokens = [t for s in kept for t in s]
-        distinct = {t: i for i, t in enumerate(dict.fromkeys(tokens))}
+        distinct, forms = _distinct_forms([t for s in kept for t in s])
         rows = np.array([word_row(self.vectors.words, t) for t in distinct], dtype=np.intp)
         lengths = np.array([len(s) for s in kept], dtype=np.intp)
-        states = self.states(rows, np.array([distinct[t] for t in tokens]), lengths)
-        return np.split(states, np.cumsum(lengths)[:-1])
+        return np.split(self.states(rows, forms, lengths), np.cumsum(lengths)[:-1])
 
 
 def read_context(source: Path | bytes) -> tuple[dict[str, np.ndarray], dict]:
@@ -304,21 +305,19 @@ class BiLstm:
         word vector and character features and its row of the vectors (-1: unknown),
         and each token's kinds' columns. Computed once per word form and cached."""
         cache = self._word_cache
-        distinct = {t: i for i, t in enumerate(dict.fromkeys(tokens))}
+        distinct, forms = _distinct_forms(tokens)
         new = [t for t in distinct if t not in cache]
         if new:
             if len(cache) + len(new) > self._cache_size:
                 cache.clear()
-                new = list(distinct)
+                new = distinct
             v = self.vocabulary
             rows = np.array([v.word_row(t) for t in new])
-            vectors = self.vectors.rows(rows)
-            vectors[rows < 0] = self.p["unknown_word"]
+            vectors = self.vectors.rows(rows, unknown=self.p["unknown_word"])
             features = np.hstack([vectors, self._char_cnn(np.array([v.char_ids(t) for t in new]))])
             cache.update(zip(new, zip(features, map(v.word_kinds, new), rows.tolist(),
                                       strict=True), strict=True))
         entries = [cache[t] for t in distinct]
-        forms = np.array([distinct[t] for t in tokens], dtype=np.intp)
         return (forms, np.stack([e[0] for e in entries]),
                 np.array([e[2] for e in entries], dtype=np.intp),
                 [entries[i][1] for i in forms])
@@ -333,6 +332,14 @@ class BiLstm:
             len(chars), MAX_CHARS, -1)  # one matrix product for all words
         # ReLU after the max: the same (it is monotonic), on fewer numbers
         return np.maximum(features.max(axis=1) + self.p["char_conv_bias"], 0)
+
+
+def _distinct_forms(tokens: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct word forms of ``tokens`` in order of first appearance, and each
+    token's index among them."""
+    index: dict[str, int] = {}
+    forms = np.array([index.setdefault(t, len(index)) for t in tokens], dtype=np.intp)
+    return list(index), forms
 
 
 def _multi_hot(columns: Sequence[Sequence[int]], width: int) -> np.ndarray:

@@ -214,9 +214,8 @@ _NOTES = """
   verb too, and the network's O went from 0.50 to 0.99 (next item). A second BiLSTM
   trained as the one shipped then (dev 0.8030, CV 0.7885) but from seed 17: alone dev
   0.8017, CV 0.7872; the two averaged dev 0.8035, CV 0.7895, for a second network's time
-  (not kept). MISC's
-  probabilities raised before decoding (MISC recall is 0.41 on dev), times 1.3 and 1.6:
-  dev 0.8034 and 0.8056, CV 0.7874 and 0.7876.
+  (not kept). MISC's probabilities raised before decoding (MISC recall is 0.41 on dev),
+  times 1.3 and 1.6: dev 0.8034 and 0.8056, CV 0.7874 and 0.7876.
 - Shipped: the BiLSTM is told where a word's vector came from (two more columns of its
   kinds layer: the clitic-stripped stem's vector, or none). A stem's vector is a guess
   that can be wrong (1.7% of ANERcorp's tokens read one: «كميناء» as ك + «ميناء» rightly,

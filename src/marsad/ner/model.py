@@ -7,10 +7,10 @@ A model folder holds ``ner.crfsuite`` (the CRF), ``weights.tsv`` (its weights as
 tagging reads: :mod:`marsad.ner.decoder`), the feature lexicons it was trained with
 (``gazetteer.tsv`` and the word-cluster tables ``clusters.tsv`` and ``skipgram.tsv``), the
 word vectors behind ``skipgram.tsv`` (``vectors.npz``), the BiLSTM (``bilstm.npz``;
-without it the CRF tags alone) and the context language model it reads (``context.npz``,
-for retraining: ``bilstm.npz`` carries a copy), ``metadata.json`` (feature groups, data, scores) and
-``MODEL_CARD.md``. The package ships one in ``marsad/ner/model``; ``marsad train ner``
-rewrites it.
+without it the CRF tags alone), when the BiLSTM was trained with one the context
+language model it reads (``context.npz``, kept for retraining: ``bilstm.npz`` carries a
+copy), ``metadata.json`` (feature groups, data, scores) and ``MODEL_CARD.md``. The
+package ships one in ``marsad/ner/model``; ``marsad train ner`` rewrites it.
 """
 
 from __future__ import annotations

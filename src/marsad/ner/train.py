@@ -169,10 +169,11 @@ def prepare_context(
     from marsad.ner.bilstm_train import CONTEXT_SETTINGS
 
     vectors = (folder / VECTORS).read_bytes()
+    digest = hashlib.sha256(vectors).hexdigest()
     if reuse is not None and (reuse / CONTEXT).is_file():
         _, record = read_context(reuse / CONTEXT)
         same = {k: record.get(k) for k in CONTEXT_SETTINGS} == CONTEXT_SETTINGS
-        if same and record.get("vectors_sha256") == hashlib.sha256(vectors).hexdigest():
+        if same and record.get("vectors_sha256") == digest:
             log(f"reusing the context model in {reuse / CONTEXT}")
             if reuse.resolve() != folder.resolve():
                 shutil.copyfile(reuse / CONTEXT, folder / CONTEXT)
@@ -186,7 +187,7 @@ def prepare_context(
     skipgram = cluster_files.read((folder / CLUSTER_FILES["skipgram"]).read_text("utf-8"))
     finest = {word: int(ids.rpartition(",")[2]) for word, ids in skipgram.items()}
     parameters, record = pretrain_context(shared / CORPUS, read_vectors(vectors), finest, log)
-    record["vectors_sha256"] = hashlib.sha256(vectors).hexdigest()
+    record["vectors_sha256"] = digest
     write_context(parameters, record, folder / CONTEXT)
     return record, False
 
