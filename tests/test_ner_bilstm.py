@@ -156,6 +156,10 @@ def test_unknown_words_fall_back_to_the_stem_then_the_unknown_vector():
     assert VECTOR_FROM_STEM in vocabulary.own_kinds("لوزير")
     assert not {NO_VECTOR, VECTOR_FROM_STEM} & set(vocabulary.own_kinds("وزير"))
     assert {NO_VECTOR, VECTOR_FROM_STEM} <= set(vocabulary.kinds)  # learned: SENTENCES[0]
+    for token in ("شكري", "لوزير", "وزير"):  # a row already looked up: not looked up again
+        row = vocabulary.word_row(token)
+        assert vocabulary.own_kinds(token, row) == vocabulary.own_kinds(token)
+    assert VECTOR_FROM_STEM in vocabulary.own_kinds("شكري", row=0)
     older = Vocabulary(vocabulary.words, vocabulary.chars,
                        {k: i for i, k in enumerate(k for k in vocabulary.kinds
                                                    if not k.startswith("vector."))},

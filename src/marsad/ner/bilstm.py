@@ -151,17 +151,19 @@ class Vocabulary:
         ids = [self.chars.get(c, UNKNOWN_CHAR) for c in normalize_key(token)[:MAX_CHARS]]
         return ids + [PAD] * (MAX_CHARS - len(ids))
 
-    def own_kinds(self, token: str) -> tuple[str, ...]:
-        """The token's gazetteer kinds, and where its vector comes from if not from it."""
+    def own_kinds(self, token: str, row: int | None = None) -> tuple[str, ...]:
+        """The token's gazetteer kinds, and where its vector comes from if not from it
+        (``row``: its :meth:`word_row`, when already looked up)."""
         kinds = self.lexicon.kinds(token)
         if normalize_key(token) in self.words:
             return kinds
-        return (*kinds, VECTOR_FROM_STEM if word_row(self.words, token) >= 0 else NO_VECTOR)
+        row = self.word_row(token) if row is None else row
+        return (*kinds, VECTOR_FROM_STEM if row >= 0 else NO_VECTOR)
 
-    def word_kinds(self, token: str) -> list[int]:
+    def word_kinds(self, token: str, row: int | None = None) -> list[int]:
         """The columns of the token's own kinds (a network trained before a kind existed
         has no column for it, and ignores it)."""
-        return [self.kinds[k] for k in self.own_kinds(token) if k in self.kinds]
+        return [self.kinds[k] for k in self.own_kinds(token, row) if k in self.kinds]
 
     def mark_columns(self, tokens: Sequence[str]) -> list[list[int]]:
         """Per token, the columns of the phrase marks over it."""
@@ -312,10 +314,10 @@ class BiLstm:
                 cache.clear()
                 new = distinct
             v = self.vocabulary
-            rows = np.array([v.word_row(t) for t in new])
-            vectors = self.vectors.rows(rows, unknown=self.p["unknown_word"])
+            rows = [v.word_row(t) for t in new]
+            vectors = self.vectors.rows(np.array(rows), unknown=self.p["unknown_word"])
             features = np.hstack([vectors, self._char_cnn(np.array([v.char_ids(t) for t in new]))])
-            cache.update(zip(new, zip(features, map(v.word_kinds, new), rows.tolist(),
+            cache.update(zip(new, zip(features, map(v.word_kinds, new, rows), rows,
                                       strict=True), strict=True))
         entries = [cache[t] for t in distinct]
         return (forms, np.stack([e[0] for e in entries]),
