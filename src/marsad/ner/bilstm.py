@@ -170,10 +170,11 @@ class Vocabulary:
         return [[self.kinds[m] for m in marks if m in self.kinds]
                 for marks in self.lexicon.phrase_marks(tokens)]
 
-    def kinds_matrix(self, tokens: Sequence[str]) -> np.ndarray:
-        """Per token, its kinds and marks multi-hot (training; tagging caches the kinds)."""
-        return _multi_hot([self.word_kinds(t) + marks
-                           for t, marks in zip(tokens, self.mark_columns(tokens), strict=True)],
+    def kinds_matrix(self, tokens: Sequence[str], rows: Sequence[int]) -> np.ndarray:
+        """Per token (``rows``: their :meth:`word_row`), its kinds and marks multi-hot
+        (training; tagging caches the kinds)."""
+        columns = zip(tokens, rows, self.mark_columns(tokens), strict=True)
+        return _multi_hot([self.word_kinds(t, row) + marks for t, row, marks in columns],
                           len(self.kinds))
 
     def to_arrays(self) -> dict[str, np.ndarray]:

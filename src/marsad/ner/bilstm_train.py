@@ -158,7 +158,7 @@ def fit_bilstm(
             rows = [vocabulary.word_row(t) for t in s.tokens]
             words[i, :k] = torch.tensor([r if r >= 0 else unknown_row for r in rows])
             chars[i, :k] = torch.tensor([vocabulary.char_ids(t) for t in s.tokens])
-            kinds[i, :k] = torch.from_numpy(vocabulary.kinds_matrix(s.tokens))
+            kinds[i, :k] = torch.from_numpy(vocabulary.kinds_matrix(s.tokens, rows))
             if context_width:
                 states[i, :k] = torch.from_numpy(context_states[id(s)])
             gold[i, :k] = torch.tensor([label_ids[t] for t in s.tags])
