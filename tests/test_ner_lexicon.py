@@ -1,4 +1,5 @@
-"""The NER gazetteer's hand-written name lists (marsad/ner/data/names/*.yaml)."""
+"""The NER gazetteer: its hand-written name lists (marsad/ner/data/names/*.yaml) and how
+a token finds a listed name."""
 
 from __future__ import annotations
 
@@ -69,3 +70,14 @@ def test_the_shipped_gazetteer_holds_the_listed_names_and_no_others():
         f"{len(listed - shipped)} listed names not in the model's gazetteer and "
         f"{len(shipped - listed)} no longer listed: retrain the NER model"
     )
+
+
+def test_a_name_after_the_preposition_li_is_found_though_its_alef_is_elided():
+    """«للعراق» is «ل» + «العراق» written without the article's alef."""
+    gazetteer = load_lexicon(["العراق\tLOC", "الامم المتحده\tORG", "سامي\tPERS"])
+    assert gazetteer.kinds("للعراق") == gazetteer.kinds("وللعراق") == ("LOC",)
+    assert gazetteer.kinds("لعراق") == ()  # no article, no alef to elide
+    marks = gazetteer.phrase_marks(["وفد", "للأمم", "المتحدة", "وصل"])
+    assert marks == [[], ["B-ORG"], ["I-ORG"], []]
+    assert gazetteer.kinds("لسامي") == ("PERS",)
+    assert gazetteer.kinds("للسامي") == ()  # «to the high»: the article is not the name's

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from marsad.cliutils import EXIT_FAILED, EXIT_USAGE, error, eval_group, train_group
 from marsad.ner.groups import (
@@ -108,8 +109,14 @@ def ner(conll: str, model_dir: Path | None) -> None:
                    f"{ALL_CLUSTER_MINUTES + CONTEXT_MINUTES} with --context-model).")
 @click.option("--features", default=",".join(GROUPS), show_default=True,
               help="Comma-separated feature groups to use.")
+@click.option("--rescore", is_flag=True,
+              help="Train nothing: score the model already in the output folder on the dev "
+                   "split with the code as it is now and rewrite its metadata and card "
+                   "(after a change to the look-ups, decoding or consistency step; seconds). "
+                   "Its cross-validation stays the training's.")
 def train_ner(output: Path | None, wojood: str, bilstm: bool, context: bool, ablation: bool,
-              cv_folds: int | None, jobs: int, reuse_clusters: bool, features: str) -> None:
+              cv_folds: int | None, jobs: int, reuse_clusters: bool, features: str,
+              rescore: bool) -> None:
     """Train the NER model (a CRF and a BiLSTM) from ../shared and write the model folder
     and its card.
 
@@ -119,6 +126,10 @@ def train_ner(output: Path | None, wojood: str, bilstm: bool, context: bool, abl
     from marsad.ner.clusters import TrainingDependencyMissing
     from marsad.ner.train import train
 
+    output = output or Path(__file__).resolve().parent / "model"
+    if rescore:
+        _rescore(output)
+        return
     shared = _shared_or_exit()
     groups = [g.strip() for g in features.split(",") if g.strip()]
     unknown = sorted(set(groups) - set(GROUPS))
@@ -128,7 +139,6 @@ def train_ner(output: Path | None, wojood: str, bilstm: bool, context: bool, abl
     if context and not bilstm:
         error("--context-model feeds the BiLSTM: drop --no-bilstm, or --context-model")
         sys.exit(EXIT_USAGE)
-    output = output or Path(__file__).resolve().parent / "model"
     try:
         metadata = train(
             shared, output, groups=groups, wojood=wojood, bilstm=bilstm, context=context,
@@ -144,6 +154,39 @@ def train_ner(output: Path | None, wojood: str, bilstm: bool, context: bool, abl
     click.echo(f"wrote {output}: dev micro F1 {metadata['dev']['micro']['f1']:.4f}, "
                f"{metadata['speed_tokens_per_second']} tokens/s, trained in "
                f"{sum(seconds.values()):.0f} s")
+
+
+def _training_options_given() -> list[str]:
+    """The options of `marsad train ner` given on the command line, other than --output
+    and --rescore."""
+    context = click.get_current_context()
+    given = [option for option in context.command.params
+             if option.name not in ("output", "rescore")
+             and context.get_parameter_source(option.name) is not ParameterSource.DEFAULT]
+    # a switch given as its negative form («--no-bilstm») is named so
+    return [option.secondary_opts[0] if option.secondary_opts
+            and context.params[option.name] is False else option.opts[-1] for option in given]
+
+
+def _rescore(output: Path) -> None:
+    from marsad.ner.model import METADATA, ModelMissing
+    from marsad.ner.train import rescore
+
+    training_options = _training_options_given()
+    if training_options:
+        error(f"--rescore trains nothing: drop {', '.join(training_options)}, or --rescore")
+        sys.exit(EXIT_USAGE)
+    if not (output / METADATA).is_file():
+        error(f"no trained model in {output} to rescore: train one with `marsad train ner`")
+        sys.exit(EXIT_USAGE)
+    shared = _shared_or_exit()
+    try:
+        metadata = rescore(shared, output, log=lambda message: click.echo(message, err=True))
+    except ModelMissing as exc:
+        error(str(exc))
+        sys.exit(EXIT_FAILED)
+    click.echo(f"rescored {output}: dev micro F1 {metadata['dev']['micro']['f1']:.4f}, "
+               f"{metadata['speed_tokens_per_second']} tokens/s")
 
 
 @eval_group.command("ner")

@@ -12,7 +12,8 @@
 Every entry is a matching key (``normalize_key``). A cue word matches through every
 clitic analysis of a token (:func:`candidates`: «الرئيس» is the title «رئيس»); a gazetteer
 name keeps its article as written (:func:`name_candidates`): «وأنقرة» finds «انقره» and
-«والعراق» «العراق», but «السامي» ("the high") is not the given name «سامي».
+«والعراق» and «للعراق» (its alef elided after «ل») «العراق», but «السامي» ("the high") is
+not the given name «سامي».
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ GATE_LISTS = {
 }
 
 CUE = "cue:"  # the prefix of the cue classes' kinds in a Lexicon
+ARTICLE = "ال"
+ELIDED_ARTICLE = "لل"  # ل + ال is written «لل»: «للعراق» is «ل» + «العراق»
 
 GAZETTEER_HEADER = """\
 # Gazetteer for marsad's NER features: matching key <TAB> kind (LOC ORG NAT TITLE).
@@ -58,17 +61,27 @@ GAZETTEER_HEADER = """\
 
 @lru_cache(maxsize=300_000)
 def candidates(token: str) -> tuple[str, ...]:
-    """The keys a token may be looked up by: its whole key, then its clitic stems."""
-    return tuple(dict.fromkeys((normalize_key(token), *stems(token))))
+    """The keys a token may be looked up by: its whole key, its clitic stems, then the
+    name it may hold with its article elided (:func:`name_candidates`)."""
+    return tuple(dict.fromkeys((normalize_key(token), *stems(token), *_elided(token))))
 
 
 @lru_cache(maxsize=300_000)
 def name_candidates(token: str) -> tuple[str, ...]:
     """The keys a token may match a gazetteer name by: its whole key, then the stems of
     its analyses that keep the article, so «الفائز» (the winner) is not the name «فائز»
-    while «لفائز» and «والأهلي» find «فائز» and «الأهلي»."""
+    while «لفائز» and «والأهلي» find «فائز» and «الأهلي»; after «ل» the article's alef
+    is not written, so «للقاهرة» finds «القاهرة»."""
     return tuple(dict.fromkeys((normalize_key(token),
-                                *(a.stem for a in analyses(token) if not a.article))))
+                                *(a.stem for a in analyses(token) if not a.article),
+                                *_elided(token))))
+
+
+def _elided(token: str) -> tuple[str, ...]:
+    """The article + the stem of each analysis whose «ل» took the article's alef
+    («لل»): the name as listed, with its article."""
+    return tuple(ARTICLE + a.stem for a in analyses(token)
+                 if a.article and a.prefix.endswith(ELIDED_ARTICLE))
 
 
 def build_gazetteer(geo: Path) -> list[tuple[str, str]]:

@@ -249,11 +249,7 @@ def train(
         log(f"training the BiLSTM on {len(train_split) + len(bilstm_extra)} sentences "
             f"(about {BILSTM_MINUTES} min)")
         network = fit_bilstm(train_split + bilstm_extra, output, log, context)
-    model = NerModel.load_with(output, groups)
-    scores = evaluate(model, dev)
-    crf_alone = score((s.tags for s in dev), model.crf_tags(s.tokens for s in dev))
-    crf_consistent = evaluate(model.crf_only(), dev)  # mended as the model mends its tags
-    log(f"dev micro F1 {scores['micro'].f1:.4f} ({crf_alone['micro'].f1:.4f} by the CRF alone)")
+    measured = measure(output, groups, dev, log)
     metadata = {
         "name": "marsad-ner-crf-bilstm" if bilstm else "marsad-ner-crf",
         "created": dt.date.today().isoformat(),
@@ -273,14 +269,8 @@ def train(
         },
         "clusters_reused": reused,
         "context_reused": context_reused,
-        "consistency": {"window": consistency.WINDOW, "min_stem": consistency.MIN_STEM,
-                        "max_untagged": consistency.MAX_UNTAGGED,
-                        "max_untagged_crf_alone": consistency.MAX_UNTAGGED_CRF},
-        "dev": {kind: s.to_dict() for kind, s in scores.items()},
-        "dev_crf_alone": {kind: s.to_dict() for kind, s in crf_alone.items()},
-        "dev_crf_consistent": {kind: s.to_dict() for kind, s in crf_consistent.items()},
+        **measured,
     }
-    metadata["speed_tokens_per_second"] = round(tokens_per_second(output, groups, dev))
     _finish(output, metadata)  # a complete model folder before the long ablation
     if cv_folds:
         metadata["cross_validation"] = cross_validate(
@@ -293,6 +283,39 @@ def train(
             shared, output, train_split, dev, groups, log, jobs
         )
         _finish(output, metadata)
+    return metadata
+
+
+def measure(folder: Path, groups: Sequence[str], dev: list[Sentence], log: Log) -> dict:
+    """The metadata's dev scores of the model in ``folder`` (the model's, its CRF's alone
+    mended alike and unmended), its tagging speed, and the consistency step's settings
+    they were measured with."""
+    model = NerModel.load_with(folder, groups)
+    scores = evaluate(model, dev)
+    crf_alone = score((s.tags for s in dev), model.crf_tags(s.tokens for s in dev))
+    crf_consistent = evaluate(model.crf_only(), dev)  # mended as the model mends its tags
+    log(f"dev micro F1 {scores['micro'].f1:.4f} ({crf_alone['micro'].f1:.4f} by the CRF alone)")
+    return {
+        "dev": {kind: s.to_dict() for kind, s in scores.items()},
+        "dev_crf_alone": {kind: s.to_dict() for kind, s in crf_alone.items()},
+        "dev_crf_consistent": {kind: s.to_dict() for kind, s in crf_consistent.items()},
+        "speed_tokens_per_second": round(tokens_per_second(folder, groups, dev)),
+        "consistency": {"window": consistency.WINDOW, "min_stem": consistency.MIN_STEM,
+                        "max_untagged": consistency.MAX_UNTAGGED,
+                        "max_untagged_crf_alone": consistency.MAX_UNTAGGED_CRF},
+    }
+
+
+def rescore(shared: Path, folder: Path, log: Log = print) -> dict:
+    """Measure the model in ``folder`` again with the code as it is now, without
+    retraining, after a change to what happens around the taggers (the look-ups, the
+    decoding, the cut after «و», the consistency step), and rewrite its metadata (dated
+    ``rescored``) and card. The cross-validation it records stays the training's."""
+    metadata = json.loads((folder / METADATA).read_text(encoding="utf-8"))
+    _, dev = anercorp_splits(shared)
+    metadata.update(measure(folder, metadata["features"], dev, log))
+    metadata["rescored"] = dt.date.today().isoformat()
+    _finish(folder, metadata)
     return metadata
 
 
