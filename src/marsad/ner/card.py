@@ -257,7 +257,11 @@ _NOTES = """
   retrained on ANERcorp plus 8,000 SaudiNewsNet sentences tagged by the shipped ensemble
   (227,000-251,000 tokens; sentences whose least sure token the ensemble gave at least
   0.5 or 0.7) learns the ensemble's tags, alone dev 0.7985 and 0.7797 against 0.7864, but
-  averaged with the same network it adds nothing (0.8034, 0.8026 against 0.8045).
+  averaged with the same network it adds nothing (0.8034, 0.8026 against 0.8045). Two
+  rules for people's names' edges, on the shipped tags (CV 0.7898, dev 0.8056): a
+  regnal ordinal after a name joins it («تشارلز الأول») CV 0.7897, dev unchanged; an
+  untagged listed given name before a name joins it («منى عبد الغني») CV 0.7884, dev
+  0.8045 (the file's own edges disagree: «مولاي رشيد» is tagged «رشيد»).
 - The standard ANERcorp test split (CAMeL Lab) was not used in any way. Published scores
   on it for reference: BiLSTM-CRF 81.7, mBERT 78.4, AraBERT 83.1 micro F1.
 """
