@@ -68,7 +68,7 @@ def _lookup(name: str, country: str | None) -> dict | None:
     gaz = gazetteer()
     keys = [" ".join(name.replace("_", " ").replace("#", " ").split())]
     first, _, rest = keys[0].partition(" ")
-    keys += [" ".join(filter(None, [("ال" + a.stem) if a.article else a.stem, rest]))
+    keys += [" ".join(filter(None, [a.definite_stem, rest]))
              for a in analyses(first) if not a.suffix]
     for text in keys:
         candidates = gaz.search(text)

@@ -103,7 +103,7 @@ def _first_keys(text: str, norm: str) -> tuple[str, ...]:
     names with the article first (والجفرة, للقاهرة -> الجفره, القاهره). The article stays
     with the name: «المالي» (financial) is not «مالي» (Mali). Names take no pronoun
     suffix: «جربتها» is not Djerba."""
-    stems = [("ال" + a.stem) if a.article else a.stem for a in analyses(text) if not a.suffix]
+    stems = [a.definite_stem for a in analyses(text) if not a.suffix]
     stems = [k for k in dict.fromkeys(stems) if k != norm]
     return (norm, *[k for k in stems if k.startswith("ال")],
             *[k for k in stems if not k.startswith("ال")])
@@ -151,7 +151,7 @@ def cue_before(tokens: Tokens, i: int, lexicon: Lexicon) -> str | None:
     if j is None:
         return None
     for analysis in analyses(tokens.text[j]):
-        key = ("ال" + analysis.stem) if analysis.article else analysis.stem
+        key = analysis.definite_stem
         if key in lexicon.cues and not analysis.suffix:
             return lexicon.cues[key]
     return None

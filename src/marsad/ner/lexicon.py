@@ -45,8 +45,6 @@ GATE_LISTS = {
 }
 
 CUE = "cue:"  # the prefix of the cue classes' kinds in a Lexicon
-ARTICLE = "ال"
-ELIDED_ARTICLE = "لل"  # ل + ال is written «لل»: «للعراق» is «ل» + «العراق»
 
 GAZETTEER_HEADER = """\
 # Gazetteer for marsad's NER features: matching key <TAB> kind (LOC ORG NAT TITLE).
@@ -62,26 +60,19 @@ GAZETTEER_HEADER = """\
 @lru_cache(maxsize=300_000)
 def candidates(token: str) -> tuple[str, ...]:
     """The keys a token may be looked up by: its whole key, its clitic stems, then the
-    name it may hold with its article elided (:func:`name_candidates`)."""
-    return tuple(dict.fromkeys((normalize_key(token), *stems(token), *_elided(token))))
+    names it may hold (:func:`name_candidates`: «للعراق» holds «العراق»)."""
+    return tuple(dict.fromkeys((normalize_key(token), *stems(token),
+                                *name_candidates(token))))
 
 
 @lru_cache(maxsize=300_000)
 def name_candidates(token: str) -> tuple[str, ...]:
-    """The keys a token may match a gazetteer name by: its whole key, then the stems of
-    its analyses that keep the article, so «الفائز» (the winner) is not the name «فائز»
-    while «لفائز» and «والأهلي» find «فائز» and «الأهلي»; after «ل» the article's alef
-    is not written, so «للقاهرة» finds «القاهرة»."""
+    """The keys a token may match a gazetteer name by: its whole key, then the stem of each
+    analysis with the article it has, so «الفائز» (the winner) is not the name «فائز»
+    while «لفائز», «والأهلي» and «للقاهرة» (ل + ال, written لل) find «فائز», «الأهلي» and
+    «القاهرة»."""
     return tuple(dict.fromkeys((normalize_key(token),
-                                *(a.stem for a in analyses(token) if not a.article),
-                                *_elided(token))))
-
-
-def _elided(token: str) -> tuple[str, ...]:
-    """The article + the stem of each analysis whose «ل» took the article's alef
-    («لل»): the name as listed, with its article."""
-    return tuple(ARTICLE + a.stem for a in analyses(token)
-                 if a.article and a.prefix.endswith(ELIDED_ARTICLE))
+                                *(a.definite_stem for a in analyses(token)))))
 
 
 def build_gazetteer(geo: Path) -> list[tuple[str, str]]:

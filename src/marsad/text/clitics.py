@@ -29,6 +29,12 @@ class Clitics:
     suffix: str  # pronoun enclitic, e.g. "ه"; "" when none
     article: bool  # whether the prefix contains the definite article
 
+    @property
+    def definite_stem(self) -> str:
+        """The stem with the article when the prefix holds it, as a name is listed:
+        «والعراق» and «للعراق» (ل + ال, written لل) both give «العراق»."""
+        return _rules()["article"] + self.stem if self.article else self.stem
+
     def to_dict(self) -> dict:
         return {"prefix": self.prefix, "stem": self.stem, "suffix": self.suffix}
 
