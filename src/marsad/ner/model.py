@@ -32,6 +32,7 @@ from marsad.ner.coordination import split_coordinated
 from marsad.ner.decoder import CrfWeights, Decoder, bio_viterbi, per_sentence
 from marsad.ner.features import CLUSTER_SETS, Featurizer
 from marsad.ner.lexicon import load_lexicon
+from marsad.ner.titles import tag_quoted_titles
 
 WEIGHTS, GAZETTEER, METADATA, CARD, EXPORTED_WEIGHTS = (
     "ner.crfsuite", "gazetteer.tsv", "metadata.json", "MODEL_CARD.md", "weights.tsv",
@@ -157,13 +158,17 @@ class NerModel:
     def tag_texts(self, texts: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
         """:meth:`tag_all` of several texts, decoded together (the networks and Viterbi
         step once for all their sentences); names joined by «و» are cut in two
-        (:mod:`marsad.ner.coordination`) before the consistency step."""
+        (:mod:`marsad.ner.coordination`) before the consistency step, and quoted titles
+        of works tagged MISC after it (:mod:`marsad.ner.titles`)."""
         sentences = [s for text in texts for s in text]
         lexicon = self.featurizer.lexicon
         tags = iter([split_coordinated(s, t, lexicon)
                      for s, t in zip(sentences, self.sentence_tags(sentences), strict=True)])
         ratio = MAX_UNTAGGED_CRF if self.bilstm is None else MAX_UNTAGGED
-        return [propagate(text, [next(tags) for _ in text], max_untagged=ratio) for text in texts]
+        consistent = [propagate(text, [next(tags) for _ in text], max_untagged=ratio)
+                      for text in texts]
+        return [[tag_quoted_titles(s, t) for s, t in zip(text, text_tags, strict=True)]
+                for text, text_tags in zip(texts, consistent, strict=True)]
 
     def sentence_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Each sentence's tags taken by itself: the most probable valid BIO tags under the

@@ -282,6 +282,7 @@ def train(
         metadata["ablation"] = run_ablation(
             shared, output, train_split, dev, groups, log, jobs
         )
+        metadata["ablation_reference"] = _crf_micro(metadata)
         _finish(output, metadata)
     return metadata
 
@@ -310,13 +311,21 @@ def rescore(shared: Path, folder: Path, log: Log = print) -> dict:
     """Measure the model in ``folder`` again with the code as it is now, without
     retraining, after a change to what happens around the taggers (the look-ups, the
     decoding, the cut after «و», the consistency step), and rewrite its metadata (dated
-    ``rescored``) and card. The cross-validation it records stays the training's."""
+    ``rescored``) and card. The cross-validation and the ablation it records stay the
+    training's, and so does the CRF score the ablation is compared with."""
     metadata = json.loads((folder / METADATA).read_text(encoding="utf-8"))
     _, dev = anercorp_splits(shared)
+    if "ablation" in metadata:  # its rows were scored beside the CRF as it was then
+        metadata.setdefault("ablation_reference", _crf_micro(metadata))
     metadata.update(measure(folder, metadata["features"], dev, log))
     metadata["rescored"] = dt.date.today().isoformat()
     _finish(folder, metadata)
     return metadata
+
+
+def _crf_micro(metadata: dict) -> float:
+    """The dev micro F1 of the model's CRF alone, mended as the model mends its tags."""
+    return metadata["dev_crf_consistent"]["micro"]["f1"]
 
 
 def _finish(output: Path, metadata: dict) -> None:
