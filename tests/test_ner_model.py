@@ -356,3 +356,7 @@ def test_rescore_measures_the_model_again_without_retraining(shared: Path, tmp_p
     micro = next(line for line in card.splitlines() if line.startswith("| **micro**"))
     assert f"| {DEV_MICRO_F1:.4f} |" in micro
     assert "| all feature groups (the shipped CRF) | 0.6000 |" in card
+    # a second rescore keeps the reference: the rows have not been measured again
+    result = CliRunner().invoke(cli, ["train", "ner", "--rescore", "--output", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((folder / METADATA).read_text(encoding="utf-8"))["ablation_reference"] == 0.6

@@ -37,16 +37,35 @@ def test_titles_listed_after_a_title_are_titles_too():
     "قال الوزير « الناس وأنا » أمس",  # no cue word before the quote
     "برنامج الناس وأنا",  # no quote
     "برنامج « الناس وأنا",  # the quote never closes
-    'تحت عنوان " هل تعرف ماذا يعني أن تفتقد نيو أورليانز "',  # a sentence, not a name
-    "برنامج ' ' يونيفل ' '",  # an empty quote
+    'أغنية " هل تعرف ماذا يعني أن تفتقد نيو أورليانز "',  # a sentence, not a name
+    'برنامج " " يونيفل " "',  # an empty quote
+    # a «"» after the cue closes the quote the cue is in; the next one opens another
+    '" قرأت هذا الكتاب " قال الوزير " لا نعرف "',
+    "كتاب « الحرب و « السلام » »",  # a quote within the quote
+    "برنامج « ، أهلا »",  # punctuation first: not a name
+    "تحت عنوان « الحوثيون يتراجعون »",  # a headline: «عنوان» is not a cue
 ])
 def test_no_title_without_a_cue_a_closed_short_quote(text: str):
     assert _titles(text) == " ".join(["O"] * len(text.split(" ")))
 
 
-def test_a_name_running_on_past_the_quote_is_left_alone():
+def test_a_name_running_into_or_out_of_the_quote_is_left_alone():
     tags = "O O B-ORG I-ORG I-ORG I-ORG"
     assert _titles("عن كتاب « الجزيرة » نت", tags) == tags
+    tags = "B-ORG I-ORG I-ORG I-ORG O O"
+    assert _titles("برنامج « الأمم المتحدة » للتنمية", tags) == tags
+
+
+def test_a_title_has_at_most_six_words():
+    six = 'فيلم " في بيتنا رجل من ذلك الزمان " أمس'
+    assert _titles(six) == "O O B-MISC I-MISC I-MISC I-MISC I-MISC I-MISC O O"
+    seven = 'فيلم " في بيتنا رجل من ذلك الزمان البعيد " أمس'
+    assert set(_titles(seven).split()) == {"O"}
+
+
+def test_only_a_separator_lists_a_further_title():
+    assert _titles('روايات " بداية ونهاية " ثم " السمان "') == \
+        "O O B-MISC I-MISC O O O O O"
 
 
 def test_the_shipped_model_tags_a_programme_title():

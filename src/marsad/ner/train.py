@@ -26,7 +26,7 @@ import pycrfsuite
 from marsad.ner import clusters as cluster_files
 from marsad.ner import consistency
 from marsad.ner.bilstm import read_context, read_vectors, write_context, write_vectors
-from marsad.ner.card import write_card
+from marsad.ner.card import crf_micro, write_card
 from marsad.ner.conll import Sentence, read_anercorp, read_wojood
 from marsad.ner.evaluate import Score, score
 from marsad.ner.features import GROUPS
@@ -282,7 +282,7 @@ def train(
         metadata["ablation"] = run_ablation(
             shared, output, train_split, dev, groups, log, jobs
         )
-        metadata["ablation_reference"] = _crf_micro(metadata)
+        metadata["ablation_reference"] = crf_micro(metadata)
         _finish(output, metadata)
     return metadata
 
@@ -316,16 +316,11 @@ def rescore(shared: Path, folder: Path, log: Log = print) -> dict:
     metadata = json.loads((folder / METADATA).read_text(encoding="utf-8"))
     _, dev = anercorp_splits(shared)
     if "ablation" in metadata:  # its rows were scored beside the CRF as it was then
-        metadata.setdefault("ablation_reference", _crf_micro(metadata))
+        metadata.setdefault("ablation_reference", crf_micro(metadata))
     metadata.update(measure(folder, metadata["features"], dev, log))
     metadata["rescored"] = dt.date.today().isoformat()
     _finish(folder, metadata)
     return metadata
-
-
-def _crf_micro(metadata: dict) -> float:
-    """The dev micro F1 of the model's CRF alone, mended as the model mends its tags."""
-    return metadata["dev_crf_consistent"]["micro"]["f1"]
 
 
 def _finish(output: Path, metadata: dict) -> None:

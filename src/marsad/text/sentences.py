@@ -29,10 +29,15 @@ def _rules() -> dict:
     return rules
 
 
+def quote_pairs() -> dict[str, str]:
+    """Opening quote mark -> its closing mark («"»: the same mark closes)."""
+    return _rules()["quote_pairs"]
+
+
 def sentence_starts(doc: Doc) -> list[bool]:
     """For each token, whether it starts a sentence."""
     rules = _rules()
-    pairs: dict[str, str] = rules["quote_pairs"]
+    pairs = quote_pairs()
     terminators, closers = rules["terminators"], rules["closers"]
     texts = words_of(doc).texts  # plain strings: Token objects are costly to make
     spaces = [text.isspace() for text in texts]
