@@ -178,3 +178,145 @@ def test_record_fields(linker):
     mention = erdogan.mentions[0]
     assert doc.text[mention.start:mention.end] == mention.text == "رجب طيب أردوغان"
     assert isinstance(doc.spans["entities"][0], Span) and doc.spans["entities"][0].id_ == "e0"
+
+
+def test_a_title_right_after_an_untitled_name_describes_it(linker):
+    text = ("أعلن بدر محمد باسملة وزير النقل اليمني عن إعداد خطة طوارئ. "
+            "وأوضح الوزير أن المطار سيعمل خلال يومين.")
+    doc = run(linker, text, [("بدر محمد باسملة", "PERSON")], date="2015-06-01")
+    minister = entity(doc, "بدر محمد باسملة")
+    # «وزير» + a ministry the KB does not list is an office of its own, in Yemen's government
+    assert (minister.roles, minister.country, minister.sector) == (["وزير النقل"], "YEM", "GOV")
+    # «الوزير» later is the same man, not an unnamed minister
+    assert [m.text for m in minister.mentions] == ["بدر محمد باسملة", "الوزير"]
+    assert [e.name for e in doc._.entities if e.type == "PERSON"] == ["بدر محمد باسملة"]
+
+
+def test_ministries_in_construct_and_joined_by_and(linker):
+    doc = run(linker, "قال عز الدين الأصبحي، وزير حقوق الإنسان اليمني، إن الوضع خطير.",
+              [("عز الدين الأصبحي", "PERSON")], date="2015-06-01")
+    assert entity(doc, "عز الدين الأصبحي").roles == ["وزير حقوق الإنسان"]
+    doc = run(linker, "ألقى عادل الطريفي وزير الثقافة والإعلام السعودي كلمة.",
+              [("عادل الطريفي", "PERSON")], date="2015-06-01")
+    assert (entity(doc, "عادل الطريفي").roles, entity(doc, "عادل الطريفي").country) == \
+        (["وزير الثقافة والإعلام"], "SAU")
+    # after a listed office, a further portfolio is passed over and the nisba still read
+    doc = run(linker, "قال وزير الخارجية والمغتربين السوري وليد المعلم إن الحل سياسي.",
+              [("وليد المعلم", "PERSON")], date="2015-06-01")
+    muallem = entity(doc, "وليد المعلم")
+    assert (muallem.kb_id, muallem.country) == ("syr.muallem", "SYR")
+    assert muallem.roles == ["وزير الخارجية"]
+
+
+def test_a_title_after_a_name_that_is_not_its_apposition(linker):
+    # joined by «و»: another person
+    doc = run(linker, "وصل نائب المستشارة أنجيلا ميركل ووزير الطاقة إلى طهران.",
+              [("أنجيلا ميركل", "PERSON")], date="2015-06-01")
+    assert "وزير الطاقة" not in entity(doc, "أنجيلا ميركل").roles
+    # subject and object: the name has its own title, or is of another country, or the
+    # office's holder on the date is someone else
+    for text, host in [
+        ("استقبل الملك سلمان وزير الخارجية الأمريكي في الرياض.", "الملك سلمان"),
+        ("استقبل سلمان بن عبدالعزيز وزير الخارجية الأمريكي في الرياض.", "سلمان بن عبدالعزيز"),
+        ("واستقبل مسعود بارزاني وزير الخارجية الأمريكي أمس.", "مسعود بارزاني"),
+    ]:
+        doc = run(linker, text, [(host, "PERSON")], date="2015-06-01")
+        people = {e.name: e for e in doc._.entities if e.type == "PERSON"}
+        assert people["جون كيري"].roles == ["وزير الخارجية"], text
+        assert "وزير الخارجية" not in next(e for n, e in people.items() if n != "جون كيري").roles
+
+
+def test_a_former_holder_is_not_the_office_holder(linker):
+    doc = run(linker, "من أبرزها اغتيال الرئيس المصري السابق أنور السادات عام 1981.",
+              [("أنور السادات", "PERSON")], date="2015-06-01")
+    sadat = entity(doc, "أنور السادات")
+    assert (sadat.kb_id, sadat.roles, sadat.country) == (None, ["الرئيس السابق"], "EGY")
+    # unnamed: «الرئيس المصري» alone is the president on the date, «السابق» is not
+    doc = run(linker, "وقال الرئيس المصري إن الاتفاق قريب.", date="2015-06-01")
+    assert [e.kb_id for e in doc._.entities if e.type == "PERSON"] == ["egy.sisi"]
+    doc = run(linker, "وقال الرئيس المصري السابق إن الاتفاق قريب.", date="2015-06-01")
+    former = [e for e in doc._.entities if e.type == "PERSON"]
+    assert [(e.kb_id, e.name, e.roles) for e in former] == \
+        [(None, "الرئيس المصري السابق", ["الرئيس السابق"])]
+
+
+def test_an_indefinite_title_needs_its_country(linker):
+    # «رئيس» (construct) names no president until a country or organisation follows
+    for text, name in [
+        ("أكد محمد سعد رئيس الامتحانات في الوزارة أن الأسئلة سليمة.", "محمد سعد"),
+        ("قالت جانيت يلين رئيسة مجلس الاحتياطي الاتحادي إن النمو قوي.", "جانيت يلين"),
+    ]:
+        doc = run(linker, text, [(name, "PERSON")], date="2015-06-01")
+        assert entity(doc, name).roles == [], text
+    # «الوزير» takes no ministry: «الجديد» is an adjective
+    doc = run(linker, "وصل الوزير الجديد إلى عدن.", date="2015-06-01")
+    assert [e.roles for e in doc._.entities if e.type == "PERSON"] == [["الوزير"]]
+
+
+def test_a_nisba_spelled_with_hamza_alef_lam_is_found_with_its_article(linker):
+    doc = run(linker, "وقال وزير المالية الألماني فولفجانج شيوبله إن الاتفاق ممكن.",
+              [("فولفجانج شيوبله", "PERSON")], date="2015-06-01")
+    assert entity(doc, "فولفجانج شيوبله").country == "DEU"
+
+
+def test_a_title_naming_an_organisation_takes_its_sector(linker):
+    # «رئيس» heads a state, a parliament, a party…: the party named says which
+    doc = run(linker, "أقر سمير جعجع رئيس حزب القوات اللبنانية، أن الأزمة طويلة.",
+              [("سمير جعجع", "PERSON")], date="2015-06-01")
+    geagea = entity(doc, "سمير جعجع")
+    assert (geagea.roles, geagea.country, geagea.sector) == \
+        (["رئيس حزب القوات اللبنانية"], "LBN", "PTY")
+    doc = run(linker, "كشف أن أبو بكر البغدادي زعيم تنظيم داعش كان مختبئا.",
+              [("أبو بكر البغدادي", "PERSON")], date="2015-06-01")
+    assert entity(doc, "أبو بكر البغدادي").sector == "REB"
+
+
+def test_a_former_office_gives_no_sector_and_a_ministry_may_follow_a_nisba(linker):
+    doc = run(linker, "لانتخاب رئيس جديد يخلف الرئيس المستقيل سيب بلاتر.",
+              [("سيب بلاتر", "PERSON")], date="2015-06-01")
+    blatter = entity(doc, "سيب بلاتر")
+    assert (blatter.roles, blatter.sector) == (["الرئيس المستقيل"], None)
+    doc = run(linker, "كتب وزير الدولة الإماراتي للشؤون الخارجية أنور قرقاش مقالا.",
+              [("أنور قرقاش", "PERSON")], date="2015-06-01")
+    gargash = entity(doc, "أنور قرقاش")
+    assert (gargash.roles, gargash.country) == (["وزير الدولة للشؤون الخارجية"], "ARE")
+
+
+def test_a_list_of_people_with_their_titles(linker):
+    # the title after «نزار مدني،» is his; «وخالد الحميدان» after its comma is the next one
+    text = ("وحضر الاستقبال نزار مدني، وزير الدولة للشؤون الخارجية، "
+            "وخالد الحميدان، رئيس الاستخبارات العامة.")
+    doc = run(linker, text, [("نزار مدني", "PERSON"), ("وخالد الحميدان", "PERSON")],
+              date="2015-06-01")
+    assert entity(doc, "نزار مدني").roles == ["وزير الدولة للشؤون الخارجية"]
+    # the tagger's «و» is not part of the name
+    assert entity(doc, "خالد الحميدان").roles == ["رئيس جهاز المخابرات"]
+    # «وليد» is a name that begins with «و», not «و» + «ليد»
+    doc = run(linker, "قال وزير الخارجية السوري، وليد المعلم، إن الحل سياسي.",
+              [("وليد المعلم", "PERSON")], date="2015-06-01")
+    assert entity(doc, "وليد المعلم").roles == ["وزير الخارجية"]
+
+
+def test_shadow_and_former_ministers_hold_no_office(linker):
+    doc = run(linker, "وقال تشاك أومونا وزير الأعمال في حكومة الظل إن الحزب سيفوز.",
+              [("تشاك أومونا", "PERSON")], date="2015-06-01")
+    umunna = entity(doc, "تشاك أومونا")
+    assert (umunna.roles, umunna.sector) == (["وزير الأعمال في حكومة الظل"], None)
+    # a later «الوزير» is not the former minister
+    text = "بينهم نور الدين البحيري الوزير السابق. وقال الوزير إن الحكومة مستقرة."
+    doc = run(linker, text, [("نور الدين البحيري", "PERSON")], date="2015-06-01")
+    assert [m.text for m in entity(doc, "نور الدين البحيري").mentions] == ["نور الدين البحيري"]
+
+
+def test_a_chief_executive_is_no_head_of_state(linker):
+    doc = run(linker, "واكتشفت دانييل موريل، الرئيسة التنفيذية لشركة ماتر مارك، هذا الأمر.",
+              [("دانييل موريل", "PERSON")], date="2015-06-01")
+    morrill = entity(doc, "دانييل موريل")
+    assert (morrill.roles, morrill.sector) == (["الرئيس التنفيذي"], "BUS")
+
+
+def test_a_second_title_for_the_same_office_joins_a_titled_name(linker):
+    text = "بعث تهنئة للرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا بمناسبة الاستقلال."
+    doc = run(linker, text, [("خوان مانويل سانتوس", "PERSON")], date="2015-06-01")
+    assert [(e.name, e.country) for e in doc._.entities if e.type == "PERSON"] == \
+        [("خوان مانويل سانتوس", "COL")]

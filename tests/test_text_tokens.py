@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.text.clitics import analyses, best, stems
+from marsad.kb.index import head_stem
+from marsad.text.clitics import analyses, best, stems, writes_article
 from marsad.text.tokenizer import tokenize
 
 
@@ -86,6 +87,21 @@ def test_every_plausible_stem_is_offered_for_lookups():
     assert stems("لليبيا")[0] == "ليبيا"
     assert stems("والجفرة") == ("جفره", "الجفره", "والجفره")
     assert analyses("ب")[-1].stem == "ب"
+
+
+@pytest.mark.parametrize("word, written", [
+    ("الألماني", True), ("اَلْعراق", True), ("الــعراق", True),
+    # «أ» folds into «ا» in the key, so «ألماني» reads as «ال» + «ماني»; it has no article
+    ("ألماني", False), ("إلهام", False), ("آل", False), ("والعراق", False),
+])
+def test_an_article_is_written_with_a_bare_alef(word, written):
+    assert writes_article(word) is written
+
+
+def test_lexicon_keys_drop_only_a_written_article():
+    assert (head_stem("ألماني"), head_stem("الأناضول"), head_stem("الله")) == \
+        ("الماني", "اناضول", "الله")
+    assert head_stem("ألماني") in stems("الألماني")
 
 
 @given(st.text(max_size=80))

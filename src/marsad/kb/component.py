@@ -35,12 +35,14 @@ from marsad.kb.lexicon import (
     Title,
     aliases,
     anaphors,
+    family_sector,
     honorifics,
     leader_heads,
     offices,
     org_heads,
     org_middles,
     role_matches,
+    roles_named,
     titles,
 )
 from marsad.kb.mentions import (
@@ -51,10 +53,12 @@ from marsad.kb.mentions import (
     read_org_pattern,
     read_title,
 )
-from marsad.kb.model import Actor
+from marsad.kb.model import Actor, load_kb
 from marsad.kb.nationalities import adjectives, country_names, country_of_name
 from marsad.kb.resolve import Context, resolve_name, resolve_office, state
-from marsad.text.clitics import analyses, stems
+from marsad.ner.coordination import joined_by_and
+from marsad.ner.model import shipped_lexicon
+from marsad.text.clitics import analyses, best, stems
 from marsad.text.normalize import normalize
 
 SPAN_KEY = "entities"
@@ -96,6 +100,7 @@ class Draft:
     sector: str | None = None
     roles: list[str] = field(default_factory=list)
     role_keys: set[str] = field(default_factory=set)
+    families: set[str] = field(default_factory=set)  # of the unlisted offices it holds
     mentions: list[Found] = field(default_factory=list)
     key: tuple = ()
 
@@ -170,7 +175,7 @@ def find(doc: Doc, tokens: list[str]) -> list[Found]:
     names = _kb_names(tokens)
     found = _merge(_people_behind_heads(found, names, tokens), names, swallows=lambda inner: True)
     persons = [f for f in found if f.type == "PERSON"]
-    standalone, titled = _titles(tokens, persons, _cover(found))
+    standalone, titled = _titles(tokens, persons, _cover(found), publication_date(doc))
     found += standalone
     found = _merge(found, _patterns(tokens, _starts(found) | titled),
                    swallows=lambda inner: inner.type != "PERSON" and inner.source != "title")
@@ -219,6 +224,9 @@ def _starts(found: Iterable[Found]) -> set[int]:
 def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found:
     kind = NER_TYPES[ent.label_]
     mention = Found(ent.start, ent.end, kind, "ner")
+    if kind == "PERSON" and joined_by_and(ent[0].text, shipped_lexicon()):
+        # «وخالد الحميدان»: the tagger took the «و» in; the name is «خالد الحميدان»
+        mention.leads = frozenset(a.stem for a in analyses(ent[0].text) if a.prefix == "و")
     if kind == "NORP":
         countries = {n.iso3 for n in adjectives().lookup(ent.text)}
         mention.country = countries.pop() if len(countries) == 1 else None
@@ -262,8 +270,11 @@ def _kb_names(tokens: list[str]) -> list[Found]:
     return found
 
 
-def _titles(tokens, persons: list[Found], taken: set[int]) -> tuple[list[Found], set[int]]:
-    """Attach titles to the names they introduce or follow (after a comma); titles with
+def _titles(
+    tokens, persons: list[Found], taken: set[int], date: dt.date | None
+) -> tuple[list[Found], set[int]]:
+    """Attach titles to the names they introduce or follow (right after an untitled
+    name, or after a comma); titles with
     a country or organisation and no name are mentions of an unnamed person. Returns
     those, and every token the title phrases cover (their nisbas are not NORP mentions)."""
     starts = {p.start: p for p in persons}
@@ -279,14 +290,45 @@ def _titles(tokens, persons: list[Found], taken: set[int]) -> tuple[list[Found],
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows
             continue
         covered |= set(range(phrase.start, phrase.end))
+        # a title joined by «و» to the name before it is another person's
+        apposable = best(tokens[i]).prefix in ("", "ال")
         if phrase.name_start is not None:
             _attach(starts[phrase.name_start], phrase)
-        elif i >= 2 and tokens[i - 1] in COMMAS and i - 1 in ends:
+        elif apposable and i >= 2 and tokens[i - 1] in COMMAS and i - 1 in ends:
             _attach(ends[i - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
+        elif apposable and i in ends and _apposed(tokens, ends[i], phrase, date):
+            _attach(ends[i], phrase)  # «بدر محمد باسملة وزير النقل اليمني»
         elif phrase.qualified or any(t.family for t in phrase.titles):
             standalone.append(_unnamed(phrase))
         i = max(phrase.end, i + 1)
     return standalone, covered
+
+
+def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
+             date: dt.date | None) -> bool:
+    """Whether a title right after a person's name describes that person: not when the
+    name has a title of its own for another office, is of another country, or is not the
+    title's known holder on the date. In «استقبل الملك سلمان وزير الخارجية الأمريكي» and «استقبل
+    مسعود بارزاني وزير الخارجية القطري» the name is the subject and the title its object."""
+    own = person.titles or list(getattr(titles().match_at(tokens, person.start), "values", ()))
+    if own and roles_named(own).isdisjoint(roles_named(phrase.titles)):
+        return False  # «الرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا» is one office
+    actor = person.actor or _named_actor(tokens[person.start:person.end])
+    country = actor.country if actor else person.country
+    if country and phrase.country and country != phrase.country:
+        return False
+    org = phrase.org.actor.id if phrase.org else None
+    holder = resolve_office(Context(date, tuple(phrase.titles), phrase.country, org)).choice
+    return holder is None or holder is actor
+
+
+def _named_actor(words: list[str]) -> Actor | None:
+    """The one actor whose full name ``words`` are, if the KB knows it."""
+    match = aliases().match_at(words, 0)
+    if not match or match.end != len(words):
+        return None
+    actors = {a.actor.id: a.actor for a in match.values if not a.short}
+    return next(iter(actors.values())) if len(actors) == 1 else None
 
 
 def _attach(person: Found, phrase: TitlePhrase) -> None:
@@ -487,9 +529,19 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
 
 
 def _describes(mention: Found, draft: Draft) -> bool:
-    if mention.country and draft.country and mention.country != draft.country:
-        return False
-    return any(role_matches(key, t) for key in draft.role_keys for t in mention.titles)
+    if mention.country and mention.country != draft.country:
+        return False  # «الرئيس الفرنسي السابق» is not the former president named before
+    return any(_names_office(t, draft) for t in mention.titles)
+
+
+def _names_office(title: Title, draft: Draft) -> bool:
+    """Whether ``title`` fits an office of ``draft``: a listed one it names, an unlisted
+    one by its words («وزير النقل» again), or either by its family («الوزير»)."""
+    if any(role_matches(key, title) for key in draft.role_keys):
+        return True
+    if title.unlisted_of:
+        return title.form in draft.roles
+    return bool(title.family and not title.roles and title.family in draft.families)
 
 
 def _name_words(draft: Draft) -> set[str]:
@@ -534,22 +586,49 @@ def _absorb(draft: Draft, mention: Found) -> None:
         if title.rank or (not title.roles and draft.roles):
             continue  # ranks give a sector only; «الوزير» adds nothing to a known minister
         keys = [k for k in title.roles if k in offices()]
-        label = offices()[keys[0]].label if keys else title.form
+        if draft.role_keys.intersection(keys) and draft.actor is not None:
+            continue  # the actor's own office already says it
+        if len(keys) == 1:
+            label = offices()[keys[0]].label
+        else:  # unlisted, or a title that may name several offices
+            label = _written(title, mention) if keys else title.form
         if label not in draft.roles:
             draft.roles.append(label)
         draft.role_keys |= set(keys)
+        if title.unlisted_of and not title.out_of_office:  # «الوزير» is no former minister
+            draft.families.add(title.unlisted_of)
     if draft.actor is None:
         draft.country = draft.country or mention.country
         draft.sector = draft.sector or mention.sector or _title_sector(mention)
 
 
+def _written(title: Title, mention: Found) -> str:
+    """A title that may name several offices («رئيس», «الأمين العام»), as written, with the
+    organisation it names: «رئيس حزب القوات اللبنانية»."""
+    org = _org_of(mention)
+    return f"{title.form} {org.name}" if org is not None else title.form
+
+
+def _org_of(mention: Found) -> Actor | None:
+    return load_kb().actors.get(mention.org) if mention.org else None
+
+
 def _title_sector(mention: Found) -> str | None:
+    """The sector a person's titles give: the organisation's they name («زعيم تنظيم
+    داعش», «رئيس حزب القوات اللبنانية»), else their offices' when these agree; none
+    from an office not held now («الوزير السابق»)."""
+    org = _org_of(mention)
+    if org is not None and state(org, None).sector:
+        return state(org, None).sector
     for title in mention.titles:
-        for key in title.roles:
-            if offices()[key].sector:
-                return offices()[key].sector
-        if title.family:
-            return "GOV"
+        sectors = {offices()[key].sector for key in title.roles}
+        if title.out_of_office or len(sectors) > 1:
+            continue  # «رئيس» may head a state (GOV), a parliament (LEG), an IGO…
+        if sectors and None not in sectors:  # None: the sector of the body it serves
+            return sectors.pop()
+        family = title.family or title.unlisted_of
+        if family and family_sector(family):
+            return family_sector(family)
     return mention.sector_hint
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from marsad.text.clitics import analyses, stems
+from marsad.text.clitics import analyses, stems, writes_article
 from marsad.text.forms import FormMemo
 from marsad.text.normalize import normalize_key
 
@@ -21,10 +21,13 @@ T = TypeVar("T")
 
 
 def head_stem(word: str) -> str:
-    """The key of a lexicon word without its article: «الأناضول» → «اناضول», «الله» stays."""
-    for analysis in analyses(word):
-        if analysis.prefix == "ال":
-            return analysis.stem
+    """The key of a lexicon word without its article: «الأناضول» → «اناضول», «الله» stays.
+    Only an article written as such is taken off: «ألماني» keeps its «أل» (the key folds
+    «أ» into «ا», so it would read as «ال» + «ماني» and «الألماني» would miss it)."""
+    if writes_article(word):
+        for analysis in analyses(word):
+            if analysis.prefix == "ال":
+                return analysis.stem
     return normalize_key(word)
 
 

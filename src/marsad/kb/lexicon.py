@@ -3,13 +3,13 @@ alias indexes over the actors, and the rules for aliases that name several actor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from marsad.datafiles import load_yaml
-from marsad.kb.index import PhraseIndex
+from marsad.kb.index import PhraseIndex, head_stem
 from marsad.kb.model import Actor, load_kb
 
 
@@ -37,6 +37,23 @@ class Title:
     construct: bool = False  # needs its country or organisation after it
     country: str | None = None  # a title proper to one country («خادم الحرمين الشريفين»)
     rank: str | None = None  # a military rank: the sector it implies, no office
+    takes_portfolio: bool = False  # a bare «وزير»: the ministry follows (roles.yaml)
+    # an office the KB does not list, of this family: «وزير النقل», «الرئيس السابق»
+    unlisted_of: str | None = None
+    out_of_office: bool = False  # «الرئيس السابق»: not the office's holder, no sector
+
+    def with_words(self, words: Sequence[str], out_of_office: bool = False) -> Title:
+        """The unlisted office this title names with more words: a ministry after «وزير»,
+        «السابق» after any title (a former holder is not the office's holder)."""
+        return Title(" ".join((self.form, *words)), unlisted_of=self.office_family(),
+                     out_of_office=out_of_office or self.out_of_office)
+
+    def office_family(self) -> str | None:
+        """The family of the offices this title names, if they share one."""
+        if self.unlisted_of:
+            return self.unlisted_of
+        families = {offices()[r].family for r in self.roles} if self.roles else {self.family}
+        return families.pop() if len(families) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +70,35 @@ def titles() -> PhraseIndex[Title]:
             index.add(form, Title(
                 form, tuple(entry.get("roles", ())), entry.get("family"),
                 bool(entry.get("construct")), entry.get("country"), entry.get("rank"),
+                bool(entry.get("takes_portfolio")),
             ))
     return index
+
+
+@dataclass(frozen=True, slots=True)
+class Portfolios:
+    families: frozenset[str]
+    max_words: int
+    not_portfolio: frozenset[str]  # keys
+
+
+@lru_cache(maxsize=1)
+def portfolios() -> Portfolios:
+    data = _data("roles.yaml")["portfolios"]
+    return Portfolios(frozenset(data["families"]), int(data["max_words"]),
+                      frozenset(head_stem(w) for w in data["not_portfolio"]))
+
+
+@lru_cache(maxsize=1)
+def out_of_office() -> PhraseIndex[str]:
+    """Words after a title that say its holder is not in office: «السابق», «في حكومة الظل»."""
+    return PhraseIndex().add_all((m, m) for m in _data("roles.yaml")["out_of_office"])
+
+
+def family_sector(family: str) -> str | None:
+    """The sector every office of ``family`` has, if they share one."""
+    sectors = {o.sector for o in offices().values() if o.family == family}
+    return sectors.pop() if len(sectors) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,12 @@ a country name, an organisation, «في» — then, optionally after a comma, th
     وزير الداخلية بحكومة الوفاق الليبية، فتحي باشاغا
     أمير قطر                                 title + country, no name: an unnamed person
     أحمد المسماري، المتحدث باسم القيادة العامة للجيش الوطني الليبي   (appositive)
+    بدر باسلمة وزير النقل اليمني             (appositive, no comma; an unlisted ministry)
+    الرئيس المصري السابق أنور السادات        (out of office: not the president today)
+
+A bare «وزير» takes the ministry after it as its office («وزير النقل»); words such as
+«السابق» or «في حكومة الظل» (``out_of_office`` in ``data/roles.yaml``) make a title a
+former or shadow holder's, which resolves to nobody in the KB and gives no sector.
 """
 
 from __future__ import annotations
@@ -25,10 +31,14 @@ from marsad.kb.lexicon import (
     honorifics,
     org_heads,
     org_middles,
+    out_of_office,
+    portfolios,
     titles,
 )
 from marsad.kb.nationalities import Nationality, adjectives, country_names
-from marsad.text.clitics import best
+from marsad.ner.coordination import joined_by_and
+from marsad.ner.model import shipped_lexicon
+from marsad.text.clitics import best, writes_article
 
 COMMAS = {"،", ","}
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
@@ -44,6 +54,7 @@ class TitlePhrase:
     org_span: tuple[int, int] | None = None
     nisba_spans: list[tuple[int, int]] = field(default_factory=list)
     name_start: int | None = None  # where the name it introduces begins
+    out_of_office: bool = False  # «السابق»: its titles are not held now
 
     @property
     def qualified(self) -> bool:
@@ -59,8 +70,8 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
     first = titles().match_at(tokens, start)
     if not first:
         return None
-    phrase = TitlePhrase(start, first.end, list(first.values))
-    i = first.end
+    phrase = TitlePhrase(start, first.end, _agreeing(first.values, tokens[start]))
+    i = phrase.end = _read_portfolio(tokens, phrase)
     while i < len(tokens) and i - first.end < MAX_QUALIFIERS:
         if i in person_starts:
             phrase.name_start = i
@@ -69,8 +80,8 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
         if text.isspace():
             break
         if text in COMMAS:
-            if i + 1 in person_starts:
-                phrase.name_start = i + 1
+            if i + 1 in person_starts and not joined_by_and(tokens[i + 1], shipped_lexicon()):
+                phrase.name_start = i + 1  # «…، وخالد الحميدان» is the next in a list
             break
         step = _qualifier(tokens, i, phrase)
         if not step:
@@ -80,8 +91,72 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
     return phrase
 
 
+def _agreeing(values: Sequence[Title], token: str) -> list[Title]:
+    """The titles whose form is definite as the text's word is, if any: a title's words
+    are keyed without the article, so «رئيس» also finds «الرئيس»; but «رئيس» is the
+    construct form that needs its country («رئيس الامتحانات» names no president), and
+    «الوزير» takes no ministry after it as «وزير» does."""
+    definite = best(token).article
+    agreeing = [t for t in values if writes_article(t.form) == definite]
+    return agreeing or list(values)
+
+
+def _read_portfolio(tokens: Sequence[str], phrase: TitlePhrase) -> int:
+    """The ministry after a minister's title, read into ``phrase``; the index after it.
+
+    After a bare «وزير» its words name the office («وزير النقل»); after a listed
+    office («وزير الخارجية») further portfolios joined by «و» («والمغتربين») are passed
+    over. See ``portfolios`` in ``data/roles.yaml``."""
+    rules = portfolios()
+    bare = [t for t in phrase.titles if t.takes_portfolio]
+    if not bare and not any(t.roles and t.office_family() in rules.families
+                            for t in phrase.titles):
+        return phrase.end
+    i = phrase.end
+    if bare and _portfolio_word(tokens, i, "") and _portfolio_word(tokens, i + 1, "ال"):
+        i += 2  # a construct: «وزير حقوق الإنسان», «وزير شؤون الرئاسة»
+    while i < len(tokens) and i - phrase.end < rules.max_words:
+        # a listed office's first further portfolio must be joined by «و»
+        if not (_portfolio_word(tokens, i, "وال")
+                or ((bare or i > phrase.end) and _portfolio_word(tokens, i, "ال"))):
+            break
+        i += 1
+    if bare and i > phrase.end:
+        phrase.titles = [bare[0].with_words(tokens[phrase.end:i])]
+    return i
+
+
+def _portfolio_word(tokens: Sequence[str], i: int, prefix: str) -> bool:
+    """Whether ``tokens[i]``, with this prefix, may be a word of a ministry's name."""
+    if i >= len(tokens):
+        return False
+    word = best(tokens[i])
+    return (word.prefix == prefix and word.stem not in portfolios().not_portfolio
+            and any(c.isalpha() for c in tokens[i]) and not out_of_office().match_at(tokens, i)
+            and not _nisba(tokens, i)
+            and not country_names().match_at(tokens, i) and not titles().match_at(tokens, i))
+
+
 def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:
     """Read one qualifier at ``i`` into ``phrase``; the index after it, or None."""
+    if best(tokens[i]).prefix.startswith("و"):
+        return None  # «للرئيس السابق والحوثيين»: «و» joins another noun, it qualifies nothing
+    marker = out_of_office().match_at(tokens, i) if not phrase.out_of_office else None
+    if marker:  # «الرئيس السابق», «وزيرة الداخلية في حكومة الظل»
+        phrase.out_of_office = True
+        words = tokens[i:marker.end]
+        phrase.titles = list({t.form: t if t.rank else t.with_words(words, out_of_office=True)
+                              for t in phrase.titles}.values())
+        return marker.end
+    if _portfolio_word(tokens, i, "لل") and any(t.unlisted_of in portfolios().families
+                                                 for t in phrase.titles):
+        end = i + 1  # «وزير الدولة الإماراتي للشؤون الخارجية»
+        while end < len(tokens) and end - i < portfolios().max_words \
+                and _portfolio_word(tokens, end, "ال"):
+            end += 1
+        phrase.titles = [t.with_words(tokens[i:end]) if t.unlisted_of else t
+                         for t in phrase.titles]
+        return end
     if best(tokens[i]).stem == "في" and i + 1 < len(tokens):
         return _qualifier(tokens, i + 1, phrase)  # «في حكومة الوفاق»: only with what follows
     honorific = honorifics().match_at(tokens, i)

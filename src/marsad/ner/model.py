@@ -31,7 +31,7 @@ from marsad.ner.consistency import MAX_UNTAGGED, MAX_UNTAGGED_CRF, propagate
 from marsad.ner.coordination import split_coordinated
 from marsad.ner.decoder import CrfWeights, Decoder, bio_viterbi, per_sentence
 from marsad.ner.features import CLUSTER_SETS, Featurizer
-from marsad.ner.lexicon import load_lexicon
+from marsad.ner.lexicon import Lexicon, load_lexicon
 from marsad.ner.titles import tag_quoted_titles
 
 WEIGHTS, GAZETTEER, METADATA, CARD, EXPORTED_WEIGHTS = (
@@ -205,6 +205,12 @@ def _batches(sentences: Sequence[Sequence[str]], tokens: int) -> Iterable[Sequen
             start, size = end, 0
     if start < len(sentences):
         yield sentences[start:]
+
+
+@lru_cache(maxsize=1)
+def shipped_lexicon() -> Lexicon:
+    """The shipped model's cues and gazetteer alone, without loading its taggers."""
+    return load_lexicon(_read_text(shipped_dir(), GAZETTEER).splitlines())
 
 
 @lru_cache(maxsize=1)

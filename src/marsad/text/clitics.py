@@ -39,6 +39,18 @@ class Clitics:
         return {"prefix": self.prefix, "stem": self.stem, "suffix": self.suffix}
 
 
+def writes_article(word: str) -> bool:
+    """Whether ``word`` begins with the article as written, a bare alef and «ل» (marks and
+    tatweel aside): «الألماني» does; «ألماني» does not, though its key, with «أ» folded
+    into «ا», reads as «ال» + «ماني»."""
+    letters = "".join(c for c in word[:8] if not _is_mark(c))
+    return letters.startswith(_rules()["article"])
+
+
+def _is_mark(char: str) -> bool:
+    return char == "\u0640" or "\u064b" <= char <= "\u065f" or char == "\u0670"
+
+
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     rules = read_yaml("marsad.text", "data/clitics.yaml")
