@@ -320,3 +320,108 @@ def test_a_second_title_for_the_same_office_joins_a_titled_name(linker):
     doc = run(linker, text, [("خوان مانويل سانتوس", "PERSON")], date="2015-06-01")
     assert [(e.name, e.country) for e in doc._.entities if e.type == "PERSON"] == \
         [("خوان مانويل سانتوس", "COL")]
+
+
+def test_a_preposition_the_tagger_left_on_a_name_is_not_part_of_it(linker):
+    doc = run(linker, "صدرت الطبعة الأولى لأحمد أمين عام 1930.", [("لأحمد أمين", "PERSON")])
+    amin = entity(doc, "أحمد أمين")
+    assert [(m.text, m.start) for m in amin.mentions] == [("أحمد أمين", 20)]
+
+
+def _people(doc) -> list[tuple]:
+    return [(e.name, e.roles, e.country, e.sector) for e in doc._.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # an honorific, a relative pronoun or a date ends the ministry's name
+    ("وقال وزير الصحة الدكتور توفيق الربيعة إن الحالات تراجعت.", "توفيق الربيعة",
+     ["وزير الصحة"]),
+    ("قال محمد العلي وزير النقل الذي زار الميناء إن العمل بدأ.", "محمد العلي", ["وزير النقل"]),
+    ("وقال سالم الراشد وزير التجارة اليوم إن الأسعار مستقرة.", "سالم الراشد", ["وزير التجارة"]),
+    ("وقال وزير النقل الجديد خالد السالم إن المطار جاهز.", "خالد السالم", ["وزير النقل"]),
+    # «للشؤون» extends a ministry; «للصحفيين» does not
+    ("وقال سالم الراشد وزير الإعلام الكويتي للصحفيين إن البث مستمر.", "سالم الراشد",
+     ["وزير الإعلام"]),
+])
+def test_the_words_of_a_ministry_stop_where_it_does(linker, text, name, roles):
+    doc = run(linker, text, [(name, "PERSON")], date="2015-06-01")
+    assert entity(doc, name).roles == roles
+
+
+def test_titles_that_stay_unattached(linker):
+    # «الفريق» is a rank, and "the team": never an apposition
+    doc = run(linker, "وقسم المدرب جميل قاسم الفريق إلى مجموعتين.", [("جميل قاسم", "PERSON")])
+    assert _people(doc) == [("جميل قاسم", [], None, None)]
+    # «نائب رئيس مجلس الوزراء» is not «نائب الرئيس»
+    doc = run(linker, "وصل محمد الخالد نائب رئيس مجلس الوزراء إلى الكويت.",
+              [("محمد الخالد", "PERSON")], date="2015-06-01")
+    assert entity(doc, "محمد الخالد").roles == []
+    # the object of «استقبل»: the KB's Saudi king, an American title
+    doc = run(linker, "استقبل سلمان بن عبدالعزيز وزير النقل الأمريكي في الرياض.",
+              [("سلمان بن عبدالعزيز", "PERSON")], date="2015-06-01")
+    assert "وزير النقل" not in entity(doc, "سلمان بن عبد العزيز").roles
+    # a president's name, then another office's title: the object
+    doc = run(linker, "استقبل الرئيس زيد الخالدي وزير النقل الكويتي في مكتبه.",
+              [("زيد الخالدي", "PERSON")], date="2015-06-01")
+    assert entity(doc, "زيد الخالدي").roles == ["الرئيس"]
+    # «والسفير» is another person: the minister is not Saudi
+    doc = run(linker, "وصل وزير الخارجية والسفير السعودي إلى القاهرة.", date="2016-06-01")
+    assert "sau.jubeir" not in [e.kb_id for e in doc._.entities]
+
+
+def test_in_an_article_is_no_out_of_office_marker(linker):
+    # «في مقال» (in an article) is no «المقال» (dismissed)
+    doc = run(linker, "وقال وزير الخارجية السعودي في مقال نشره أمس إن الحل سياسي.",
+              date="2016-06-01")
+    assert [e.kb_id for e in doc._.entities if e.type == "PERSON"] == ["sau.jubeir"]
+
+
+def test_out_of_office_titles_take_no_sector_from_their_organisation(linker):
+    doc = run(linker, "وقال عباس الموسوي الأمين العام السابق لحزب الله إن المقاومة مستمرة.",
+              [("عباس الموسوي", "PERSON")], date="1991-06-01")
+    assert entity(doc, "عباس الموسوي").sector is None
+    doc = run(linker, "وقال وزير النقل السابق خالد السالم إن المطار جاهز.",
+              [("خالد السالم", "PERSON")], date="2015-06-01")
+    assert (entity(doc, "خالد السالم").roles, entity(doc, "خالد السالم").sector) == \
+        (["وزير النقل السابق"], None)
+    doc = run(linker, "أمر خادم الحرمين الشريفين الراحل ببناء المستشفى.", date="2015-06-01")
+    assert [(e.roles, e.country) for e in doc._.entities if e.type == "PERSON"] == \
+        [(["خادم الحرمين الشريفين الراحل"], "SAU")]
+
+
+def test_several_office_titles_are_written_with_their_organisation(linker):
+    doc = run(linker, "وأضاف محمد بدران الأمين العام للمجلس الأعلى للثقافة أن المعرض يفتتح غدا.",
+              [("محمد بدران", "PERSON")], date="2015-06-01")
+    # «الأمين العام» heads a party or an IGO: no sector from the title alone
+    assert (entity(doc, "محمد بدران").roles, entity(doc, "محمد بدران").sector) == \
+        (["الأمين العام"], None)
+    doc = run(linker, "وقال محمد باركيندو الأمين العام لأوبك إن الإنتاج مستقر.",
+              [("محمد باركيندو", "PERSON")], date="2017-06-01")
+    barkindo = entity(doc, "محمد باركيندو")
+    # the organisation after «ل», as Arabic writes it, and its sector
+    assert barkindo.roles[0].startswith("الأمين العام ل") and barkindo.sector == "IGO"
+
+
+def test_later_titles_join_the_minister_they_describe(linker):
+    text = ("قال عبدالسلام عمر، وزير الخارجية، إن المحادثات مثمرة. "
+            "وأضاف وزير الخارجية الصومالي أن الاتفاق قريب.")
+    doc = run(linker, text, [("عبدالسلام عمر", "PERSON")], date="2015-06-01")
+    assert [(e.name, e.country) for e in doc._.entities if e.type == "PERSON"] == \
+        [("عبدالسلام عمر", "SOM")]
+    text = "أعلن بدر باسلمة وزير النقل اليمني خطة طوارئ. ثم قال وزير النقل إن المطار جاهز."
+    doc = run(linker, text, [("بدر باسلمة", "PERSON")], date="2015-06-01")
+    assert [m.text for m in entity(doc, "بدر باسلمة").mentions] == ["بدر باسلمة", "وزير النقل"]
+
+
+def test_construct_titles_and_hamza_names_after_titles(linker):
+    # «إلياس» begins «إل», not the article: no ministry «التعليم إلياس»
+    doc = run(linker, "خلف ظهر وزير التعليم إلياس بوصعب الذي نفى الخبر.",
+              [("إلياس بوصعب", "PERSON")], date="2015-06-01")
+    assert entity(doc, "إلياس بوصعب").roles == ["وزير التعليم"]
+    doc = run(linker, "قال الشيخ حمدان بن راشد آل مكتوم، ولي عهد دبي، إن المبادرة ناجحة.",
+              [("حمدان بن راشد آل مكتوم", "PERSON")], date="2015-06-01")
+    assert entity(doc, "حمدان بن راشد آل مكتوم").roles == ["ولي العهد"]
+    # a rank out of office gives no sector
+    doc = run(linker, "وكان العقيد الراحل معمر القذافي قد حكم ليبيا.",
+              [("معمر القذافي", "PERSON")], date="2015-06-01")
+    assert entity(doc, "معمر القذافي").sector is None

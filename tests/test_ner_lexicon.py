@@ -10,8 +10,8 @@ import regex
 
 from marsad.datafiles import load_yaml
 from marsad.ner.features import Featurizer
-from marsad.ner.lexicon import load_lexicon, name_list_rows, name_lists
-from marsad.ner.model import GAZETTEER, shipped_dir
+from marsad.ner.lexicon import load_lexicon, name_list_rows, name_lists, name_proclitic
+from marsad.ner.model import GAZETTEER, shipped_dir, shipped_lexicon
 from marsad.text.normalize import normalize_key
 
 NAME_LISTS = name_lists()
@@ -81,3 +81,14 @@ def test_a_name_after_the_preposition_li_is_found_though_its_alef_is_elided():
     assert marks == [[], ["B-ORG"], ["I-ORG"], []]
     assert gazetteer.kinds("لسامي") == ("PERS",)
     assert gazetteer.kinds("للسامي") == ()  # «to the high»: the article is not the name's
+
+
+@pytest.mark.parametrize("word, proclitic", [
+    ("وخالد", "و"), ("ومحمد", "و"), ("وجبريل", "و"),  # «و» + a name
+    ("وليد", ""), ("وائل", ""), ("وهبة", ""),  # names listed whole
+    ("وليم", ""), ("والتون", ""),  # too short a rest; «ال» after «و» is the article's
+    ("لأحمد", "ل"), ("لنجيب", "ل"),  # «ل» + a listed name
+    ("لبنى", ""), ("بريان", ""), ("بنيتو", ""),  # names of their own; «ب» stays on
+])
+def test_the_proclitic_a_tagger_left_on_a_name(word, proclitic):
+    assert name_proclitic(word, shipped_lexicon()) == proclitic

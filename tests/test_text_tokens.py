@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from marsad.kb.index import head_stem
-from marsad.text.clitics import analyses, best, stems, writes_article
+from marsad.text.clitics import analyses, best, has_article, stems, writes_article
 from marsad.text.tokenizer import tokenize
 
 
@@ -96,6 +96,11 @@ def test_every_plausible_stem_is_offered_for_lookups():
 ])
 def test_an_article_is_written_with_a_bare_alef(word, written):
     assert writes_article(word) is written
+
+
+def test_an_analysis_holds_an_article_only_where_the_word_writes_one():
+    assert has_article("والإعلام", best("والإعلام")) and has_article("للإعلام", best("للإعلام"))
+    assert best("إلياس").article and not has_article("إلياس", best("إلياس"))
 
 
 def test_lexicon_keys_drop_only_a_written_article():

@@ -41,6 +41,8 @@ from marsad.kb.lexicon import (
     offices,
     org_heads,
     org_middles,
+    out_of_office,
+    portfolios,
     role_matches,
     roles_named,
     titles,
@@ -56,9 +58,9 @@ from marsad.kb.mentions import (
 from marsad.kb.model import Actor, load_kb
 from marsad.kb.nationalities import adjectives, country_names, country_of_name
 from marsad.kb.resolve import Context, resolve_name, resolve_office, state
-from marsad.ner.coordination import joined_by_and
+from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
-from marsad.text.clitics import analyses, best, stems
+from marsad.text.clitics import analyses, best, stems, writes_article
 from marsad.text.normalize import normalize
 
 SPAN_KEY = "entities"
@@ -144,7 +146,8 @@ class EntityLinker:
         self.name = name
         # Read the data at pipeline load, not on the first document.
         for index in (aliases, titles, adjectives, country_names, org_heads, org_middles,
-                      honorifics, anaphors, offices):
+                      honorifics, anaphors, offices, out_of_office, portfolios,
+                      shipped_lexicon):
             index()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -224,9 +227,9 @@ def _starts(found: Iterable[Found]) -> set[int]:
 def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found:
     kind = NER_TYPES[ent.label_]
     mention = Found(ent.start, ent.end, kind, "ner")
-    if kind == "PERSON" and joined_by_and(ent[0].text, shipped_lexicon()):
-        # «وخالد الحميدان»: the tagger took the «و» in; the name is «خالد الحميدان»
-        mention.leads = frozenset(a.stem for a in analyses(ent[0].text) if a.prefix == "و")
+    proclitic = name_proclitic(ent[0].text, shipped_lexicon()) if kind == "PERSON" else ""
+    if proclitic:  # «وخالد الحميدان», «لأحمد أمين»: the tagger took the «و» or «ل» in
+        mention.leads = frozenset(a.stem for a in analyses(ent[0].text) if a.prefix == proclitic)
     if kind == "NORP":
         countries = {n.iso3 for n in adjectives().lookup(ent.text)}
         mention.country = countries.pop() if len(countries) == 1 else None
@@ -298,7 +301,8 @@ def _titles(
             _attach(ends[i - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
         elif apposable and i in ends and _apposed(tokens, ends[i], phrase, date):
             _attach(ends[i], phrase)  # «بدر محمد باسملة وزير النقل اليمني»
-        elif phrase.qualified or any(t.family for t in phrase.titles):
+        elif phrase.qualified or any(t.family or (t.unlisted_of and not t.out_of_office)
+                                     for t in phrase.titles):
             standalone.append(_unnamed(phrase))
         i = max(phrase.end, i + 1)
     return standalone, covered
@@ -308,8 +312,11 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
              date: dt.date | None) -> bool:
     """Whether a title right after a person's name describes that person: not when the
     name has a title of its own for another office, is of another country, or is not the
-    title's known holder on the date. In «استقبل الملك سلمان وزير الخارجية الأمريكي» and «استقبل
-    مسعود بارزاني وزير الخارجية القطري» the name is the subject and the title its object."""
+    title's known holder on the date, nor a rank («المدرب جميل قاسم الفريق»: the team).
+    In «استقبل الملك سلمان وزير الخارجية الأمريكي» and «استقبل مسعود بارزاني وزير
+    الخارجية القطري» the name is the subject and the title its object."""
+    if all(t.rank for t in phrase.titles):
+        return False
     own = person.titles or list(getattr(titles().match_at(tokens, person.start), "values", ()))
     if own and roles_named(own).isdisjoint(roles_named(phrase.titles)):
         return False  # «الرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا» is one office
@@ -333,9 +340,12 @@ def _named_actor(words: list[str]) -> Actor | None:
 
 def _attach(person: Found, phrase: TitlePhrase) -> None:
     person.titles.extend(phrase.titles)
-    person.country = person.country or phrase.country
+    person.country = person.country or phrase.country or next(
+        (t.country for t in phrase.titles if t.country), None)  # «خادم الحرمين الشريفين»
     person.org = person.org or (phrase.org.actor.id if phrase.org else None)
-    person.sector_hint = person.sector_hint or next((t.rank for t in phrase.titles if t.rank), None)
+    if not phrase.out_of_office:  # «العقيد الراحل»: no sector today
+        person.sector_hint = person.sector_hint or next(
+            (t.rank for t in phrase.titles if t.rank), None)
 
 
 def _unnamed(phrase: TitlePhrase) -> Found:
@@ -529,7 +539,9 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
 
 
 def _describes(mention: Found, draft: Draft) -> bool:
-    if mention.country and mention.country != draft.country:
+    if mention.country and draft.country and mention.country != draft.country:
+        return False
+    if mention.country and not draft.country and any(t.out_of_office for t in mention.titles):
         return False  # «الرئيس الفرنسي السابق» is not the former president named before
     return any(_names_office(t, draft) for t in mention.titles)
 
@@ -606,7 +618,13 @@ def _written(title: Title, mention: Found) -> str:
     """A title that may name several offices («رئيس», «الأمين العام»), as written, with the
     organisation it names: «رئيس حزب القوات اللبنانية»."""
     org = _org_of(mention)
-    return f"{title.form} {org.name}" if org is not None else title.form
+    if org is None:
+        return title.form
+    if not writes_article(title.form.split()[-1]):  # a construct: «رئيس حزب …»
+        return f"{title.form} {org.name}"
+    # «الأمين العام» + «ل» + «الأمم المتحدة» is written «الأمين العام للأمم المتحدة»
+    name = org.name.removeprefix("ا") if writes_article(org.name) else org.name
+    return f"{title.form} ل{name}"
 
 
 def _org_of(mention: Found) -> Actor | None:
@@ -617,12 +635,13 @@ def _title_sector(mention: Found) -> str | None:
     """The sector a person's titles give: the organisation's they name («زعيم تنظيم
     داعش», «رئيس حزب القوات اللبنانية»), else their offices' when these agree; none
     from an office not held now («الوزير السابق»)."""
+    current = [t for t in mention.titles if not t.out_of_office]
     org = _org_of(mention)
-    if org is not None and state(org, None).sector:
+    if org is not None and (current or not mention.titles) and state(org, None).sector:
         return state(org, None).sector
-    for title in mention.titles:
+    for title in current:
         sectors = {offices()[key].sector for key in title.roles}
-        if title.out_of_office or len(sectors) > 1:
+        if len(sectors) > 1:
             continue  # «رئيس» may head a state (GOV), a parliament (LEG), an IGO…
         if sectors and None not in sectors:  # None: the sector of the body it serves
             return sectors.pop()

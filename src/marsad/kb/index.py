@@ -9,7 +9,7 @@ attached conjunctions and prepositions never need listing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -89,7 +89,11 @@ class PhraseIndex(Generic[T]):
 
     def match_at(self, tokens: Sequence[str], start: int) -> Match[T] | None:
         """The longest phrase that begins at ``tokens[start]`` (token texts), if any."""
-        best: Match[T] | None = None
+        return next(self.matches_at(tokens, start), None)
+
+    def matches_at(self, tokens: Sequence[str], start: int) -> Iterator[Match[T]]:
+        """Every phrase that begins at ``tokens[start]``, longest first."""
+        found: list[Match[T]] = []
         frontier = [self._root]
         for i in range(start, len(tokens)):
             frontier = [n[s] for n in frontier for s in stems(tokens[i]) if s in n]
@@ -97,8 +101,8 @@ class PhraseIndex(Generic[T]):
                 break
             values = tuple(v for n in frontier for v in n.get(None, ()))
             if values:
-                best = Match(start, i + 1, tuple(dict.fromkeys(values)))
-        return best
+                found.append(Match(start, i + 1, tuple(dict.fromkeys(values))))
+        return reversed(found)
 
     def starts(self, tokens: Sequence[str]) -> list[bool]:
         """Whether a phrase may begin at each token: its first word is some phrase's.

@@ -45,8 +45,18 @@ class Title:
     def with_words(self, words: Sequence[str], out_of_office: bool = False) -> Title:
         """The unlisted office this title names with more words: a ministry after «وزير»,
         «السابق» after any title (a former holder is not the office's holder)."""
-        return Title(" ".join((self.form, *words)), unlisted_of=self.office_family(),
+        return Title(" ".join((self._definite_form(), *words)), country=self.country,
+                     unlisted_of=self.office_family(),
                      out_of_office=out_of_office or self.out_of_office)
+
+    def _definite_form(self) -> str:
+        """The title as it reads without its complement: «رئيس وزراء» (of X) is «رئيس
+        الوزراء», «قائد» (of X) «القائد»; other titles as written."""
+        if not self.construct:
+            return self.form
+        if len(self.roles) == 1:
+            return offices()[self.roles[0]].label
+        return "ال" + self.form if " " not in self.form else self.form
 
     def office_family(self) -> str | None:
         """The family of the offices this title names, if they share one."""
@@ -79,6 +89,7 @@ def titles() -> PhraseIndex[Title]:
 class Portfolios:
     families: frozenset[str]
     max_words: int
+    affairs: frozenset[str]  # keys
     not_portfolio: frozenset[str]  # keys
 
 
@@ -86,7 +97,14 @@ class Portfolios:
 def portfolios() -> Portfolios:
     data = _data("roles.yaml")["portfolios"]
     return Portfolios(frozenset(data["families"]), int(data["max_words"]),
+                      frozenset(head_stem(w) for w in data["affairs"]),
                       frozenset(head_stem(w) for w in data["not_portfolio"]))
+
+
+@lru_cache(maxsize=1)
+def holder_adjectives() -> frozenset[str]:
+    """Keys of adjectives of a holder in office, passed over after a title («الجديد»)."""
+    return frozenset(head_stem(w) for w in _data("roles.yaml")["holder_adjectives"])
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ from marsad.kb.lexicon import (
     Title,
     aliases,
     anaphors,
+    holder_adjectives,
     honorifics,
     org_heads,
     org_middles,
@@ -36,9 +37,9 @@ from marsad.kb.lexicon import (
     titles,
 )
 from marsad.kb.nationalities import Nationality, adjectives, country_names
-from marsad.ner.coordination import joined_by_and
+from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
-from marsad.text.clitics import best, writes_article
+from marsad.text.clitics import best, has_article, writes_article
 
 COMMAS = {"،", ","}
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
@@ -67,12 +68,15 @@ def _is_word(text: str) -> bool:
 
 def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> TitlePhrase | None:
     """The title phrase beginning at ``start``, if a title begins there."""
-    first = titles().match_at(tokens, start)
-    if not first:
+    # the longest title whose words are definite as the text's are: «رئيس جمهورية
+    # كولومبيا» is «رئيس» + a country, not «رئيس الجمهورية»
+    first, agreeing = next(((m, a) for m in titles().matches_at(tokens, start)
+                            if (a := _agreeing(m.values, tokens[start:m.end]))), (None, []))
+    if first is None:
         return None
-    phrase = TitlePhrase(start, first.end, _agreeing(first.values, tokens[start]))
-    i = phrase.end = _read_portfolio(tokens, phrase)
-    while i < len(tokens) and i - first.end < MAX_QUALIFIERS:
+    phrase = TitlePhrase(start, first.end, agreeing)
+    i = phrase.end = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
+    while i < len(tokens) and i - qualifiers_start < MAX_QUALIFIERS:
         if i in person_starts:
             phrase.name_start = i
             break
@@ -80,7 +84,7 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
         if text.isspace():
             break
         if text in COMMAS:
-            if i + 1 in person_starts and not joined_by_and(tokens[i + 1], shipped_lexicon()):
+            if i + 1 in person_starts and name_proclitic(tokens[i + 1], shipped_lexicon()) != "و":
                 phrase.name_start = i + 1  # «…، وخالد الحميدان» is the next in a list
             break
         step = _qualifier(tokens, i, phrase)
@@ -91,17 +95,17 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
     return phrase
 
 
-def _agreeing(values: Sequence[Title], token: str) -> list[Title]:
-    """The titles whose form is definite as the text's word is, if any: a title's words
-    are keyed without the article, so «رئيس» also finds «الرئيس»; but «رئيس» is the
-    construct form that needs its country («رئيس الامتحانات» names no president), and
-    «الوزير» takes no ministry after it as «وزير» does."""
-    definite = best(token).article
-    agreeing = [t for t in values if writes_article(t.form) == definite]
-    return agreeing or list(values)
+def _agreeing(values: Sequence[Title], words: Sequence[str]) -> list[Title]:
+    """The titles whose every word is definite as the text's word is: a title's words are
+    keyed without the article, so «رئيس» also finds «الرئيس»; but «رئيس» is the construct
+    form that needs its country («رئيس الامتحانات» names no president), «نائب رئيس
+    مجلس الوزراء» is no «نائب الرئيس», and «الوزير» takes no ministry as «وزير» does."""
+    definite = [_definite(w) for w in words]
+    return [t for t in values
+            if [writes_article(w) for w in t.form.split()] == definite]
 
 
-def _read_portfolio(tokens: Sequence[str], phrase: TitlePhrase) -> int:
+def _read_portfolio(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[int]) -> int:
     """The ministry after a minister's title, read into ``phrase``; the index after it.
 
     After a bare «وزير» its words name the office («وزير النقل»); after a listed
@@ -113,12 +117,15 @@ def _read_portfolio(tokens: Sequence[str], phrase: TitlePhrase) -> int:
                             for t in phrase.titles):
         return phrase.end
     i = phrase.end
-    if bare and _portfolio_word(tokens, i, "") and _portfolio_word(tokens, i + 1, "ال"):
+
+    def word(at: int, prefix: str) -> bool:
+        return at not in person_starts and _portfolio_word(tokens, at, prefix)
+
+    if bare and word(i, "") and word(i + 1, "ال"):
         i += 2  # a construct: «وزير حقوق الإنسان», «وزير شؤون الرئاسة»
     while i < len(tokens) and i - phrase.end < rules.max_words:
         # a listed office's first further portfolio must be joined by «و»
-        if not (_portfolio_word(tokens, i, "وال")
-                or ((bare or i > phrase.end) and _portfolio_word(tokens, i, "ال"))):
+        if not (word(i, "وال") or ((bare or i > phrase.end) and word(i, "ال"))):
             break
         i += 1
     if bare and i > phrase.end:
@@ -131,25 +138,29 @@ def _portfolio_word(tokens: Sequence[str], i: int, prefix: str) -> bool:
     if i >= len(tokens):
         return False
     word = best(tokens[i])
-    return (word.prefix == prefix and word.stem not in portfolios().not_portfolio
-            and any(c.isalpha() for c in tokens[i]) and not out_of_office().match_at(tokens, i)
-            and not _nisba(tokens, i)
+    return (word.prefix == prefix and (not word.article or has_article(tokens[i], word))
+            and word.stem not in portfolios().not_portfolio
+            and word.stem not in holder_adjectives()
+            and any(c.isalpha() for c in tokens[i]) and not _out_of_office(tokens, i)
+            and not honorifics().match_at(tokens, i) and not _nisba(tokens, i)
             and not country_names().match_at(tokens, i) and not titles().match_at(tokens, i))
 
 
-def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:
+def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
+               after_fi: bool = False) -> int | None:
     """Read one qualifier at ``i`` into ``phrase``; the index after it, or None."""
     if best(tokens[i]).prefix.startswith("و"):
         return None  # «للرئيس السابق والحوثيين»: «و» joins another noun, it qualifies nothing
-    marker = out_of_office().match_at(tokens, i) if not phrase.out_of_office else None
+    marker = _out_of_office(tokens, i) if not (phrase.out_of_office or after_fi) else None
     if marker:  # «الرئيس السابق», «وزيرة الداخلية في حكومة الظل»
         phrase.out_of_office = True
         words = tokens[i:marker.end]
         phrase.titles = list({t.form: t if t.rank else t.with_words(words, out_of_office=True)
                               for t in phrase.titles}.values())
         return marker.end
-    if _portfolio_word(tokens, i, "لل") and any(t.unlisted_of in portfolios().families
-                                                 for t in phrase.titles):
+    if not after_fi and best(tokens[i]).prefix == "لل" and best(tokens[i]).stem in \
+            portfolios().affairs and any(t.unlisted_of in portfolios().families
+                                         for t in phrase.titles if not t.out_of_office):
         end = i + 1  # «وزير الدولة الإماراتي للشؤون الخارجية»
         while end < len(tokens) and end - i < portfolios().max_words \
                 and _portfolio_word(tokens, end, "ال"):
@@ -158,10 +169,13 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None
                          for t in phrase.titles]
         return end
     if best(tokens[i]).stem == "في" and i + 1 < len(tokens):
-        return _qualifier(tokens, i + 1, phrase)  # «في حكومة الوفاق»: only with what follows
+        # «في حكومة الوفاق»: only with what follows, and no «في السابق», «في مقال»
+        return _qualifier(tokens, i + 1, phrase, after_fi=True)
     honorific = honorifics().match_at(tokens, i)
     if honorific:
         return honorific.end
+    if _definite(tokens[i]) and best(tokens[i]).stem in holder_adjectives():
+        return i + 1  # «وزير النقل الجديد خالد السالم»
     found_title = titles().match_at(tokens, i)
     if found_title and all(t.rank for t in found_title.values):
         phrase.titles.extend(found_title.values)
@@ -181,6 +195,21 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None
         phrase.org_span = (org.start, org.end)
         phrase.country = phrase.country or org.values[0].actor.country
         return org.end
+    return None
+
+
+def _definite(token: str) -> bool:
+    """Whether the token writes the article («الرئيس», «للرئيس»; not «إلياس»)."""
+    return has_article(token, best(token))
+
+
+def _out_of_office(tokens: Sequence[str], i: int) -> Match[str] | None:
+    """An out-of-office marker at ``i`` written as listed: «المقال» (dismissed), not the
+    noun «مقال» (an article) its key also finds."""
+    found = out_of_office().match_at(tokens, i)
+    if found and all(writes_article(tokens[i + k]) == writes_article(w)
+                     for k, w in enumerate(found.values[0].split())):
+        return found
     return None
 
 

@@ -48,13 +48,6 @@ def split_coordinated(tokens: Sequence[str], tags: Sequence[str], lexicon: Lexic
     return mended
 
 
-def joined_by_and(token: str, lexicon: Lexicon) -> bool:
-    """Whether ``token`` is «و» ("and") + a word: «وخالد» is, «وليد» and «وهبة» are names
-    listed whole."""
-    key = normalize_key(token)
-    return key.startswith(AND) and len(key) > 2 and not _kinds(lexicon, key)
-
-
 def _kinds(lexicon: Lexicon, key: str) -> set[str]:
     """The gazetteer kinds ``key`` is listed with as a single word («PERS.surnames»)."""
     return lexicon.words.get(key, set())

@@ -28,7 +28,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from marsad.datafiles import load_yaml
-from marsad.text.clitics import analyses, stems
+from marsad.text.clitics import analyses, stems, writes_article
 from marsad.text.forms import FormMemo
 from marsad.text.normalize import normalize_key
 
@@ -159,6 +159,12 @@ class Lexicon:
                      if not _cue(k))
         return tuple(sorted(found))
 
+    def names_a_person(self, key: str) -> bool:
+        """Whether ``key`` is listed as a person's name or as the first word of one
+        («عبد» of «عبد الله»)."""
+        return any(_person_kind(k) for k in self.words.get(key, ())) or any(
+            _person_kind(kind) for _, kind in self.phrases.get(key, ()))
+
     def phrase_marks(self, tokens: Sequence[str]) -> list[list[str]]:
         """For each token, ``B-KIND``/``I-KIND`` marks of the phrases covering it (the first
         token of a phrase may carry clitics; the others are matched by their key). The
@@ -193,6 +199,10 @@ class Lexicon:
         return marks
 
 
+def _person_kind(kind: str) -> bool:
+    return kind.startswith("PERS") or kind == f"{CUE}person_name"
+
+
 def _cue(kind: str) -> bool:
     """Whether a kind is a cue class («cue:org_head»), matched through any analysis."""
     return kind.startswith(CUE)
@@ -215,3 +225,33 @@ def load_lexicon(gazetteer_lines: list[str]) -> Lexicon:
 def _cues() -> dict[str, list[str]]:
     with resources.files("marsad.ner").joinpath("data/cues.yaml").open(encoding="utf-8") as f:
         return load_yaml(f)
+
+
+@lru_cache(maxsize=1)
+def _name_proclitics() -> dict:
+    with resources.files("marsad.ner").joinpath("data/name_proclitics.yaml").open(
+            encoding="utf-8") as f:
+        data = load_yaml(f)
+    return {"any_word": frozenset(data["any_word"]), "listed_name": frozenset(data["listed_name"]),
+            "min_letters": int(data["min_letters"])}
+
+
+def name_proclitic(token: str, lexicon: Lexicon) -> str:
+    """The proclitic the tagger left on the first word of a person's name («و» of «وخالد»,
+    «ل» of «لأحمد»; ``data/name_proclitics.yaml``), or "" when the word is the name's own
+    («وليد», «لبنى»)."""
+    if lexicon.words.get(normalize_key(token)):
+        return ""
+    rules = _name_proclitics()
+    for analysis in analyses(token):
+        stem = analysis.stem
+        if analysis.article or writes_article(token[len(analysis.prefix):]):
+            continue  # «والتون» (Walton) is no «و» + «التون»; «وإليزابيث» may be
+        listed = lexicon.names_a_person(stem)
+        if analysis.prefix in rules["any_word"]:
+            off = listed or len(stem) >= rules["min_letters"]
+        else:
+            off = analysis.prefix in rules["listed_name"] and listed
+        if off:
+            return analysis.prefix
+    return ""

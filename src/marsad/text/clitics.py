@@ -13,6 +13,7 @@ are keys: «زيارته» has the stem «زياره» (ta marbuta restored, the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,12 +44,22 @@ def writes_article(word: str) -> bool:
     """Whether ``word`` begins with the article as written, a bare alef and «ل» (marks and
     tatweel aside): «الألماني» does; «ألماني» does not, though its key, with «أ» folded
     into «ا», reads as «ال» + «ماني»."""
-    letters = "".join(c for c in word[:8] if not _is_mark(c))
-    return letters.startswith(_rules()["article"])
+    article = _rules()["article"]
+    if word.startswith(article) or not word.startswith(article[0]):
+        return word.startswith(article)  # most words: no marks to look past
+    return _MARKS.sub("", word[:8]).startswith(article)
 
 
-def _is_mark(char: str) -> bool:
-    return char == "\u0640" or "\u064b" <= char <= "\u065f" or char == "\u0670"
+def has_article(token: str, analysis: Clitics) -> bool:
+    """Whether ``analysis`` of ``token`` holds an article the token writes: «إلياس» is no
+    «ال» + «ياس», though its key reads so; «والإعلام» and «للإعلام» hold one."""
+    if not analysis.article:
+        return False
+    prefix = analysis.prefix
+    return prefix.endswith("لل") or writes_article(token[len(prefix) - 2:])
+
+
+_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")  # tatweel, harakat, dagger alef
 
 
 @lru_cache(maxsize=1)
