@@ -32,6 +32,14 @@ def test_lookup_explains_an_unresolved_name():
     assert "→ unlinked: tie" in done.output
 
 
+def test_lookup_says_why_an_unlisted_or_former_office_names_nobody():
+    done = kb("lookup", "وزير النقل اليمني", "--date", "2016-06-01")
+    assert done.exit_code == 1 and "an office the KB does not list" in done.output
+    done = kb("lookup", "الرئيس المصري السابق", "--date", "2016-06-01")
+    assert done.exit_code == 1 and "a former or shadow holder's title" in done.output
+    assert "→ egy.sisi" in kb("lookup", "الرئيس المصري", "--date", "2016-06-01").output
+
+
 def test_lookup_rejects_a_bad_date():
     done = kb("lookup", "أكار", "--date", "2020-13-01")
     assert done.exit_code == 2 and "YYYY-MM-DD" in done.output

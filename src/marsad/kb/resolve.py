@@ -110,6 +110,12 @@ def resolve_office(context: Context) -> Resolution:
     country = context.country or _fixed_country(context)
     kb = load_kb()
     named = roles_named(context.titles)
+    if not named and any(t.out_of_office for t in context.titles):
+        return Resolution([], None, "a former or shadow holder's title («السابق», «في حكومة "
+                                    "الظل») names nobody in office: only a name links one")
+    if not named and any(t.unlisted_of for t in context.titles):
+        return Resolution([], None, "an office the KB does not list («وزير النقل»): only a "
+                                    "name links its holder")
     candidates = []
     for actor in kb.actors.values():
         for role in actor.roles:

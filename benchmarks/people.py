@@ -1,0 +1,103 @@
+"""The people marsad finds in news, to compare two versions of the entity stage.
+
+Writes the PERSON entities of the first articles of SaudiNewsNet (../shared, or
+$MARSAD_SHARED), each article cut to its first 3,000 characters, with the text around each
+mention; then, given two such files, counts what docs/entities.md reports and lists the
+people whose reading changed (for a reader to judge).
+
+    .venv/bin/python benchmarks/people.py write before.json --articles 300
+    ... change the code ...
+    .venv/bin/python benchmarks/people.py write after.json --articles 300
+    .venv/bin/python benchmarks/people.py compare before.json after.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from itertools import islice
+from pathlib import Path
+
+import marsad
+from marsad.health import shared_dir
+
+CORPUS = "data/corpus/saudinewsnet.jsonl.gz"
+CHARS = 3000
+BARE_TITLES = {"وزير", "وزيرة", "الوزير", "الوزيرة", "رئيس", "الرئيس"}
+
+
+def write(out: Path, articles: int) -> None:
+    shared = shared_dir()
+    if shared is None:
+        raise SystemExit("no ../shared/data: set MARSAD_SHARED to the shared data folder")
+    with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in islice(f, articles)]
+    people = []
+    for number, row in enumerate(rows):
+        text = row["content"][:CHARS]
+        published = (row.get("date_extracted") or "2015-06-01")[:10]
+        for entity in marsad.analyze(text, published=published).to_dict()["entities"]:
+            if entity["type"] != "PERSON":
+                continue
+            people.append({
+                "article": number, "name": entity["name"], "kb_id": entity["kb_id"],
+                "roles": entity["roles"], "country": entity["country"],
+                "sector": entity["sector"],
+                "contexts": [text[max(0, m["start"] - 40):m["end"] + 40]
+                             for m in entity["mentions"][:3]],
+            })
+    out.write_text(json.dumps(people, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{len(people)} people in {len(rows)} articles -> {out}")
+
+
+def counts(people: list[dict]) -> dict[str, int]:
+    # imported here: `write` also runs with older versions of marsad, to compare with
+    from marsad.ner.lexicon import name_proclitic
+    from marsad.ner.model import shipped_lexicon
+
+    return {
+        "people": len(people),
+        "named by a bare title": sum(p["name"] in BARE_TITLES for p in people),
+        "with a «و» or «ل» glued on": sum(
+            bool(name_proclitic(p["name"].split()[0], shipped_lexicon())) for p in people),
+        "with roles": sum(bool(p["roles"]) for p in people),
+        "with a country": sum(bool(p["country"]) for p in people),
+        "with a sector": sum(bool(p["sector"]) for p in people),
+    }
+
+
+def compare(before_file: Path, after_file: Path) -> None:
+    before, after = (json.loads(f.read_text(encoding="utf-8")) for f in (before_file, after_file))
+    for label, people in (("before", before), ("after", after)):
+        print(label, counts(people))
+    old = {(p["article"], p["name"]): p for p in before}
+    new = {(p["article"], p["name"]): p for p in after}
+    fields = ("roles", "country", "sector")
+    for key in sorted(old.keys() | new.keys()):
+        a, b = old.get(key), new.get(key)
+        if a and b and all(a[f] == b[f] for f in fields):
+            continue
+        shown = {label: [p[f] for f in fields] if p else None for label, p in (("was", a),
+                                                                             ("now", b))}
+        print(key[1], shown, "|", (b or a)["contexts"][0].replace("\n", " "))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    w = commands.add_parser("write")
+    w.add_argument("out", type=Path)
+    w.add_argument("--articles", type=int, default=300)
+    c = commands.add_parser("compare")
+    c.add_argument("before", type=Path)
+    c.add_argument("after", type=Path)
+    args = parser.parse_args()
+    if args.command == "write":
+        write(args.out, args.articles)
+    else:
+        compare(args.before, args.after)
+
+
+if __name__ == "__main__":
+    main()
