@@ -425,3 +425,11 @@ def test_construct_titles_and_hamza_names_after_titles(linker):
     doc = run(linker, "وكان العقيد الراحل معمر القذافي قد حكم ليبيا.",
               [("معمر القذافي", "PERSON")], date="2015-06-01")
     assert entity(doc, "معمر القذافي").sector is None
+
+
+def test_a_former_title_of_another_country_is_another_person(linker):
+    text = ("وضع القانون في عهد الرئيس السابق زين العابدين بن علي لمكافحة الإرهاب. "
+            "ويتزامن ذلك مع زيارة الرئيس الفرنسي السابق إلى تونس.")
+    doc = run(linker, text, [("زين العابدين بن علي", "PERSON")], date="2015-06-01")
+    ben_ali = entity(doc, "زين العابدين بن علي")
+    assert ben_ali.country is None and len(ben_ali.mentions) == 1
