@@ -433,3 +433,12 @@ def test_a_former_title_of_another_country_is_another_person(linker):
     doc = run(linker, text, [("زين العابدين بن علي", "PERSON")], date="2015-06-01")
     ben_ali = entity(doc, "زين العابدين بن علي")
     assert ben_ali.country is None and len(ben_ali.mentions) == 1
+
+
+def test_a_ministry_has_at_most_max_words(linker):
+    # six definite words after «وزير» are a ministry; a seventh is not read
+    doc = run(linker, "وقال سالم الراشد وزير الشؤون الإسلامية والأوقاف والدعوة والإرشاد "
+                      "والحج والعمرة الجديدة إن الموسم ناجح.",
+              [("سالم الراشد", "PERSON")], date="2015-06-01")
+    assert entity(doc, "سالم الراشد").roles == \
+        ["وزير الشؤون الإسلامية والأوقاف والدعوة والإرشاد والحج"]
