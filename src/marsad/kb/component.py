@@ -31,7 +31,6 @@ from marsad.analysis import Mention as MentionRecord
 from marsad.doc import text_of, words_of
 from marsad.kb.index import head_stem
 from marsad.kb.lexicon import (
-    Alias,
     Title,
     aliases,
     anaphors,
@@ -331,11 +330,15 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
 
 def _named_actor(words: list[str]) -> Actor | None:
     """The one actor whose full name ``words`` are, if the KB knows it."""
+    found = _leading_actor(words)
+    return found[0] if found and found[1] == len(words) else None
+
+
+def _leading_actor(words: list[str]) -> tuple[Actor, int] | None:
+    """The one actor a full alias at the start of ``words`` names, and where it ends."""
     match = aliases().match_at(words, 0)
-    if not match or match.end != len(words):
-        return None
-    actors = {a.actor.id: a.actor for a in match.values if not a.short}
-    return next(iter(actors.values())) if len(actors) == 1 else None
+    actors = {a.actor.id: a.actor for a in match.values if not a.short} if match else {}
+    return (next(iter(actors.values())), match.end) if len(actors) == 1 else None
 
 
 def _attach(person: Found, phrase: TitlePhrase) -> None:
@@ -514,13 +517,8 @@ def _actor_draft(actor: Actor, date: dt.date | None) -> Draft:
 
 def _inner_actor(doc, mention: Found) -> Actor | None:
     """An NER span longer than the alias it starts with («حكومة الوفاق الوطني المعترف»)."""
-    tokens = doc.words[mention.start:mention.end]
-    match = aliases().match_at(tokens, 0)
-    full: list[Alias] = [a for a in match.values if not a.short] if match else []
-    ids = {a.actor.id for a in full}
-    if len(ids) == 1 and _fits(full[0].actor.type, mention.type):
-        return full[0].actor
-    return None
+    found = _leading_actor(doc.words[mention.start:mention.end])
+    return found[0] if found and _fits(found[0].type, mention.type) else None
 
 
 def _fits(actor_type: str, mention_type: str) -> bool:
@@ -637,8 +635,9 @@ def _title_sector(mention: Found) -> str | None:
     from an office not held now («الوزير السابق»)."""
     current = [t for t in mention.titles if not t.out_of_office]
     org = _org_of(mention)
-    if org is not None and (current or not mention.titles) and state(org, None).sector:
-        return state(org, None).sector
+    org_sector = state(org, None).sector if org is not None else None
+    if org_sector and (current or not mention.titles):
+        return org_sector
     for title in current:
         sectors = {offices()[key].sector for key in title.roles}
         if len(sectors) > 1:
@@ -646,8 +645,9 @@ def _title_sector(mention: Found) -> str | None:
         if sectors and None not in sectors:  # None: the sector of the body it serves
             return sectors.pop()
         family = title.family or title.unlisted_of
-        if family and family_sector(family):
-            return family_sector(family)
+        sector = family_sector(family) if family else None
+        if sector:
+            return sector
     return mention.sector_hint
 
 

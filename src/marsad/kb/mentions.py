@@ -149,7 +149,8 @@ def _portfolio_word(tokens: Sequence[str], i: int, prefix: str) -> bool:
 def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                after_fi: bool = False) -> int | None:
     """Read one qualifier at ``i`` into ``phrase``; the index after it, or None."""
-    if best(tokens[i]).prefix.startswith("و"):
+    word = best(tokens[i])
+    if word.prefix.startswith("و"):
         return None  # «للرئيس السابق والحوثيين»: «و» joins another noun, it qualifies nothing
     marker = _out_of_office(tokens, i) if not (phrase.out_of_office or after_fi) else None
     if marker:  # «الرئيس السابق», «وزيرة الداخلية في حكومة الظل»
@@ -158,9 +159,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.titles = list({t.form: t if t.rank else t.with_words(words, out_of_office=True)
                               for t in phrase.titles}.values())
         return marker.end
-    if not after_fi and best(tokens[i]).prefix == "لل" and best(tokens[i]).stem in \
-            portfolios().affairs and any(t.unlisted_of in portfolios().families
-                                         for t in phrase.titles if not t.out_of_office):
+    if not after_fi and word.prefix == "لل" and word.stem in portfolios().affairs and any(
+            t.unlisted_of in portfolios().families for t in phrase.titles if not t.out_of_office):
         end = i + 1  # «وزير الدولة الإماراتي للشؤون الخارجية»
         while end < len(tokens) and end - i < portfolios().max_words \
                 and _portfolio_word(tokens, end, "ال"):
@@ -168,13 +168,13 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.titles = [t.with_words(tokens[i:end]) if t.unlisted_of else t
                          for t in phrase.titles]
         return end
-    if best(tokens[i]).stem == "في" and i + 1 < len(tokens):
+    if word.stem == "في" and i + 1 < len(tokens):
         # «في حكومة الوفاق»: only with what follows, and no «في السابق», «في مقال»
         return _qualifier(tokens, i + 1, phrase, after_fi=True)
     honorific = honorifics().match_at(tokens, i)
     if honorific:
         return honorific.end
-    if _definite(tokens[i]) and best(tokens[i]).stem in holder_adjectives():
+    if has_article(tokens[i], word) and word.stem in holder_adjectives():
         return i + 1  # «وزير النقل الجديد خالد السالم»
     found_title = titles().match_at(tokens, i)
     if found_title and all(t.rank for t in found_title.values):
