@@ -442,3 +442,13 @@ def test_a_ministry_has_at_most_max_words(linker):
               [("سالم الراشد", "PERSON")], date="2015-06-01")
     assert entity(doc, "سالم الراشد").roles == \
         ["وزير الشؤون الإسلامية والأوقاف والدعوة والإرشاد والحج"]
+
+
+def test_a_listed_office_takes_a_further_portfolio_only_after_and():
+    from marsad.kb.mentions import read_title
+
+    # «الرسالة» is the verb's object, not a ministry: the title ends at «الخارجية»
+    assert read_title("سلم وزير الخارجية الرسالة إلى نظيره".split(), 1, set()).end == 3
+    # «والمغتربين» is one, passed over to the nisba
+    phrase = read_title("قال وزير الخارجية والمغتربين السوري إن".split(), 1, set())
+    assert (phrase.end, phrase.country) == (5, "SYR")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from marsad.kb.index import Match
 from marsad.kb.lexicon import (
@@ -100,9 +101,13 @@ def _agreeing(values: Sequence[Title], words: Sequence[str]) -> list[Title]:
     keyed without the article, so «رئيس» also finds «الرئيس»; but «رئيس» is the construct
     form that needs its country («رئيس الامتحانات» names no president), «نائب رئيس
     مجلس الوزراء» is no «نائب الرئيس», and «الوزير» takes no ministry as «وزير» does."""
-    definite = [_definite(w) for w in words]
-    return [t for t in values
-            if [writes_article(w) for w in t.form.split()] == definite]
+    definite = tuple(_definite(w) for w in words)
+    return [t for t in values if _form_definiteness(t.form) == definite]
+
+
+@cache  # a few hundred title forms, met at every title in every article
+def _form_definiteness(form: str) -> tuple[bool, ...]:
+    return tuple(writes_article(w) for w in form.split())
 
 
 def _read_portfolio(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[int]) -> int:
