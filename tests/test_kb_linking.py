@@ -452,3 +452,16 @@ def test_a_listed_office_takes_a_further_portfolio_only_after_and():
     # «والمغتربين» is one, passed over to the nisba
     phrase = read_title("قال وزير الخارجية والمغتربين السوري إن".split(), 1, set())
     assert (phrase.end, phrase.country) == (5, "SYR")
+
+
+def test_sports_bodies_are_not_the_unions_their_names_begin_with(linker):
+    # «الاتحاد الأوروبي لكرة القدم» is UEFA, not the European Union; its president's
+    # sector is UEFA's, and «رئاسة الفيفا» is FIFA's presidency, not a government's
+    doc = run(linker, "وقال رئيس الاتحاد الأوروبي لكرة القدم ميشيل بلاتيني إن البطولة ناجحة.",
+              [("الاتحاد الأوروبي", "ORG"), ("ميشيل بلاتيني", "PERSON")], date="2015-06-01")
+    assert entity(doc, "الاتحاد الأوروبي لكرة القدم").kb_id == "sport.uefa"
+    assert all(e.kb_id != "igo.eu" for e in doc._.entities)
+    platini = entity(doc, "ميشيل بلاتيني")
+    assert (platini.roles, platini.sector) == (["رئيس الاتحاد الأوروبي لكرة القدم"], "NGO")
+    doc = run(linker, "وقدم بلاتر استقالته من رئاسة الفيفا بشكل مفاجئ.")
+    assert entity(doc, "رئاسة الفيفا").sector == "NGO"

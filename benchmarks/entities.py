@@ -1,14 +1,15 @@
-"""The people marsad finds in news, to compare two versions of the entity stage.
+"""The people and organisations marsad finds in news, to compare two versions of the
+entity stage.
 
-Writes the PERSON entities of the first articles of SaudiNewsNet (../shared, or
+Writes the PERSON and ORG entities of the first articles of SaudiNewsNet (../shared, or
 $MARSAD_SHARED), each article cut to its first 3,000 characters, with the text around each
 mention; then, given two such files, counts what docs/entities.md reports and lists the
-people whose reading changed (for a reader to judge).
+entities whose reading changed (for a reader to judge).
 
-    .venv/bin/python benchmarks/people.py write before.json --articles 300
+    .venv/bin/python benchmarks/entities.py write before.json --articles 300
     ... change the code ...
-    .venv/bin/python benchmarks/people.py write after.json --articles 300
-    .venv/bin/python benchmarks/people.py compare before.json after.json
+    .venv/bin/python benchmarks/entities.py write after.json --articles 300
+    .venv/bin/python benchmarks/entities.py compare before.json after.json
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from marsad.health import shared_dir
 CORPUS = "data/corpus/saudinewsnet.jsonl.gz"
 CHARS = 3000
 BARE_TITLES = {"وزير", "وزيرة", "الوزير", "الوزيرة", "رئيس", "الرئيس"}
+TYPES = ("PERSON", "ORG")
+FIELDS = ("kb_id", "roles", "country", "sector")
 
 
 def write(out: Path, articles: int) -> None:
@@ -33,29 +36,30 @@ def write(out: Path, articles: int) -> None:
         raise SystemExit("no ../shared/data: set MARSAD_SHARED to the shared data folder")
     with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as f:
         rows = [json.loads(line) for line in islice(f, articles)]
-    people = []
+    entities = []
     for number, row in enumerate(rows):
         text = row["content"][:CHARS]
         published = (row.get("date_extracted") or "2015-06-01")[:10]
         for entity in marsad.analyze(text, published=published).to_dict()["entities"]:
-            if entity["type"] != "PERSON":
+            if entity["type"] not in TYPES:
                 continue
-            people.append({
-                "article": number, "name": entity["name"], "kb_id": entity["kb_id"],
-                "roles": entity["roles"], "country": entity["country"],
-                "sector": entity["sector"],
+            entities.append({
+                "article": number, "type": entity["type"], "name": entity["name"],
+                **{field: entity[field] for field in FIELDS},
                 "contexts": [text[max(0, m["start"] - 40):m["end"] + 40]
                              for m in entity["mentions"][:3]],
             })
-    out.write_text(json.dumps(people, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"{len(people)} people in {len(rows)} articles -> {out}")
+    out.write_text(json.dumps(entities, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{len(entities)} people and organisations in {len(rows)} articles -> {out}")
 
 
-def counts(people: list[dict]) -> dict[str, int]:
+def counts(entities: list[dict]) -> dict[str, int]:
     # imported here: `write` also runs with older versions of marsad, to compare with
     from marsad.ner.lexicon import name_proclitic
     from marsad.ner.model import shipped_lexicon
 
+    people = [e for e in entities if e.get("type", "PERSON") == "PERSON"]
+    organisations = [e for e in entities if e.get("type") == "ORG"]
     return {
         "people": len(people),
         "named by a bare title": sum(p["name"] in BARE_TITLES for p in people),
@@ -64,22 +68,23 @@ def counts(people: list[dict]) -> dict[str, int]:
         "with roles": sum(bool(p["roles"]) for p in people),
         "with a country": sum(bool(p["country"]) for p in people),
         "with a sector": sum(bool(p["sector"]) for p in people),
+        "organisations": len(organisations),
+        "organisations in the KB": sum(bool(o["kb_id"]) for o in organisations),
     }
 
 
 def compare(before_file: Path, after_file: Path) -> None:
     before, after = (json.loads(f.read_text(encoding="utf-8")) for f in (before_file, after_file))
-    for label, people in (("before", before), ("after", after)):
-        print(label, counts(people))
-    old = {(p["article"], p["name"]): p for p in before}
-    new = {(p["article"], p["name"]): p for p in after}
-    fields = ("roles", "country", "sector")
+    for label, entities in (("before", before), ("after", after)):
+        print(label, counts(entities))
+    old = {(e["article"], e["name"]): e for e in before}
+    new = {(e["article"], e["name"]): e for e in after}
     for key in sorted(old.keys() | new.keys()):
         a, b = old.get(key), new.get(key)
-        if a and b and all(a[f] == b[f] for f in fields):
+        if a and b and all(a.get(f) == b.get(f) for f in FIELDS):
             continue
-        shown = {label: [p[f] for f in fields] if p else None for label, p in (("was", a),
-                                                                             ("now", b))}
+        shown = {label: [e.get(f) for f in FIELDS] if e else None for label, e in (("was", a),
+                                                                                 ("now", b))}
         print(key[1], shown, "|", (b or a)["contexts"][0].replace("\n", " "))
 
 
