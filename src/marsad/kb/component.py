@@ -34,7 +34,6 @@ from marsad.kb.lexicon import (
     Title,
     aliases,
     anaphors,
-    family_sector,
     honorifics,
     leader_heads,
     offices,
@@ -293,13 +292,14 @@ def _titles(
             continue
         covered |= set(range(phrase.start, phrase.end))
         # a title joined by «و» to the name before it is another person's
-        apposable = best(tokens[i]).prefix in ("", "ال")
+        first = phrase.start  # before i when a noun takes the title («مستشار الرئيس»)
+        apposable = best(tokens[first]).prefix in ("", "ال")
         if phrase.name_start is not None:
             _attach(starts[phrase.name_start], phrase)
-        elif apposable and i >= 2 and tokens[i - 1] in COMMAS and i - 1 in ends:
-            _attach(ends[i - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
-        elif apposable and i in ends and _apposed(tokens, ends[i], phrase, date):
-            _attach(ends[i], phrase)  # «بدر محمد باسملة وزير النقل اليمني»
+        elif apposable and first >= 2 and tokens[first - 1] in COMMAS and first - 1 in ends:
+            _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
+        elif apposable and first in ends and _apposed(tokens, ends[first], phrase, date):
+            _attach(ends[first], phrase)  # «بدر محمد باسملة وزير النقل اليمني»
         elif phrase.qualified or any(t.family or (t.unlisted_of and not t.out_of_office)
                                      for t in phrase.titles):
             standalone.append(_unnamed(phrase))
@@ -593,8 +593,9 @@ def _absorb(draft: Draft, mention: Found) -> None:
     """What a mention adds to its entity: the offices its titles name; for an entity
     the KB does not know, the country and sector the context gives."""
     for title in mention.titles:
-        if title.rank or (not title.roles and draft.roles):
-            continue  # ranks give a sector only; «الوزير» adds nothing to a known minister
+        if title.rank or (not title.roles and draft.roles) or (title.style and draft.actor):
+            continue  # ranks give a sector only; «الوزير» adds nothing to a known minister,
+            # nor «الأمير» to a prince the KB knows
         keys = [k for k in title.roles if k in offices()]
         if draft.role_keys.intersection(keys) and draft.actor is not None:
             continue  # the actor's own office already says it
@@ -638,17 +639,7 @@ def _title_sector(mention: Found) -> str | None:
     org_sector = state(org, None).sector if org is not None else None
     if org_sector and (current or not mention.titles):
         return org_sector
-    for title in current:
-        sectors = {offices()[key].sector for key in title.roles}
-        if len(sectors) > 1:
-            continue  # «رئيس» may head a state (GOV), a parliament (LEG), an IGO…
-        if sectors and None not in sectors:  # None: the sector of the body it serves
-            return sectors.pop()
-        family = title.family or title.unlisted_of
-        sector = family_sector(family) if family else None
-        if sector:
-            return sector
-    return mention.sector_hint
+    return next((s for t in current if (s := t.office_sector())), mention.sector_hint)
 
 
 # --- records -------------------------------------------------------------------------

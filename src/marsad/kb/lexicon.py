@@ -41,6 +41,8 @@ class Title:
     # an office the KB does not list, of this family: «وزير النقل», «الرئيس السابق»
     unlisted_of: str | None = None
     out_of_office: bool = False  # «الرئيس السابق»: not the office's holder, no sector
+    style: bool = False  # a royal style («الأمير»): passed over after another title
+    sector: str | None = None  # a dependant's («مستشار الرئيس»): the office's it serves
 
     def with_words(self, words: Sequence[str], out_of_office: bool = False) -> Title:
         """The unlisted office this title names with more words: a ministry after «وزير»,
@@ -48,6 +50,26 @@ class Title:
         return Title(" ".join((self._definite_form(), *words)), country=self.country,
                      unlisted_of=self.office_family(),
                      out_of_office=out_of_office or self.out_of_office)
+
+    def dependant(self, words: str, kin: bool) -> Title:
+        """The title of someone who serves this title's holder or is kin to them
+        («مستشار الرئيس», «زوجة الرئيس»): an office the KB does not list, of this
+        title's country, with its sector for staff of an office held now."""
+        return Title(f"{words} {self._definite_form()}", country=self.country,
+                     sector=None if kin or self.out_of_office else self.office_sector())
+
+    def office_sector(self) -> str | None:
+        """The sector this title gives by itself: a dependant's, else its offices' when
+        they agree, else its family's."""
+        if self.sector:
+            return self.sector
+        sectors = {offices()[key].sector for key in self.roles}
+        if len(sectors) > 1:
+            return None  # «رئيس» may head a state (GOV), a parliament (LEG), an IGO…
+        if sectors:
+            return sectors.pop()  # None: the sector of the body it serves
+        family = self.family or self.unlisted_of
+        return family_sector(family) if family else None
 
     def _definite_form(self) -> str:
         """The title as it reads without its complement: «رئيس وزراء» (of X) is «رئيس
@@ -80,9 +102,18 @@ def titles() -> PhraseIndex[Title]:
             index.add(form, Title(
                 form, tuple(entry.get("roles", ())), entry.get("family"),
                 bool(entry.get("construct")), entry.get("country"), entry.get("rank"),
-                bool(entry.get("takes_portfolio")),
+                bool(entry.get("takes_portfolio")), style=bool(entry.get("style")),
             ))
     return index
+
+
+@lru_cache(maxsize=1)
+def dependants() -> PhraseIndex[tuple[str, bool]]:
+    """Nouns that take a title as their complement («مستشار الرئيس»): each form, and
+    whether it is kin («زوجة») rather than staff."""
+    data = _data("roles.yaml")["dependants"]
+    return PhraseIndex().add_all([(w, (w, False)) for w in data["staff"]]
+                                 + [(w, (w, True)) for w in data["kin"]])
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from marsad.kb.lexicon import (
     Title,
     aliases,
     anaphors,
+    dependants,
     holder_adjectives,
     honorifics,
     org_heads,
@@ -43,6 +44,7 @@ from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import best, has_article, writes_article
 
 COMMAS = {"،", ","}
+POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى اليمن»
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
 
 
@@ -84,16 +86,49 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
         text = tokens[i]
         if text.isspace():
             break
-        if text in COMMAS:
-            if i + 1 in person_starts and name_proclitic(tokens[i + 1], shipped_lexicon()) != "و":
-                phrase.name_start = i + 1  # «…، وخالد الحميدان» is the next in a list
+        if text in COMMAS:  # «وزير التعليم، الدكتور عزام الدخيل»
+            after = _past_honorifics(tokens, i + 1)
+            if after in person_starts and name_proclitic(tokens[after], shipped_lexicon()) != "و":
+                phrase.name_start = after  # «…، وخالد الحميدان» is the next in a list
             break
         step = _qualifier(tokens, i, phrase)
         if not step:
             break
         i = step
         phrase.end = i
+    _read_dependant(tokens, phrase)
     return phrase
+
+
+def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase) -> None:
+    """Make ``phrase`` the title of someone who serves or is kin to the holder when a
+    noun of ``dependants`` takes it as its complement: «مستشار الرئيس», «زوجة الرئيس»,
+    «نائب رئيس الوزراء», «المستشار للرئيس» (not «المستشار الخاص للرئيس»: one noun, next
+    to the title)."""
+    start = phrase.start
+    title = best(tokens[start])
+    if title.prefix.startswith(("و", "ف", "ب", "ك")):  # «مستشار والرئيس»: two people
+        return
+    for length in range(1, min(3, start) + 1):
+        found = next((m for m in dependants().matches_at(tokens, start - length)
+                      if m.end == start), None)
+        if found is None:
+            continue
+        words, kin = found.values[0]
+        # an iḍāfa has its noun as listed, mostly without the article («مستشار»; but
+        # «المتحدث باسم»); before «ل» it may have one
+        if title.prefix in ("ل", "لل") or \
+                _definite(tokens[found.start]) == writes_article(words):
+            phrase.start = found.start
+            phrase.titles = [t if t.rank else t.dependant(words, kin) for t in phrase.titles]
+            return
+
+
+def _past_honorifics(tokens: Sequence[str], i: int) -> int:
+    """The index after the honorifics that begin at ``i`` (``i`` when none do)."""
+    while i < len(tokens) and (honorific := honorifics().match_at(tokens, i)):
+        i = honorific.end
+    return i
 
 
 def _agreeing(values: Sequence[Title], words: Sequence[str]) -> list[Title]:
@@ -185,6 +220,13 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     if found_title and all(t.rank for t in found_title.values):
         phrase.titles.extend(found_title.values)
         return found_title.end
+    styles = _agreeing(found_title.values, tokens[i:found_title.end]) if found_title else []
+    if styles and all(t.style for t in styles):
+        return found_title.end  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
+    if tokens[i] in POSTED_AT and i + 1 < len(tokens):
+        # «المندوب الجزائري لدى الأمم المتحدة»: where the holder is posted, passed over
+        posted = country_names().match_at(tokens, i + 1) or _org_alias(tokens, i + 1)
+        return posted.end if posted else None
     nisba = _nisba(tokens, i)
     if nisba and not phrase.country:
         phrase.country = nisba.values[0].iso3
@@ -200,7 +242,25 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.org_span = (org.start, org.end)
         phrase.country = phrase.country or org.values[0].actor.country
         return org.end
+    if after_fi:  # «وزير الدولة في وزارة الداخلية رفيق الشلي»
+        return _government_body(tokens, i, phrase)
     return None
+
+
+def _government_body(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:
+    """A ministry or government the holder serves in, after «في»: «وزارة الداخلية»,
+    «وزارة الدفاع الأمريكية» (its country read into ``phrase``); the index after it."""
+    pattern = read_org_pattern(tokens, i)
+    if pattern and pattern.head.sector == "GOV":
+        phrase.country = phrase.country or pattern.country
+        return pattern.end
+    head = org_heads().match_at(tokens, i)
+    if not head or head.values[0].sector != "GOV":
+        return None
+    end = head.end
+    while end - head.end < portfolios().max_words and _portfolio_word(tokens, end, "ال"):
+        end += 1
+    return end if end > head.end else None
 
 
 def _definite(token: str) -> bool:
