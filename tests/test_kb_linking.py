@@ -536,3 +536,52 @@ def test_the_office_holder_named_after_a_dependant_noun_keeps_the_office(linker)
     doc = run(linker, "وزارت زوجة الرئيس الأمريكي دونالد ترامب المستشفى.",
               [("دونالد ترامب", "PERSON")], date="2019-06-01")
     assert entity(doc, "دونالد ترامب").roles == ["الرئيس"]
+
+
+@pytest.mark.parametrize("text, name, roles, country, sector", [
+    # religious leaders, and the honorifics before them
+    ("وقال مفتي مصر الدكتور شوقي علام إن الفتوى واضحة.", "شوقي علام", ["المفتي"], "EGY", "REL"),
+    ("واستقبل فضيلة الإمام الأكبر الدكتور أحمد الطيب الوفد.", "أحمد الطيب", ["شيخ الأزهر"],
+     "EGY", "REL"),
+    # a body the KB does not list gives the title its country, sector and words
+    ("وصرّح ماجد الأنصاري المتحدث الرسمي باسم وزارة الخارجية القطرية بأن الهدنة بدأت.",
+     "ماجد الأنصاري", ["المتحدث باسم"], "QAT", "GOV"),
+    ("وقال قائد القوات الجوية المصرية اللواء محمود فؤاد إن الطائرات جاهزة.", "محمود فؤاد",
+     ["قائد القوات الجوية المصرية"], "EGY", "MIL"),
+    ("وقال المتحدث باسم الجيش الكولونيل ساني عثمان إن الهجوم فشل.", "ساني عثمان",
+     ["المتحدث باسم"], None, "MIL"),
+    # an ambassador of a title («سفير خادم الحرمين الشريفين») is no king
+    ("التقى سفير خادم الحرمين الشريفين لدى اليمن محمد آل جابر الوفد.", "محمد آل جابر",
+     ["سفير خادم الحرمين الشريفين"], "SAU", "GOV"),
+    # «الأمير» right before a name the KB does not know: a prince, no office, no sector
+    ("واحتجزت السلطات الأمير أحمد بن عبدالعزيز في الرياض.", "أحمد بن عبدالعزيز",
+     ["الأمير"], None, None),
+    # «زوجها» is "her husband": the name is his, not a dependant's
+    ("على عكس زلات لسان زوجها الأمير فيليب المتتالية.", "فيليب", ["الأمير"], None, None),
+])
+def test_more_titles_bodies_and_styles(linker, text, name, roles, country, sector):
+    doc = run(linker, text, [(name, "PERSON")], date="2023-11-22")
+    person = entity(doc, name)
+    assert (person.roles, person.country, person.sector) == (roles, country, sector)
+
+
+def test_a_given_name_the_tagger_left_out_joins_the_name_a_title_introduces(linker):
+    doc = run(linker, "والتقى البابا المرجع الشيعي الأعلى علي السيستاني في النجف.",
+              [("السيستاني", "PERSON")], date="2021-03-06")
+    sistani = entity(doc, "علي السيستاني")
+    assert (sistani.roles, sistani.sector) == (["المرجع الديني"], "REL")
+    assert [m.text for m in sistani.mentions] == ["علي السيستاني"]
+
+
+def test_titles_whose_name_is_another_persons(linker):
+    # «لهادي»: "for Hadi", not the spokesman's name
+    doc = run(linker, "وأكد الناطق باسم الحكومة الموالية لهادي أن المتمردين ينتشرون.",
+              [("لهادي", "PERSON")], date="2015-07-21")
+    hadi = next(e for e in doc._.entities if e.mentions[0].text.endswith("هادي"))
+    assert "المتحدث باسم" not in hadi.roles
+    # after a comma, «والدكتور» begins the next person of a list
+    doc = run(linker, "وحضر عادل الطريفي، وزير الثقافة والإعلام، والدكتور نزار مدني، وزير "
+              "الدولة للشؤون الخارجية.", [("عادل الطريفي", "PERSON"), ("نزار مدني", "PERSON")],
+              date="2015-06-01")
+    assert entity(doc, "عادل الطريفي").roles == ["وزير الثقافة والإعلام"]
+    assert entity(doc, "نزار مدني").roles == ["وزير الدولة للشؤون الخارجية"]

@@ -59,7 +59,7 @@ from marsad.kb.resolve import Context, resolve_name, resolve_office, state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import analyses, best, stems, writes_article
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, normalize_key
 
 SPAN_KEY = "entities"
 # NER labels (ours, ANERcorp's, Wojood's) to record types.
@@ -84,7 +84,8 @@ class Found:
     org: str | None = None
     sector: str | None = None
     short: bool = False  # found by a short alias: kept only if its actor is in the text
-    sector_hint: str | None = None  # from a military rank
+    sector_hint: str | None = None  # from a military rank or the body a title names
+    body: str | None = None  # a body the KB does not list a title names («حزب القوات»)
     leads: frozenset[str] = frozenset()  # keys the first word matched (to cut its clitics)
     place: Place | None = None  # the places stage's reading of a GPE/LOC/FAC span
 
@@ -290,11 +291,20 @@ def _titles(
         if phrase is None or (phrase.titles[0].construct and not phrase.qualified):
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows
             continue
+        if phrase.name_start is None and _first_name_left_out(tokens, phrase.end, starts,
+                                                                taken):
+            person = starts.pop(phrase.end + 1)  # its mention takes the first name
+            person.start = phrase.name_start = phrase.end
+            starts[person.start] = person
+            person_starts = set(starts)
         covered |= set(range(phrase.start, phrase.end))
         # a title joined by «و» to the name before it is another person's
         first = phrase.start  # before i when a noun takes the title («مستشار الرئيس»)
         apposable = best(tokens[first]).prefix in ("", "ال")
         if phrase.name_start is not None:
+            if not phrase.qualified and all(t.style for t in phrase.titles):
+                # «الأمير أحمد بن عبدالعزيز»: a prince, not an emir in office
+                phrase.titles = [Title(t.form, style=True) for t in phrase.titles]
             _attach(starts[phrase.name_start], phrase)
         elif apposable and first >= 2 and tokens[first - 1] in COMMAS and first - 1 in ends:
             _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
@@ -305,6 +315,14 @@ def _titles(
             standalone.append(_unnamed(phrase))
         i = max(phrase.end, i + 1)
     return standalone, covered
+
+
+def _first_name_left_out(tokens, i: int, starts: dict[int, Found], taken: set[int]) -> bool:
+    """Whether the name a title introduces lacks its first word, a listed given name the
+    tagger left out: «رئيسة الوزراء الإيطالية جورجيا [ميلوني]», «المرجع الشيعي الأعلى علي
+    [السيستاني]»."""
+    return i + 1 in starts and i not in taken and \
+        shipped_lexicon().names_a_person(normalize_key(tokens[i]))
 
 
 def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
@@ -347,7 +365,9 @@ def _attach(person: Found, phrase: TitlePhrase) -> None:
         (t.country for t in phrase.titles if t.country), None)  # «خادم الحرمين الشريفين»
     person.org = person.org or (phrase.org.actor.id if phrase.org else None)
     if not phrase.out_of_office:  # «العقيد الراحل»: no sector today
-        person.sector_hint = person.sector_hint or next(
+        person.body = person.body or phrase.body_words
+        person.sector_hint = person.sector_hint or (
+            phrase.body.sector if phrase.body else None) or next(
             (t.rank for t in phrase.titles if t.rank), None)
 
 
@@ -374,12 +394,8 @@ def _patterns(tokens: list[str], inside: set[int]) -> list[Found]:
 
 def _org_from_pattern(pattern: OrgPattern) -> Found:
     side = pattern.side.actor if pattern.side else None
-    if pattern.head.sector != "inherit":
-        sector = pattern.head.sector
-    else:
-        sector = state(side, None).sector if side else pattern.head.default
     return Found(pattern.start, pattern.end, "ORG", "pattern", country=pattern.country,
-                 sector=sector, org=side.id if side else None,
+                 sector=pattern.sector, org=side.id if side else None,
                  leads=_keys_of([pattern.head.form]))
 
 
@@ -617,9 +633,10 @@ def _written(title: Title, mention: Found) -> str:
     """A title that may name several offices («رئيس», «الأمين العام»), as written, with the
     organisation it names: «رئيس حزب القوات اللبنانية»."""
     org = _org_of(mention)
+    construct = not writes_article(title.form.split()[-1])  # «رئيس حزب …»
     if org is None:
-        return title.form
-    if not writes_article(title.form.split()[-1]):  # a construct: «رئيس حزب …»
+        return f"{title.form} {mention.body}" if construct and mention.body else title.form
+    if construct:
         return f"{title.form} {org.name}"
     # «الأمين العام» + «ل» + «الأمم المتحدة» is written «الأمين العام للأمم المتحدة»
     name = org.name.removeprefix("ا") if writes_article(org.name) else org.name

@@ -39,12 +39,16 @@ from marsad.kb.lexicon import (
     titles,
 )
 from marsad.kb.nationalities import Nationality, adjectives, country_names
+from marsad.kb.resolve import state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import best, has_article, writes_article
 
 COMMAS = {"،", ","}
 POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى اليمن»
+# The sectors of bodies named by the words after their head («وزارة الداخلية», «حزب
+# القوات», «المحكمة العليا»); the words after «القوات» or «الشرطة» describe them.
+NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
 
 
@@ -55,10 +59,12 @@ class TitlePhrase:
     titles: list[Title] = field(default_factory=list)
     country: str | None = None
     org: Alias | None = None  # an organisation named in the qualifiers
-    org_span: tuple[int, int] | None = None
     nisba_spans: list[tuple[int, int]] = field(default_factory=list)
     name_start: int | None = None  # where the name it introduces begins
     out_of_office: bool = False  # «السابق»: its titles are not held now
+    # a body the KB does not list, and its words: «حزب القوات اللبناني»
+    body: OrgPattern | None = None
+    body_words: str | None = None
 
     @property
     def qualified(self) -> bool:
@@ -81,15 +87,19 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
     i = phrase.end = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
     while i < len(tokens) and i - qualifiers_start < MAX_QUALIFIERS:
         if i in person_starts:
-            phrase.name_start = i
+            if name_proclitic(tokens[i], shipped_lexicon()) != "ل":  # «الموالية لهادي»
+                phrase.name_start = i
             break
         text = tokens[i]
         if text.isspace():
             break
         if text in COMMAS:  # «وزير التعليم، الدكتور عزام الدخيل»
             after = _past_honorifics(tokens, i + 1)
-            if after in person_starts and name_proclitic(tokens[after], shipped_lexicon()) != "و":
-                phrase.name_start = after  # «…، وخالد الحميدان» is the next in a list
+            # «…، وخالد الحميدان», «…، والدكتور نزار مدني» are the next in a list
+            joined = best(tokens[i + 1]).prefix.startswith("و") if after > i + 1 else \
+                name_proclitic(tokens[after], shipped_lexicon()) == "و"
+            if after in person_starts and not joined:
+                phrase.name_start = after
             break
         step = _qualifier(tokens, i, phrase)
         if not step:
@@ -115,6 +125,8 @@ def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase) -> None:
         if found is None:
             continue
         words, kin = found.values[0]
+        if best(tokens[found.end - 1]).suffix:
+            return  # «زوجها الأمير فيليب»: "her husband", the name is his
         # an iḍāfa has its noun as listed, mostly without the article («مستشار»; but
         # «المتحدث باسم»); before «ل» it may have one
         if title.prefix in ("ل", "لل") or \
@@ -239,28 +251,34 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     org = _org_alias(tokens, i)
     if org and not phrase.org:
         phrase.org = org.values[0]
-        phrase.org_span = (org.start, org.end)
         phrase.country = phrase.country or org.values[0].actor.country
         return org.end
-    if after_fi:  # «وزير الدولة في وزارة الداخلية رفيق الشلي»
-        return _government_body(tokens, i, phrase)
+    body = _body(tokens, i) if not (phrase.org or phrase.body) else None
+    if body:  # «المتحدث باسم وزارة الخارجية القطرية», «وزير الدولة في وزارة الداخلية»
+        phrase.country = phrase.country or body.country
+        phrase.body = body
+        phrase.body_words = " ".join(tokens[body.start:body.end])
+        return body.end
     return None
 
 
-def _government_body(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:
-    """A ministry or government the holder serves in, after «في»: «وزارة الداخلية»,
-    «وزارة الدفاع الأمريكية» (its country read into ``phrase``); the index after it."""
+def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
+    """A body the KB does not list that a title's holder serves: an organisation pattern
+    («وزارة الدفاع الأمريكية», «القوات المصرية»), or a government head and its portfolio
+    («وزارة الداخلية»)."""
     pattern = read_org_pattern(tokens, i)
-    if pattern and pattern.head.sector == "GOV":
-        phrase.country = phrase.country or pattern.country
-        return pattern.end
+    if pattern:
+        return pattern
     head = org_heads().match_at(tokens, i)
-    if not head or head.values[0].sector != "GOV":
+    if not head or head.values[0].sector == "inherit":
         return None
     end = head.end
-    while end - head.end < portfolios().max_words and _portfolio_word(tokens, end, "ال"):
-        end += 1
-    return end if end > head.end else None
+    if head.values[0].sector in NAMED_BODIES:  # «وزارة الداخلية», «حزب القوات»
+        while end - head.end < portfolios().max_words and _portfolio_word(tokens, end, "ال"):
+            end += 1
+    # a definite head names its body alone («الجيش»); «القوات الموالية» is no body's name
+    return OrgPattern(i, end, head.values[0], None, None) \
+        if end > head.end or _definite(tokens[i]) else None
 
 
 def _definite(token: str) -> bool:
@@ -302,6 +320,13 @@ class OrgPattern:
     head: OrgHead
     country: str | None
     side: Alias | None  # the organisation in the complement
+
+    @property
+    def sector(self) -> str | None:
+        """The head's sector; «ميليشيات X» takes the sector of X's side."""
+        if self.head.sector != "inherit":
+            return self.head.sector
+        return state(self.side.actor, None).sector if self.side else self.head.default
 
 
 def read_org_pattern(
