@@ -545,11 +545,11 @@ def test_the_office_holder_named_after_a_dependant_noun_keeps_the_office(linker)
      "EGY", "REL"),
     # a body the KB does not list gives the title its country, sector and words
     ("وصرّح ماجد الأنصاري المتحدث الرسمي باسم وزارة الخارجية القطرية بأن الهدنة بدأت.",
-     "ماجد الأنصاري", ["المتحدث باسم"], "QAT", "GOV"),
+     "ماجد الأنصاري", ["المتحدث باسم وزارة الخارجية القطرية"], "QAT", "GOV"),
     ("وقال قائد القوات الجوية المصرية اللواء محمود فؤاد إن الطائرات جاهزة.", "محمود فؤاد",
      ["قائد القوات الجوية المصرية"], "EGY", "MIL"),
     ("وقال المتحدث باسم الجيش الكولونيل ساني عثمان إن الهجوم فشل.", "ساني عثمان",
-     ["المتحدث باسم"], None, "MIL"),
+     ["المتحدث باسم الجيش"], None, "MIL"),
     # an ambassador of a title («سفير خادم الحرمين الشريفين») is no king
     ("التقى سفير خادم الحرمين الشريفين لدى اليمن محمد آل جابر الوفد.", "محمد آل جابر",
      ["سفير خادم الحرمين الشريفين"], "SAU", "GOV"),
@@ -585,3 +585,19 @@ def test_titles_whose_name_is_another_persons(linker):
               date="2015-06-01")
     assert entity(doc, "عادل الطريفي").roles == ["وزير الثقافة والإعلام"]
     assert entity(doc, "نزار مدني").roles == ["وزير الدولة للشؤون الخارجية"]
+
+
+def test_saudi_royal_offices(linker):
+    # «ولي ولي العهد» is the deputy crown prince, the KB's holder on the date
+    doc = run(linker, "واستقبل ولي ولي العهد السعودي الوفد.", date="2016-06-01")
+    assert entity(doc, "محمد بن سلمان").roles == ["وزير الدفاع", "ولي ولي العهد"]
+    # a prince's style does not stop his regional governorship from describing him
+    doc = run(linker, "وافتتح الأمير فيصل بن بندر أمير منطقة الرياض المعرض.",
+              [("فيصل بن بندر", "PERSON")], date="2016-06-01")
+    faisal = entity(doc, "فيصل بن بندر")
+    assert (faisal.roles, faisal.country, faisal.sector) == \
+        (["الأمير", "أمير المنطقة"], "SAU", "GOV")
+    # a deputy named with «ل» keeps it in the role
+    doc = run(linker, "وقال فهد العلي النائب الثاني لرئيس مجلس الوزراء إن القرار نهائي.",
+              [("فهد العلي", "PERSON")], date="2016-06-01")
+    assert entity(doc, "فهد العلي").roles == ["النائب الثاني لرئيس مجلس الوزراء"]

@@ -334,7 +334,8 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
     الخارجية القطري» the name is the subject and the title its object."""
     if all(t.rank for t in phrase.titles):
         return False
-    own = person.titles or list(getattr(titles().match_at(tokens, person.start), "values", ()))
+    own = [t for t in person.titles or getattr(titles().match_at(tokens, person.start),
+                                               "values", ()) if not t.style]
     if own and roles_named(own).isdisjoint(roles_named(phrase.titles)):
         return False  # «الرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا» is one office
     actor = person.actor or _named_actor(tokens[person.start:person.end])
@@ -615,8 +616,11 @@ def _absorb(draft: Draft, mention: Found) -> None:
         keys = [k for k in title.roles if k in offices()]
         if draft.role_keys.intersection(keys) and draft.actor is not None:
             continue  # the actor's own office already says it
-        if len(keys) == 1:
-            label = offices()[keys[0]].label
+        office = offices()[keys[0]] if len(keys) == 1 else None
+        if office and office.sector:
+            label = office.label
+        elif office:  # an office of the body it serves: «المتحدث باسم الجيش الليبي»
+            label = _written(Title(office.label), mention)
         else:  # unlisted, or a title that may name several offices
             label = _written(title, mention) if keys else title.form
         if label not in draft.roles:

@@ -51,11 +51,15 @@ class Title:
                      unlisted_of=self.office_family(),
                      out_of_office=out_of_office or self.out_of_office)
 
-    def dependant(self, words: str, kin: bool) -> Title:
+    def dependant(self, words: str, kin: bool, with_lam: bool = False) -> Title:
         """The title of someone who serves this title's holder or is kin to them
-        («مستشار الرئيس», «زوجة الرئيس»): an office the KB does not list, of this
-        title's country, with its sector for staff of an office held now."""
-        return Title(f"{words} {self._definite_form()}", country=self.country,
+        («مستشار الرئيس», «زوجة الرئيس», «النائب الثاني لرئيس مجلس الوزراء» with
+        ``with_lam``): an office the KB does not list, of this title's country, with its
+        sector for staff of an office held now."""
+        form = self._definite_form()
+        if with_lam:  # «ل» + «الرئيس» is written «للرئيس»
+            form = "ل" + (form[1:] if form.startswith("ال") else form)
+        return Title(f"{words} {form}", country=self.country,
                      sector=None if kin or self.out_of_office else self.office_sector())
 
     def office_sector(self) -> str | None:

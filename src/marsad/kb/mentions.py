@@ -129,10 +129,11 @@ def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase) -> None:
             return  # «زوجها الأمير فيليب»: "her husband", the name is his
         # an iḍāfa has its noun as listed, mostly without the article («مستشار»; but
         # «المتحدث باسم»); before «ل» it may have one
-        if title.prefix in ("ل", "لل") or \
-                _definite(tokens[found.start]) == writes_article(words):
+        with_lam = title.prefix in ("ل", "لل")
+        if with_lam or _definite(tokens[found.start]) == writes_article(words):
             phrase.start = found.start
-            phrase.titles = [t if t.rank else t.dependant(words, kin) for t in phrase.titles]
+            phrase.titles = [t if t.rank else t.dependant(words, kin, with_lam)
+                             for t in phrase.titles]
             return
 
 
