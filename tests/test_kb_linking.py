@@ -47,8 +47,12 @@ def test_title_with_nisba_gives_role_country_and_sector(linker):
     akar = entity(doc, "خلوصي أكار")
     assert (akar.kb_id, akar.country, akar.sector) == ("tur.akar", "TUR", "GOV")
     assert akar.roles == ["وزير الدفاع"]
-    # The nisba inside the title belongs to the title, not to a NORP entity.
-    assert [m.text for e in doc._.entities if e.type == "NORP" for m in e.mentions] == ["القطري"]
+    # The nisbas inside the titles belong to them, not to NORP entities: «نظيره القطري»
+    # is Qatar's defence minister on the date
+    assert [e for e in doc._.entities if e.type == "NORP"] == []
+    counterpart = entity(doc, "خالد بن محمد العطية")
+    assert ([m.text for m in counterpart.mentions], counterpart.roles) == \
+        (["نظيره القطري"], ["وزير الدفاع"])
 
 
 def test_title_with_organisation_and_comma(linker):
@@ -601,3 +605,32 @@ def test_saudi_royal_offices(linker):
     doc = run(linker, "وقال فهد العلي النائب الثاني لرئيس مجلس الوزراء إن القرار نهائي.",
               [("فهد العلي", "PERSON")], date="2016-06-01")
     assert entity(doc, "فهد العلي").roles == ["النائب الثاني لرئيس مجلس الوزراء"]
+
+
+def test_a_counterpart_holds_the_office_of_the_person_before(linker):
+    doc = run(linker, "التقى وزير الخارجية الفرنسي جان نويل بارو ونظيرته الألمانية أنالينا "
+              "بيربوك في دمشق.", [("جان نويل بارو", "PERSON"), ("أنالينا بيربوك", "PERSON")],
+              date="2025-01-03")
+    baerbock = entity(doc, "أنالينا بيربوك")
+    assert (baerbock.roles, baerbock.country, baerbock.sector) == (["وزير الخارجية"], "DEU", "GOV")
+    # a king's counterpart is a king, of his own country («خادم الحرمين» is Saudi only)
+    doc = run(linker, "استقبل خادم الحرمين الشريفين الملك سلمان نظيره الأردني في الرياض.",
+              [("سلمان", "PERSON")], date="2016-01-24")
+    assert entity(doc, "عبد الله الثاني").roles == ["الملك"]
+    doc = run(linker, "استقبل خادم الحرمين الشريفين الملك سلمان نظيره هاني مراد في الرياض.",
+              [("سلمان", "PERSON"), ("هاني مراد", "PERSON")], date="2016-01-24")
+    assert entity(doc, "هاني مراد").country is None  # not a Saudi king
+    # «نظير» without its pronoun is a given name
+    doc = run(linker, "وقال نظير عياد إن الموقف واضح.", [("نظير عياد", "PERSON")])
+    assert entity(doc, "نظير عياد").roles == []
+
+
+def test_a_dependant_after_a_comma_is_the_name_before_and_the_office_the_name_after(linker):
+    doc = run(linker, "قال جاريد كوشنر، صهر الرئيس الأمريكي دونالد ترامب، إن الخطة جيدة.",
+              [("جاريد كوشنر", "PERSON"), ("دونالد ترامب", "PERSON")], date="2019-06-01")
+    assert (entity(doc, "جاريد كوشنر").roles, entity(doc, "جاريد كوشنر").country) == \
+        (["صهر الرئيس"], "USA")
+    doc = run(linker, "صدر حكم على سيف الإسلام القذافي، نجل الزعيم الليبي الراحل معمر القذافي.",
+              [("سيف الإسلام القذافي", "PERSON"), ("معمر القذافي", "PERSON")], date="2015-07-28")
+    assert entity(doc, "سيف الإسلام القذافي").roles == ["نجل الزعيم الراحل"]
+    assert entity(doc, "معمر القذافي").roles == ["الزعيم الراحل"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.lang.lex_attrs import is_punct
@@ -169,6 +169,10 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
     return EntityLinker(nlp, name)
 
 
+# How far back, in words, «نظيره» looks for the office it shares.
+COUNTERPART_REACH = 30
+
+
 # --- finding mentions ------------------------------------------------------------------
 
 def find(doc: Doc, tokens: list[str]) -> list[Found]:
@@ -177,8 +181,12 @@ def find(doc: Doc, tokens: list[str]) -> list[Found]:
     names = _kb_names(tokens)
     found = _merge(_people_behind_heads(found, names, tokens), names, swallows=lambda inner: True)
     persons = [f for f in found if f.type == "PERSON"]
-    standalone, titled = _titles(tokens, persons, _cover(found), publication_date(doc))
-    found += standalone
+    # the tagger may read a title as a place («سفيرة», a Syrian town, before «الولايات
+    # المتحدة»): the title phrase takes such a mention's words
+    title_words = [f for f in found if _is_title_word(tokens, f, _starts(persons))]
+    standalone, titled = _titles(tokens, persons, _cover(f for f in found if f not in title_words),
+                                 publication_date(doc))
+    found = [f for f in found if f not in title_words or f.start not in titled] + standalone
     found = _merge(found, _patterns(tokens, _starts(found) | titled),
                    swallows=lambda inner: inner.type != "PERSON" and inner.source != "title")
     taken = _cover(found)
@@ -187,6 +195,19 @@ def find(doc: Doc, tokens: list[str]) -> list[Found]:
     found += [Found(i, i + 1, "PERSON", "anaphor") for i in range(len(tokens))
               if may_be_anaphor[i] and i not in taken and is_anaphor(tokens, i)]
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int]) -> bool:
+    """Whether an NER mention other than a person is only the words of a title that
+    has a country, an organisation or a name after it («سفيرة الولايات المتحدة»; not
+    «بلدة السفيرة»)."""
+    if mention.source != "ner" or mention.type == "PERSON":
+        return False
+    match = titles().match_at(tokens, mention.start)
+    if match is None or match.end < mention.end:
+        return False
+    phrase = read_title(tokens, mention.start, person_starts)
+    return phrase is not None and (phrase.qualified or phrase.name_start is not None)
 
 
 def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
@@ -284,13 +305,18 @@ def _titles(
     ends = {p.end: p for p in persons}
     may_be_title = titles().starts(tokens)
     standalone, covered = [], set()
+    offices_before: tuple[int, list[Title]] = (-COUNTERPART_REACH, [])  # for «نظيره»
     i = 0
     while i < len(tokens):
         phrase = read_title(tokens, i, person_starts) \
             if may_be_title[i] and i not in taken else None
+        if phrase and phrase.titles[0].counterpart:
+            phrase = _counterpart(tokens, phrase, *offices_before)
         if phrase is None or (phrase.titles[0].construct and not phrase.qualified):
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows
             continue
+        if any(t.roles or t.unlisted_of for t in phrase.titles):
+            offices_before = (phrase.end, phrase.titles)
         if phrase.name_start is None and _first_name_left_out(tokens, phrase.end, starts,
                                                                 taken):
             person = starts.pop(phrase.end + 1)  # its mention takes the first name
@@ -301,12 +327,19 @@ def _titles(
         # a title joined by «و» to the name before it is another person's
         first = phrase.start  # before i when a noun takes the title («مستشار الرئيس»)
         apposable = best(tokens[first]).prefix in ("", "ال")
-        if phrase.name_start is not None:
+        after_comma = apposable and first >= 2 and tokens[first - 1] in COMMAS \
+            and first - 1 in ends
+        if phrase.name_start is not None and phrase.served and after_comma:
+            # «سيف الإسلام القذافي، نجل الزعيم الليبي معمر القذافي»: the son is named
+            # before, the leader after
+            _attach(ends[first - 1], phrase)
+            _attach(starts[phrase.name_start], replace(phrase, titles=phrase.served))
+        elif phrase.name_start is not None:
             if not phrase.qualified and all(t.style for t in phrase.titles):
                 # «الأمير أحمد بن عبدالعزيز»: a prince, not an emir in office
                 phrase.titles = [Title(t.form, style=True) for t in phrase.titles]
             _attach(starts[phrase.name_start], phrase)
-        elif apposable and first >= 2 and tokens[first - 1] in COMMAS and first - 1 in ends:
+        elif after_comma:
             _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
         elif apposable and first in ends and _apposed(tokens, ends[first], phrase, date):
             _attach(ends[first], phrase)  # «بدر محمد باسملة وزير النقل اليمني»
@@ -315,6 +348,18 @@ def _titles(
             standalone.append(_unnamed(phrase))
         i = max(phrase.end, i + 1)
     return standalone, covered
+
+
+def _counterpart(tokens, phrase: TitlePhrase, after: int,
+                 offices: list[Title]) -> TitlePhrase | None:
+    """«نظيره التركي»: the offices of the last title read before, when it is near and
+    the word has its pronoun («استقبل وزير الخارجية السعودي … نظيره التركي هاكان فيدان»)."""
+    if not best(tokens[phrase.start]).suffix or phrase.start - after > COUNTERPART_REACH:
+        return None
+    # the same office, of the country the counterpart's own nisba gives
+    phrase.titles = [replace(t, country=None) for t in offices
+                     if not (t.rank or t.style or t.out_of_office)]
+    return phrase if phrase.titles else None
 
 
 def _first_name_left_out(tokens, i: int, starts: dict[int, Found], taken: set[int]) -> bool:

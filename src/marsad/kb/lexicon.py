@@ -42,6 +42,7 @@ class Title:
     unlisted_of: str | None = None
     out_of_office: bool = False  # «الرئيس السابق»: not the office's holder, no sector
     style: bool = False  # a royal style («الأمير»): passed over after another title
+    counterpart: bool = False  # «نظيره»: the office of the person named before
     sector: str | None = None  # a dependant's («مستشار الرئيس»): the office's it serves
 
     def with_words(self, words: Sequence[str], out_of_office: bool = False) -> Title:
@@ -107,6 +108,7 @@ def titles() -> PhraseIndex[Title]:
                 form, tuple(entry.get("roles", ())), entry.get("family"),
                 bool(entry.get("construct")), entry.get("country"), entry.get("rank"),
                 bool(entry.get("takes_portfolio")), style=bool(entry.get("style")),
+                counterpart=bool(entry.get("counterpart")),
             ))
     return index
 

@@ -62,6 +62,7 @@ class TitlePhrase:
     nisba_spans: list[tuple[int, int]] = field(default_factory=list)
     name_start: int | None = None  # where the name it introduces begins
     out_of_office: bool = False  # «السابق»: its titles are not held now
+    served: list[Title] | None = None  # a dependant's («نجل الزعيم»): the titles it serves
     # a body the KB does not list, and its words: «حزب القوات اللبناني»
     body: OrgPattern | None = None
     body_words: str | None = None
@@ -86,7 +87,9 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
     phrase = TitlePhrase(start, first.end, agreeing)
     i = phrase.end = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
     while i < len(tokens) and i - qualifiers_start < MAX_QUALIFIERS:
-        if i in person_starts:
+        # a nisba the tagger read as a one-word name before the name: «مدير جهاز الأمن
+        # والمخابرات الوطني [السوداني] [صلاح قوش]»
+        if i in person_starts and not (i + 1 in person_starts and _nisba(tokens, i)):
             if name_proclitic(tokens[i], shipped_lexicon()) != "ل":  # «الموالية لهادي»
                 phrase.name_start = i
             break
@@ -131,7 +134,7 @@ def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase) -> None:
         # «المتحدث باسم»); before «ل» it may have one
         with_lam = title.prefix in ("ل", "لل")
         if with_lam or _definite(tokens[found.start]) == writes_article(words):
-            phrase.start = found.start
+            phrase.start, phrase.served = found.start, phrase.titles
             phrase.titles = [t if t.rank else t.dependant(words, kin, with_lam)
                              for t in phrase.titles]
             return
@@ -155,7 +158,7 @@ def _agreeing(values: Sequence[Title], words: Sequence[str]) -> list[Title]:
 
 @cache  # a few hundred title forms, met at every title in every article
 def _form_definiteness(form: str) -> tuple[bool, ...]:
-    return tuple(writes_article(w) for w in form.split())
+    return tuple(_definite(w) for w in form.split())  # «والمخابرات» holds the article
 
 
 def _read_portfolio(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[int]) -> int:
