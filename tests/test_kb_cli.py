@@ -40,6 +40,12 @@ def test_lookup_says_why_an_unlisted_or_former_office_names_nobody():
     assert "→ egy.sisi" in kb("lookup", "الرئيس المصري", "--date", "2016-06-01").output
 
 
+def test_lookup_reads_a_dependants_title_whole():
+    # «نائب رئيس الوزراء» is a deputy's title, not «نائب رئيس» followed by a name
+    done = kb("lookup", "نائب رئيس الوزراء الروسي", "--date", "2019-06-01")
+    assert "serves or is kin" in done.output and "«نائب رئيس الوزراء»" in done.output
+
+
 def test_lookup_rejects_a_bad_date():
     done = kb("lookup", "أكار", "--date", "2020-13-01")
     assert done.exit_code == 2 and "YYYY-MM-DD" in done.output

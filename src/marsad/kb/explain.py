@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marsad.kb.mentions import read_title
+from marsad.kb.mentions import TitlePhrase, read_title
 from marsad.kb.resolve import Context, Resolution, resolve_name, resolve_office, state
 from marsad.text.tokenizer import tokenize
+
+MAX_DEPENDANT_WORDS = 3  # «مدير مكتب رئيس الوزراء»: the title may begin after them
 
 
 def explain(text: str, date: dt.date) -> dict:
     words = [w for w in tokenize(text)[0] if not w.isspace()]
-    phrase = read_title(words, 0, set()) if words else None
-    if phrase is not None and phrase.end < len(words):
+    phrase = _title_phrase(words)
+    if phrase is not None and phrase.served is not None and phrase.end == len(words):
+        reading = "title of someone who serves or is kin to the office's holder"
+        resolution = Resolution([], None, f"«{phrase.titles[0].form}» is an office the KB "
+                                          "does not list: only a name links its holder")
+    elif phrase is not None and phrase.end < len(words):
         # A title, then a name: the title is context for the name.
         name = " ".join(w for w in words[phrase.end:] if w not in {"،", ","})
         context = _context(phrase, date)
@@ -22,6 +28,14 @@ def explain(text: str, date: dt.date) -> dict:
     else:
         reading, resolution = "name", resolve_name(text, Context(date))
     return _report(text, reading, date, resolution)
+
+
+def _title_phrase(words: list[str]) -> TitlePhrase | None:
+    """The title phrase that begins the text and reads furthest: «نائب رئيس الوزراء
+    الروسي» is a deputy's title (a noun, then «رئيس الوزراء»), not «نائب رئيس» + a name."""
+    phrases = [p for start in range(min(MAX_DEPENDANT_WORDS + 1, len(words)))
+               if (p := read_title(words, start, set())) is not None and p.start == 0]
+    return max(phrases, key=lambda p: p.end, default=None)
 
 
 def _context(phrase, date: dt.date) -> Context:
