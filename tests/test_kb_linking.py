@@ -562,6 +562,15 @@ def test_the_office_holder_named_after_a_dependant_noun_keeps_the_office(linker)
      ["الأمير"], None, None),
     # «زوجها» is "her husband": the name is his, not a dependant's
     ("على عكس زلات لسان زوجها الأمير فيليب المتتالية.", "فيليب", ["الأمير"], None, None),
+    # professions that give the sector
+    ("أعلن المدعي العام أن الصحفي السعودي جمال خاشقجي قتل.", "جمال خاشقجي", ["الصحفي"],
+     "SAU", "JRN"),
+    ("قال نجيب ساويرس رجل الأعمال المصري إن الدولة يجب أن تفسح المجال.", "نجيب ساويرس",
+     ["رجل الأعمال"], "EGY", "BUS"),
+    # a name beginning with a construct title is a given name («سلطان»), no other office
+    ("أعلن معالي الدكتور سلطان بن أحمد الجابر وزير الصناعة والتكنولوجيا المتقدمة رئيس "
+     "مؤتمر الأطراف التوصل إلى اتفاق.",
+     "سلطان بن أحمد الجابر", ["وزير الصناعة والتكنولوجيا المتقدمة"], None, "GOV"),
 ])
 def test_more_titles_bodies_and_styles(linker, text, name, roles, country, sector):
     doc = run(linker, text, [(name, "PERSON")], date="2023-11-22")
@@ -634,3 +643,17 @@ def test_a_dependant_after_a_comma_is_the_name_before_and_the_office_the_name_af
               [("سيف الإسلام القذافي", "PERSON"), ("معمر القذافي", "PERSON")], date="2015-07-28")
     assert entity(doc, "سيف الإسلام القذافي").roles == ["نجل الزعيم الراحل"]
     assert entity(doc, "معمر القذافي").roles == ["الزعيم الراحل"]
+
+
+def test_an_adjective_after_a_definite_noun_is_no_title(linker):
+    doc = run(linker, "وقال في المؤتمر الصحفي محمد العلي إن الخطة جاهزة.",
+              [("محمد العلي", "PERSON")], date="2018-10-20")
+    assert entity(doc, "محمد العلي").roles == []
+
+
+def test_the_holder_named_in_a_spelling_the_kb_lacks_keeps_the_apposition(linker):
+    # the KB has «عبد اللطيف الزياني»; the surname, office, country and date agree
+    doc = run(linker, "وقّع معالي الدكتور عبداللطيف بن راشد الزياني وزير خارجية مملكة البحرين "
+              "الاتفاقيات.", [("عبداللطيف بن راشد الزياني", "PERSON")], date="2020-09-15")
+    zayani = entity(doc, "عبداللطيف بن راشد الزياني")
+    assert (zayani.roles, zayani.country) == (["وزير الخارجية"], "BHR")

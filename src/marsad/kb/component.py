@@ -52,6 +52,7 @@ from marsad.kb.mentions import (
     is_anaphor,
     read_org_pattern,
     read_title,
+    title_at,
 )
 from marsad.kb.model import Actor, load_kb
 from marsad.kb.nationalities import adjectives, country_names, country_of_name
@@ -379,8 +380,10 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
     الخارجية القطري» the name is the subject and the title its object."""
     if all(t.rank for t in phrase.titles):
         return False
-    own = [t for t in person.titles or getattr(titles().match_at(tokens, person.start),
-                                               "values", ()) if not t.style]
+    # its own titles, or one its name begins with («الرئيس خوان مانويل سانتوس»); not a
+    # construct title, which is a given name there («سلطان بن أحمد الجابر»)
+    own = [t for t in person.titles or title_at(tokens, person.start)[1]
+           if not (t.style or t.construct)]
     if own and roles_named(own).isdisjoint(roles_named(phrase.titles)):
         return False  # «الرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا» is one office
     actor = person.actor or _named_actor(tokens[person.start:person.end])
@@ -389,7 +392,16 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
         return False
     org = phrase.org.actor.id if phrase.org else None
     holder = resolve_office(Context(date, tuple(phrase.titles), phrase.country, org)).choice
-    return holder is None or holder is actor
+    if holder is None or holder is actor:
+        return True
+    # the holder named in a spelling the KB lacks: «عبداللطيف بن راشد الزياني» is the
+    # KB's «عبد اللطيف الزياني» (same office, country and date, and surname)
+    return actor is None and head_stem(tokens[person.end - 1]) in _alias_words(holder)
+
+
+def _alias_words(actor: Actor) -> set[str]:
+    """The keys of every word of the actor's names, short forms included."""
+    return {head_stem(w) for form in (*actor.aliases, *actor.short) for w in form.split()}
 
 
 def _named_actor(words: list[str]) -> Actor | None:
@@ -619,8 +631,7 @@ def _names_office(title: Title, draft: Draft) -> bool:
 def _name_words(draft: Draft) -> set[str]:
     if draft.actor is None:
         return set(draft.key[1]) if draft.key[0] == "name" else set()
-    forms = (*draft.actor.aliases, *draft.actor.short)
-    return {head_stem(w) for form in forms for w in form.split()}
+    return _alias_words(draft.actor)
 
 
 def _keys(doc, mention: Found) -> tuple[str, ...]:

@@ -43,6 +43,7 @@ class Title:
     out_of_office: bool = False  # «الرئيس السابق»: not the office's holder, no sector
     style: bool = False  # a royal style («الأمير»): passed over after another title
     counterpart: bool = False  # «نظيره»: the office of the person named before
+    adjective: bool = False  # «الصحفي»: an adjective after a definite noun, no title
     sector: str | None = None  # a dependant's («مستشار الرئيس»): the office's it serves
 
     def with_words(self, words: Sequence[str], out_of_office: bool = False) -> Title:
@@ -108,7 +109,7 @@ def titles() -> PhraseIndex[Title]:
                 form, tuple(entry.get("roles", ())), entry.get("family"),
                 bool(entry.get("construct")), entry.get("country"), entry.get("rank"),
                 bool(entry.get("takes_portfolio")), style=bool(entry.get("style")),
-                counterpart=bool(entry.get("counterpart")),
+                counterpart=bool(entry.get("counterpart")), adjective=bool(entry.get("adjective")),
             ))
     return index
 

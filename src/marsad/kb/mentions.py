@@ -78,12 +78,10 @@ def _is_word(text: str) -> bool:
 
 def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> TitlePhrase | None:
     """The title phrase beginning at ``start``, if a title begins there."""
-    # the longest title whose words are definite as the text's are: «رئيس جمهورية
-    # كولومبيا» is «رئيس» + a country, not «رئيس الجمهورية»
-    first, agreeing = next(((m, a) for m in titles().matches_at(tokens, start)
-                            if (a := _agreeing(m.values, tokens[start:m.end]))), (None, []))
-    if first is None:
-        return None
+    first, agreeing = title_at(tokens, start)
+    if first is None or (all(t.adjective for t in agreeing) and start > 0
+                         and _definite(tokens[start - 1])):
+        return None  # «المؤتمر الصحفي»: an adjective
     phrase = TitlePhrase(start, first.end, agreeing)
     i = phrase.end = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
     while i < len(tokens) and i - qualifiers_start < MAX_QUALIFIERS:
@@ -145,6 +143,14 @@ def _past_honorifics(tokens: Sequence[str], i: int) -> int:
     while i < len(tokens) and (honorific := honorifics().match_at(tokens, i)):
         i = honorific.end
     return i
+
+
+def title_at(tokens: Sequence[str], start: int) -> tuple[Match[Title] | None, list[Title]]:
+    """The longest title at ``start`` whose words are definite as the text's are, and
+    its titles that agree: «رئيس جمهورية كولومبيا» is «رئيس» + a country, not «رئيس
+    الجمهورية»; «سلطان بن أحمد» is the construct «سلطان», not «السلطان»."""
+    return next(((m, a) for m in titles().matches_at(tokens, start)
+                 if (a := _agreeing(m.values, tokens[start:m.end]))), (None, []))
 
 
 def _agreeing(values: Sequence[Title], words: Sequence[str]) -> list[Title]:
@@ -236,9 +242,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     if found_title and all(t.rank for t in found_title.values):
         phrase.titles.extend(found_title.values)
         return found_title.end
-    styles = _agreeing(found_title.values, tokens[i:found_title.end]) if found_title else []
-    if styles and all(t.style for t in styles):
-        return found_title.end  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
+    style, styles = title_at(tokens, i)
+    if style and all(t.style for t in styles):
+        return style.end  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
     if tokens[i] in POSTED_AT and i + 1 < len(tokens):
         # «المندوب الجزائري لدى الأمم المتحدة»: where the holder is posted, passed over
         posted = country_names().match_at(tokens, i + 1) or _org_alias(tokens, i + 1)
