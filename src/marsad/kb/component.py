@@ -392,16 +392,7 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
         return False
     org = phrase.org.actor.id if phrase.org else None
     holder = resolve_office(Context(date, tuple(phrase.titles), phrase.country, org)).choice
-    if holder is None or holder is actor:
-        return True
-    # the holder named in a spelling the KB lacks: «عبداللطيف بن راشد الزياني» is the
-    # KB's «عبد اللطيف الزياني» (same office, country and date, and surname)
-    return actor is None and head_stem(tokens[person.end - 1]) in _alias_words(holder)
-
-
-def _alias_words(actor: Actor) -> set[str]:
-    """The keys of every word of the actor's names, short forms included."""
-    return {head_stem(w) for form in (*actor.aliases, *actor.short) for w in form.split()}
+    return holder is None or holder is actor
 
 
 def _named_actor(words: list[str]) -> Actor | None:
@@ -631,7 +622,8 @@ def _names_office(title: Title, draft: Draft) -> bool:
 def _name_words(draft: Draft) -> set[str]:
     if draft.actor is None:
         return set(draft.key[1]) if draft.key[0] == "name" else set()
-    return _alias_words(draft.actor)
+    forms = (*draft.actor.aliases, *draft.actor.short)
+    return {head_stem(w) for form in forms for w in form.split()}
 
 
 def _keys(doc, mention: Found) -> tuple[str, ...]:

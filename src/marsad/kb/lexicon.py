@@ -223,11 +223,33 @@ class Alias:
 
 @lru_cache(maxsize=1)
 def aliases() -> PhraseIndex[Alias]:
-    """Every alias of every actor, full and short."""
+    """Every alias of every actor, full and short, in each of its spellings."""
     index: PhraseIndex[Alias] = PhraseIndex()
     for actor in load_kb().actors.values():
-        for form in actor.aliases:
-            index.add(form, Alias(actor, False))
-        for form in actor.short:
-            index.add(form, Alias(actor, True))
+        for forms, short in ((actor.aliases, False), (actor.short, True)):
+            for form in forms:
+                for spelling in spellings(form):
+                    index.add(spelling, Alias(actor, short))
     return index
+
+
+def spellings(form: str) -> set[str]:
+    """The form with its compound given names joined and apart («عبد ربه» / «عبدربه»;
+    ``data/spellings.yaml``)."""
+    words = form.split()
+    joined, apart = [], []
+    for word in words:
+        head = next((h for h in _compound_heads() if word.startswith(h)
+                     and len(word) - len(h) >= 3), None)
+        apart.extend([head, word[len(head):]] if head else [word])
+    for word in words:
+        if joined and joined[-1] in _compound_heads():
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return {form, " ".join(joined), " ".join(apart)}
+
+
+@cache
+def _compound_heads() -> frozenset[str]:
+    return frozenset(_data("spellings.yaml")["joined_or_apart"])
