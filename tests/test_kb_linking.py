@@ -562,6 +562,9 @@ def test_the_office_holder_named_after_a_dependant_noun_keeps_the_office(linker)
      ["الأمير"], None, None),
     # «زوجها» is "her husband": the name is his, not a dependant's
     ("على عكس زلات لسان زوجها الأمير فيليب المتتالية.", "فيليب", ["الأمير"], None, None),
+    # a correspondent is of no country the medium gives («الجزيرة» is Qatari)
+    ("قُتلت شيرين أبو عاقلة، مراسلة قناة الجزيرة، برصاص أُطلق عليها.", "شيرين أبو عاقلة",
+     ["مراسل قناة الجزيرة"], None, "JRN"),
     # professions that give the sector
     ("أعلن المدعي العام أن الصحفي السعودي جمال خاشقجي قتل.", "جمال خاشقجي", ["الصحفي"],
      "SAU", "JRN"),

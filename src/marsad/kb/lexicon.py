@@ -25,6 +25,7 @@ class Office:
     label: str
     sector: str | None
     family: str | None
+    body_country: bool = True  # the holder is of the country of the body named after
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,8 @@ class Title:
 @lru_cache(maxsize=1)
 def offices() -> dict[str, Office]:
     roles = _data("roles.yaml")["roles"]
-    return {k: Office(k, v["label"], v.get("sector"), v.get("family")) for k, v in roles.items()}
+    return {k: Office(k, v["label"], v.get("sector"), v.get("family"),
+                      v.get("body_country", True)) for k, v in roles.items()}
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,7 @@ from marsad.kb.lexicon import (
     dependants,
     holder_adjectives,
     honorifics,
+    offices,
     org_heads,
     org_middles,
     out_of_office,
@@ -261,7 +262,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     org = _org_alias(tokens, i)
     if org and not phrase.org:
         phrase.org = org.values[0]
-        phrase.country = phrase.country or org.values[0].actor.country
+        if all(offices()[r].body_country for t in phrase.titles for r in t.roles):
+            phrase.country = phrase.country or org.values[0].actor.country
         return org.end
     body = _body(tokens, i) if not (phrase.org or phrase.body) else None
     if body:  # «المتحدث باسم وزارة الخارجية القطرية», «وزير الدولة في وزارة الداخلية»
