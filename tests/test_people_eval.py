@@ -1,0 +1,69 @@
+"""``marsad eval people``: the scorer, and the gate on the shipped people sets."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.kb.evaluate import Tally, evaluate, match, read_gold, same_office, shipped_gold
+
+# Measured on marsad/kb/data/eval/people.jsonl (docs/entities.md): share of gold roles,
+# countries and sectors given right, per set. A change that lowers one fails here.
+GATE = {
+    "a": {"found": 0.979, "role": 0.928, "country": 0.910, "sector": 0.857},
+    "b": {"found": 0.978, "role": 0.899, "country": 0.855, "sector": 0.805},
+}
+
+
+def test_roles_naming_one_office_match():
+    assert same_office("رئيس مجلس الوزراء", "رئيس الوزراء")  # two titles of one office
+    assert same_office("وزيرة الخارجية", "وزير الخارجية")  # feminine
+    assert same_office("مراسلة قناة الجزيرة", "مراسل")  # one the start of the other
+    assert same_office("رئيس أركان الجيش الوطني الشعبي", "رئيس الأركان")
+    assert same_office("الأمين العام لحزب الله", "زعيم")
+    assert not same_office("رئيس الهيئة العليا للانتخابات", "رئيس الوزراء")
+    assert not same_office("نائب رئيس الوزراء", "رئيس الوزراء")
+
+
+def test_a_gold_name_matches_the_entity_sharing_most_words():
+    persons = [{"name": "محمد بن زايد", "mentions": [{"text": "محمد بن زايد آل نهيان"}]},
+               {"name": "محمد", "mentions": [{"text": "محمد"}]}]
+    assert match("محمد بن زايد آل نهيان", persons) is persons[0]
+    assert match("خالد", persons) is None
+
+
+def test_a_value_given_but_different_is_counted_apart_from_a_missing_one():
+    tally = Tally()
+    gold = {"name": "س", "roles": ["وزير الخارجية"], "country": "EGY", "sector": "GOV"}
+    verdict = tally.add(gold, {"roles": ["الرئيس"], "country": None, "sector": "GOV"})
+    assert verdict == {"role": "differs", "country": "missing"}
+    assert tally.to_dict() == {"people": 1, "found": 1.0, "role": 0.0, "country": 0.0,
+                               "sector": 1.0, "differ": {"role": 1, "country": 0, "sector": 0}}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    from marsad.pipeline import load
+
+    return evaluate(load(), read_gold(shipped_gold()))
+
+
+@pytest.mark.parametrize("name", sorted(GATE))
+def test_people_gate(scores, name):
+    got = scores["sets"][name]
+    assert all(got[key] >= value for key, value in GATE[name].items()), got
+
+
+def test_eval_people_command(tmp_path):
+    from marsad.cli import cli
+
+    gold = tmp_path / "one.jsonl"
+    gold.write_text(
+        '{"set": "x", "id": 1, "date": "2020-07-06", "text": "قال وزير الدفاع التركي خلوصي '
+        'أكار إن العملية مستمرة.", "people": [{"name": "خلوصي أكار", "roles": ["وزير الدفاع"], '
+        '"country": "TUR", "sector": "GOV"}]}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "people", "--data", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert "x           1  1.000  1.000    1.000   1.000   0/0/0" in result.output
+    missing = CliRunner().invoke(cli, ["eval", "people", "--data", str(tmp_path / "no.jsonl")])
+    assert missing.exit_code == 2 and "pass --data FILE" in missing.output
