@@ -23,6 +23,8 @@ def test_roles_naming_one_office_match():
     assert same_office("الأمين العام لحزب الله", "زعيم")
     assert not same_office("رئيس الهيئة العليا للانتخابات", "رئيس الوزراء")
     assert not same_office("نائب رئيس الوزراء", "رئيس الوزراء")
+    assert not same_office("الرئيس", "الرئيس السابق")  # a holder in office
+    assert same_office("الرئيس", "الرئيس السابق", former=True)
 
 
 def test_a_gold_name_matches_the_entity_sharing_most_words():
@@ -37,8 +39,11 @@ def test_a_value_given_but_different_is_counted_apart_from_a_missing_one():
     gold = {"name": "س", "roles": ["وزير الخارجية"], "country": "EGY", "sector": "GOV"}
     verdict = tally.add(gold, {"roles": ["الرئيس"], "country": None, "sector": "GOV"})
     assert verdict == {"role": "differs", "country": "missing"}
-    assert tally.to_dict() == {"people": 1, "found": 1.0, "role": 0.0, "country": 0.0,
-                               "sector": 1.0, "differ": {"role": 1, "country": 0, "sector": 0}}
+    tally.add({"name": "ص", "roles": [], "country": None, "sector": None},
+              {"roles": ["الرئيس"], "country": None, "sector": None})
+    assert tally.to_dict() == {"people": 2, "found": 1.0, "role": 0.0, "country": 0.0,
+                               "sector": 1.0, "differ": {"role": 1, "country": 0, "sector": 0},
+                               "extra_roles": 1}
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +69,6 @@ def test_eval_people_command(tmp_path):
         '"country": "TUR", "sector": "GOV"}]}\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", "people", "--data", str(gold)])
     assert result.exit_code == 0, result.output
-    assert "x           1  1.000  1.000    1.000   1.000   0/0/0" in result.output
+    assert "x           1  1.000  1.000    1.000   1.000   0/0/0, 0" in result.output
     missing = CliRunner().invoke(cli, ["eval", "people", "--data", str(tmp_path / "no.jsonl")])
     assert missing.exit_code == 2 and "pass --data FILE" in missing.output

@@ -125,12 +125,13 @@ def eval_people(data_path: Path | None, as_json: bool, show_errors: bool) -> Non
         click.echo(json.dumps(scores, ensure_ascii=False, indent=2))
         return
     click.echo(f"{'set':<6}{'people':>7}{'found':>7}{'role':>7}{'country':>9}{'sector':>8}"
-               f"   given but different (role/country/sector)")
+               f"   given but different (role/country/sector), roles the gold lacks")
     for name, row in scores["sets"].items():
         differ = row["differ"]
         click.echo(f"{name:<6}{row['people']:>7}{row['found']:>7.3f}{row['role']:>7.3f}"
                    f"{row['country']:>9.3f}{row['sector']:>8.3f}   "
-                   f"{differ['role']}/{differ['country']}/{differ['sector']}")
+                   f"{differ['role']}/{differ['country']}/{differ['sector']}, "
+                   f"{row['extra_roles']}")
     for miss in scores.get("errors", []):
         click.echo(f"{miss['item']}: {miss['gold']['name']} {miss['verdict']} — gold "
                    f"{miss['gold']['roles']} {miss['gold']['country']} {miss['gold']['sector']}"

@@ -34,8 +34,10 @@ from marsad.kb.lexicon import (
     Title,
     aliases,
     anaphors,
+    dependants,
     honorifics,
     leader_heads,
+    not_given_names,
     offices,
     org_heads,
     org_middles,
@@ -146,7 +148,7 @@ class EntityLinker:
         self.name = name
         # Read the data at pipeline load, not on the first document.
         for index in (aliases, titles, adjectives, country_names, org_heads, org_middles,
-                      honorifics, anaphors, offices, out_of_office, portfolios,
+                      honorifics, anaphors, offices, out_of_office, portfolios, dependants,
                       shipped_lexicon):
             index()
 
@@ -184,11 +186,11 @@ def find(doc: Doc, tokens: list[str]) -> list[Found]:
     persons = [f for f in found if f.type == "PERSON"]
     # the tagger may read a title as a place («سفيرة», a Syrian town, before «الولايات
     # المتحدة»): the title phrase takes such a mention's words
-    title_words = [f for f in found if _is_title_word(tokens, f, _starts(persons))]
+    title_words = [f for f in found if _is_title_word(tokens, f, {p.start for p in persons})]
     standalone, titled = _titles(tokens, persons, _cover(f for f in found if f not in title_words),
                                  publication_date(doc))
     found = [f for f in found if f not in title_words or f.start not in titled] + standalone
-    found = _merge(found, _patterns(tokens, _starts(found) | titled),
+    found = _merge(found, _patterns(tokens, _insides(found) | titled),
                    swallows=lambda inner: inner.type != "PERSON" and inner.source != "title")
     taken = _cover(found)
     found += _nisbas(tokens, found, taken | titled)
@@ -240,7 +242,7 @@ def _cover(found: Iterable[Found]) -> set[int]:
     return {i for f in found for i in range(f.start, f.end)}
 
 
-def _starts(found: Iterable[Found]) -> set[int]:
+def _insides(found: Iterable[Found]) -> set[int]:
     """Token positions inside a mention where no other mention may begin."""
     return {i for f in found for i in range(f.start + 1, f.end)}
 
@@ -304,19 +306,20 @@ def _titles(
     starts = {p.start: p for p in persons}
     person_starts = set(starts)
     ends = {p.end: p for p in persons}
+    in_names = _cover(persons)
     may_be_title = titles().starts(tokens)
     standalone, covered = [], set()
     offices_before: tuple[int, list[Title]] = (-COUNTERPART_REACH, [])  # for «نظيره»
     i = 0
     while i < len(tokens):
-        phrase = read_title(tokens, i, person_starts) \
+        phrase = read_title(tokens, i, person_starts, in_names) \
             if may_be_title[i] and i not in taken else None
         if phrase and phrase.titles[0].counterpart:
-            phrase = _counterpart(tokens, phrase, *offices_before)
+            phrase = _counterpart(tokens, phrase, *offices_before, person_starts)
         if phrase is None or (phrase.titles[0].construct and not phrase.qualified):
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows
             continue
-        if any(t.roles or t.unlisted_of for t in phrase.titles):
+        if phrase.served is not None or any(t.roles or t.unlisted_of for t in phrase.titles):
             offices_before = (phrase.end, phrase.titles)
         if phrase.name_start is None and _first_name_left_out(tokens, phrase.end, starts,
                                                                 taken):
@@ -330,16 +333,23 @@ def _titles(
         apposable = best(tokens[first]).prefix in ("", "ال")
         after_comma = apposable and first >= 2 and tokens[first - 1] in COMMAS \
             and first - 1 in ends
-        if phrase.name_start is not None and phrase.served and after_comma:
+        named = starts[phrase.name_start] if phrase.name_start is not None else None
+        if named and phrase.style_start is not None and _holder_differs(
+                tokens, named, phrase, phrase.titles, date):
+            # «استقبل الرئيس المصري الأمير خالد الفيصل»: the prince is the guest
+            phrase.name_start = named = None
+            phrase.end = phrase.style_start
+        if named and phrase.served and after_comma and not _holder_differs(
+                tokens, named, phrase, phrase.served, date):
             # «سيف الإسلام القذافي، نجل الزعيم الليبي معمر القذافي»: the son is named
             # before, the leader after
             _attach(ends[first - 1], phrase)
-            _attach(starts[phrase.name_start], replace(phrase, titles=phrase.served))
-        elif phrase.name_start is not None:
+            _attach(named, replace(phrase, titles=phrase.served))
+        elif named:
             if not phrase.qualified and all(t.style for t in phrase.titles):
                 # «الأمير أحمد بن عبدالعزيز»: a prince, not an emir in office
                 phrase.titles = [Title(t.form, style=True) for t in phrase.titles]
-            _attach(starts[phrase.name_start], phrase)
+            _attach(named, phrase)
         elif after_comma:
             _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
         elif apposable and first in ends and _apposed(tokens, ends[first], phrase, date):
@@ -351,11 +361,13 @@ def _titles(
     return standalone, covered
 
 
-def _counterpart(tokens, phrase: TitlePhrase, after: int,
-                 offices: list[Title]) -> TitlePhrase | None:
-    """«نظيره التركي»: the offices of the last title read before, when it is near and
+def _counterpart(tokens, phrase: TitlePhrase, after: int, offices: list[Title],
+                 person_starts: set[int]) -> TitlePhrase | None:
+    """«نظيره التركي»: the offices of the last title read before, when it is near, no
+    other person is named between («وبحث جاويش أوغلو مع نظيره»: the pronoun is his) and
     the word has its pronoun («استقبل وزير الخارجية السعودي … نظيره التركي هاكان فيدان»)."""
-    if not best(tokens[phrase.start]).suffix or phrase.start - after > COUNTERPART_REACH:
+    if not best(tokens[phrase.start]).suffix or phrase.start - after > COUNTERPART_REACH \
+            or any(after < p < phrase.start for p in person_starts):
         return None
     # the same office, of the country the counterpart's own nisba gives
     phrase.titles = [replace(t, country=None) for t in offices
@@ -367,7 +379,7 @@ def _first_name_left_out(tokens, i: int, starts: dict[int, Found], taken: set[in
     """Whether the name a title introduces lacks its first word, a listed given name the
     tagger left out: «رئيسة الوزراء الإيطالية جورجيا [ميلوني]», «المرجع الشيعي الأعلى علي
     [السيستاني]»."""
-    return i + 1 in starts and i not in taken and \
+    return i + 1 in starts and i not in taken and tokens[i] not in not_given_names() and \
         shipped_lexicon().names_a_person(normalize_key(tokens[i]))
 
 
@@ -390,9 +402,17 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
     country = actor.country if actor else person.country
     if country and phrase.country and country != phrase.country:
         return False
+    return not _holder_differs(tokens, person, phrase, phrase.titles, date)
+
+
+def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Title],
+                    date: dt.date | None) -> bool:
+    """Whether the KB says someone other than ``person`` holds, on the date, the office
+    ``titles`` name with the phrase's country or organisation."""
     org = phrase.org.actor.id if phrase.org else None
-    holder = resolve_office(Context(date, tuple(phrase.titles), phrase.country, org)).choice
-    return holder is None or holder is actor
+    holder = resolve_office(Context(date, tuple(titles), phrase.country, org)).choice
+    return holder is not None and holder is not (
+        person.actor or _named_actor(tokens[person.start:person.end]))
 
 
 def _named_actor(words: list[str]) -> Actor | None:

@@ -15,7 +15,10 @@ mention contains the gold name, or the other way round; then
 
 A role, country or sector given but different from the gold's is counted apart
 (``differ``): a wrong statement, or a role worded so differently that no title rule
-relates the two («زعيم» for «الأمين العام لحزب الله»).
+relates the two («صهر الرئيس» for «كبير مستشاري الرئيس»); so are the people given a
+role where the gold has none (``extra_roles``: mostly offices the KB knows for people the
+text names without a title, which the gold leaves out). A former office («الرئيس
+السابق») never counts for a holder the gold has in office.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.ingest.document import Document
-from marsad.kb.lexicon import offices, spellings
+from marsad.kb.lexicon import offices, out_of_office, spellings
 from marsad.kb.mentions import title_at
 from marsad.pipeline import analyze_documents
 from marsad.text.normalize import normalize_key
@@ -57,6 +60,7 @@ class Tally:
     gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     differ: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    extra_roles: int = 0
 
     def add(self, gold: dict, entity: dict | None) -> dict[str, str]:
         """Score one gold person against its entity; the verdict per field."""
@@ -69,10 +73,11 @@ class Tally:
             wanted, given = (gold["roles"], entity["roles"]) if name == "role" else \
                 (gold[name], entity[name])
             if not wanted:
+                self.extra_roles += name == "role" and bool(given)
                 continue
             self.gold[name] += 1
-            right = any(same_office(g, p) for g in wanted for p in given) \
-                if name == "role" else wanted == given
+            right = any(same_office(g, p, gold.get("former", False))
+                        for g in wanted for p in given) if name == "role" else wanted == given
             if right:
                 self.right[name] += 1
             elif given:
@@ -86,7 +91,7 @@ class Tally:
         return {
             "people": self.people, "found": _share(self.found, self.people),
             **{name: _share(self.right[name], self.gold[name]) for name in FIELDS},
-            "differ": dict(self.differ),
+            "differ": dict(self.differ), "extra_roles": self.extra_roles,
         }
 
 
@@ -132,8 +137,12 @@ def _contains(a: str, b: str) -> bool:
     return len(b) >= 3 and (a in b or b in a)
 
 
-def same_office(gold: str, given: str) -> bool:
-    """Whether two role labels name one office (see the module's docstring)."""
+def same_office(gold: str, given: str, former: bool = False) -> bool:
+    """Whether two role labels name one office (see the module's docstring); a former
+    office («الرئيس السابق») only for a ``former`` holder."""
+    if not former and any(out_of_office().match_at(given.split(), i)
+                          for i in range(len(given.split()))):
+        return False
     a, b = _title_key(gold), _title_key(given)
     return a == b or a.startswith(b) or b.startswith(a) or \
         bool(_office_keys(gold) & _office_keys(given))

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marsad.kb.mentions import TitlePhrase, read_title
+from marsad.kb.mentions import MAX_DEPENDANT_WORDS, TitlePhrase, read_title
 from marsad.kb.resolve import Context, Resolution, resolve_name, resolve_office, state
 from marsad.text.tokenizer import tokenize
-
-MAX_DEPENDANT_WORDS = 3  # «مدير مكتب رئيس الوزراء»: the title may begin after them
 
 
 def explain(text: str, date: dt.date) -> dict:

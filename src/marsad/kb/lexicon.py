@@ -165,6 +165,12 @@ def honorifics() -> PhraseIndex[str]:
 
 
 @lru_cache(maxsize=1)
+def not_given_names() -> frozenset[str]:
+    """Words written as listed, never a given name (``not_given_names`` in roles.yaml)."""
+    return frozenset(_data("roles.yaml")["not_given_names"])
+
+
+@lru_cache(maxsize=1)
 def anaphors() -> PhraseIndex[str]:
     return PhraseIndex().add_all((a, a) for a in _data("roles.yaml")["anaphors"])
 

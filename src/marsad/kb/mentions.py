@@ -51,6 +51,7 @@ POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى الي�
 # القوات», «المحكمة العليا»); the words after «القوات» or «الشرطة» describe them.
 NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
+MAX_DEPENDANT_WORDS = 3  # «مدير مكتب رئيس الوزراء»: a title may begin after them
 
 
 @dataclass
@@ -63,6 +64,8 @@ class TitlePhrase:
     nisba_spans: list[tuple[int, int]] = field(default_factory=list)
     name_start: int | None = None  # where the name it introduces begins
     out_of_office: bool = False  # «السابق»: its titles are not held now
+    title_end: int = 0  # after the title's own words
+    style_start: int | None = None  # a royal style between the title and its name
     served: list[Title] | None = None  # a dependant's («نجل الزعيم»): the titles it serves
     # a body the KB does not list, and its words: «حزب القوات اللبناني»
     body: OrgPattern | None = None
@@ -70,20 +73,23 @@ class TitlePhrase:
 
     @property
     def qualified(self) -> bool:
-        return bool(self.country or self.org or any(t.country for t in self.titles))
+        return bool(self.country or self.org or self.body
+                    or any(t.country for t in self.titles))
 
 
 def _is_word(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> TitlePhrase | None:
-    """The title phrase beginning at ``start``, if a title begins there."""
+def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
+               in_names: set[int] = frozenset()) -> TitlePhrase | None:
+    """The title phrase beginning at ``start``, if a title begins there; ``in_names``
+    are the tokens of people's names (a dependant noun there is a name's word)."""
     first, agreeing = title_at(tokens, start)
     if first is None or (all(t.adjective for t in agreeing) and start > 0
                          and _definite(tokens[start - 1])):
         return None  # «المؤتمر الصحفي»: an adjective
-    phrase = TitlePhrase(start, first.end, agreeing)
+    phrase = TitlePhrase(start, first.end, agreeing, title_end=first.end)
     i = phrase.end = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
     while i < len(tokens) and i - qualifiers_start < MAX_QUALIFIERS:
         # a nisba the tagger read as a one-word name before the name: «مدير جهاز الأمن
@@ -98,9 +104,9 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
         if text in COMMAS:  # «وزير التعليم، الدكتور عزام الدخيل»
             after = _past_honorifics(tokens, i + 1)
             # «…، وخالد الحميدان», «…، والدكتور نزار مدني» are the next in a list
-            joined = best(tokens[i + 1]).prefix.startswith("و") if after > i + 1 else \
-                name_proclitic(tokens[after], shipped_lexicon()) == "و"
-            if after in person_starts and not joined:
+            if after in person_starts and not (
+                    best(tokens[i + 1]).prefix.startswith("و") if after > i + 1
+                    else name_proclitic(tokens[after], shipped_lexicon()) == "و"):
                 phrase.name_start = after
             break
         step = _qualifier(tokens, i, phrase)
@@ -108,11 +114,11 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int]) -> Ti
             break
         i = step
         phrase.end = i
-    _read_dependant(tokens, phrase)
+    _read_dependant(tokens, phrase, in_names)
     return phrase
 
 
-def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase) -> None:
+def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase, in_names: set[int]) -> None:
     """Make ``phrase`` the title of someone who serves or is kin to the holder when a
     noun of ``dependants`` takes it as its complement: «مستشار الرئيس», «زوجة الرئيس»,
     «نائب رئيس الوزراء», «المستشار للرئيس» (not «المستشار الخاص للرئيس»: one noun, next
@@ -121,11 +127,13 @@ def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase) -> None:
     title = best(tokens[start])
     if title.prefix.startswith(("و", "ف", "ب", "ك")):  # «مستشار والرئيس»: two people
         return
-    for length in range(1, min(3, start) + 1):
+    if phrase.titles[0].construct and not phrase.qualified:
+        return  # «مستشار نائب رئيس الوزراء»: «نائب رئيس» is read again from «رئيس»
+    for length in range(1, min(MAX_DEPENDANT_WORDS, start) + 1):
         found = next((m for m in dependants().matches_at(tokens, start - length)
                       if m.end == start), None)
-        if found is None:
-            continue
+        if found is None or found.start in in_names:
+            continue  # «عبدالله بن مساعد وزير الرياضة»: a name's word
         words, kin = found.values[0]
         if best(tokens[found.end - 1]).suffix:
             return  # «زوجها الأمير فيليب»: "her husband", the name is his
@@ -134,7 +142,8 @@ def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase) -> None:
         with_lam = title.prefix in ("ل", "لل")
         if with_lam or _definite(tokens[found.start]) == writes_article(words):
             phrase.start, phrase.served = found.start, phrase.titles
-            phrase.titles = [t if t.rank else t.dependant(words, kin, with_lam)
+            # staff keep a rank («مساعد اللواء»: an officer); kin take none («ابنة اللواء»)
+            phrase.titles = [t if t.rank and not kin else t.dependant(words, kin, with_lam)
                              for t in phrase.titles]
             return
 
@@ -245,7 +254,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return found_title.end
     style, styles = title_at(tokens, i)
     if style and all(t.style for t in styles):
-        return style.end  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
+        phrase.style_start = i  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
+        return style.end
     if tokens[i] in POSTED_AT and i + 1 < len(tokens):
         # «المندوب الجزائري لدى الأمم المتحدة»: where the holder is posted, passed over
         posted = country_names().match_at(tokens, i + 1) or _org_alias(tokens, i + 1)
@@ -259,19 +269,32 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     if name and not phrase.country and len(set(name.values)) == 1:
         phrase.country = name.values[0]
         return name.end
-    org = _org_alias(tokens, i)
+    # an organisation the title names: after «في», «ل» or «ب» («الأمين العام للأمم
+    # المتحدة», «وزير الداخلية بحكومة الوفاق»), or as the complement of a construct title
+    # («زعيم تنظيم داعش», «المتحدث باسم وزارة …»); right after «الرئيس الأمريكي» it is
+    # the verb's object («انتقد الرئيس الأمريكي الحكومة الإيرانية»)
+    complement = after_fi or word.prefix in ("ل", "لل", "ب", "بال") or (
+        i == phrase.title_end and not _form_definiteness(phrase.titles[0].form)[-1])
+    org = _org_alias(tokens, i) if complement else None
     if org and not phrase.org:
         phrase.org = org.values[0]
-        if all(offices()[r].body_country for t in phrase.titles for r in t.roles):
+        if _takes_body_country(phrase):
             phrase.country = phrase.country or org.values[0].actor.country
         return org.end
-    body = _body(tokens, i) if not (phrase.org or phrase.body) else None
-    if body:  # «المتحدث باسم وزارة الخارجية القطرية», «وزير الدولة في وزارة الداخلية»
-        phrase.country = phrase.country or body.country
+    body = _body(tokens, i) if complement and not (phrase.org or phrase.body) else None
+    if body:  # a body the KB does not list: «وزارة الخارجية القطرية», «حزب القوات»
+        if _takes_body_country(phrase):
+            phrase.country = phrase.country or body.country
         phrase.body = body
         phrase.body_words = " ".join(tokens[body.start:body.end])
         return body.end
     return None
+
+
+def _takes_body_country(phrase: TitlePhrase) -> bool:
+    """Whether the holder is of the country of the body the title names («مراسلة قناة
+    الجزيرة» is no Qatari: ``body_country`` in roles.yaml)."""
+    return all(offices()[r].body_country for t in phrase.titles for r in t.roles)
 
 
 def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
