@@ -712,3 +712,23 @@ def test_dependants_of_ranks_and_of_known_holders(linker):
     doc = run(linker, "وقال مراسل التلفزيون الإيراني علي رضا إن الوضع هادئ.",
               [("علي رضا", "PERSON")], date="2019-06-01")
     assert (entity(doc, "علي رضا").country, entity(doc, "علي رضا").sector) == (None, "JRN")
+
+
+def test_offices_read_whole_and_kept_apart(linker):
+    # «نائب [رئيس حكومة الوفاق]»: the longer title is read, then its deputy
+    doc = run(linker, "وقال أحمد معيتيق نائب رئيس حكومة الوفاق إن الحوار مستمر.",
+              [("أحمد معيتيق", "PERSON")], date="2016-01-01")
+    assert (entity(doc, "أحمد معيتيق").roles, entity(doc, "أحمد معيتيق").country) == \
+        (["نائب رئيس الوزراء"], "LBY")
+    # «رئيس» heading a court is no president: it does not join the president named before
+    doc = run(linker, "وقال الرئيس التشادي إدريس ديبي إن الأمن مستتب. وقال رئيس المحكمة "
+              "العليا غبياردو غوستاف إن الحكم نهائي.",
+              [("إدريس ديبي", "PERSON"), ("غبياردو غوستاف", "PERSON")], date="2016-01-01")
+    assert entity(doc, "إدريس ديبي").roles == ["الرئيس"]
+    assert (entity(doc, "غبياردو غوستاف").roles, entity(doc, "غبياردو غوستاف").sector) == \
+        (["رئيس المحكمة العليا"], "JUD")
+    # the counterpart of the office's holder named again between
+    doc = run(linker, "واستقبل وزير الخارجية الأمريكي جون كيري الوفد. وسيستقبل كيري اليوم "
+              "نظيره الكوبي برونو رودريغيز.", [("جون كيري", "PERSON"), ("كيري", "PERSON", 2),
+                                               ("برونو رودريغيز", "PERSON")], date="2016-01-01")
+    assert entity(doc, "برونو رودريغيز").roles == ["وزير الخارجية"]

@@ -309,18 +309,16 @@ def _titles(
     in_names = _cover(persons)
     may_be_title = titles().starts(tokens)
     standalone, covered = [], set()
-    offices_before: tuple[int, list[Title]] = (-COUNTERPART_REACH, [])  # for «نظيره»
+    before = Before()  # the last office read and its holder, for «نظيره»
     i = 0
     while i < len(tokens):
         phrase = read_title(tokens, i, person_starts, in_names) \
             if may_be_title[i] and i not in taken else None
         if phrase and phrase.titles[0].counterpart:
-            phrase = _counterpart(tokens, phrase, *offices_before, person_starts)
+            phrase = _counterpart(tokens, phrase, before, starts)
         if phrase is None or (phrase.titles[0].construct and not phrase.qualified):
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows
             continue
-        if phrase.served is not None or any(t.roles or t.unlisted_of for t in phrase.titles):
-            offices_before = (phrase.end, phrase.titles)
         if phrase.name_start is None and _first_name_left_out(tokens, phrase.end, starts,
                                                                 taken):
             person = starts.pop(phrase.end + 1)  # its mention takes the first name
@@ -328,51 +326,83 @@ def _titles(
             starts[person.start] = person
             person_starts = set(starts)
         covered |= set(range(phrase.start, phrase.end))
-        # a title joined by «و» to the name before it is another person's
-        first = phrase.start  # before i when a noun takes the title («مستشار الرئيس»)
-        apposable = best(tokens[first]).prefix in ("", "ال")
-        after_comma = apposable and first >= 2 and tokens[first - 1] in COMMAS \
-            and first - 1 in ends
-        named = starts[phrase.name_start] if phrase.name_start is not None else None
-        if named and phrase.style_start is not None and _holder_differs(
-                tokens, named, phrase, phrase.titles, date):
-            # «استقبل الرئيس المصري الأمير خالد الفيصل»: the prince is the guest
-            phrase.name_start = named = None
-            phrase.end = phrase.style_start
-        if named and phrase.served and after_comma and not _holder_differs(
-                tokens, named, phrase, phrase.served, date):
-            # «سيف الإسلام القذافي، نجل الزعيم الليبي معمر القذافي»: the son is named
-            # before, the leader after
-            _attach(ends[first - 1], phrase)
-            _attach(named, replace(phrase, titles=phrase.served))
-        elif named:
-            if not phrase.qualified and all(t.style for t in phrase.titles):
-                # «الأمير أحمد بن عبدالعزيز»: a prince, not an emir in office
-                phrase.titles = [Title(t.form, style=True) for t in phrase.titles]
-            _attach(named, phrase)
-        elif after_comma:
-            _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
-        elif apposable and first in ends and _apposed(tokens, ends[first], phrase, date):
-            _attach(ends[first], phrase)  # «بدر محمد باسملة وزير النقل اليمني»
-        elif phrase.qualified or any(t.family or (t.unlisted_of and not t.out_of_office)
-                                     for t in phrase.titles):
-            standalone.append(_unnamed(phrase))
+        holder = _place(tokens, phrase, starts, ends, date)
+        if holder is not None and holder.source == "title":
+            standalone.append(holder)
+        if phrase.served is not None or any(t.roles or t.unlisted_of for t in phrase.titles):
+            before = Before(phrase.end, phrase.titles, holder)
         i = max(phrase.end, i + 1)
     return standalone, covered
 
 
-def _counterpart(tokens, phrase: TitlePhrase, after: int, offices: list[Title],
-                 person_starts: set[int]) -> TitlePhrase | None:
-    """«نظيره التركي»: the offices of the last title read before, when it is near, no
-    other person is named between («وبحث جاويش أوغلو مع نظيره»: the pronoun is his) and
-    the word has its pronoun («استقبل وزير الخارجية السعودي … نظيره التركي هاكان فيدان»)."""
-    if not best(tokens[phrase.start]).suffix or phrase.start - after > COUNTERPART_REACH \
-            or any(after < p < phrase.start for p in person_starts):
+@dataclass
+class Before:
+    """The last office a title named, where its phrase ended, and who holds it."""
+
+    end: int = -COUNTERPART_REACH
+    titles: list[Title] = field(default_factory=list)
+    holder: Found | None = None
+
+
+def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int, Found],
+           date: dt.date | None) -> Found | None:
+    """Attach the title phrase to the person it describes, or make it the mention of an
+    unnamed person; that person (None when the title describes nobody)."""
+    # a title joined by «و» to the name before it is another person's
+    first = phrase.start  # before the title when a noun takes it («مستشار الرئيس»)
+    apposable = best(tokens[first]).prefix in ("", "ال")
+    after_comma = apposable and first >= 2 and tokens[first - 1] in COMMAS \
+        and first - 1 in ends
+    named = starts[phrase.name_start] if phrase.name_start is not None else None
+    if named and phrase.style_start is not None and _holder_differs(
+            tokens, named, phrase, phrase.titles, date):
+        # «استقبل الرئيس المصري الأمير خالد الفيصل»: the prince is the guest
+        phrase.name_start = named = None
+        phrase.end = phrase.style_start
+    if named and phrase.served and after_comma and not _holder_differs(
+            tokens, named, phrase, phrase.served, date):
+        # «سيف الإسلام القذافي، نجل الزعيم الليبي معمر القذافي»: the son is named
+        # before, the leader after
+        _attach(ends[first - 1], phrase)
+        _attach(named, replace(phrase, titles=phrase.served))
+        return named
+    if named:
+        if not phrase.qualified and all(t.style for t in phrase.titles):
+            # «الأمير أحمد بن عبدالعزيز»: a prince, not an emir in office
+            phrase.titles = [Title(t.form, style=True) for t in phrase.titles]
+        _attach(named, phrase)
+        return named
+    if after_comma:
+        _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
+        return ends[first - 1]
+    if apposable and first in ends and _apposed(tokens, ends[first], phrase, date):
+        _attach(ends[first], phrase)  # «بدر محمد باسملة وزير النقل اليمني»
+        return ends[first]
+    if phrase.qualified or any(t.family or (t.unlisted_of and not t.out_of_office)
+                               for t in phrase.titles):
+        return _unnamed(phrase)
+    return None
+
+
+def _counterpart(tokens, phrase: TitlePhrase, before: Before,
+                 starts: dict[int, Found]) -> TitlePhrase | None:
+    """«نظيره التركي»: the offices of the last title read before, when it is near, the
+    word has its pronoun («استقبل وزير الخارجية السعودي … نظيره التركي هاكان فيدان») and
+    nobody but their holder is named between («وبحث جاويش أوغلو مع نظيره»: the pronoun
+    is his; «وسيستقبل كيري اليوم نظيره الكوبي» after «وزير الخارجية الأمريكي جون كيري»)."""
+    holder = _word_keys(tokens, before.holder) if before.holder else set()
+    between = [p for start, p in starts.items() if before.end < start < phrase.start]
+    if not best(tokens[phrase.start]).suffix or phrase.start - before.end > COUNTERPART_REACH \
+            or any(not _word_keys(tokens, p) & holder for p in between):
         return None
     # the same office, of the country the counterpart's own nisba gives
-    phrase.titles = [replace(t, country=None) for t in offices
+    phrase.titles = [replace(t, country=None) for t in before.titles
                      if not (t.rank or t.style or t.out_of_office)]
     return phrase if phrase.titles else None
+
+
+def _word_keys(tokens, mention: Found) -> set[str]:
+    return {head_stem(w) for w in tokens[mention.start:mention.end]}
 
 
 def _first_name_left_out(tokens, i: int, starts: dict[int, Found], taken: set[int]) -> bool:
@@ -691,14 +721,21 @@ def _absorb(draft: Draft, mention: Found) -> None:
             label = _written(Title(office.label), mention)
         else:  # unlisted, or a title that may name several offices
             label = _written(title, mention) if keys else title.form
-        if label not in draft.roles:
-            draft.roles.append(label)
+        _add_role(draft.roles, label)
         draft.role_keys |= set(keys)
         if title.unlisted_of and not title.out_of_office:  # «الوزير» is no former minister
             draft.families.add(title.unlisted_of)
     if draft.actor is None:
         draft.country = draft.country or mention.country
         draft.sector = draft.sector or mention.sector or _title_sector(mention)
+
+
+def _add_role(roles: list[str], label: str) -> None:
+    """Add a role label, keeping the longest of those one starts another: «المتحدث باسم
+    الشرطة» and «المتحدث باسم الشرطة التشادية» are one role."""
+    if any(r.startswith(label) for r in roles):
+        return
+    roles[:] = [r for r in roles if not label.startswith(r)] + [label]
 
 
 def _written(title: Title, mention: Found) -> str:

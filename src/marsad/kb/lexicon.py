@@ -54,6 +54,11 @@ class Title:
                      unlisted_of=self.office_family(),
                      out_of_office=out_of_office or self.out_of_office)
 
+    def of_body(self, words: Sequence[str]) -> Title:
+        """This construct title with the body it heads, an office the KB does not list
+        («رئيس المحكمة العليا», «زعيم الحزب»): no office of the title's, no family."""
+        return Title(" ".join((self.form, *words)), country=self.country)
+
     def dependant(self, words: str, kin: bool, with_lam: bool = False) -> Title:
         """The title of someone who serves this title's holder or is kin to them
         («مستشار الرئيس», «زوجة الرئيس», «النائب الثاني لرئيس مجلس الوزراء» with

@@ -89,6 +89,9 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
     if first is None or (all(t.adjective for t in agreeing) and start > 0
                          and _definite(tokens[start - 1])):
         return None  # «المؤتمر الصحفي»: an adjective
+    if any((inner := title_at(tokens, j)[0]) and inner.end > first.end
+           for j in range(start + 1, first.end)):
+        return None  # «نائب [رئيس حكومة] الشيشان»: the longer title is read from inside
     phrase = TitlePhrase(start, first.end, agreeing, title_end=first.end)
     i = phrase.end = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
     while i < len(tokens) and i - qualifiers_start < MAX_QUALIFIERS:
@@ -287,6 +290,10 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
             phrase.country = phrase.country or body.country
         phrase.body = body
         phrase.body_words = " ".join(tokens[body.start:body.end])
+        # «رئيس المحكمة» heads a court, no state: a title that may name several offices
+        # names none of them with a body, as «وزير» + a ministry («وزير النقل»)
+        phrase.titles = [t.of_body(tokens[body.start:body.end])
+                         if len(t.roles) > 1 and t.construct else t for t in phrase.titles]
         return body.end
     return None
 
