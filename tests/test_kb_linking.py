@@ -732,3 +732,15 @@ def test_offices_read_whole_and_kept_apart(linker):
               "نظيره الكوبي برونو رودريغيز.", [("جون كيري", "PERSON"), ("كيري", "PERSON", 2),
                                                ("برونو رودريغيز", "PERSON")], date="2016-01-01")
     assert entity(doc, "برونو رودريغيز").roles == ["وزير الخارجية"]
+
+
+def test_a_construct_title_with_a_pronoun_takes_the_country_of_the_office_before(linker):
+    # «ووزير دفاعه»: his defence minister, the Israeli prime minister's
+    doc = run(linker, "استقبل رئيس الوزراء الإسرائيلي بنيامين نتنياهو ووزير دفاعه عمير "
+              "بيرتس الوفد.", [("بنيامين نتنياهو", "PERSON"), ("عمير بيرتس", "PERSON")],
+              date="2024-05-21")
+    assert (entity(doc, "عمير بيرتس").roles, entity(doc, "عمير بيرتس").country) == \
+        (["وزير الدفاع"], "ISR")
+    # with nobody before it, it names nobody
+    doc = run(linker, "وقال وزير خارجيته إن الوضع مستقر.", date="2024-05-21")
+    assert doc._.entities == []

@@ -10,7 +10,7 @@ from marsad.kb.evaluate import Tally, evaluate, match, read_gold, same_office, s
 # Measured on marsad/kb/data/eval/people.jsonl (docs/entities.md): share of gold roles,
 # countries and sectors given right, per set. A change that lowers one fails here.
 GATE = {
-    "a": {"found": 0.979, "role": 0.928, "country": 0.910, "sector": 0.857},
+    "a": {"found": 0.979, "role": 0.936, "country": 0.910, "sector": 0.857},
     "b": {"found": 0.978, "role": 0.899, "country": 0.855, "sector": 0.805},
 }
 

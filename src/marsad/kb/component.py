@@ -316,6 +316,8 @@ def _titles(
             if may_be_title[i] and i not in taken else None
         if phrase and phrase.titles[0].counterpart:
             phrase = _counterpart(tokens, phrase, before, starts)
+        if phrase and phrase.titles[0].construct and not phrase.qualified:
+            phrase.country = _possessor_country(tokens, phrase, before, starts)
         if phrase is None or (phrase.titles[0].construct and not phrase.qualified):
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows
             continue
@@ -330,7 +332,7 @@ def _titles(
         if holder is not None and holder.source == "title":
             standalone.append(holder)
         if phrase.served is not None or any(t.roles or t.unlisted_of for t in phrase.titles):
-            before = Before(phrase.end, phrase.titles, holder)
+            before = Before(phrase.end, phrase.titles, holder, phrase.country)
         i = max(phrase.end, i + 1)
     return standalone, covered
 
@@ -342,6 +344,27 @@ class Before:
     end: int = -COUNTERPART_REACH
     titles: list[Title] = field(default_factory=list)
     holder: Found | None = None
+    country: str | None = None
+
+
+def _near(tokens, phrase: TitlePhrase, before: Before, starts: dict[int, Found]) -> bool:
+    """Whether the office read before is near ``phrase`` and nobody but its holder is
+    named between: what «نظيره» or «وزير خارجيته» refers to."""
+    holder = _word_keys(tokens, before.holder) if before.holder else set()
+    between = [p for start, p in starts.items() if before.end < start < phrase.start]
+    return phrase.start - before.end <= COUNTERPART_REACH and \
+        all(_word_keys(tokens, p) & holder for p in between)
+
+
+def _possessor_country(tokens, phrase: TitlePhrase, before: Before,
+                       starts: dict[int, Found]) -> str | None:
+    """«ووزير خارجيته» ("his foreign minister"): a construct title with a pronoun takes
+    the country of the office read just before («الرئيس الإيراني إبراهيم رئيسي ووزير
+    خارجيته حسين أمير عبد اللهيان»)."""
+    last = tokens[phrase.title_end - 1]
+    if not best(last).suffix or not before.country or not _near(tokens, phrase, before, starts):
+        return None
+    return before.country
 
 
 def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int, Found],
@@ -390,10 +413,7 @@ def _counterpart(tokens, phrase: TitlePhrase, before: Before,
     word has its pronoun («استقبل وزير الخارجية السعودي … نظيره التركي هاكان فيدان») and
     nobody but their holder is named between («وبحث جاويش أوغلو مع نظيره»: the pronoun
     is his; «وسيستقبل كيري اليوم نظيره الكوبي» after «وزير الخارجية الأمريكي جون كيري»)."""
-    holder = _word_keys(tokens, before.holder) if before.holder else set()
-    between = [p for start, p in starts.items() if before.end < start < phrase.start]
-    if not best(tokens[phrase.start]).suffix or phrase.start - before.end > COUNTERPART_REACH \
-            or any(not _word_keys(tokens, p) & holder for p in between):
+    if not best(tokens[phrase.start]).suffix or not _near(tokens, phrase, before, starts):
         return None
     # the same office, of the country the counterpart's own nisba gives
     phrase.titles = [replace(t, country=None) for t in before.titles
