@@ -744,3 +744,12 @@ def test_a_construct_title_with_a_pronoun_takes_the_country_of_the_office_before
     # with nobody before it, it names nobody
     doc = run(linker, "وقال وزير خارجيته إن الوضع مستقر.", date="2024-05-21")
     assert doc._.entities == []
+
+
+def test_the_bare_title_of_a_former_office_is_a_courtesy(linker):
+    # «السفير فرنانديز» after «السفير السابق»: no ambassador now, no government sector
+    doc = run(linker, "شاهدت لقاء السفير السابق ألبرتو فرنانديز مع القناة. لقد كان السفير "
+              "فرنانديز يشغل منصب المنسق.", [("ألبرتو فرنانديز", "PERSON"),
+                                             ("فرنانديز", "PERSON", 2)], date="2015-06-01")
+    fernandez = entity(doc, "ألبرتو فرنانديز")
+    assert (fernandez.roles, fernandez.sector) == (["السفير السابق"], None)

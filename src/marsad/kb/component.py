@@ -105,6 +105,7 @@ class Draft:
     roles: list[str] = field(default_factory=list)
     role_keys: set[str] = field(default_factory=set)
     families: set[str] = field(default_factory=set)  # of the unlisted offices it holds
+    former: set[str] = field(default_factory=set)  # titles it held («السفير السابق»)
     mentions: list[Found] = field(default_factory=list)
     key: tuple = ()
 
@@ -727,7 +728,10 @@ def _display(doc, mention: Found) -> str:
 def _absorb(draft: Draft, mention: Found) -> None:
     """What a mention adds to its entity: the offices its titles name; for an entity
     the KB does not know, the country and sector the context gives."""
-    for title in mention.titles:
+    titles = [t for t in mention.titles if not _held_formerly(draft, t)]
+    for title in titles:
+        if title.out_of_office:
+            draft.former.add(title.form)
         if title.rank or (not title.roles and draft.roles) or (title.style and draft.actor):
             continue  # ranks give a sector only; «الوزير» adds nothing to a known minister,
             # nor «الأمير» to a prince the KB knows
@@ -747,7 +751,13 @@ def _absorb(draft: Draft, mention: Found) -> None:
             draft.families.add(title.unlisted_of)
     if draft.actor is None:
         draft.country = draft.country or mention.country
-        draft.sector = draft.sector or mention.sector or _title_sector(mention)
+        draft.sector = draft.sector or mention.sector or _title_sector(mention, titles)
+
+
+def _held_formerly(draft: Draft, title: Title) -> bool:
+    """Whether a title in office is the courtesy title of one the person held before:
+    «السفير فرنانديز» after «السفير السابق ألبرتو فرنانديز» (no office now, no sector)."""
+    return not title.out_of_office and any(f.startswith(title.form + " ") for f in draft.former)
 
 
 def _add_role(roles: list[str], label: str) -> None:
@@ -776,14 +786,14 @@ def _org_of(mention: Found) -> Actor | None:
     return load_kb().actors.get(mention.org) if mention.org else None
 
 
-def _title_sector(mention: Found) -> str | None:
-    """The sector a person's titles give: the organisation's they name («زعيم تنظيم
+def _title_sector(mention: Found, titles: list[Title]) -> str | None:
+    """The sector a mention's ``titles`` give: the organisation's they name («زعيم تنظيم
     داعش», «رئيس حزب القوات اللبنانية»), else their offices' when these agree; none
     from an office not held now («الوزير السابق»)."""
-    current = [t for t in mention.titles if not t.out_of_office]
+    current = [t for t in titles if not t.out_of_office]
     org = _org_of(mention)
     org_sector = state(org, None).sector if org is not None else None
-    if org_sector and (current or not mention.titles):
+    if org_sector and (current or not titles):
         return org_sector
     return next((s for t in current if (s := t.office_sector())), mention.sector_hint)
 
