@@ -41,6 +41,12 @@ def entity(doc, name: str):
     return found[0]
 
 
+def reading(linker, text: str, name: str, date: str) -> tuple:
+    """The roles, country and sector of the one person a hand-set NER span names."""
+    person = entity(run(linker, text, [(name, "PERSON")], date=date), name)
+    return person.roles, person.country, person.sector
+
+
 def test_title_with_nisba_gives_role_country_and_sector(linker):
     doc = run(linker, "استقبل وزير الدفاع التركي خلوصي أكار نظيره القطري في أنقرة.",
               [("خلوصي أكار", "PERSON"), ("أنقرة", "GPE")])
@@ -525,9 +531,7 @@ def test_a_comma_and_honorifics_between_a_title_and_its_name(linker):
      ["رئيس جهاز المخابرات"], "EGY", "SPY"),
 ])
 def test_titles_of_staff_kin_and_diplomats(linker, text, name, roles, country, sector):
-    doc = run(linker, text, [(name, "PERSON")], date="2023-06-01")
-    person = entity(doc, name)
-    assert (person.roles, person.country, person.sector) == (roles, country, sector)
+    assert reading(linker, text, name, "2023-06-01") == (roles, country, sector)
 
 
 def test_the_office_holder_named_after_a_dependant_noun_keeps_the_office(linker):
@@ -572,9 +576,7 @@ def test_the_office_holder_named_after_a_dependant_noun_keeps_the_office(linker)
      "سلطان بن أحمد الجابر", ["وزير الصناعة والتكنولوجيا المتقدمة"], None, "GOV"),
 ])
 def test_more_titles_bodies_and_styles(linker, text, name, roles, country, sector):
-    doc = run(linker, text, [(name, "PERSON")], date="2023-11-22")
-    person = entity(doc, name)
-    assert (person.roles, person.country, person.sector) == (roles, country, sector)
+    assert reading(linker, text, name, "2023-11-22") == (roles, country, sector)
 
 
 def test_a_given_name_the_tagger_left_out_joins_the_name_a_title_introduces(linker):

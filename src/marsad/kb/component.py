@@ -317,9 +317,9 @@ def _titles(
             if may_be_title[i] and i not in taken else None
         if phrase and phrase.titles[0].counterpart:
             phrase = _counterpart(tokens, phrase, before, starts)
-        if phrase and phrase.titles[0].construct and not phrase.qualified:
+        if phrase and phrase.incomplete:
             phrase.country = _possessor_country(tokens, phrase, before, starts)
-        if phrase is None or (phrase.titles[0].construct and not phrase.qualified):
+        if phrase is None or phrase.incomplete:
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows
             continue
         if phrase.name_start is None and _first_name_left_out(tokens, phrase.end, starts,
@@ -449,7 +449,7 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
            if not (t.style or t.construct)]
     if own and roles_named(own).isdisjoint(roles_named(phrase.titles)):
         return False  # «الرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا» is one office
-    actor = person.actor or _named_actor(tokens[person.start:person.end])
+    actor = _person_actor(tokens, person)
     country = actor.country if actor else person.country
     if country and phrase.country and country != phrase.country:
         return False
@@ -462,8 +462,12 @@ def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Tit
     ``titles`` name with the phrase's country or organisation."""
     org = phrase.org.actor.id if phrase.org else None
     holder = resolve_office(Context(date, tuple(titles), phrase.country, org)).choice
-    return holder is not None and holder is not (
-        person.actor or _named_actor(tokens[person.start:person.end]))
+    return holder is not None and holder is not _person_actor(tokens, person)
+
+
+def _person_actor(tokens, person: Found) -> Actor | None:
+    """The KB actor a person mention names: found by its alias, or its full name."""
+    return person.actor or _named_actor(tokens[person.start:person.end])
 
 
 def _named_actor(words: list[str]) -> Actor | None:

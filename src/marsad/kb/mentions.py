@@ -76,6 +76,12 @@ class TitlePhrase:
         return bool(self.country or self.org or self.body
                     or any(t.country for t in self.titles))
 
+    @property
+    def incomplete(self) -> bool:
+        """A construct title still without its country or organisation («وزير خارجية»):
+        it names nobody."""
+        return self.titles[0].construct and not self.qualified
+
 
 def _is_word(text: str) -> bool:
     return any(c.isalpha() for c in text)
@@ -130,7 +136,7 @@ def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase, in_names: set[in
     title = best(tokens[start])
     if title.prefix.startswith(("و", "ف", "ب", "ك")):  # «مستشار والرئيس»: two people
         return
-    if phrase.titles[0].construct and not phrase.qualified:
+    if phrase.incomplete:
         return  # «مستشار نائب رئيس الوزراء»: «نائب رئيس» is read again from «رئيس»
     for length in range(1, min(MAX_DEPENDANT_WORDS, start) + 1):
         found = next((m for m in dependants().matches_at(tokens, start - length)
@@ -216,7 +222,7 @@ def _portfolio_word(tokens: Sequence[str], i: int, prefix: str) -> bool:
     return (word.prefix == prefix and (not word.article or has_article(tokens[i], word))
             and word.stem not in portfolios().not_portfolio
             and word.stem not in holder_adjectives()
-            and any(c.isalpha() for c in tokens[i]) and not _out_of_office(tokens, i)
+            and _is_word(tokens[i]) and not _out_of_office(tokens, i)
             and not honorifics().match_at(tokens, i) and not _nisba(tokens, i)
             and not country_names().match_at(tokens, i) and not titles().match_at(tokens, i))
 
@@ -236,10 +242,7 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return marker.end
     if not after_fi and word.prefix == "لل" and word.stem in portfolios().affairs and any(
             t.unlisted_of in portfolios().families for t in phrase.titles if not t.out_of_office):
-        end = i + 1  # «وزير الدولة الإماراتي للشؤون الخارجية»
-        while end < len(tokens) and end - i < portfolios().max_words \
-                and _portfolio_word(tokens, end, "ال"):
-            end += 1
+        end = _portfolio_end(tokens, i + 1, i)  # «وزير الدولة الإماراتي للشؤون الخارجية»
         phrase.titles = [t.with_words(tokens[i:end]) if t.unlisted_of else t
                          for t in phrase.titles]
         return end
@@ -255,7 +258,7 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     if found_title and all(t.rank for t in found_title.values):
         phrase.titles.extend(found_title.values)
         return found_title.end
-    style, styles = title_at(tokens, i)
+    style, styles = title_at(tokens, i) if found_title else (None, [])
     if style and all(t.style for t in styles):
         phrase.style_start = i  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
         return style.end
@@ -298,6 +301,15 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     return None
 
 
+def _portfolio_end(tokens: Sequence[str], start: int, counted_from: int) -> int:
+    """The index after the definite words of a ministry's name from ``start``, at most
+    ``portfolios.max_words`` from ``counted_from``."""
+    end = start
+    while end - counted_from < portfolios().max_words and _portfolio_word(tokens, end, "ال"):
+        end += 1
+    return end
+
+
 def _takes_body_country(phrase: TitlePhrase) -> bool:
     """Whether the holder is of the country of the body the title names («مراسلة قناة
     الجزيرة» is no Qatari: ``body_country`` in roles.yaml)."""
@@ -316,8 +328,7 @@ def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
         return None
     end = head.end
     if head.values[0].sector in NAMED_BODIES:  # «وزارة الداخلية», «حزب القوات»
-        while end - head.end < portfolios().max_words and _portfolio_word(tokens, end, "ال"):
-            end += 1
+        end = _portfolio_end(tokens, head.end, head.end)
     # a definite head names its body alone («الجيش»); «القوات الموالية» is no body's name
     return OrgPattern(i, end, head.values[0], None, None) \
         if end > head.end or _definite(tokens[i]) else None
