@@ -139,6 +139,16 @@ def test_state_of_an_actor_follows_the_date():
     assert state(KB.actors["un.guterres"], dt.date(2020, 1, 1)).country is None
 
 
+def test_an_office_of_an_organisation_takes_its_sector():
+    # a commander is MIL by default, but the SDF's and the RSF's are rebels (REB); the
+    # High Council of State's president heads a legislature (LEG), not an IGO
+    day = dt.date(2020, 7, 6)
+    assert state(KB.actors["syr.mazloum-abdi"], day).sector == "REB"
+    assert state(KB.actors["sdn.hemedti"], day).sector == "REB"
+    assert state(KB.actors["lby.mishri"], day).sector == "LEG"
+    assert state(KB.actors["tur.akar"], day).sector == "GOV"
+
+
 # --- nationalities -------------------------------------------------------------------
 
 def test_nationality_forms_are_unambiguous_and_valid():

@@ -514,6 +514,11 @@ def test_a_comma_and_honorifics_between_a_title_and_its_name(linker):
      ["المتحدث باسم الرئيس"], "EGY", "GOV"),
     ("وزارت زوجة الرئيس الأمريكي ميلانيا ترامب المستشفى.", "ميلانيا ترامب",
      ["زوجة الرئيس"], "USA", None),
+    # a dependant of a dependant: the son's wife, no sector; staff of staff keep it
+    ("وحضرت زوجة نجل الرئيس الأمريكي فانيسا ترامب الحفل.", "فانيسا ترامب",
+     ["زوجة نجل الرئيس"], "USA", None),
+    ("وقال مساعد مستشار الرئيس الفلسطيني أحمد زكي إن القرار خطير.", "أحمد زكي",
+     ["مساعد مستشار الرئيس"], "PSE", "GOV"),
     # after a comma, the dependant's title still describes the name before it
     ("وقال نبيل شعث، مستشار الرئيس الفلسطيني، إن القرار خطير.", "نبيل شعث",
      ["مستشار الرئيس"], "PSE", "GOV"),
@@ -734,6 +739,12 @@ def test_offices_read_whole_and_kept_apart(linker):
               "نظيره الكوبي برونو رودريغيز.", [("جون كيري", "PERSON"), ("كيري", "PERSON", 2),
                                                ("برونو رودريغيز", "PERSON")], date="2016-01-01")
     assert entity(doc, "برونو رودريغيز").roles == ["وزير الخارجية"]
+    # the counterpart's adviser: «نظيره» is the president, the name his adviser's
+    doc = run(linker, "استقبل الرئيس التركي رجب طيب أردوغان مستشار نظيره الأمريكي جيك "
+              "سوليفان في أنقرة.", [("رجب طيب أردوغان", "PERSON"), ("جيك سوليفان", "PERSON")],
+              date="2022-06-01")
+    assert (entity(doc, "جيك سوليفان").roles, entity(doc, "جيك سوليفان").country,
+            entity(doc, "جيك سوليفان").sector) == (["مستشار الرئيس"], "USA", "GOV")
 
 
 def test_a_construct_title_with_a_pronoun_takes_the_country_of_the_office_before(linker):

@@ -315,7 +315,7 @@ def _titles(
     while i < len(tokens):
         phrase = read_title(tokens, i, person_starts, in_names) \
             if may_be_title[i] and i not in taken else None
-        if phrase and phrase.titles[0].counterpart:
+        if phrase and (phrase.served or phrase.titles)[0].counterpart:
             phrase = _counterpart(tokens, phrase, before, starts)
         if phrase and phrase.incomplete:
             phrase.country = _possessor_country(tokens, phrase, before, starts)
@@ -414,12 +414,16 @@ def _counterpart(tokens, phrase: TitlePhrase, before: Before,
     word has its pronoun («استقبل وزير الخارجية السعودي … نظيره التركي هاكان فيدان») and
     nobody but their holder is named between («وبحث جاويش أوغلو مع نظيره»: the pronoun
     is his; «وسيستقبل كيري اليوم نظيره الكوبي» after «وزير الخارجية الأمريكي جون كيري»)."""
-    if not best(tokens[phrase.start]).suffix or not _near(tokens, phrase, before, starts):
+    if not best(tokens[phrase.title_end - 1]).suffix or \
+            not _near(tokens, phrase, before, starts):
         return None
     # the same office, of the country the counterpart's own nisba gives
-    phrase.titles = [replace(t, country=None) for t in before.titles
-                     if not (t.rank or t.style or t.out_of_office)]
-    return phrase if phrase.titles else None
+    titles = [replace(t, country=None) for t in before.titles
+              if not (t.rank or t.style or t.out_of_office)]
+    if not titles:
+        return None
+    phrase.serve(titles)  # «مستشار نظيره»: the counterpart's adviser
+    return phrase
 
 
 def _word_keys(tokens, mention: Found) -> set[str]:

@@ -67,6 +67,8 @@ class TitlePhrase:
     title_end: int = 0  # after the title's own words
     style_start: int | None = None  # a royal style between the title and its name
     served: list[Title] | None = None  # a dependant's («نجل الزعيم»): the titles it serves
+    # the dependant nouns, innermost first: (words, kin, with «ل») for «زوجة نجل الرئيس»
+    dependants: list[tuple[str, bool, bool]] = field(default_factory=list)
     # a body the KB does not list, and its words: «حزب القوات اللبناني»
     body: OrgPattern | None = None
     body_words: str | None = None
@@ -81,6 +83,15 @@ class TitlePhrase:
         """A construct title still without its country or organisation («وزير خارجية»):
         it names nobody."""
         return self.titles[0].construct and not self.qualified
+
+    def serve(self, served: list[Title]) -> None:
+        """Give the phrase the titles of its dependants of ``served``: «مستشار الرئيس»;
+        staff keep a rank («مساعد اللواء»: an officer), kin take none («ابنة اللواء»)."""
+        self.served = titles = served
+        for words, kin, with_lam in self.dependants:
+            titles = [t if t.rank and not kin else t.dependant(words, kin, with_lam)
+                      for t in titles]
+        self.titles = titles
 
 
 def _is_word(text: str) -> bool:
@@ -131,13 +142,23 @@ def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase, in_names: set[in
     """Make ``phrase`` the title of someone who serves or is kin to the holder when a
     noun of ``dependants`` takes it as its complement: «مستشار الرئيس», «زوجة الرئيس»,
     «نائب رئيس الوزراء», «المستشار للرئيس» (not «المستشار الخاص للرئيس»: one noun, next
-    to the title)."""
-    start = phrase.start
-    title = best(tokens[start])
-    if title.prefix.startswith(("و", "ف", "ب", "ك")):  # «مستشار والرئيس»: two people
-        return
+    to the title), and again for a noun before that one («زوجة نجل الرئيس»)."""
     if phrase.incomplete:
         return  # «مستشار نائب رئيس الوزراء»: «نائب رئيس» is read again from «رئيس»
+    while found := _dependant_noun(tokens, phrase.start, in_names):
+        phrase.start, dependant = found
+        phrase.dependants.append(dependant)
+    if phrase.dependants:
+        phrase.serve(phrase.titles)
+
+
+def _dependant_noun(tokens: Sequence[str], start: int,
+                    in_names: set[int]) -> tuple[int, tuple[str, bool, bool]] | None:
+    """Where the dependant noun that takes the title or dependant at ``start`` as its
+    complement begins, and its words, whether it is kin and whether «ل» joins them."""
+    title = best(tokens[start])
+    if title.prefix.startswith(("و", "ف", "ب", "ك")):  # «مستشار والرئيس»: two people
+        return None
     for length in range(1, min(MAX_DEPENDANT_WORDS, start) + 1):
         found = next((m for m in dependants().matches_at(tokens, start - length)
                       if m.end == start), None)
@@ -145,16 +166,13 @@ def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase, in_names: set[in
             continue  # «عبدالله بن مساعد وزير الرياضة»: a name's word
         words, kin = found.values[0]
         if best(tokens[found.end - 1]).suffix:
-            return  # «زوجها الأمير فيليب»: "her husband", the name is his
+            return None  # «زوجها الأمير فيليب»: "her husband", the name is his
         # an iḍāfa has its noun as listed, mostly without the article («مستشار»; but
         # «المتحدث باسم»); before «ل» it may have one
         with_lam = title.prefix in ("ل", "لل")
         if with_lam or _definite(tokens[found.start]) == writes_article(words):
-            phrase.start, phrase.served = found.start, phrase.titles
-            # staff keep a rank («مساعد اللواء»: an officer); kin take none («ابنة اللواء»)
-            phrase.titles = [t if t.rank and not kin else t.dependant(words, kin, with_lam)
-                             for t in phrase.titles]
-            return
+            return found.start, (words, kin, with_lam)
+    return None
 
 
 def _past_honorifics(tokens: Sequence[str], i: int) -> int:

@@ -77,13 +77,12 @@ def _current(actor: Actor) -> list[Role]:
 
 
 def _role_sector(kb: KnowledgeBase, actor: Actor, role: Role) -> str | None:
-    if role.sector:
-        return role.sector
-    office = offices()[role.role]
-    if office.sector:
-        return office.sector
+    """The sector of an office held: the role's own, else its organisation's (the SDF's
+    commander is REB, the High Council of State's president LEG, whatever the office's
+    default), else the office's, else the actor's."""
     org = kb.actors.get(role.org) if role.org else None
-    return (org.sector if org else None) or actor.sector
+    return role.sector or (org.sector if org else None) or offices()[role.role].sector \
+        or actor.sector
 
 
 def resolve_name(text: str, context: Context, allow_short: bool = True) -> Resolution:
