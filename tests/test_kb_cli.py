@@ -34,7 +34,9 @@ def test_lookup_explains_an_unresolved_name():
 
 def test_lookup_says_why_an_unlisted_or_former_office_names_nobody():
     done = kb("lookup", "وزير النقل اليمني", "--date", "2016-06-01")
-    assert done.exit_code == 1 and "an office the KB does not list" in done.output
+    assert done.exit_code == 1 and "an office the KB does not list («وزير النقل»)" in done.output
+    done = kb("lookup", "وزير الطاقة السعودي", "--date", "2016-06-01")
+    assert "(«وزير الطاقة»)" in done.output
     done = kb("lookup", "الرئيس المصري السابق", "--date", "2016-06-01")
     assert done.exit_code == 1 and "a former or shadow holder's title" in done.output
     assert "→ egy.sisi" in kb("lookup", "الرئيس المصري", "--date", "2016-06-01").output
@@ -44,6 +46,15 @@ def test_lookup_reads_a_dependants_title_whole():
     # «نائب رئيس الوزراء» is a deputy's title, not «نائب رئيس» followed by a name
     done = kb("lookup", "نائب رئيس الوزراء الروسي", "--date", "2019-06-01")
     assert "serves or is kin" in done.output and "«نائب رئيس الوزراء»" in done.output
+
+
+def test_lookup_says_what_a_counterpart_or_a_posting_lacks():
+    # «نظيره» refers to a person named before it in the text, which a lookup has not
+    for query in ("نظيره التركي", "مستشار نظيره"):
+        done = kb("lookup", query, "--date", "2019-06-01")
+        assert done.exit_code == 1 and "named before it in the text" in done.output, query
+    done = kb("lookup", "السفير السعودي لدى", "--date", "2019-06-01")
+    assert done.exit_code == 1 and "«لدى» needs a country or an organisation" in done.output
 
 
 def test_lookup_rejects_a_bad_date():

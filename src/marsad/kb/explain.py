@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marsad.kb.mentions import MAX_DEPENDANT_WORDS, TitlePhrase, read_title
+from marsad.kb.mentions import MAX_DEPENDANT_WORDS, POSTED_AT, TitlePhrase, read_title
 from marsad.kb.resolve import Context, Resolution, resolve_name, resolve_office, state
 from marsad.text.tokenizer import tokenize
 
@@ -12,10 +12,18 @@ from marsad.text.tokenizer import tokenize
 def explain(text: str, date: dt.date) -> dict:
     words = [w for w in tokenize(text)[0] if not w.isspace()]
     phrase = _title_phrase(words)
-    if phrase is not None and phrase.served is not None and phrase.end == len(words):
+    if phrase is not None and (phrase.served or phrase.titles)[0].counterpart:
+        reading = "counterpart («نظيره»)"
+        resolution = Resolution([], None, "«نظيره» holds the office of the person named "
+                                          "before it in the text: look up that title")
+    elif phrase is not None and phrase.served is not None and phrase.end == len(words):
         reading = "title of someone who serves or is kin to the office's holder"
         resolution = Resolution([], None, f"«{phrase.titles[0].form}» is an office the KB "
                                           "does not list: only a name links its holder")
+    elif phrase is not None and phrase.end < len(words) and words[phrase.end] in POSTED_AT:
+        reading = "title without a name"
+        resolution = Resolution([], None, f"«{words[phrase.end]}» needs a country or an "
+                                          "organisation after it: «السفير السعودي لدى اليمن»")
     elif phrase is not None and phrase.end < len(words):
         # A title, then a name: the title is context for the name.
         name = " ".join(w for w in words[phrase.end:] if w not in {"،", ","})

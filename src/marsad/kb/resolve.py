@@ -112,9 +112,10 @@ def resolve_office(context: Context) -> Resolution:
     if not named and any(t.out_of_office for t in context.titles):
         return Resolution([], None, "a former or shadow holder's title («السابق», «في حكومة "
                                     "الظل») names nobody in office: only a name links one")
-    if not named and any(t.unlisted_of for t in context.titles):
-        return Resolution([], None, "an office the KB does not list («وزير النقل»): only a "
-                                    "name links its holder")
+    unlisted = next((t for t in context.titles if t.unlisted_of), None)
+    if not named and unlisted:
+        return Resolution([], None, f"an office the KB does not list («{unlisted.form}»): "
+                                    "only a name links its holder")
     candidates = []
     for actor in kb.actors.values():
         for role in actor.roles:
