@@ -10,8 +10,8 @@ from marsad.kb.evaluate import Tally, evaluate, match, read_gold, same_office, s
 # Measured on marsad/kb/data/eval/people.jsonl (docs/entities.md): share of gold roles,
 # countries and sectors given right, per set. A change that lowers one fails here.
 GATE = {
-    "a": {"found": 0.979, "role": 0.936, "country": 0.910, "sector": 0.879},
-    "b": {"found": 0.956, "role": 0.910, "country": 0.864, "sector": 0.826},
+    "a": {"found": 0.979, "role": 0.936, "country": 0.910, "sector": 0.886},
+    "b": {"found": 0.956, "role": 0.910, "country": 0.877, "sector": 0.837},
 }
 
 

@@ -197,11 +197,33 @@ def roles_named(titles: Iterable[Title]) -> frozenset[str]:
                      | {k for k, o in offices().items() if o.family in families})
 
 
+# Sectors of armed bodies: «قوات X» takes X's sector when X is one of them
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM"})
+
+
 @dataclass(frozen=True, slots=True)
 class OrgHead:
     form: str
-    sector: str  # a PLOVER sector, or "inherit"
-    default: str | None  # the sector when inheriting from a bare nisba
+    sector: str  # a PLOVER sector, or "inherit" or "armed" (see org_patterns.yaml)
+    default: str | None  # the sector without a side (a bare nisba)
+    not_with: frozenset[str] = frozenset()  # proclitics that make it another word
+    leaders: bool = False  # its complement may be a leader («قوات الأسد»)
+
+    @property
+    def derived(self) -> bool:
+        """Whether the body's sector comes from its side rather than from the head."""
+        return self.sector in ("inherit", "armed")
+
+    def sector_for(self, side: str | None) -> str | None:
+        """The sector of a body this head names, given its side's sector (the
+        organisation or leader in its complement; None without a side)."""
+        if not self.derived:
+            return self.sector
+        if side is None:
+            return self.default
+        if self.sector == "armed":  # «قوات حكومة الوفاق» MIL, «قوات المجلس الانتقالي» REB
+            return side if side in ARMED_SECTORS else "MIL"
+        return side
 
 
 @lru_cache(maxsize=1)
@@ -209,13 +231,21 @@ def org_heads() -> PhraseIndex[OrgHead]:
     index: PhraseIndex[OrgHead] = PhraseIndex()
     for entry in _data("org_patterns.yaml")["heads"]:
         for form in entry["forms"]:
-            index.add(form, OrgHead(form, entry["sector"], entry.get("default")))
+            index.add(form, OrgHead(form, entry["sector"], entry.get("default"),
+                                    frozenset(entry.get("not_with", ())),
+                                    bool(entry.get("leaders"))))
     return index
 
 
 @lru_cache(maxsize=1)
 def leader_heads() -> PhraseIndex[str]:
     return PhraseIndex().add_all((h, h) for h in _data("org_patterns.yaml")["leader_heads"])
+
+
+@lru_cache(maxsize=1)
+def leader_markers() -> frozenset[str]:
+    """«برئاسة», «بقيادة»: words before the name of who heads a body, never in a name."""
+    return frozenset(_data("org_patterns.yaml")["leader_markers"])
 
 
 @lru_cache(maxsize=1)

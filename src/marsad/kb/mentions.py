@@ -18,9 +18,10 @@ former or shadow holder's, which resolves to nobody in the KB and gives no secto
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from types import MappingProxyType
 
 from marsad.kb.index import Match
 from marsad.kb.lexicon import (
@@ -341,8 +342,8 @@ def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
     pattern = read_org_pattern(tokens, i)
     if pattern:
         return pattern
-    head = org_heads().match_at(tokens, i)
-    if not head or head.values[0].sector == "inherit":
+    head = org_head_at(tokens, i)
+    if not head or head.values[0].sector == "inherit":  # «الميليشيات» alone serves no side
         return None
     end = head.end
     if head.values[0].sector in NAMED_BODIES:  # «وزارة الداخلية», «حزب القوات»
@@ -376,12 +377,17 @@ def _nisba(tokens: Sequence[str], i: int) -> Match[Nationality] | None:
 
 def _org_alias(tokens: Sequence[str], i: int) -> Match[Alias] | None:
     """An organisation alias at ``i`` (short forms count: a title is context enough)."""
+    return _alias_of(tokens, i, "ORG")
+
+
+def _alias_of(tokens: Sequence[str], i: int, actor_type: str) -> Match[Alias] | None:
+    """An alias at ``i`` of one actor of ``actor_type``, short forms included."""
     found = aliases().match_at(tokens, i)
     if not found:
         return None
-    orgs = tuple(a for a in found.values if a.actor.type == "ORG")
-    ids = {a.actor.id for a in orgs}
-    return Match(found.start, found.end, orgs) if len(ids) == 1 else None
+    matching = tuple(a for a in found.values if a.actor.type == actor_type)
+    ids = {a.actor.id for a in matching}
+    return Match(found.start, found.end, matching) if len(ids) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -390,24 +396,32 @@ class OrgPattern:
     end: int
     head: OrgHead
     country: str | None
-    side: Alias | None  # the organisation in the complement
+    side: Alias | None  # the organisation (or, after an armed head, leader) in the complement
+    side_start: int | None = None  # where the side's name begins
 
     @property
     def sector(self) -> str | None:
         """The head's sector; «ميليشيات X» takes the sector of X's side."""
-        if self.head.sector != "inherit":
-            return self.head.sector
-        return state(self.side.actor, None).sector if self.side else self.head.default
+        return self.head.sector_for(state(self.side.actor, None).sector if self.side else None)
+
+
+def org_head_at(tokens: Sequence[str], i: int) -> Match[OrgHead] | None:
+    """The organisation head at ``i``, unless a proclitic makes it another word
+    («برئاسة», "chaired by")."""
+    head = org_heads().match_at(tokens, i)
+    return head if head and best(tokens[i]).prefix not in head.values[0].not_with else None
 
 
 def read_org_pattern(
-    tokens: Sequence[str], start: int, limit: int | None = None
+    tokens: Sequence[str], start: int, limit: int | None = None,
+    places: Mapping[int, tuple[int, str]] = MappingProxyType({}),
 ) -> OrgPattern | None:
-    """«وزارة الدفاع التركية», «ميليشيات الوفاق»: a head, middles, then a complement."""
+    """«وزارة الدفاع التركية», «ميليشيات الوفاق»: a head, middles, then a complement;
+    ``places`` are the resolved places by first token, with their end and country."""
     if limit is not None:
         tokens = tokens[:limit]  # an NER span's own words only
     limit = len(tokens)
-    head = org_heads().match_at(tokens, start)
+    head = org_head_at(tokens, start)
     if not head:
         return None
     i = head.end
@@ -424,10 +438,14 @@ def read_org_pattern(
     name = country_names().match_at(tokens, i)
     if name and len(set(name.values)) == 1:
         return OrgPattern(start, name.end, head.values[0], name.values[0], None)
-    org = _org_alias(tokens, i)
+    org = _org_alias(tokens, i) or (
+        _alias_of(tokens, i, "PERSON") if head.values[0].leaders else None)
     if org:
         side = org.values[0]
-        return OrgPattern(start, org.end, head.values[0], side.actor.country, side)
+        return OrgPattern(start, org.end, head.values[0], side.actor.country, side, org.start)
+    end, country = places.get(i, (None, None))
+    if end is not None and end <= limit:
+        return OrgPattern(start, end, head.values[0], country, None)
     return None
 
 

@@ -66,8 +66,9 @@ def state(actor: Actor, day: dt.date | None, kb: KnowledgeBase | None = None) ->
         role = held[0]
         return ActorState(kb.role_country(actor, role), _role_sector(kb, actor, role),
                           tuple(dict.fromkeys(offices()[r.role].label for r in held)))
-    if actor.roles and day and all(r.end and r.end <= day for r in actor.roles):
-        return ActorState(actor.country, "ELI", ())  # PLOVER: a former official
+    if day and any(r.end and r.end <= day for r in actor.roles):
+        # PLOVER: a former official (Trump in 2022, between his terms)
+        return ActorState(actor.country, "ELI", ())
     return ActorState(actor.country, actor.sector, ())
 
 

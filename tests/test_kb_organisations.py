@@ -1,0 +1,41 @@
+"""Organisations through the full pipeline: bodies named after a place, a leader or a
+side, with the country and sector a careful reader gives them (the places stage must
+have resolved the place, so these run the whole pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+
+
+def organisations(nlp, text: str, date: str) -> dict[str, tuple]:
+    analysis = marsad.analyze(text, date, nlp=nlp)
+    return {e.name: (e.country, e.sector) for e in analysis.entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize(("text", "date", "name", "country", "sector"), [
+    # a head and a city: the city's country, the head's sector
+    ("قالت سلطات دمشق إن الحدود ستفتح.", "2025-02-01", "سلطات دمشق", "SYR", "GOV"),
+    ("رفضت حكومة عدن الاتفاق.", "2020-06-01", "حكومة عدن", "YEM", "GOV"),
+    ("أعلنت جامعة القاهرة تعليق الدراسة.", "2020-06-01", "جامعة القاهرة", "EGY", "EDU"),
+    # the forces or militias of a leader: his country; his side if it is armed
+    ("قصفت ميليشيات حفتر مواقع جنوب طرابلس.", "2020-01-05", "ميليشيات حفتر", "LBY", "MIL"),
+    ("تقدمت قوات الأسد نحو إدلب.", "2020-01-05", "قوات الأسد", "SYR", "MIL"),
+    ("هاجمت قوات حميدتي الخرطوم.", "2023-05-01", "قوات حميدتي", "SDN", "REB"),
+    # the forces of a side: its sector when armed, else MIL
+    ("اشتبكت قوات المجلس الانتقالي الجنوبي مع الحرس الرئاسي.", "2019-08-10",
+     "قوات المجلس الانتقالي الجنوبي", "YEM", "REB"),
+    ("تقدمت قوات حكومة الوفاق نحو سرت.", "2020-06-01", "قوات حكومة الوفاق", "LBY", "MIL"),
+])
+def test_bodies_named_after_a_place_a_leader_or_a_side(nlp, text, date, name, country, sector):
+    assert organisations(nlp, text, date)[name] == (country, sector)
+
+
+def test_chaired_by_is_no_body_and_the_prosecutor_general_is_an_office(nlp):
+    text = "أعلنت النيابة العامة السعودية برئاسة النائب العام سعود المعجب أن التحقيقات انتهت."
+    analysis = marsad.analyze(text, "2018-10-20", nlp=nlp)
+    got = {e.name: (e.type, e.roles, e.sector) for e in analysis.entities}
+    assert "رئاسة النائب العام" not in got and "برئاسة النائب العام" not in got
+    assert got["سعود المعجب"] == ("PERSON", ["المدعي العام"], "JUD")
+    assert got["النيابة العامة السعودية"] == ("ORG", [], "JUD")
