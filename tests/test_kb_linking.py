@@ -766,3 +766,13 @@ def test_the_bare_title_of_a_former_office_is_a_courtesy(linker):
                                              ("فرنانديز", "PERSON", 2)], date="2015-06-01")
     fernandez = entity(doc, "ألبرتو فرنانديز")
     assert (fernandez.roles, fernandez.sector) == (["السفير السابق"], None)
+
+
+def test_a_title_after_a_styled_name_and_another_countrys_holder_in_the_sentence(linker):
+    # «وزير الطاقة» after a prince's name is his office, though «الأمير» came first; the
+    # Russian minister in the same sentence is someone else, not a new country for him
+    doc = run(linker, "قال الأمير عبدالعزيز بن سلمان وزير الطاقة إن الاتفاق جاء بعد اتصالات "
+              "مع وزير الطاقة الروسي.", [("عبدالعزيز بن سلمان", "PERSON")], date="2020-04-12")
+    prince = entity(doc, "عبدالعزيز بن سلمان")
+    assert (prince.roles, prince.country) == (["الأمير", "وزير الطاقة"], None)
+    assert entity(doc, "وزير الطاقة الروسي").country == "RUS"

@@ -176,6 +176,8 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
     return EntityLinker(nlp, name)
 
 
+SENTENCE_ENDS = frozenset({".", "!", "?", "؟"})
+
 # Mentions whose country may complete an organisation's name («حكومة طرابلس»).
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
@@ -694,7 +696,8 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
     «كاميلاري» after «بويرون كاميلاري», «الوزير التركي» after the Turkish minister."""
     persons = [d for d in reversed(drafts) if d.type == "PERSON"]
     if mention.source == "title":
-        return next((d for d in persons if _describes(mention, d)), None)
+        return next((d for d in persons if _describes(mention, d)
+                     and not _another_in_sentence(doc, mention, d)), None)
     words = [set(stems(w)) for w in doc.content_words(mention.start, mention.end)]
     return next((d for d in persons
                  if words and all(w & _name_words(d) for w in words)), None)
@@ -706,6 +709,16 @@ def _describes(mention: Found, draft: Draft) -> bool:
     if mention.country and not draft.country and any(t.out_of_office for t in mention.titles):
         return False  # «الرئيس الفرنسي السابق» is not the former president named before
     return any(_names_office(t, draft) for t in mention.titles)
+
+
+def _another_in_sentence(doc: Page, mention: Found, draft: Draft) -> bool:
+    """A title with a country, in the sentence that named a person of no known country,
+    is someone else: «عبدالعزيز بن سلمان وزير الطاقة … مع وزير الطاقة الروسي» (in a later
+    sentence, «وزير الخارجية الصومالي» may describe «عبدالسلام عمر، وزير الخارجية»)."""
+    if not mention.country or draft.country:
+        return False
+    last = max(m.end for m in draft.mentions)
+    return not any(w in SENTENCE_ENDS for w in doc.words[last:mention.start])
 
 
 def _names_office(title: Title, draft: Draft) -> bool:
@@ -760,7 +773,8 @@ def _absorb(draft: Draft, mention: Found) -> None:
     for title in titles:
         if title.out_of_office:
             draft.former.add(title.form)
-        if title.rank or (not title.roles and draft.roles) or (title.style and draft.actor):
+        bare = not (title.roles or title.unlisted_of)  # «الوزير», not «وزير الطاقة»
+        if title.rank or (bare and draft.roles) or (title.style and draft.actor):
             continue  # ranks give a sector only; «الوزير» adds nothing to a known minister,
             # nor «الأمير» to a prince the KB knows
         keys = [k for k in title.roles if k in offices()]

@@ -208,6 +208,7 @@ class OrgHead:
     default: str | None  # the sector without a side (a bare nisba)
     not_with: frozenset[str] = frozenset()  # proclitics that make it another word
     leaders: bool = False  # its complement may be a leader («قوات الأسد»)
+    places: bool = True  # its complement may be a place («حكومة طرابلس»)
 
     @property
     def derived(self) -> bool:
@@ -233,7 +234,7 @@ def org_heads() -> PhraseIndex[OrgHead]:
         for form in entry["forms"]:
             index.add(form, OrgHead(form, entry["sector"], entry.get("default"),
                                     frozenset(entry.get("not_with", ())),
-                                    bool(entry.get("leaders"))))
+                                    bool(entry.get("leaders")), entry.get("places", True)))
     return index
 
 

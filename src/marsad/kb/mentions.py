@@ -444,7 +444,9 @@ def read_org_pattern(
         side = org.values[0]
         return OrgPattern(start, org.end, head.values[0], side.actor.country, side, org.start)
     end, country = places.get(i, (None, None))
-    if end is not None and end <= limit:
+    if end is not None and end <= limit and head.values[0].places and i == head.end \
+            and not _definite(tokens[start]) and best(tokens[i]).prefix in ("", "ال"):
+        # a construct: «حكومة طرابلس»
         return OrgPattern(start, end, head.values[0], country, None)
     return None
 
