@@ -776,3 +776,17 @@ def test_a_title_after_a_styled_name_and_another_countrys_holder_in_the_sentence
     prince = entity(doc, "عبدالعزيز بن سلمان")
     assert (prince.roles, prince.country) == (["الأمير", "وزير الطاقة"], None)
     assert entity(doc, "وزير الطاقة الروسي").country == "RUS"
+
+
+def test_a_national_office_without_its_country_takes_the_sentences(linker):
+    text = ("أعلن الرئيس التونسي قيس سعيد إعفاء رئيس الحكومة هشام المشيشي، فيما رفض رئيس "
+            "البرلمان راشد الغنوشي القرار. وقال وزير الداخلية أحمد علي إن الأمن مستتب.")
+    doc = run(linker, text, [("قيس سعيد", "PERSON"), ("هشام المشيشي", "PERSON"),
+                             ("راشد الغنوشي", "PERSON"), ("أحمد علي", "PERSON")],
+              date="2021-07-26")
+    assert entity(doc, "راشد الغنوشي").country == "TUN"  # in the president's sentence
+    assert entity(doc, "أحمد علي").country is None  # a new sentence: not said
+    # without a name, the title may be a foreign guest's: no country, no unnamed holder
+    doc = run(linker, "استقبل الرئيس التونسي قيس سعيد رئيس الوزراء في قرطاج.",
+              [("قيس سعيد", "PERSON")], date="2021-07-26")
+    assert [e.name for e in doc._.entities if e.type == "PERSON"] == ["قيس سعيد"]

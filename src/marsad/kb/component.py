@@ -177,6 +177,9 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
 
 
 SENTENCE_ENDS = frozenset({".", "!", "?", "؟"})
+# Sectors of offices a state fills: a title of one without its country may take the
+# country of the office named before it in the sentence
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 
 # Mentions whose country may complete an organisation's name («حكومة طرابلس»).
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -332,7 +335,8 @@ def _titles(
     while i < len(tokens):
         phrase = read_title(tokens, i, person_starts, in_names) \
             if may_be_title[i] and i not in taken else None
-        if phrase and (phrase.served or phrase.titles)[0].counterpart:
+        counterpart = phrase is not None and (phrase.served or phrase.titles)[0].counterpart
+        if counterpart:
             phrase = _counterpart(tokens, phrase, before, starts)
         if phrase and phrase.incomplete:
             phrase.country = _possessor_country(tokens, phrase, before, starts)
@@ -345,6 +349,8 @@ def _titles(
             person.start = phrase.name_start = phrase.end
             starts[person.start] = person
             person_starts = set(starts)
+        if phrase.name_start is not None and not (phrase.qualified or counterpart):
+            phrase.country = _domestic_country(tokens, phrase, before)
         covered |= set(range(phrase.start, phrase.end))
         holder = _place(tokens, phrase, starts, ends, date)
         if holder is not None and holder.source == "title":
@@ -423,6 +429,21 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
                                for t in phrase.titles):
         return _unnamed(phrase)
     return None
+
+
+def _domestic_country(tokens, phrase: TitlePhrase, before: Before) -> str | None:
+    """A national office named without its country, in the sentence of an office of
+    country X, is X's: «أعلن الرئيس التونسي قيس سعيد … إعفاء رئيس الحكومة هشام المشيشي»,
+    «التقى الرئيس اللبناني ميشال عون قائد الجيش العماد جوزاف عون». Only for a title
+    that names its holder: alone («رئيس الوزراء») it may be the foreign guest's."""
+    if before.end < 0 or any(w in SENTENCE_ENDS for w in tokens[before.end:phrase.start]):
+        return None
+    if phrase.out_of_office or not all(
+            t.rank or t.office_sector() in NATIONAL_SECTORS for t in phrase.titles) or \
+            all(t.rank for t in phrase.titles):
+        return None
+    actor = _person_actor(tokens, before.holder) if before.holder else None
+    return before.country or (actor.country if actor else None)
 
 
 def _counterpart(tokens, phrase: TitlePhrase, before: Before,
