@@ -790,3 +790,15 @@ def test_a_national_office_without_its_country_takes_the_sentences(linker):
     doc = run(linker, "استقبل الرئيس التونسي قيس سعيد رئيس الوزراء في قرطاج.",
               [("قيس سعيد", "PERSON")], date="2021-07-26")
     assert [e.name for e in doc._.entities if e.type == "PERSON"] == ["قيس سعيد"]
+
+
+def test_an_organisation_of_no_known_country_takes_the_nisba_after_or_ending_it(linker):
+    doc = run(linker, "وقعت منصة المواطنة التونسية اتفاقا مع كونوكو فيليبس الأمريكية، واتهمت "
+              "حماس الإسرائيليين بخرق الهدنة.",
+              [("كونوكو فيليبس", "ORG"), ("منصة المواطنة التونسية", "ORG"), ("حماس", "ORG")],
+              date="2022-01-01")
+    got = {e.name: e.country for e in doc._.entities if e.type == "ORG"}
+    assert got["كونوكو فيليبس الأمريكية"] == "USA"
+    assert got["منصة المواطنة التونسية"] == "TUN"
+    # a plural is the people, not an adjective of the organisation before it
+    assert any(e.type == "NORP" and e.name == "الإسرائيليين" for e in doc._.entities)

@@ -63,7 +63,7 @@ from marsad.kb.nationalities import adjectives, country_names, country_of_name
 from marsad.kb.resolve import Context, resolve_name, resolve_office, state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
-from marsad.text.clitics import analyses, best, stems, writes_article
+from marsad.text.clitics import analyses, best, has_article, stems, writes_article
 from marsad.text.normalize import normalize, normalize_key
 
 SPAN_KEY = "entities"
@@ -572,7 +572,9 @@ def _org_from_pattern(pattern: OrgPattern) -> Found:
 
 def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Found]:
     """Nationality adjectives outside other mentions; one right after an organisation of
-    the same country («وكالة الأناضول التركية») belongs to that organisation."""
+    the same country («وكالة الأناضول التركية»), or a definite singular one right after
+    an organisation NER found with no country known («كونوكو فيليبس الأمريكية»), belongs
+    to that organisation."""
     ends = {f.end: f for f in found if f.type == "ORG"}
     out = []
     for match in adjectives().find_all(tokens):
@@ -583,12 +585,19 @@ def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Foun
             continue
         country = countries.pop()
         owner = ends.get(match.start)
-        if owner and _country_of(owner) == country and country:
-            owner.end = match.end
+        if owner and country and (_country_of(owner) == country or (
+                _country_of(owner) is None and owner.source == "ner"
+                and _singular_definite(tokens[match.end - 1]))):
+            owner.end, owner.country = match.end, country
             continue
         out.append(Found(match.start, match.end, "NORP", "nisba", country=country,
                          leads=_keys_of(n.form for n in match.values)))
     return out
+
+
+def _singular_definite(word: str) -> bool:
+    """«الأمريكية», «التركي»: an adjective that may follow a name (not «الأمريكيين»)."""
+    return has_article(word, best(word)) and normalize_key(word).endswith(("ي", "يه"))
 
 
 def _leads(actor: Actor) -> frozenset[str]:
@@ -685,6 +694,16 @@ def _classify(page: Page, mention: Found) -> None:
         mention.sector = next((h.sector for h in head.values if not h.derived),
                               head.values[0].default)
         mention.country = _inner_country(page.doc, mention)
+    if mention.country is None:  # «حركة النهضة التونسية»: the nisba it ends with
+        mention.country = _final_nisba_country(tokens, mention)
+
+
+def _final_nisba_country(tokens: list[str], mention: Found) -> str | None:
+    last = next((m for m in adjectives().find_all(tokens[mention.start:mention.end])
+                 if m.end == mention.end - mention.start), None)
+    countries = {n.iso3 for n in last.values} if last and last.start > 0 else set()
+    return countries.pop() if len(countries) == 1 and \
+        _singular_definite(tokens[mention.end - 1]) else None
 
 
 def _inner_country(doc, mention: Found) -> str | None:
