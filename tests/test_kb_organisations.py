@@ -39,3 +39,20 @@ def test_chaired_by_is_no_body_and_the_prosecutor_general_is_an_office(nlp):
     assert "رئاسة النائب العام" not in got and "برئاسة النائب العام" not in got
     assert got["سعود المعجب"] == ("PERSON", ["المدعي العام"], "JUD")
     assert got["النيابة العامة السعودية"] == ("ORG", [], "JUD")
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # NER's one span over the subject and the object is two organisations
+    ("اتهمت قوات الدعم السريع الجيش السوداني بقصف الفاشر.", "2024-06-01",
+     {"قوات الدعم السريع": ("SDN", "REB"), "القوات المسلحة السودانية": ("SDN", "MIL")}),
+    # a construct head before a name NER found begins the name and gives the sector
+    ("وقعت الوزارة اتفاقا مع شركة كونوكو فيليبس الأمريكية.", "2022-01-01",
+     {"شركة كونوكو فيليبس الأمريكية": ("USA", "BUS")}),
+    # «الإدارة» with a nisba is a government; «قضاء» before a place is a district
+    ("قالت الإدارة الأمريكية إن الشرطة في قضاء القرنة اعتقلت مشتبها.", "2020-06-01",
+     {"الإدارة الأمريكية": ("USA", "GOV")}),
+])
+def test_organisations_split_extended_and_read(nlp, text, date, expected):
+    got = organisations(nlp, text, date)
+    assert {name: got.get(name) for name in expected} == expected
+    assert not any(name.startswith("قضاء") for name in got)

@@ -194,6 +194,7 @@ def find(doc: Doc, tokens: list[str]) -> list[Found]:
     places = _places_by_end(doc)
     found = [_from_ner(ent, places) for ent in doc.ents if ent.label_ in NER_TYPES]
     names = _kb_names(tokens)
+    _split_run_on_orgs(found, names, tokens)
     found = _merge(_people_behind_heads(found, names, tokens), names,
                    swallows=lambda outer, inner: True)
     persons = [f for f in found if f.type == "PERSON"]
@@ -208,6 +209,7 @@ def find(doc: Doc, tokens: list[str]) -> list[Found]:
     found = _merge(found, _patterns(tokens, _insides(found) | titled, places),
                    swallows=lambda outer, inner: inner.source != "title" and (
                        inner.type != "PERSON" or outer.led_by == (inner.start, inner.end)))
+    _heads_before(found, tokens)
     taken = _cover(found)
     found += _nisbas(tokens, found, taken | titled)
     may_be_anaphor = anaphors().starts(tokens)
@@ -240,6 +242,36 @@ def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
         if len(inside) == len(overlapping) and all(swallows(new, f) for f in inside):
             found = [f for f in found if f not in inside] + [new]
     return found
+
+
+def _heads_before(found: list[Found], tokens: list[str]) -> None:
+    """A construct head right before an organisation NER found and the KB does not name
+    begins its name and gives its sector: «شركة [كونوكو فيليبس]», «صحيفة [نيويورك
+    تايمز]»; not «الشركة [X]» (an apposition), nor «قناة [الجزيرة]» (the KB's name)."""
+    taken = _cover(found)
+    for mention in found:
+        i = mention.start - 1
+        if mention.source != "ner" or mention.type not in {"ORG", "MISC"} or i < 0 \
+                or i in taken or best(tokens[i]).article:
+            continue
+        head = org_head_at(tokens, i)
+        if head and head.end == mention.start and \
+                _leading_actor(tokens[mention.start:mention.end]) is None:
+            mention.start, mention.type = i, "ORG"
+
+
+def _split_run_on_orgs(found: list[Found], names: list[Found], tokens: list[str]) -> None:
+    """An NER organisation that runs on from a KB name into another organisation ends
+    with the first: «[قوات الدعم السريع] [الجيش السوداني]» (the subject, then the object)
+    is two; «حكومة الوفاق الوطني المعترف بها» is one."""
+    starts = {n.start: n for n in names if n.type == "ORG" and not n.short}
+    name_starts = {n.start for n in names if n.type == "ORG"}
+    for mention in found:
+        first = starts.get(mention.start) if mention.type == "ORG" else None
+        if first is None or first.end >= mention.end:
+            continue
+        if first.end in name_starts or org_head_at(tokens[:mention.end], first.end):
+            mention.end = first.end
 
 
 def _people_behind_heads(found: list[Found], names: list[Found], tokens: list[str]) -> list[Found]:
