@@ -26,6 +26,7 @@ class Office:
     sector: str | None
     family: str | None
     body_country: bool = True  # the holder is of the country of the body named after
+    posted: bool = False  # a diplomat's: «إلى» and where they are sent may follow
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,8 @@ class Title:
 def offices() -> dict[str, Office]:
     roles = _data("roles.yaml")["roles"]
     return {k: Office(k, v["label"], v.get("sector"), v.get("family"),
-                      v.get("body_country", True)) for k, v in roles.items()}
+                      v.get("body_country", True), v.get("posted", False))
+            for k, v in roles.items()}
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +146,12 @@ def portfolios() -> Portfolios:
     return Portfolios(frozenset(data["families"]), int(data["max_words"]),
                       frozenset(head_stem(w) for w in data["affairs"]),
                       frozenset(head_stem(w) for w in data["not_portfolio"]))
+
+
+@lru_cache(maxsize=1)
+def regions() -> PhraseIndex[str]:
+    """Regions a diplomat may be sent to, besides countries and organisations."""
+    return PhraseIndex().add_all((r, r) for r in _data("roles.yaml")["regions"])
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,7 @@ from marsad.kb.lexicon import (
     org_middles,
     out_of_office,
     portfolios,
+    regions,
     titles,
 )
 from marsad.kb.nationalities import Nationality, adjectives, country_names
@@ -48,6 +49,7 @@ from marsad.text.clitics import best, has_article, writes_article
 
 COMMAS = {"،", ","}
 POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى اليمن»
+SENT_TO = {"إلى", "الى"}  # «المبعوث الأممي إلى اليمن», after a diplomat's title only
 # The sectors of bodies named by the words after their head («وزارة الداخلية», «حزب
 # القوات», «المحكمة العليا»); the words after «القوات» or «الشرطة» describe them.
 NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
@@ -112,13 +114,15 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
         return None  # «نائب [رئيس حكومة] الشيشان»: the longer title is read from inside
     phrase = TitlePhrase(start, first.end, agreeing, title_end=first.end)
     i = phrase.end = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
-    while i < len(tokens) and i - qualifiers_start < MAX_QUALIFIERS:
+    while i < len(tokens):
         # a nisba the tagger read as a one-word name before the name: «مدير جهاز الأمن
         # والمخابرات الوطني [السوداني] [صلاح قوش]»
         if i in person_starts and not (i + 1 in person_starts and _nisba(tokens, i)):
             if name_proclitic(tokens[i], shipped_lexicon()) != "ل":  # «الموالية لهادي»
                 phrase.name_start = i
             break
+        if i - qualifiers_start >= MAX_QUALIFIERS:
+            break  # no qualifier begins this far, but a name may follow the last one
         text = tokens[i]
         if text.isspace():
             break
@@ -271,6 +275,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     honorific = honorifics().match_at(tokens, i)
     if honorific:
         return honorific.end
+    if tokens[i] == "(" and ")" in tokens[i + 2:i + 5]:
+        # an abbreviation after the body's name: «… اللاجئين الفلسطينيين (أونروا) فيليب لازاريني»
+        return tokens.index(")", i + 2) + 1
     if has_article(tokens[i], word) and word.stem in holder_adjectives():
         return i + 1  # «وزير النقل الجديد خالد السالم»
     found_title = titles().match_at(tokens, i)
@@ -281,9 +288,12 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     if style and all(t.style for t in styles):
         phrase.style_start = i  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
         return style.end
-    if tokens[i] in POSTED_AT and i + 1 < len(tokens):
+    if i + 1 < len(tokens) and (tokens[i] in POSTED_AT or (
+            tokens[i] in SENT_TO and any(offices()[r].posted for t in phrase.titles
+                                         for r in t.roles))):
         # «المندوب الجزائري لدى الأمم المتحدة»: where the holder is posted, passed over
-        posted = country_names().match_at(tokens, i + 1) or _org_alias(tokens, i + 1)
+        posted = country_names().match_at(tokens, i + 1) or _org_alias(tokens, i + 1) or \
+            regions().match_at(tokens, i + 1)
         return posted.end if posted else None
     nisba = _nisba(tokens, i)
     if nisba and not phrase.country:
