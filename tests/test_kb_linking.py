@@ -811,3 +811,12 @@ def test_an_organisation_of_no_known_country_takes_the_nisba_after_or_ending_it(
     assert got["منصة المواطنة التونسية"] == "TUN"
     # a plural is the people, not an adjective of the organisation before it
     assert any(e.type == "NORP" and e.name == "الإسرائيليين" for e in doc._.entities)
+
+
+def test_a_name_joins_a_person_only_with_its_words_in_order(linker):
+    # «عبدالعزيز بن سلمان» (the son) is not «سلمان بن عبدالعزيز» (the king)
+    doc = run(linker, "أصدر الملك سلمان بن عبدالعزيز أمرا بتعيين الأمير عبدالعزيز بن سلمان "
+              "وزيرا للطاقة.", [("سلمان بن عبدالعزيز", "PERSON"),
+                                ("عبدالعزيز بن سلمان", "PERSON")], date="2019-09-08")
+    assert entity(doc, "عبدالعزيز بن سلمان").kb_id is None
+    assert [m.text for m in entity(doc, "سلمان بن عبد العزيز").mentions] == ["سلمان بن عبدالعزيز"]

@@ -471,9 +471,9 @@ def _domestic_country(tokens, phrase: TitlePhrase, before: Before) -> str | None
     if before.end < 0 or any(w in SENTENCE_ENDS for w in tokens[before.end:phrase.start]):
         return None
     if phrase.out_of_office or not all(
-            t.rank or t.office_sector() in NATIONAL_SECTORS for t in phrase.titles) or \
-            all(t.rank for t in phrase.titles):
-        return None
+            t.rank or (t.office_sector() in NATIONAL_SECTORS and not t.style)
+            for t in phrase.titles) or all(t.rank for t in phrase.titles):
+        return None  # nor a royal style: «الأمير» before a name holds no office
     actor = _person_actor(tokens, before.holder) if before.holder else None
     return before.country or (actor.country if actor else None)
 
@@ -771,8 +771,15 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
         return next((d for d in persons if _describes(mention, d)
                      and not _another_in_sentence(doc, mention, d)), None)
     words = [set(stems(w)) for w in doc.content_words(mention.start, mention.end)]
-    return next((d for d in persons
-                 if words and all(w & _name_words(d) for w in words)), None)
+    return next((d for d in persons if words and any(
+        _in_order(words, name) for name in _names(d))), None)
+
+
+def _in_order(words: list[set[str]], name: list[str]) -> bool:
+    """Whether the words (each a set of stems) run in order inside a name: «كاميلاري» in
+    «بويرون كاميلاري», but «عبدالعزيز بن سلمان» is not «سلمان بن عبدالعزيز»."""
+    return any(all(name[start + k] in word for k, word in enumerate(words))
+               for start in range(len(name) - len(words) + 1))
 
 
 def _describes(mention: Found, draft: Draft) -> bool:
@@ -803,11 +810,13 @@ def _names_office(title: Title, draft: Draft) -> bool:
     return bool(title.family and not title.roles and title.family in draft.families)
 
 
-def _name_words(draft: Draft) -> set[str]:
+def _names(draft: Draft) -> list[list[str]]:
+    """A person's names as word keys: the words of an unlinked name, an actor's aliases."""
     if draft.actor is None:
-        return set(draft.key[1]) if draft.key[0] == "name" else set()
+        return [list(draft.key[1])] if draft.key[0] == "name" else []
     forms = (*draft.actor.aliases, *draft.actor.short)
-    return {head_stem(w) for form in forms for w in form.split()}
+    return [[head_stem(w) for w in form.split()] for form in forms]
+
 
 
 def _keys(doc, mention: Found) -> tuple[str, ...]:
