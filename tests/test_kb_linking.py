@@ -820,3 +820,17 @@ def test_a_name_joins_a_person_only_with_its_words_in_order(linker):
                                 ("عبدالعزيز بن سلمان", "PERSON")], date="2019-09-08")
     assert entity(doc, "عبدالعزيز بن سلمان").kb_id is None
     assert [m.text for m in entity(doc, "سلمان بن عبد العزيز").mentions] == ["سلمان بن عبدالعزيز"]
+
+
+def test_a_given_name_the_tagger_cut_off_joins_its_name(linker):
+    # NER's «[ركن عبد الأمير] [رشيد يار الله]»: a rank's word is no name's, and a listed
+    # given name (of two words) right before a name is its first part
+    doc = run(linker, "ترأس رئيس أركان الجيش العراقي الفريق أول ركن عبد الأمير رشيد يار الله "
+              "الاجتماع.", [("ركن عبد الأمير", "PERSON"), ("رشيد يار الله", "PERSON")],
+              date="2022-01-21")
+    chief = entity(doc, "عبد الأمير رشيد يار الله")
+    assert (chief.roles, chief.country, chief.sector) == (["رئيس الأركان"], "IRQ", "MIL")
+    # a name with «ل» is the next person: «تبون لقيس سعيد»
+    doc = run(linker, "وجدد علي لقيس سعيد دعم الجزائر.", [("علي", "PERSON"),
+                                                          ("لقيس سعيد", "PERSON")])
+    assert len([e for e in doc._.entities if e.type == "PERSON"]) == 2

@@ -192,7 +192,8 @@ COUNTERPART_REACH = 30
 
 def find(doc: Doc, tokens: list[str]) -> list[Found]:
     places = _places_by_end(doc)
-    found = [_from_ner(ent, places) for ent in doc.ents if ent.label_ in NER_TYPES]
+    found = _join_split_names(
+        [_from_ner(ent, places) for ent in doc.ents if ent.label_ in NER_TYPES], tokens)
     names = _kb_names(tokens)
     _split_run_on_orgs(found, names, tokens)
     found = _merge(_people_behind_heads(found, names, tokens), names,
@@ -260,6 +261,26 @@ def _heads_before(found: list[Found], tokens: list[str]) -> None:
             mention.start, mention.type = i, "ORG"
 
 
+def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
+    """Two person names back to back are one when the first is only a listed given name
+    («[عبد الأمير] [رشيد يار الله]»): two people have «و» or a comma between them."""
+    joined: list[Found] = []
+    for mention in found:
+        last = joined[-1] if joined else None
+        if last is not None and last.type == mention.type == "PERSON" and \
+                last.end == mention.start and _given_name_only(tokens, last) and \
+                not best(tokens[mention.start]).prefix:  # «تبون لقيس سعيد»: two
+            last.end = mention.end
+            continue
+        joined.append(mention)
+    return joined
+
+
+def _given_name_only(tokens: list[str], mention: Found) -> bool:
+    keys = [normalize_key(t) for t in tokens[mention.start:mention.end]]
+    return shipped_lexicon().given_name_end(keys, 0) == len(keys)
+
+
 def _split_run_on_orgs(found: list[Found], names: list[Found], tokens: list[str]) -> None:
     """An NER organisation that runs on from a KB name into another organisation ends
     with the first: «[قوات الدعم السريع] [الجيش السوداني]» (the subject, then the object)
@@ -299,6 +320,10 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found:
     kind = NER_TYPES[ent.label_]
     if ent[0].text in leader_markers() and len(ent) > 1:
         ent = ent[1:]  # «برئاسة [النائب العام]»
+    if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
+        honorific = honorifics().match_at([t.text for t in ent], 0)
+        if honorific and honorific.end < len(ent):
+            ent = ent[honorific.end:]
     head = org_heads().match_at([t.text for t in ent], 0) if kind == "PERSON" else None
     if head and any(h.leaders for h in head.values):
         kind = "ORG"  # «ميليشيات حفتر» read as one name: the forces of a leader
@@ -375,9 +400,10 @@ def _titles(
         if phrase is None or phrase.incomplete:
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows
             continue
-        if phrase.name_start is None and _first_name_left_out(tokens, phrase.end, starts,
-                                                                taken):
-            person = starts.pop(phrase.end + 1)  # its mention takes the first name
+        left_out = _first_name_left_out(tokens, phrase.end, starts, taken) \
+            if phrase.name_start is None else None
+        if left_out is not None:
+            person = starts.pop(left_out)  # its mention takes the first name
             person.start = phrase.name_start = phrase.end
             starts[person.start] = person
             person_starts = set(starts)
@@ -500,12 +526,18 @@ def _word_keys(tokens, mention: Found) -> set[str]:
     return {head_stem(w) for w in tokens[mention.start:mention.end]}
 
 
-def _first_name_left_out(tokens, i: int, starts: dict[int, Found], taken: set[int]) -> bool:
-    """Whether the name a title introduces lacks its first word, a listed given name the
-    tagger left out: «رئيسة الوزراء الإيطالية جورجيا [ميلوني]», «المرجع الشيعي الأعلى علي
-    [السيستاني]»."""
-    return i + 1 in starts and i not in taken and tokens[i] not in not_given_names() and \
-        shipped_lexicon().names_a_person(normalize_key(tokens[i]))
+def _first_name_left_out(tokens, i: int, starts: dict[int, Found],
+                         taken: set[int]) -> int | None:
+    """Where the name a title introduces begins when it lacks its given name, a listed
+    name of one or two words the tagger left out: «رئيسة الوزراء الإيطالية جورجيا
+    [ميلوني]», «المرجع الشيعي الأعلى علي [السيستاني]», «الفريق أول ركن عبد الأمير [رشيد
+    يار الله]»."""
+    if i >= len(tokens) or i in taken or tokens[i] in not_given_names():
+        return None
+    keys = [normalize_key(t) for t in tokens[i:i + 3]]
+    end = shipped_lexicon().given_name_end(keys, 0)
+    return i + end if end is not None and i + end in starts and \
+        not taken.intersection(range(i, i + end)) else None
 
 
 def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,

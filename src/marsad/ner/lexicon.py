@@ -117,6 +117,7 @@ def write_gazetteer(rows: list[tuple[str, str]], path: Path) -> None:
 
 
 KINDS_CACHE = 100_000  # word forms whose kinds a lexicon keeps
+GIVEN_NAME_KINDS = frozenset({"PERS.arab_given_names", "PERS.given_names", f"{CUE}person_name"})
 MARKS_CACHE = 4_096  # sentences whose phrase marks it keeps (a batch of docs' worth)
 
 
@@ -165,6 +166,15 @@ class Lexicon:
         return any(_person_kind(k) for k in self.words.get(key, ())) or any(
             _person_kind(kind) for _, kind in self.phrases.get(key, ()))
 
+    def given_name_end(self, keys: Sequence[str], i: int) -> int | None:
+        """Where a listed given name of one or more words that begins at ``keys[i]`` ends
+        («عبد الأمير» is one name of two words), the longest; None if none does."""
+        ends = [i + 1 + len(rest) for rest, kind in self.phrases.get(keys[i], ())
+                if _given_kind(kind) and tuple(keys[i + 1 : i + 1 + len(rest)]) == rest]
+        if any(_given_kind(k) for k in self.words.get(keys[i], ())):
+            ends.append(i + 1)
+        return max(ends, default=None)
+
     def phrase_marks(self, tokens: Sequence[str]) -> list[list[str]]:
         """For each token, ``B-KIND``/``I-KIND`` marks of the phrases covering it (the first
         token of a phrase may carry clitics; the others are matched by their key). The
@@ -201,6 +211,11 @@ class Lexicon:
 
 def _person_kind(kind: str) -> bool:
     return kind.startswith("PERS") or kind == f"{CUE}person_name"
+
+
+def _given_kind(kind: str) -> bool:
+    """A given name's kind: the given-name lists and the first-name cues, not surnames."""
+    return kind in GIVEN_NAME_KINDS
 
 
 def _cue(kind: str) -> bool:
