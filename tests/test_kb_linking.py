@@ -250,11 +250,20 @@ def test_a_former_holder_is_not_the_office_holder(linker):
         [(None, "الرئيس المصري السابق", ["الرئيس السابق"])]
 
 
+def test_a_title_of_a_body_the_kb_lists_names_its_office(linker):
+    # «رئيسة مجلس الاحتياطي الاتحادي»: the Fed's chair, not a president
+    doc = run(linker, "قالت جانيت يلين رئيسة مجلس الاحتياطي الاتحادي إن النمو قوي.",
+              [("جانيت يلين", "PERSON")], date="2015-06-01")
+    yellen = entity(doc, "جانيت يلين")
+    assert (yellen.country, yellen.sector) == ("USA", "GOV") and \
+        yellen.roles[0].startswith("رئيس")
+
+
 def test_an_indefinite_title_needs_its_country(linker):
     # «رئيس» (construct) names no president until a country or organisation follows
     for text, name in [
         ("أكد محمد سعد رئيس الامتحانات في الوزارة أن الأسئلة سليمة.", "محمد سعد"),
-        ("قالت جانيت يلين رئيسة مجلس الاحتياطي الاتحادي إن النمو قوي.", "جانيت يلين"),
+        ("قالت جانيت يلين رئيسة مجلس الأمناء إن النمو قوي.", "جانيت يلين"),
     ]:
         doc = run(linker, text, [(name, "PERSON")], date="2015-06-01")
         assert entity(doc, name).roles == [], text
