@@ -437,8 +437,8 @@ def read_org_pattern(
     i = head.end
     for _ in range(2):
         middle = org_middles().match_at(tokens, i)
-        if not middle:
-            break
+        if not middle or country_names().match_at(tokens, i):
+            break  # «حكومة جنوب السودان»: a country's name, not the south of one
         i = middle.end
     if i >= limit:
         return None
@@ -455,8 +455,9 @@ def read_org_pattern(
         return OrgPattern(start, org.end, head.values[0], side.actor.country, side, org.start)
     end, country = places.get(i, (None, None))
     if end is not None and end <= limit and head.values[0].places and i == head.end \
-            and not _definite(tokens[start]) and best(tokens[i]).prefix in ("", "ال"):
-        # a construct: «حكومة طرابلس»
+            and not _definite(tokens[start]) and best(tokens[i]).prefix in ("", "ال", "ب", "ل"):
+        # a construct: «حكومة طرابلس», «حكومة بورتسودان» (a lone «ب» or «ل» may be the
+        # name's own letter: the places stage read the word; not «للمملكة», «بالمنطقة»)
         return OrgPattern(start, end, head.values[0], country, None)
     return None
 
