@@ -35,6 +35,7 @@ from marsad.kb.lexicon import (
     aliases,
     anaphors,
     dependants,
+    family_words,
     honorifics,
     leader_heads,
     leader_markers,
@@ -177,9 +178,10 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
 
 
 SENTENCE_ENDS = frozenset({".", "!", "?", "؟"})
-# Sectors of offices a state fills: a title of one without its country may take the
-# country of the office named before it in the sentence
-NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+# Sectors of offices a state fills at home: a title of one without its country may take
+# the country of the office named before it in the sentence (not GOV: a president or a
+# minister named so is often the guest, «استقبل الملك سلمان الرئيس خوان مانويل سانتوس»)
+NATIONAL_SECTORS = frozenset({"MIL", "LEG", "JUD", "SPY", "COP"})
 
 # Mentions whose country may complete an organisation's name («حكومة طرابلس»).
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -193,7 +195,8 @@ COUNTERPART_REACH = 30
 def find(doc: Doc, tokens: list[str]) -> list[Found]:
     places = _places_by_end(doc)
     found = _join_split_names(
-        [_from_ner(ent, places) for ent in doc.ents if ent.label_ in NER_TYPES], tokens)
+        [m for ent in doc.ents if ent.label_ in NER_TYPES
+         and (m := _from_ner(ent, places)) is not None], tokens)
     names = _kb_names(tokens)
     _split_run_on_orgs(found, names, tokens)
     found = _merge(_people_behind_heads(found, names, tokens), names,
@@ -252,13 +255,16 @@ def _heads_before(found: list[Found], tokens: list[str]) -> None:
     taken = _cover(found)
     for mention in found:
         i = mention.start - 1
-        if mention.source != "ner" or mention.type not in {"ORG", "MISC"} or i < 0 \
-                or i in taken or best(tokens[i]).article:
+        if mention.source != "ner" or mention.type != "ORG" or i < 0 or i in taken \
+                or best(tokens[i]).article:
             continue
         head = org_head_at(tokens, i)
-        if head and head.end == mention.start and \
+        if head and head.end == mention.start and head.values[0].names and \
                 _leading_actor(tokens[mention.start:mention.end]) is None:
-            mention.start, mention.type = i, "ORG"
+            # the name after the head is its own: no country from a place in it
+            # («جامعة أكسفورد», «قناة بول»), only from a nisba after it
+            mention.start, mention.source = i, "pattern"
+            mention.sector = head.values[0].sector
 
 
 def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
@@ -277,6 +283,8 @@ def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
 
 
 def _given_name_only(tokens: list[str], mention: Found) -> bool:
+    if tokens[mention.start] in not_given_names():  # «على» folds into «علي»
+        return False
     keys = [normalize_key(t) for t in tokens[mention.start:mention.end]]
     return shipped_lexicon().given_name_end(keys, 0) == len(keys)
 
@@ -316,10 +324,14 @@ def _insides(found: Iterable[Found]) -> set[int]:
     return {i for f in found for i in range(f.start + 1, f.end)}
 
 
-def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found:
+def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
     kind = NER_TYPES[ent.label_]
     if ent[0].text in leader_markers() and len(ent) > 1:
         ent = ent[1:]  # «برئاسة [النائب العام]»
+        if kind in {"ORG", "MISC"} and _common_noun(ent):
+            return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
+    if kind == "PERSON" and len(ent) == 1 and ent[0].text in not_given_names():
+        return None  # «على» ("on") read as the name «علي»
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
         honorific = honorifics().match_at([t.text for t in ent], 0)
         if honorific and honorific.end < len(ent):
@@ -342,6 +354,13 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found:
         mention.place = place
         mention.country = country_of_name(ent.text) or (place.country if place else None)
     return mention
+
+
+def _common_noun(span: Span) -> bool:
+    """One definite word that names no actor or country: «المدرب», «العربة»."""
+    text = span.text
+    return len(span) == 1 and bool(best(text).article) and country_of_name(text) is None \
+        and aliases().match_at([text], 0) is None
 
 
 def _places_by_end(doc: Doc) -> dict[int, list[Span]]:
@@ -491,9 +510,9 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
 
 def _domestic_country(tokens, phrase: TitlePhrase, before: Before) -> str | None:
     """A national office named without its country, in the sentence of an office of
-    country X, is X's: «أعلن الرئيس التونسي قيس سعيد … إعفاء رئيس الحكومة هشام المشيشي»,
-    «التقى الرئيس اللبناني ميشال عون قائد الجيش العماد جوزاف عون». Only for a title
-    that names its holder: alone («رئيس الوزراء») it may be the foreign guest's."""
+    country X, is X's: «أعلن الرئيس التونسي قيس سعيد … فيما رفض رئيس البرلمان راشد
+    الغنوشي», «التقى الرئيس اللبناني ميشال عون قائد الجيش العماد جوزاف عون». Only for a
+    title that names its holder: alone («رئيس البرلمان») it may be the foreign guest's."""
     if before.end < 0 or any(w in SENTENCE_ENDS for w in tokens[before.end:phrase.start]):
         return None
     if phrase.out_of_office or not all(
@@ -650,8 +669,9 @@ def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Foun
         country = countries.pop()
         owner = ends.get(match.start)
         if owner and country and (_country_of(owner) == country or (
-                _country_of(owner) is None and owner.source == "ner"
-                and _singular_definite(tokens[match.end - 1]))):
+                _country_of(owner) is None and owner.source in ("ner", "pattern")
+                and _singular_definite(tokens[match.end - 1])
+                and head_stem(tokens[owner.end - 1]) not in family_words())):
             owner.end, owner.country = match.end, country
             continue
         out.append(Found(match.start, match.end, "NORP", "nisba", country=country,
@@ -757,7 +777,10 @@ def _classify(page: Page, mention: Found) -> None:
         mention.leads = _keys_of(h.form for h in head.values)
         mention.sector = next((h.sector for h in head.values if not h.derived),
                               head.values[0].default)
-        mention.country = _inner_country(page.doc, mention)
+        # a construct head that a city may complete («ميليشيات طرابلس»); not «الجيش
+        # العثماني» (an adjective), nor «جامعة أكسفورد» (its own name)
+        if head.values[0].places and not best(tokens[mention.start]).article:
+            mention.country = _inner_country(page.doc, mention)
     if mention.country is None:  # «حركة النهضة التونسية»: the nisba it ends with
         mention.country = _final_nisba_country(tokens, mention)
 
@@ -765,7 +788,10 @@ def _classify(page: Page, mention: Found) -> None:
 def _final_nisba_country(tokens: list[str], mention: Found) -> str | None:
     last = next((m for m in adjectives().find_all(tokens[mention.start:mention.end])
                  if m.end == mention.end - mention.start), None)
-    countries = {n.iso3 for n in last.values} if last and last.start > 0 else set()
+    # a word before it, not one after which it is a family's name («دار السويدي»)
+    before = mention.start + last.start - 1 if last else -1
+    countries = {n.iso3 for n in last.values} if last and last.start > 0 and \
+        head_stem(tokens[before]) not in family_words() else set()
     return countries.pop() if len(countries) == 1 and \
         _singular_definite(tokens[mention.end - 1]) else None
 

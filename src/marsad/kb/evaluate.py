@@ -176,11 +176,16 @@ def match(name: str, entities: Iterable[dict]) -> dict | None:
     (at least three letters and half its words: «حفتر» is not «ميليشيات حفتر»), the one
     sharing most words with it."""
     wanted = _key(name)
+    words = set(wanted.split())
     found = [e for e in entities
-             if any(_contains(wanted, _key(text))
-                    for text in (e["name"], *(m["text"] for m in e["mentions"])))]
-    return max(found, key=lambda e: len(set(_key(e["name"]).split()) & set(wanted.split())),
-               default=None)
+             if any(_contains(wanted, _key(text)) for text in _texts(e))]
+    return max(found, key=lambda e: max(len(set(_key(text).split()) & words)
+                                        for text in _texts(e)), default=None)
+
+
+def _texts(entity: dict) -> list[str]:
+    """An entity's name and the texts of its mentions."""
+    return [entity["name"], *(m["text"] for m in entity["mentions"])]
 
 
 def _contains(a: str, b: str) -> bool:

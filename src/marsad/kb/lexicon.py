@@ -216,7 +216,8 @@ class OrgHead:
     default: str | None  # the sector without a side (a bare nisba)
     not_with: frozenset[str] = frozenset()  # proclitics that make it another word
     leaders: bool = False  # its complement may be a leader («قوات الأسد»)
-    places: bool = True  # its complement may be a place («حكومة طرابلس»)
+    places: bool = False  # its complement may be a place («حكومة طرابلس»)
+    names: bool = False  # it may begin a name NER found after it («شركة كونوكو فيليبس»)
 
     @property
     def derived(self) -> bool:
@@ -242,13 +243,26 @@ def org_heads() -> PhraseIndex[OrgHead]:
         for form in entry["forms"]:
             index.add(form, OrgHead(form, entry["sector"], entry.get("default"),
                                     frozenset(entry.get("not_with", ())),
-                                    bool(entry.get("leaders")), entry.get("places", True)))
+                                    bool(entry.get("leaders")), bool(entry.get("places")),
+                                    bool(entry.get("names"))))
     return index
 
 
 @lru_cache(maxsize=1)
 def leader_heads() -> PhraseIndex[str]:
     return PhraseIndex().add_all((h, h) for h in _data("org_patterns.yaml")["leader_heads"])
+
+
+@lru_cache(maxsize=1)
+def not_bodies() -> PhraseIndex[str]:
+    """Places whose names begin with an organisation's head word («قناة السويس»)."""
+    return PhraseIndex().add_all((p, p) for p in _data("org_patterns.yaml")["not_bodies"])
+
+
+@lru_cache(maxsize=1)
+def family_words() -> frozenset[str]:
+    """Keys of words after which a nisba is a family name («دار السويدي»)."""
+    return frozenset(head_stem(w) for w in _data("org_patterns.yaml")["family_words"])
 
 
 @lru_cache(maxsize=1)

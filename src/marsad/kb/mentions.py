@@ -33,6 +33,7 @@ from marsad.kb.lexicon import (
     dependants,
     holder_adjectives,
     honorifics,
+    not_bodies,
     offices,
     org_heads,
     org_middles,
@@ -419,7 +420,10 @@ def org_head_at(tokens: Sequence[str], i: int) -> Match[OrgHead] | None:
     """The organisation head at ``i``, unless a proclitic makes it another word
     («برئاسة», "chaired by")."""
     head = org_heads().match_at(tokens, i)
-    return head if head and best(tokens[i]).prefix not in head.values[0].not_with else None
+    if not head or best(tokens[i]).prefix in head.values[0].not_with or \
+            not_bodies().match_at(tokens, i):
+        return None  # «قناة السويس» is a canal
+    return head
 
 
 def read_org_pattern(
@@ -448,8 +452,10 @@ def read_org_pattern(
     name = country_names().match_at(tokens, i)
     if name and len(set(name.values)) == 1:
         return OrgPattern(start, name.end, head.values[0], name.values[0], None)
-    org = _org_alias(tokens, i) or (
-        _alias_of(tokens, i, "PERSON") if head.values[0].leaders else None)
+    # a leader only after a construct head: «قوات الأسد», not «الجيش العثماني» (an adjective)
+    org = _org_alias(tokens, i) or (_alias_of(tokens, i, "PERSON")
+                                    if head.values[0].leaders and not _definite(tokens[start])
+                                    else None)
     if org:
         side = org.values[0]
         return OrgPattern(start, org.end, head.values[0], side.actor.country, side, org.start)
