@@ -673,6 +673,11 @@ def test_a_dependant_after_a_comma_is_the_name_before_and_the_office_the_name_af
               [("سيف الإسلام القذافي", "PERSON"), ("معمر القذافي", "PERSON")], date="2015-07-28")
     assert entity(doc, "سيف الإسلام القذافي").roles == ["نجل الزعيم الراحل"]
     assert entity(doc, "معمر القذافي").roles == ["الزعيم الراحل"]
+    # no nisba: the country of the holder the KB knows
+    doc = run(linker, "شاركت انتصار السيسي، قرينة الرئيس عبد الفتاح السيسي، في الاحتفال.",
+              [("انتصار السيسي", "PERSON"), ("عبد الفتاح السيسي", "PERSON")], date="2019-03-21")
+    assert (entity(doc, "انتصار السيسي").roles, entity(doc, "انتصار السيسي").country) == \
+        (["قرينة الرئيس"], "EGY")
 
 
 def test_an_adjective_after_a_definite_noun_is_no_title(linker):

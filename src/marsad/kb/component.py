@@ -486,7 +486,10 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
     if named and phrase.served and after_comma and not _holder_differs(
             tokens, named, phrase, phrase.served, date):
         # «سيف الإسلام القذافي، نجل الزعيم الليبي معمر القذافي»: the son is named
-        # before, the leader after
+        # before, the leader after (whose country the KB may know: «انتصار السيسي، قرينة
+        # الرئيس عبد الفتاح السيسي»)
+        holder = _person_actor(tokens, named)
+        phrase.country = phrase.country or (holder.country if holder else None)
         _attach(ends[first - 1], phrase)
         _attach(named, replace(phrase, titles=phrase.served))
         return named
