@@ -19,6 +19,16 @@ def _data(name: str) -> dict | list:
     return load_yaml(text)
 
 
+def _phrase_list(name: str, key: str) -> PhraseIndex[str]:
+    """A list of phrases in a data file, to find in text (each its own value)."""
+    return PhraseIndex().add_all((phrase, phrase) for phrase in _data(name)[key])
+
+
+def _word_keys(name: str, key: str) -> frozenset[str]:
+    """A list of words in a data file, as the keys of their stems."""
+    return frozenset(head_stem(word) for word in _data(name)[key])
+
+
 @dataclass(frozen=True, slots=True)
 class Office:
     key: str
@@ -151,19 +161,19 @@ def portfolios() -> Portfolios:
 @lru_cache(maxsize=1)
 def regions() -> PhraseIndex[str]:
     """Regions a diplomat may be sent to, besides countries and organisations."""
-    return PhraseIndex().add_all((r, r) for r in _data("roles.yaml")["regions"])
+    return _phrase_list("roles.yaml", "regions")
 
 
 @lru_cache(maxsize=1)
 def holder_adjectives() -> frozenset[str]:
     """Keys of adjectives of a holder in office, passed over after a title («الجديد»)."""
-    return frozenset(head_stem(w) for w in _data("roles.yaml")["holder_adjectives"])
+    return _word_keys("roles.yaml", "holder_adjectives")
 
 
 @lru_cache(maxsize=1)
 def out_of_office() -> PhraseIndex[str]:
     """Words after a title that say its holder is not in office: «السابق», «في حكومة الظل»."""
-    return PhraseIndex().add_all((m, m) for m in _data("roles.yaml")["out_of_office"])
+    return _phrase_list("roles.yaml", "out_of_office")
 
 
 def family_sector(family: str) -> str | None:
@@ -174,7 +184,7 @@ def family_sector(family: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def honorifics() -> PhraseIndex[str]:
-    return PhraseIndex().add_all((h, h) for h in _data("roles.yaml")["honorifics"])
+    return _phrase_list("roles.yaml", "honorifics")
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +195,7 @@ def not_given_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def anaphors() -> PhraseIndex[str]:
-    return PhraseIndex().add_all((a, a) for a in _data("roles.yaml")["anaphors"])
+    return _phrase_list("roles.yaml", "anaphors")
 
 
 def role_matches(role: str, title: Title) -> bool:
@@ -250,19 +260,19 @@ def org_heads() -> PhraseIndex[OrgHead]:
 
 @lru_cache(maxsize=1)
 def leader_heads() -> PhraseIndex[str]:
-    return PhraseIndex().add_all((h, h) for h in _data("org_patterns.yaml")["leader_heads"])
+    return _phrase_list("org_patterns.yaml", "leader_heads")
 
 
 @lru_cache(maxsize=1)
 def not_bodies() -> PhraseIndex[str]:
     """Places whose names begin with an organisation's head word («قناة السويس»)."""
-    return PhraseIndex().add_all((p, p) for p in _data("org_patterns.yaml")["not_bodies"])
+    return _phrase_list("org_patterns.yaml", "not_bodies")
 
 
 @lru_cache(maxsize=1)
 def family_words() -> frozenset[str]:
     """Keys of words after which a nisba is a family name («دار السويدي»)."""
-    return frozenset(head_stem(w) for w in _data("org_patterns.yaml")["family_words"])
+    return _word_keys("org_patterns.yaml", "family_words")
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +283,7 @@ def leader_markers() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def org_middles() -> PhraseIndex[str]:
-    return PhraseIndex().add_all((m, m) for m in _data("org_patterns.yaml")["middles"])
+    return _phrase_list("org_patterns.yaml", "middles")
 
 
 @lru_cache(maxsize=1)
