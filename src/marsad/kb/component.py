@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from marsad.analysis import Entity, Place
 from marsad.analysis import Mention as MentionRecord
 from marsad.doc import text_of, words_of
+from marsad.geo.gazetteer import gazetteer
 from marsad.kb.index import head_stem
 from marsad.kb.lexicon import (
     Title,
@@ -36,9 +37,12 @@ from marsad.kb.lexicon import (
     anaphors,
     dependants,
     family_words,
+    honorific_words,
     honorifics,
     leader_heads,
     leader_markers,
+    meeting_words,
+    national_sectors,
     not_given_names,
     offices,
     org_heads,
@@ -110,6 +114,9 @@ class Draft:
     role_keys: set[str] = field(default_factory=set)
     families: set[str] = field(default_factory=set)  # of the unlisted offices it holds
     former: set[str] = field(default_factory=set)  # titles it held («السفير السابق»)
+    # offices the KB says it holds only at other times, far from the date (Trump's
+    # presidency in 2022): their bare titles are courtesies
+    other_times: set[str] = field(default_factory=set)
     mentions: list[Found] = field(default_factory=list)
     key: tuple = ()
 
@@ -154,7 +161,8 @@ class EntityLinker:
         # Read the data at pipeline load, not on the first document.
         for index in (aliases, titles, adjectives, country_names, org_heads, org_middles,
                       honorifics, anaphors, offices, out_of_office, portfolios, dependants,
-                      leader_markers, shipped_lexicon):
+                      leader_markers, family_words, meeting_words, national_sectors,
+                      shipped_lexicon):
             index()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -177,14 +185,15 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
     return EntityLinker(nlp, name)
 
 
-SENTENCE_ENDS = frozenset({".", "!", "?", "؟"})
-# Sectors of offices a state fills at home: a title of one without its country may take
-# the country of the office named before it in the sentence (not GOV: a president or a
-# minister named so is often the guest, «استقبل الملك سلمان الرئيس خوان مانويل سانتوس»)
-NATIONAL_SECTORS = frozenset({"MIL", "LEG", "JUD", "SPY", "COP"})
+# What ends a sentence among a page's tokens (as marsad.text.sentences: «؛» and a line
+# break too, after a headline)
+SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "؛"})
 
 # Mentions whose country may complete an organisation's name («حكومة طرابلس»).
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+# How many days from its end or start a KB office's bare title is news, not a courtesy.
+COURTESY_DAYS = 90
 
 # How far back, in words, «نظيره» looks for the office it shares.
 COUNTERPART_REACH = 30
@@ -209,7 +218,8 @@ def find(doc: Doc, tokens: list[str]) -> list[Found]:
                                  publication_date(doc))
     found = [f for f in found if f not in title_words or f.start not in titled] + standalone
     places = {f.start: (f.end, f.country) for f in found
-              if f.type in PLACE_TYPES and f.country and f.source == "ner"}
+              if f.type in PLACE_TYPES and f.country and f.source == "ner"
+              and _names_the_place(tokens[f.start])}
     found = _merge(found, _patterns(tokens, _insides(found) | titled, places),
                    swallows=lambda outer, inner: inner.source != "title" and (
                        inner.type != "PERSON" or outer.led_by == (inner.start, inner.end)))
@@ -264,18 +274,22 @@ def _heads_before(found: list[Found], tokens: list[str]) -> None:
             # the name after the head is its own: no country from a place in it
             # («جامعة أكسفورد», «قناة بول»), only from a nisba after it
             mention.start, mention.source = i, "pattern"
-            mention.sector = head.values[0].sector
+            mention.sector = head.values[0].sector_for(None)
+            mention.leads = _keys_of(h.form for h in head.values)  # «وشركة» → «شركة»
 
 
 def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
     """Two person names back to back are one when the first is only a listed given name
-    («[عبد الأمير] [رشيد يار الله]»): two people have «و» or a comma between them."""
+    («[عبد الأمير] [رشيد يار الله]»): two people have «و» or a comma between them. Not
+    when either names an actor of the KB: «هنأ الملك [سلمان] [بايدن]» is the subject and
+    the object."""
     joined: list[Found] = []
     for mention in found:
         last = joined[-1] if joined else None
         if last is not None and last.type == mention.type == "PERSON" and \
                 last.end == mention.start and _given_name_only(tokens, last) and \
-                not best(tokens[mention.start]).prefix:  # «تبون لقيس سعيد»: two
+                not best(tokens[mention.start]).prefix and \
+                not any(aliases().match_at(tokens[m.start:m.end], 0) for m in (last, mention)):
             last.end = mention.end
             continue
         joined.append(mention)
@@ -326,7 +340,9 @@ def _insides(found: Iterable[Found]) -> set[int]:
 
 def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
     kind = NER_TYPES[ent.label_]
-    if ent[0].text in leader_markers() and len(ent) > 1:
+    if ent[0].text.removeprefix("و") in leader_markers():
+        if len(ent) == 1:
+            return None  # «برئاسة» alone
         ent = ent[1:]  # «برئاسة [النائب العام]»
         if kind in {"ORG", "MISC"} and _common_noun(ent):
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
@@ -334,9 +350,10 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         return None  # «على» ("on") read as the name «علي»
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
         honorific = honorifics().match_at([t.text for t in ent], 0)
-        if honorific and honorific.end < len(ent):
-            ent = ent[honorific.end:]
-    head = org_heads().match_at([t.text for t in ent], 0) if kind == "PERSON" else None
+        if honorific and honorific.end < len(ent) and \
+                normalize_key(ent[0].text) in honorific_words():
+            ent = ent[honorific.end:]  # as listed: «سيد أحمد» is a name
+    head = org_head_at([t.text for t in ent], 0) if kind == "PERSON" else None
     if head and any(h.leaders for h in head.values):
         kind = "ORG"  # «ميليشيات حفتر» read as one name: the forces of a leader
     mention = Found(ent.start, ent.end, kind, "ner")
@@ -356,11 +373,18 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
     return mention
 
 
+def _names_the_place(word: str) -> bool:
+    """Whether a place's first word is its name as written: no clitic, or a letter the
+    name itself begins with («بورتسودان», not «لطرابلس», "to Tripoli")."""
+    return best(word).prefix in ("", "ال") or bool(gazetteer().search(word))
+
+
 def _common_noun(span: Span) -> bool:
-    """One definite word that names no actor or country: «المدرب», «العربة»."""
+    """One definite word that names no actor, country or body: «المدرب», «العربة»; not
+    «الجيش» («بقيادة الجيش», the army's command)."""
     text = span.text
     return len(span) == 1 and bool(best(text).article) and country_of_name(text) is None \
-        and aliases().match_at([text], 0) is None
+        and aliases().match_at([text], 0) is None and org_head_at([text], 0) is None
 
 
 def _places_by_end(doc: Doc) -> dict[int, list[Span]]:
@@ -411,7 +435,7 @@ def _titles(
     while i < len(tokens):
         phrase = read_title(tokens, i, person_starts, in_names) \
             if may_be_title[i] and i not in taken else None
-        counterpart = phrase is not None and (phrase.served or phrase.titles)[0].counterpart
+        counterpart = phrase is not None and phrase.counterpart
         if counterpart:
             phrase = _counterpart(tokens, phrase, before, starts)
         if phrase and phrase.incomplete:
@@ -514,14 +538,19 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
 def _domestic_country(tokens, phrase: TitlePhrase, before: Before) -> str | None:
     """A national office named without its country, in the sentence of an office of
     country X, is X's: «أعلن الرئيس التونسي قيس سعيد … فيما رفض رئيس البرلمان راشد
-    الغنوشي», «التقى الرئيس اللبناني ميشال عون قائد الجيش العماد جوزاف عون». Only for a
-    title that names its holder: alone («رئيس البرلمان») it may be the foreign guest's."""
-    if before.end < 0 or any(w in SENTENCE_ENDS for w in tokens[before.end:phrase.start]):
+    الغنوشي», «تابع الرئيس عبد الفتاح السيسي … بحضور رئيس جهاز المخابرات العامة اللواء
+    عباس كامل» (roles.yaml, `national_sectors`). Only for a title that names its holder,
+    and not in a sentence that tells of a meeting or a visit: its guest may hold it."""
+    if before.end < 0 or _sentence_ends(tokens[before.end:phrase.start]):
         return None
     if phrase.out_of_office or not all(
-            t.rank or (t.office_sector() in NATIONAL_SECTORS and not t.style)
+            t.rank or (t.office_sector() in national_sectors() and not t.style)
             for t in phrase.titles) or all(t.rank for t in phrase.titles):
         return None  # nor a royal style: «الأمير» before a name holds no office
+    start = next((i + 1 for i in range(phrase.start - 1, -1, -1)
+                  if _sentence_ends(tokens[i:i + 1])), 0)
+    if any(head_stem(w) in meeting_words() for w in tokens[start:phrase.start]):
+        return None  # «التقى وزير الدفاع الأمريكي … رئيس الأركان»: maybe the host's
     actor = _person_actor(tokens, before.holder) if before.holder else None
     return before.country or (actor.country if actor else None)
 
@@ -810,8 +839,16 @@ def _inner_country(doc, mention: Found) -> str | None:
 def _actor_draft(actor: Actor, date: dt.date | None) -> Draft:
     now = state(actor, date)
     held = actor.roles_on(date) if date else []
+    near = {r.role for day in _around(date) for r in actor.roles_on(day)} if date else set()
     return Draft(actor.type, actor.name, actor, now.country, now.sector, list(now.roles),
-                 {r.role for r in held}, key=("actor", actor.id))
+                 {r.role for r in held}, key=("actor", actor.id),
+                 other_times={r.role for r in actor.roles} - near if date else set())
+
+
+def _around(date: dt.date) -> tuple[dt.date, ...]:
+    """The date and the days a title may still, or already, name an office that ended
+    or begins near it (a minister dismissed yesterday, who died last month)."""
+    return tuple(date + dt.timedelta(days=d) for d in (-COURTESY_DAYS, 0, COURTESY_DAYS))
 
 
 def _inner_actor(doc, mention: Found) -> Actor | None:
@@ -837,10 +874,11 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
 
 
 def _in_order(words: list[set[str]], name: list[str]) -> bool:
-    """Whether the words (each a set of stems) run in order inside a name: «كاميلاري» in
-    «بويرون كاميلاري», but «عبدالعزيز بن سلمان» is not «سلمان بن عبدالعزيز»."""
-    return any(all(name[start + k] in word for k, word in enumerate(words))
-               for start in range(len(name) - len(words) + 1))
+    """Whether the words (each a set of stems) come in a name in their order, others
+    between allowed: «كاميلاري» in «بويرون كاميلاري», «صالح الجبواني» in «صالح أحمد
+    الجبواني»; but «عبدالعزيز بن سلمان» is not «سلمان بن عبدالعزيز»."""
+    rest = iter(name)
+    return all(any(key in word for key in rest) for word in words)
 
 
 def _describes(mention: Found, draft: Draft) -> bool:
@@ -858,7 +896,12 @@ def _another_in_sentence(doc: Page, mention: Found, draft: Draft) -> bool:
     if not mention.country or draft.country:
         return False
     last = max(m.end for m in draft.mentions)
-    return not any(w in SENTENCE_ENDS for w in doc.words[last:mention.start])
+    return not _sentence_ends(doc.words[last:mention.start])
+
+
+def _sentence_ends(words: list[str]) -> bool:
+    """Whether a sentence ends among the words."""
+    return any(w in SENTENCE_ENDS or "\n" in w for w in words)
 
 
 def _names_office(title: Title, draft: Draft) -> bool:
@@ -938,14 +981,21 @@ def _absorb(draft: Draft, mention: Found) -> None:
         draft.sector = draft.sector or mention.sector or _title_sector(mention, titles)
     elif draft.sector == "ELI":
         # the KB knows no office held on the date; the text's title is newer news
-        # («يائير لابيد زعيم المعارضة»: OPP)
+        # («يائير لابيد زعيم المعارضة»: OPP), unless a courtesy (above)
         draft.sector = _title_sector(mention, titles) or draft.sector
 
 
 def _held_formerly(draft: Draft, title: Title) -> bool:
     """Whether a title in office is the courtesy title of one the person held before:
-    «السفير فرنانديز» after «السفير السابق ألبرتو فرنانديز» (no office now, no sector)."""
-    return not title.out_of_office and any(f.startswith(title.form + " ") for f in draft.former)
+    «السفير فرنانديز» after «السفير السابق ألبرتو فرنانديز», or of an office the KB says
+    they hold at another time than the date («الرئيس دونالد ترامب» in 2022): no office
+    now, no sector."""
+    if title.out_of_office:
+        return False
+    if any(f.startswith(title.form + " ") for f in draft.former):
+        return True
+    return bool(title.roles) and draft.role_keys.isdisjoint(title.roles) and \
+        not draft.other_times.isdisjoint(title.roles)
 
 
 def _add_role(roles: list[str], label: str) -> None:

@@ -59,7 +59,6 @@ class Kind:
 
 PEOPLE = Kind("people", ("role", "country", "sector"), frozenset({"PERSON"}))
 ORGS = Kind("orgs", ("type", "country", "sector"), None, frozenset({"country"}), "ORG")
-KINDS = {kind.key: kind for kind in (PEOPLE, ORGS)}
 
 
 def shipped_gold(kind: Kind = PEOPLE) -> Path:
@@ -148,7 +147,7 @@ def evaluate(nlp, items: Sequence[dict], kind: Kind = PEOPLE) -> dict:
         keys = (item["set"], "all")
         matched = []
         for gold in item[kind.key]:
-            entity = match(gold["name"], entities)
+            entity = match(gold["name"], entities, kind.listed_type)
             matched.append(entity)
             verdicts = [tallies.setdefault(key, Tally(kind)).add(gold, entity) for key in keys]
             if verdicts[0]:
@@ -171,16 +170,16 @@ def evaluate(nlp, items: Sequence[dict], kind: Kind = PEOPLE) -> dict:
             "errors": errors}
 
 
-def match(name: str, entities: Iterable[dict]) -> dict | None:
+def match(name: str, entities: Iterable[dict], prefer: str | None = None) -> dict | None:
     """The entity the gold name is: a name or mention containing it, or contained in it
-    (at least three letters and half its words: «حفتر» is not «ميليشيات حفتر»), the one
-    sharing most words with it."""
+    (at least three letters and half its words: «ولايتي» is not «علي أكبر ولايتي»), the
+    one sharing most words with it, an entity of ``prefer``'s type before others."""
     wanted = _key(name)
     words = set(wanted.split())
     found = [e for e in entities
              if any(_contains(wanted, _key(text)) for text in _texts(e))]
-    return max(found, key=lambda e: max(len(set(_key(text).split()) & words)
-                                        for text in _texts(e)), default=None)
+    return max(found, key=lambda e: (e.get("type") == prefer, max(
+        len(set(_key(text).split()) & words) for text in _texts(e))), default=None)
 
 
 def _texts(entity: dict) -> list[str]:

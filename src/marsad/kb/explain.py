@@ -12,7 +12,7 @@ from marsad.text.tokenizer import tokenize
 def explain(text: str, date: dt.date) -> dict:
     words = [w for w in tokenize(text)[0] if not w.isspace()]
     phrase = _title_phrase(words)
-    if phrase is not None and (phrase.served or phrase.titles)[0].counterpart:
+    if phrase is not None and phrase.counterpart:
         reading = "counterpart («نظيره»)"
         resolution = Resolution([], None, "«نظيره» holds the office of the person named "
                                           "before it in the text: look up that title")

@@ -11,6 +11,7 @@ from importlib import resources
 from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex, head_stem
 from marsad.kb.model import Actor, load_kb
+from marsad.text.normalize import normalize_key
 
 
 @cache  # several indexes read roles.yaml: parse it once
@@ -159,6 +160,38 @@ def portfolios() -> Portfolios:
 
 
 @lru_cache(maxsize=1)
+def honorific_words() -> frozenset[str]:
+    """The first words of the honorifics as listed (with their article: «السيد», not
+    «سيد», which is also a given name)."""
+    forms = _data("roles.yaml")["honorifics"]
+    return frozenset(normalize_key(form.split()[0]) for form in forms)
+
+
+@lru_cache(maxsize=1)
+def armed_sectors() -> frozenset[str]:
+    """Sectors of armed bodies: «قوات X» takes X's sector when X is one of them."""
+    return frozenset(_data("org_patterns.yaml")["armed_sectors"])
+
+
+@lru_cache(maxsize=1)
+def national_sectors() -> frozenset[str]:
+    """Sectors of offices whose title without a country takes the sentence's."""
+    return frozenset(_data("roles.yaml")["national_sectors"])
+
+
+@lru_cache(maxsize=1)
+def meeting_words() -> frozenset[str]:
+    """Keys of words that tell of a meeting or a visit («التقى», «مع»)."""
+    return _word_keys("roles.yaml", "meeting_words")
+
+
+@lru_cache(maxsize=1)
+def sent_to() -> frozenset[str]:
+    """«إلى» before where a diplomat is sent."""
+    return frozenset(_data("roles.yaml")["sent_to"])
+
+
+@lru_cache(maxsize=1)
 def regions() -> PhraseIndex[str]:
     """Regions a diplomat may be sent to, besides countries and organisations."""
     return _phrase_list("roles.yaml", "regions")
@@ -215,10 +248,6 @@ def roles_named(titles: Iterable[Title]) -> frozenset[str]:
                      | {k for k, o in offices().items() if o.family in families})
 
 
-# Sectors of armed bodies: «قوات X» takes X's sector when X is one of them
-ARMED_SECTORS = frozenset({"MIL", "REB", "PRM"})
-
-
 @dataclass(frozen=True, slots=True)
 class OrgHead:
     form: str
@@ -242,7 +271,7 @@ class OrgHead:
         if side is None:
             return self.default
         if self.sector == "armed":  # «قوات حكومة الوفاق» MIL, «قوات المجلس الانتقالي» REB
-            return side if side in ARMED_SECTORS else "MIL"
+            return side if side in armed_sectors() else "MIL"
         return side
 
 

@@ -40,6 +40,7 @@ from marsad.kb.lexicon import (
     out_of_office,
     portfolios,
     regions,
+    sent_to,
     titles,
 )
 from marsad.kb.nationalities import Nationality, adjectives, country_names
@@ -50,7 +51,6 @@ from marsad.text.clitics import best, has_article, writes_article
 
 COMMAS = {"،", ","}
 POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى اليمن»
-SENT_TO = {"إلى", "الى"}  # «المبعوث الأممي إلى اليمن», after a diplomat's title only
 # The sectors of bodies named by the words after their head («وزارة الداخلية», «حزب
 # القوات», «المحكمة العليا»); the words after «القوات» or «الشرطة» describe them.
 NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
@@ -87,6 +87,12 @@ class TitlePhrase:
         """A construct title still without its country or organisation («وزير خارجية»):
         it names nobody."""
         return self.titles[0].construct and not self.qualified
+
+    @property
+    def counterpart(self) -> bool:
+        """«نظيره», or a noun before it («مستشار نظيره»): the office of someone named
+        before."""
+        return (self.served or self.titles)[0].counterpart
 
     def serve(self, served: list[Title]) -> None:
         """Give the phrase the titles of its dependants of ``served``: «مستشار الرئيس»;
@@ -276,9 +282,11 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     honorific = honorifics().match_at(tokens, i)
     if honorific:
         return honorific.end
-    if tokens[i] == "(" and ")" in tokens[i + 2:i + 5]:
-        # an abbreviation after the body's name: «… اللاجئين الفلسطينيين (أونروا) فيليب لازاريني»
-        return tokens.index(")", i + 2) + 1
+    if tokens[i] == "(" and tokens[i + 2:i + 3] == [")"] and _is_word(tokens[i + 1]) and \
+            not _out_of_office(tokens, i + 1):
+        # an abbreviation after the body's name: «… اللاجئين الفلسطينيين (أونروا) فيليب
+        # لازاريني»; not «(السابق)», which says the office is past
+        return i + 3
     if has_article(tokens[i], word) and word.stem in holder_adjectives():
         return i + 1  # «وزير النقل الجديد خالد السالم»
     found_title = titles().match_at(tokens, i)
@@ -290,14 +298,15 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.style_start = i  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
         return style.end
     if i + 1 < len(tokens) and (tokens[i] in POSTED_AT or (
-            tokens[i] in SENT_TO and any(offices()[r].posted for t in phrase.titles
+            tokens[i] in sent_to() and any(offices()[r].posted for t in phrase.titles
                                          for r in t.roles))):
         # «المندوب الجزائري لدى الأمم المتحدة»: where the holder is posted, passed over
         posted = country_names().match_at(tokens, i + 1) or _org_alias(tokens, i + 1) or \
             regions().match_at(tokens, i + 1)
         return posted.end if posted else None
     nisba = _nisba(tokens, i)
-    if nisba and not phrase.country:
+    if nisba and phrase.country in (None, nisba.values[0].iso3):
+        # («المتحدث باسم حركة النهضة التونسي»: the party's country again)
         phrase.country = nisba.values[0].iso3
         phrase.nisba_spans.append((nisba.start, nisba.end))
         return nisba.end
@@ -354,7 +363,9 @@ def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
     if pattern:
         return pattern
     head = org_head_at(tokens, i)
-    if not head or head.values[0].sector == "inherit":  # «الميليشيات» alone serves no side
+    # an inherit head names no body alone («الميليشيات», «الرئاسة»: whose?); an armed one
+    # does («الجيش»)
+    if not head or head.values[0].sector == "inherit":
         return None
     end = head.end
     if head.values[0].sector in NAMED_BODIES:  # «وزارة الداخلية», «حزب القوات»
@@ -431,7 +442,8 @@ def read_org_pattern(
     places: Mapping[int, tuple[int, str]] = MappingProxyType({}),
 ) -> OrgPattern | None:
     """«وزارة الدفاع التركية», «ميليشيات الوفاق»: a head, middles, then a complement;
-    ``places`` are the resolved places by first token, with their end and country."""
+    ``places`` are the resolved places by first token, with their end and country, whose
+    first word is the place's name with no preposition on it («لطرابلس» is "to Tripoli")."""
     if limit is not None:
         tokens = tokens[:limit]  # an NER span's own words only
     limit = len(tokens)
@@ -461,9 +473,7 @@ def read_org_pattern(
         return OrgPattern(start, org.end, head.values[0], side.actor.country, side, org.start)
     end, country = places.get(i, (None, None))
     if end is not None and end <= limit and head.values[0].places and i == head.end \
-            and not _definite(tokens[start]) and best(tokens[i]).prefix in ("", "ال", "ب", "ل"):
-        # a construct: «حكومة طرابلس», «حكومة بورتسودان» (a lone «ب» or «ل» may be the
-        # name's own letter: the places stage read the word; not «للمملكة», «بالمنطقة»)
+            and not _definite(tokens[start]):  # a construct: «حكومة طرابلس»
         return OrgPattern(start, end, head.values[0], country, None)
     return None
 
