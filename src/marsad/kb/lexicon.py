@@ -25,6 +25,11 @@ def _phrase_list(name: str, key: str) -> PhraseIndex[str]:
     return PhraseIndex().add_all((phrase, phrase) for phrase in _data(name)[key])
 
 
+def _word_list(name: str, key: str) -> frozenset[str]:
+    """A list of words or codes in a data file, as written."""
+    return frozenset(_data(name)[key])
+
+
 def _word_keys(name: str, key: str) -> frozenset[str]:
     """A list of words in a data file, as the keys of their stems."""
     return frozenset(head_stem(word) for word in _data(name)[key])
@@ -170,13 +175,13 @@ def honorific_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def armed_sectors() -> frozenset[str]:
     """Sectors of armed bodies: «قوات X» takes X's sector when X is one of them."""
-    return frozenset(_data("org_patterns.yaml")["armed_sectors"])
+    return _word_list("org_patterns.yaml", "armed_sectors")
 
 
 @lru_cache(maxsize=1)
 def national_sectors() -> frozenset[str]:
     """Sectors of offices whose title without a country takes the sentence's."""
-    return frozenset(_data("roles.yaml")["national_sectors"])
+    return _word_list("roles.yaml", "national_sectors")
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +193,7 @@ def meeting_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def sent_to() -> frozenset[str]:
     """«إلى» before where a diplomat is sent."""
-    return frozenset(_data("roles.yaml")["sent_to"])
+    return _word_list("roles.yaml", "sent_to")
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +228,7 @@ def honorifics() -> PhraseIndex[str]:
 @lru_cache(maxsize=1)
 def not_given_names() -> frozenset[str]:
     """Words written as listed, never a given name (``not_given_names`` in roles.yaml)."""
-    return frozenset(_data("roles.yaml")["not_given_names"])
+    return _word_list("roles.yaml", "not_given_names")
 
 
 @lru_cache(maxsize=1)
@@ -307,7 +312,7 @@ def family_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def leader_markers() -> frozenset[str]:
     """«برئاسة», «بقيادة»: words before the name of who heads a body, never in a name."""
-    return frozenset(_data("org_patterns.yaml")["leader_markers"])
+    return _word_list("org_patterns.yaml", "leader_markers")
 
 
 @lru_cache(maxsize=1)
@@ -357,4 +362,4 @@ def spellings(form: str) -> set[str]:
 
 @cache
 def _compound_heads() -> frozenset[str]:
-    return frozenset(_data("spellings.yaml")["joined_or_apart"])
+    return _word_list("spellings.yaml", "joined_or_apart")
