@@ -57,6 +57,13 @@ def test_lookup_says_what_a_counterpart_or_a_posting_lacks():
     assert done.exit_code == 1 and "«لدى» needs a country or an organisation" in done.output
 
 
+def test_lookup_reads_a_royal_style_as_no_office():
+    # «الأمير» before a name is a prince's style; «أمير قطر» is an office
+    done = kb("lookup", "الأمير محمد بن سلمان", "--date", "2020-06-01")
+    assert "royal style («الأمير»: no office)" in done.output and "sau.mbs" in done.output
+    assert "with its title" in kb("lookup", "أمير قطر تميم بن حمد", "--date", "2020-06-01").output
+
+
 def test_lookup_rejects_a_bad_date():
     done = kb("lookup", "أكار", "--date", "2020-13-01")
     assert done.exit_code == 2 and "YYYY-MM-DD" in done.output

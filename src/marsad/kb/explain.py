@@ -27,8 +27,13 @@ def explain(text: str, date: dt.date) -> dict:
     elif phrase is not None and phrase.end < len(words):
         # A title, then a name: the title is context for the name.
         name = " ".join(w for w in words[phrase.end:] if w not in {"،", ","})
-        context = _context(phrase, date)
-        reading, resolution = f"name «{name}» with its title", resolve_name(name, context)
+        if not phrase.qualified and all(t.style for t in phrase.titles):
+            # «الأمير خالد الفيصل»: a prince's style, no office («أمير قطر» would be one)
+            reading = f"name «{name}» after a royal style («{phrase.titles[0].form}»: no office)"
+            resolution = resolve_name(name, Context(date))
+        else:
+            reading = f"name «{name}» with its title"
+            resolution = resolve_name(name, _context(phrase, date))
     elif phrase is not None:
         reading, resolution = "title without a name", resolve_office(_context(phrase, date))
     else:
