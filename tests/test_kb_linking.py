@@ -290,7 +290,7 @@ def test_a_title_naming_an_organisation_takes_its_sector(linker):
     assert entity(doc, "أبو بكر البغدادي").sector == "REB"
 
 
-def test_a_former_office_gives_no_sector_and_a_ministry_may_follow_a_nisba(linker):
+def test_a_resigning_holder_gets_no_sector_and_a_ministry_may_follow_a_nisba(linker):
     doc = run(linker, "لانتخاب رئيس جديد يخلف الرئيس المستقيل سيب بلاتر.",
               [("سيب بلاتر", "PERSON")], date="2015-06-01")
     blatter = entity(doc, "سيب بلاتر")
@@ -391,14 +391,19 @@ def test_in_an_article_is_no_out_of_office_marker(linker):
     assert [e.kb_id for e in doc._.entities if e.type == "PERSON"] == ["sau.jubeir"]
 
 
-def test_out_of_office_titles_take_no_sector_from_their_organisation(linker):
+def test_former_holders_are_eli_not_their_organisations_sector(linker):
+    # PLOVER codes former officials ELI, as a person the KB knows out of office
     doc = run(linker, "وقال عباس الموسوي الأمين العام السابق لحزب الله إن المقاومة مستمرة.",
               [("عباس الموسوي", "PERSON")], date="1991-06-01")
-    assert entity(doc, "عباس الموسوي").sector is None
+    assert entity(doc, "عباس الموسوي").sector == "ELI"
     doc = run(linker, "وقال وزير النقل السابق خالد السالم إن المطار جاهز.",
               [("خالد السالم", "PERSON")], date="2015-06-01")
     assert (entity(doc, "خالد السالم").roles, entity(doc, "خالد السالم").sector) == \
-        (["وزير النقل السابق"], None)
+        (["وزير النقل السابق"], "ELI")
+    # a shadow minister is no former one: no sector
+    doc = run(linker, "وقالت وزيرة الداخلية في حكومة الظل سارة جونز إن القرار خاطئ.",
+              [("سارة جونز", "PERSON")], date="2015-06-01")
+    assert entity(doc, "سارة جونز").sector is None
     doc = run(linker, "أمر خادم الحرمين الشريفين الراحل ببناء المستشفى.", date="2015-06-01")
     assert [(e.roles, e.country) for e in doc._.entities if e.type == "PERSON"] == \
         [(["خادم الحرمين الشريفين الراحل"], "SAU")]
@@ -788,7 +793,7 @@ def test_the_bare_title_of_a_former_office_is_a_courtesy(linker):
               "فرنانديز يشغل منصب المنسق.", [("ألبرتو فرنانديز", "PERSON"),
                                              ("فرنانديز", "PERSON", 2)], date="2015-06-01")
     fernandez = entity(doc, "ألبرتو فرنانديز")
-    assert (fernandez.roles, fernandez.sector) == (["السفير السابق"], None)
+    assert (fernandez.roles, fernandez.sector) == (["السفير السابق"], "ELI")
 
 
 def test_a_title_after_a_styled_name_and_another_countrys_holder_in_the_sentence(linker):

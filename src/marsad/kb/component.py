@@ -1026,13 +1026,15 @@ def _org_of(mention: Found) -> Actor | None:
 
 def _title_sector(mention: Found, titles: list[Title]) -> str | None:
     """The sector a mention's ``titles`` give: the organisation's they name («زعيم تنظيم
-    داعش», «رئيس حزب القوات اللبنانية»), else their offices' when these agree; none
-    from an office not held now («الوزير السابق»)."""
+    داعش», «رئيس حزب القوات اللبنانية»), else their offices' when these agree; ELI for a
+    former holder only («الوزير السابق»), none for a shadow or incoming one."""
     current = [t for t in titles if not t.out_of_office]
     org = _org_of(mention)
     org_sector = state(org, None).sector if org is not None else None
     if org_sector and (current or not titles):
         return org_sector
+    if not current and any(t.former for t in titles):
+        return "ELI"
     return next((s for t in current if (s := t.office_sector())), mention.sector_hint)
 
 

@@ -58,18 +58,21 @@ class Title:
     takes_portfolio: bool = False  # a bare «وزير»: the ministry follows (roles.yaml)
     # an office the KB does not list, of this family: «وزير النقل», «الرئيس السابق»
     unlisted_of: str | None = None
-    out_of_office: bool = False  # «الرئيس السابق»: not the office's holder, no sector
+    out_of_office: bool = False  # «الرئيس السابق»: not the office's holder, no office
+    former: bool = False  # out of office as a former holder (ELI), not a shadow or incoming one
     style: bool = False  # a royal style («الأمير»): passed over after another title
     counterpart: bool = False  # «نظيره»: the office of the person named before
     adjective: bool = False  # «الصحفي»: an adjective after a definite noun, no title
     sector: str | None = None  # a dependant's («مستشار الرئيس»): the office's it serves
 
-    def with_words(self, words: Sequence[str], out_of_office: bool = False) -> Title:
+    def with_words(self, words: Sequence[str], out_of_office: bool = False,
+                   former: bool = False) -> Title:
         """The unlisted office this title names with more words: a ministry after «وزير»,
         «السابق» after any title (a former holder is not the office's holder)."""
         return Title(" ".join((self._definite_form(), *words)), country=self.country,
                      unlisted_of=self.office_family(),
-                     out_of_office=out_of_office or self.out_of_office)
+                     out_of_office=out_of_office or self.out_of_office,
+                     former=former or self.former)
 
     def of_body(self, words: Sequence[str]) -> Title:
         """This construct title with the body it heads, an office the KB does not list
@@ -206,6 +209,12 @@ def regions() -> PhraseIndex[str]:
 def holder_adjectives() -> frozenset[str]:
     """Keys of adjectives of a holder in office, passed over after a title («الجديد»)."""
     return _word_keys("roles.yaml", "holder_adjectives")
+
+
+@lru_cache(maxsize=1)
+def former_markers() -> frozenset[str]:
+    """The words of `out_of_office` that make a former holder («السابق», «الراحل»)."""
+    return _word_list("roles.yaml", "former")
 
 
 @lru_cache(maxsize=1)

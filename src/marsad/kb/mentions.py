@@ -31,6 +31,7 @@ from marsad.kb.lexicon import (
     aliases,
     anaphors,
     dependants,
+    former_markers,
     holder_adjectives,
     honorifics,
     not_bodies,
@@ -267,7 +268,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     if marker:  # «الرئيس السابق», «وزيرة الداخلية في حكومة الظل»
         phrase.out_of_office = True
         words = tokens[i:marker.end]
-        phrase.titles = list({t.form: t if t.rank else t.with_words(words, out_of_office=True)
+        former = " ".join(words) in former_markers()
+        phrase.titles = list({t.form: t if t.rank else t.with_words(words, True, former)
                               for t in phrase.titles}.values())
         return marker.end
     if not after_fi and word.prefix == "لل" and word.stem in portfolios().affairs and any(
