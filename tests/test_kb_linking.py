@@ -546,6 +546,10 @@ def test_a_comma_and_honorifics_between_a_title_and_its_name(linker):
      ["السفير"], "SAU", "GOV"),
     ("أعلن محافظ البنك المركزي المصري طارق عامر تحرير سعر الصرف.", "طارق عامر",
      ["محافظ البنك المركزي"], "EGY", "GOV"),
+    # a governor's province or city gives the country
+    ("وقال محافظ مأرب سلطان العرادة إن الهجوم فشل.", "سلطان العرادة", ["المحافظ"], "YEM", "GOV"),
+    ("وقال أمير منطقة الرياض فيصل بن بندر إن المشروع جاهز.", "فيصل بن بندر",
+     ["أمير المنطقة"], "SAU", "GOV"),
     # a diplomat's «إلى» and where they are sent, a region included, are passed over
     ("قال المبعوث الأمريكي الخاص إلى سوريا جيمس جيفري إن العقوبات مستمرة.", "جيمس جيفري",
      ["المبعوث"], "USA", "GOV"),
@@ -925,3 +929,11 @@ def test_a_head_before_a_name_after_wa_keeps_the_name_clean(linker):
               [("توتال", "ORG"), ("إيني", "ORG")], date="2020-06-01")
     assert {e.name for e in doc._.entities if e.type == "ORG"} >= \
         {"شركة توتال الفرنسية", "شركة إيني الإيطالية"}
+
+
+def test_a_province_and_a_conservative_are_no_governor(linker):
+    # «محافظة ديالى» is the province; «المحافظ» after a definite noun is "conservative"
+    for text in ("قتل خمسة أشخاص في محافظة ديالى شرق العراق.",
+                 "فاز الحزب المحافظ البريطاني في الانتخابات."):
+        doc = run(linker, text, date="2021-06-01")
+        assert not [e for e in doc._.entities if e.type == "PERSON"], text

@@ -43,6 +43,7 @@ class Office:
     family: str | None
     body_country: bool = True  # the holder is of the country of the body named after
     posted: bool = False  # a diplomat's: «إلى» and where they are sent may follow
+    of_place: bool = False  # a province's or a city's: its name may follow («محافظ مأرب»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,8 @@ class Title:
 def offices() -> dict[str, Office]:
     roles = _data("roles.yaml")["roles"]
     return {k: Office(k, v["label"], v.get("sector"), v.get("family"),
-                      v.get("body_country", True), v.get("posted", False))
+                      v.get("body_country", True), v.get("posted", False),
+                      v.get("of_place", False))
             for k, v in roles.items()}
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
+from marsad.geo.gazetteer import gazetteer
 from marsad.kb.index import Match
 from marsad.kb.lexicon import (
     Alias,
@@ -188,6 +189,18 @@ def _dependant_noun(tokens: Sequence[str], start: int,
     return None
 
 
+def _place_name(tokens: Sequence[str], i: int) -> tuple[int, str] | None:
+    """A place of the gazetteer named by the one or two words at ``i``, without a
+    preposition: where its name ends and its country (the most populous such place's)."""
+    for end in (i + 2, i + 1):
+        if end > len(tokens) or not all(_is_word(w) for w in tokens[i:end]):
+            continue
+        found = gazetteer().search(" ".join(tokens[i:end]))
+        if found and found[0].country and best(tokens[i]).prefix in ("", "ال"):
+            return end, found[0].country
+    return None
+
+
 def _past_honorifics(tokens: Sequence[str], i: int) -> int:
     """The index after the honorifics that begin at ``i`` (``i`` when none do)."""
     while i < len(tokens) and (honorific := honorifics().match_at(tokens, i)):
@@ -272,6 +285,12 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.titles = list({t.form: t if t.rank else t.with_words(words, True, former)
                               for t in phrase.titles}.values())
         return marker.end
+    if i == phrase.title_end and not phrase.country and any(
+            offices()[r].of_place for t in phrase.titles for r in t.roles):
+        place = _place_name(tokens, i)  # «محافظ مأرب», «أمير منطقة الرياض»
+        if place:
+            end, phrase.country = place
+            return end
     if not after_fi and word.prefix == "لل" and word.stem in portfolios().affairs and any(
             t.unlisted_of in portfolios().families for t in phrase.titles if not t.out_of_office):
         end = _portfolio_end(tokens, i + 1, i)  # «وزير الدولة الإماراتي للشؤون الخارجية»
