@@ -937,3 +937,11 @@ def test_a_province_and_a_conservative_are_no_governor(linker):
                  "فاز الحزب المحافظ البريطاني في الانتخابات."):
         doc = run(linker, text, date="2021-06-01")
         assert not [e for e in doc._.entities if e.type == "PERSON"], text
+
+
+def test_a_relative_pronoun_ends_no_name(linker):
+    # NER's «ميليشيات الوفاق التي»: the militias are the GNA's (LBY GOV, the side's sector)
+    doc = run(linker, "هاجمت ميليشيات الوفاق التي تدعمها أنقرة مواقع قرب سرت.",
+              [("ميليشيات الوفاق التي", "ORG")], date="2020-07-06")
+    militia = entity(doc, "ميليشيات الوفاق")
+    assert (militia.country, militia.sector) == ("LBY", "GOV")

@@ -49,6 +49,7 @@ from marsad.kb.lexicon import (
     org_middles,
     out_of_office,
     portfolios,
+    relative_pronouns,
     role_matches,
     roles_named,
     titles,
@@ -340,6 +341,8 @@ def _insides(found: Iterable[Found]) -> set[int]:
 
 def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
     kind = NER_TYPES[ent.label_]
+    while len(ent) > 1 and ent[-1].text in relative_pronouns():
+        ent = ent[:-1]  # «[ميليشيات الوفاق] التي»
     if ent[0].text.removeprefix("و") in leader_markers():
         if len(ent) == 1:
             return None  # «برئاسة» alone

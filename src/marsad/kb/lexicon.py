@@ -321,6 +321,12 @@ def family_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def relative_pronouns() -> frozenset[str]:
+    """«التي», «الذي»: words no name ends with."""
+    return _word_list("org_patterns.yaml", "relative_pronouns")
+
+
+@lru_cache(maxsize=1)
 def leader_markers() -> frozenset[str]:
     """«برئاسة», «بقيادة»: words before the name of who heads a body, never in a name."""
     return _word_list("org_patterns.yaml", "leader_markers")
