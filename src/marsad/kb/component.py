@@ -969,7 +969,10 @@ def _absorb(draft: Draft, mention: Found) -> None:
         if draft.role_keys.intersection(keys) and draft.actor is not None:
             continue  # the actor's own office already says it
         office = offices()[keys[0]] if len(keys) == 1 else None
-        if office and office.sector:
+        if office and office.of_place and mention.body and \
+                not writes_article(title.form.split()[-1]):
+            label = f"{title.form} {mention.body}"  # «محافظ مأرب», «أمير منطقة الرياض»
+        elif office and office.sector:
             label = office.label
         elif office:  # an office of the body it serves: «المتحدث باسم الجيش الليبي»
             label = _written(Title(office.label), mention)

@@ -290,6 +290,7 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         place = _place_name(tokens, i)  # «محافظ مأرب», «أمير منطقة الرياض»
         if place:
             end, phrase.country = place
+            phrase.body_words = " ".join(tokens[i:end])  # the role is written with it
             return end
     if not after_fi and word.prefix == "لل" and word.stem in portfolios().affairs and any(
             t.unlisted_of in portfolios().families for t in phrase.titles if not t.out_of_office):
