@@ -18,9 +18,11 @@ mentions join the entity they name: the same actor, a surname of an earlier name
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from spacy.lang.lex_attrs import is_punct
 from spacy.language import Language
@@ -71,6 +73,7 @@ from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import analyses, best, has_article, stems, writes_article
 from marsad.text.normalize import normalize, normalize_key
+from marsad.text.sentences import sentence_starts
 
 SPAN_KEY = "entities"
 # NER labels (ours, ANERcorp's, Wojood's) to record types.
@@ -136,6 +139,8 @@ class Page:
         self.words = self._words.texts
         self.idx = self._words.idx  # character offset of each token
         self.punct = [_is_punct(w) for w in self.words]
+        # each token's sentence, by marsad's own rules (. ! ؟ ؛, line breaks, quotations)
+        self.sentence = list(accumulate(sentence_starts(doc)))
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as ``doc[start:end].text``."""
@@ -169,7 +174,7 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         date = publication_date(doc)
         page = Page(doc)
-        found = find(doc, page.words)
+        found = find(doc, page.words, page.sentence)
         drafts = link(page, found, date)
         entities, spans = records(page, drafts)
         doc._.entities = entities
@@ -186,10 +191,6 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
     return EntityLinker(nlp, name)
 
 
-# What ends a sentence among a page's tokens (as marsad.text.sentences: «؛» and a line
-# break too, after a headline)
-SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "؛"})
-
 # Mentions whose country may complete an organisation's name («حكومة طرابلس»).
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
@@ -202,7 +203,9 @@ COUNTERPART_REACH = 30
 
 # --- finding mentions ------------------------------------------------------------------
 
-def find(doc: Doc, tokens: list[str]) -> list[Found]:
+def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
+    """The mentions of a document whose tokens are ``tokens``, each token's sentence
+    numbered in ``sentence``."""
     places = _places_by_end(doc)
     found = _join_split_names(
         [m for ent in doc.ents if ent.label_ in NER_TYPES
@@ -216,7 +219,7 @@ def find(doc: Doc, tokens: list[str]) -> list[Found]:
     # المتحدة»): the title phrase takes such a mention's words
     title_words = [f for f in found if _is_title_word(tokens, f, {p.start for p in persons})]
     standalone, titled = _titles(tokens, persons, _cover(f for f in found if f not in title_words),
-                                 publication_date(doc))
+                                 publication_date(doc), sentence)
     found = [f for f in found if f not in title_words or f.start not in titled] + standalone
     places = {f.start: (f.end, f.country) for f in found
               if f.type in PLACE_TYPES and f.country and f.source == "ner"
@@ -421,7 +424,7 @@ def _kb_names(tokens: list[str]) -> list[Found]:
 
 
 def _titles(
-    tokens, persons: list[Found], taken: set[int], date: dt.date | None
+    tokens, persons: list[Found], taken: set[int], date: dt.date | None, sentence: list[int]
 ) -> tuple[list[Found], set[int]]:
     """Attach titles to the names they introduce or follow (right after an untitled
     name, or after a comma); titles with
@@ -454,7 +457,7 @@ def _titles(
             starts[person.start] = person
             person_starts = set(starts)
         if phrase.name_start is not None and not (phrase.qualified or counterpart):
-            phrase.country = _domestic_country(tokens, phrase, before)
+            phrase.country = _domestic_country(tokens, phrase, before, sentence)
         covered |= set(range(phrase.start, phrase.end))
         holder = _place(tokens, phrase, starts, ends, date)
         if holder is not None and holder.source == "title":
@@ -538,20 +541,20 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
     return None
 
 
-def _domestic_country(tokens, phrase: TitlePhrase, before: Before) -> str | None:
+def _domestic_country(tokens, phrase: TitlePhrase, before: Before,
+                      sentence: list[int]) -> str | None:
     """A national office named without its country, in the sentence of an office of
     country X, is X's: «أعلن الرئيس التونسي قيس سعيد … فيما رفض رئيس البرلمان راشد
     الغنوشي», «تابع الرئيس عبد الفتاح السيسي … بحضور رئيس جهاز المخابرات العامة اللواء
     عباس كامل» (roles.yaml, `national_sectors`). Only for a title that names its holder,
     and not in a sentence that tells of a meeting or a visit: its guest may hold it."""
-    if before.end < 0 or _sentence_ends(tokens[before.end:phrase.start]):
+    if before.end <= 0 or sentence[before.end - 1] != sentence[phrase.start]:
         return None
     if phrase.out_of_office or not all(
             t.rank or (t.office_sector() in national_sectors() and not t.style)
             for t in phrase.titles) or all(t.rank for t in phrase.titles):
         return None  # nor a royal style: «الأمير» before a name holds no office
-    start = next((i + 1 for i in range(phrase.start - 1, -1, -1)
-                  if _sentence_ends(tokens[i:i + 1])), 0)
+    start = bisect_left(sentence, sentence[phrase.start])  # where the sentence begins
     if any(head_stem(w) in meeting_words() for w in tokens[start:phrase.start]):
         return None  # «التقى وزير الدفاع الأمريكي … رئيس الأركان»: maybe the host's
     actor = _person_actor(tokens, before.holder) if before.holder else None
@@ -899,12 +902,7 @@ def _another_in_sentence(doc: Page, mention: Found, draft: Draft) -> bool:
     if not mention.country or draft.country:
         return False
     last = max(m.end for m in draft.mentions)
-    return not _sentence_ends(doc.words[last:mention.start])
-
-
-def _sentence_ends(words: list[str]) -> bool:
-    """Whether a sentence ends among the words."""
-    return any(w in SENTENCE_ENDS or "\n" in w for w in words)
+    return doc.sentence[last - 1] == doc.sentence[mention.start]
 
 
 def _names_office(title: Title, draft: Draft) -> bool:
