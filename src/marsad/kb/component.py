@@ -139,8 +139,11 @@ class Page:
         self.words = self._words.texts
         self.idx = self._words.idx  # character offset of each token
         self.punct = [_is_punct(w) for w in self.words]
-        # each token's sentence, by marsad's own rules (. ! ؟ ؛, line breaks, quotations)
-        self.sentence = list(accumulate(sentence_starts(doc)))
+        # each token's sentence, by marsad's own rules (. ! ؟ ؛, line breaks, quotations):
+        # the sentencizer's, when it ran
+        starts = (doc.to_array("SENT_START") == 1).tolist() \
+            if doc.has_annotation("SENT_START") else sentence_starts(doc)
+        self.sentence = list(accumulate(map(int, starts)))
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as ``doc[start:end].text``."""
