@@ -77,3 +77,51 @@ def test_forces_sent_to_a_city_are_no_body_of_it(nlp):
     # «لطرابلس» is "to Tripoli": the places stage read the city after the «ل»
     got = organisations(nlp, "أرسلت تركيا قوات لطرابلس لدعم حكومة الوفاق.", "2020-06-01")
     assert "قوات لطرابلس" not in got and got["حكومة الوفاق الوطني"] == ("LBY", "GOV")
+
+
+def mentions(nlp, text: str, date: str) -> dict[str, tuple]:
+    analysis = marsad.analyze(text, date, nlp=nlp)
+    return {e.name: (e.country, e.sector, [m.text for m in e.mentions])
+            for e in analysis.entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize(("text", "date", "name", "expected"), [
+    # a head alone names the one body named before with that head
+    ("قصف الجيش السوداني مواقع في الخرطوم. وقال الجيش إنه سيطر على الجسر.", "2023-06-01",
+     "القوات المسلحة السودانية", ("SDN", "MIL", ["الجيش السوداني", "الجيش"])),
+    ("أعلنت وزارة الداخلية السعودية القبض على خلية. وأكدت الوزارة أن التحقيق مستمر.",
+     "2023-06-01", "وزارة الداخلية السعودية",
+     ("SAU", "GOV", ["وزارة الداخلية السعودية", "الوزارة"])),
+    # a parliament named alone takes the country its sentence names, once for both mentions
+    ("أعلنت حركة النهضة التونسية رفضها قرارات الرئيس قيس سعيد تجميد عمل البرلمان، ودعت "
+     "أنصارها إلى الاعتصام أمام مقر البرلمان.", "2021-07-26", "البرلمان",
+     ("TUN", "LEG", ["البرلمان", "البرلمان"])),
+    # «برئاسة الجمهورية» is «ب» + the presidency, not "chaired by"
+    ("وقال مصدر برئاسة الجمهورية الجزائرية إن الزيارة تأجلت.", "2021-01-01",
+     "رئاسة الجمهورية الجزائرية", ("DZA", "GOV", ["رئاسة الجمهورية الجزائرية"])),
+])
+def test_bodies_named_again_or_alone(nlp, text, date, name, expected):
+    assert mentions(nlp, text, date)[name] == expected
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # two councils before: «المجلس» could be either
+    ("اجتمع مجلس الأمن الدولي، فيما دعا مجلس التعاون الخليجي إلى التهدئة. وقال المجلس إن "
+     "الحوار هو الحل.", "2021-01-01"),
+    # no government named before, and a government is not a domestic body
+    ("قالت الحكومة إن إيران تدعم الحوثيين.", "2021-01-01"),
+    # «الحكومة الجديدة» may be another government than the one named before
+    ("استقالت الحكومة العراقية. وستشكل الحكومة الجديدة خلال شهر.", "2021-01-01"),
+])
+def test_heads_alone_that_name_no_body(nlp, text, date):
+    got = mentions(nlp, text, date)
+    assert not {"المجلس", "الحكومة"} & set(got)
+    assert all(len(m) == 1 for _, _, m in got.values())
+
+
+def test_a_domestic_body_takes_no_country_from_a_meeting_or_two_countries(nlp):
+    # the parliament of a visit may be the guest's; two countries name none
+    got = mentions(nlp, "زار وزير الخارجية الإيراني لبنان والتقى رئيس البرلمان.", "2021-01-01")
+    assert "البرلمان" not in got
+    got = mentions(nlp, "قضت المحكمة بسجن مواطن مصري اعتقل في السعودية.", "2021-01-01")
+    assert "المحكمة" not in got

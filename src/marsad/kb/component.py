@@ -38,6 +38,7 @@ from marsad.kb.lexicon import (
     aliases,
     anaphors,
     dependants,
+    domestic_sectors,
     family_words,
     honorific_words,
     honorifics,
@@ -60,6 +61,7 @@ from marsad.kb.mentions import (
     COMMAS,
     OrgPattern,
     TitlePhrase,
+    head_anaphor,
     is_anaphor,
     org_head_at,
     read_org_pattern,
@@ -236,7 +238,21 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     may_be_anaphor = anaphors().starts(tokens)
     found += [Found(i, i + 1, "PERSON", "anaphor") for i in range(len(tokens))
               if may_be_anaphor[i] and i not in taken and is_anaphor(tokens, i)]
+    found += _head_anaphors(tokens, taken | titled)
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _head_anaphors(tokens: list[str], taken: set[int]) -> list[Found]:
+    """«الجيش», «الوزارة» alone: a body named again by its head (org_patterns.yaml
+    `head_anaphors`), with the sector the head gives."""
+    found = []
+    for i, word in enumerate(tokens):
+        key = head_anaphor(tokens, i) if i not in taken and writes_article(word) else None
+        if key is not None:
+            head = org_head_at(tokens[:i + 1], i)
+            found.append(Found(i, i + 1, "ORG", "head_anaphor", leads=frozenset({key}),
+                               sector=head.values[0].sector_for(None) if head else None))
+    return found
 
 
 def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int]) -> bool:
@@ -758,12 +774,15 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
             last_person = draft
     # A short alias alone («الجزيرة», «عون») is not enough: the actor must be named in
     # full, by NER, or by a title somewhere in the article.
-    return [d for d in drafts if not all(m.short for m in d.mentions)]
+    drafts = [d for d in drafts if not all(m.short for m in d.mentions)]
+    return _domestic_bodies(doc, drafts)
 
 
 def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft | None:
     if mention.source == "anaphor":
         return last_person
+    if mention.source == "head_anaphor":
+        return _org_antecedent(doc, mention, drafts) or _bare_body(doc, mention, by_key)
     text = doc.span_text(mention.start, mention.end)
     context = Context(date, tuple(mention.titles), mention.country, mention.org,
                       mention.type if mention.source == "ner" else None)
@@ -790,6 +809,66 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         _classify(doc, mention)
     key = _plain_key(doc, mention)
     return by_key.get(key) or Draft(mention.type, _display(doc, mention), key=key)
+
+
+def _org_antecedent(doc: Page, mention: Found, drafts: list[Draft]) -> Draft | None:
+    """The one organisation named before whose name begins with the head ``mention`` is
+    alone («الجيش» after «الجيش السوداني», «الحركة» after «حركة حماس»); None when there
+    are none, or two («المجلس» after «مجلس الأمن» and «مجلس التعاون»)."""
+    head = next(iter(mention.leads))
+    named = [d for d in drafts if d.type == "ORG" and head in _heads_of(doc, d)]
+    return named[0] if len(named) == 1 else None
+
+
+def _heads_of(doc: Page, draft: Draft) -> set[str]:
+    """The stems of the first words of an organisation's names: its mentions' (a head
+    alone not counted) and, for a KB actor, its aliases' («حركة» for «حماس»)."""
+    words = [doc.words[m.start] for m in draft.mentions if m.source != "head_anaphor"]
+    if draft.actor is not None:
+        words += [form.split()[0] for form in draft.actor.aliases]
+    return {key for word in words for key in stems(word)}
+
+
+def _bare_body(doc: Page, mention: Found, by_key: dict) -> Draft | None:
+    """A head alone that names no body before it: a national body of a domestic sector
+    («البرلمان», «المحكمة»), whose country its sentence may give (:func:`_domestic_bodies`);
+    otherwise no mention («الحكومة» with no government named)."""
+    if mention.sector not in domestic_sectors():
+        return None
+    key = _plain_key(doc, mention)
+    return by_key.get(key) or Draft(mention.type, _display(doc, mention), key=key)
+
+
+def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
+    """An organisation the KB does not know, of a domestic sector and with no country
+    («مجلس النواب», «البرلمان»), takes the country of the entities in its sentences when
+    they name only one and tell of no meeting or visit: «… رئيس مجلس النواب نبيه بري …
+    جنوب لبنان» (towns and cities do not count). A head alone that still has no country
+    is dropped."""
+    bodies = [d for d in drafts if d.type == "ORG" and d.actor is None and not d.country
+              and d.sector in domestic_sectors()]
+    if not bodies:
+        return drafts
+    countries: dict[int, set[str]] = {}
+    for draft in drafts:
+        for m in draft.mentions if draft.country and not _town(draft) else ():
+            countries.setdefault(doc.sentence[m.start], set()).add(draft.country)
+    meetings = {doc.sentence[i] for i, word in enumerate(doc.words)
+                if head_stem(word) in meeting_words()}
+    for body in bodies:
+        sentences = {doc.sentence[m.start] for m in body.mentions}
+        named = set().union(*(countries.get(s, set()) for s in sentences))
+        if len(named) == 1 and not sentences & meetings:
+            body.country = named.pop()
+    return [d for d in drafts
+            if d.country or any(m.source != "head_anaphor" for m in d.mentions)]
+
+
+def _town(draft: Draft) -> bool:
+    """A place other than a country: its name is often a word too («وقف» is a town in
+    Egypt), and a town's country is a guess of the places stage."""
+    place = draft.mentions[0].place
+    return place is not None and place.feature != "country"
 
 
 def _known_name(text: str, context: Context, by_key: dict) -> Actor | None:

@@ -327,6 +327,18 @@ def relative_pronouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def head_anaphors() -> frozenset[str]:
+    """Keys of heads that, alone with the article, name a body named before («الوزارة»)."""
+    return _word_keys("org_patterns.yaml", "head_anaphors")
+
+
+@lru_cache(maxsize=1)
+def domestic_sectors() -> frozenset[str]:
+    """Sectors of bodies that, named without a country, take their sentence's."""
+    return _word_list("org_patterns.yaml", "domestic_sectors")
+
+
+@lru_cache(maxsize=1)
 def leader_markers() -> frozenset[str]:
     """«برئاسة», «بقيادة»: words before the name of who heads a body, never in a name."""
     return _word_list("org_patterns.yaml", "leader_markers")

@@ -33,6 +33,7 @@ from marsad.kb.lexicon import (
     anaphors,
     dependants,
     former_markers,
+    head_anaphors,
     holder_adjectives,
     honorifics,
     not_bodies,
@@ -49,7 +50,7 @@ from marsad.kb.nationalities import Nationality, adjectives, country_names
 from marsad.kb.resolve import state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
-from marsad.text.clitics import best, has_article, writes_article
+from marsad.text.clitics import analyses, best, has_article, writes_article
 
 COMMAS = {"،", ","}
 POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى اليمن»
@@ -509,3 +510,18 @@ def is_anaphor(tokens: Sequence[str], i: int) -> bool:
     while j >= 0 and tokens[j].isspace():
         j -= 1
     return j >= 0 and _is_word(tokens[j]) and not best(tokens[j]).article
+
+
+def head_anaphor(tokens: Sequence[str], i: int) -> str | None:
+    """The key of the head that the word at ``i`` is alone, with its article and maybe a
+    conjunction or preposition («وقال الجيش», «للوزارة»), when no definite word follows
+    it («الحكومة الجديدة» may be another government); None otherwise."""
+    key = next((a.stem for a in analyses(tokens[i])
+                if a.article and not a.suffix and a.stem in head_anaphors()), None)
+    if key is None:
+        return None
+    j = i + 1
+    while j < len(tokens) and tokens[j].isspace():
+        j += 1
+    return None if j < len(tokens) and _is_word(tokens[j]) and best(tokens[j]).article \
+        else key
