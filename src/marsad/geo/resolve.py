@@ -24,6 +24,9 @@ from marsad.geo.recognize import Mention, Tokens
 FEATURE_PRIOR = {"country": 2.0, "city": 1.0, "water": 1.0, "region": 1.0, "poi": 1.0,
                  "admin1": 0.5, "admin2": 0.2, "locality": 0.0}
 CONTEXT_WEIGHT = 4.0  # for all of the document's country evidence
+# ... in full from this much evidence (two countries named, four adjectives): one «مصري»
+# does not make «الرياض» an Egyptian village
+FULL_EVIDENCE = 2.0
 FOCUS_BONUS = 1.0
 CUE_BONUS = 4.0  # «مدينة الكويت» is the city even though the country is bigger
 CUE_FEATURES = {"city": SETTLEMENT, "admin": ADMIN, "country": {"country"}}
@@ -50,6 +53,11 @@ class Context:
         ranked = [*self.countries.most_common(2), (None, 0), (None, 0)]
         (best, n), (_, second) = ranked[0], ranked[1]
         return best if n > second else None
+
+    @property
+    def strength(self) -> float:
+        """How far the evidence is trusted: in full from :data:`FULL_EVIDENCE` on."""
+        return min(1.0, sum(self.countries.values()) / FULL_EVIDENCE)
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
@@ -122,7 +130,7 @@ def prior(entry: Entry) -> float:
 
 
 def score(entry: Entry, mention: Mention, context: Context) -> float:
-    value = prior(entry) + CONTEXT_WEIGHT * context.share(entry.country)
+    value = prior(entry) + CONTEXT_WEIGHT * context.share(entry.country) * context.strength
     if entry.country and entry.country == context.focus:
         value += FOCUS_BONUS
     if mention.cue in CUE_FEATURES and entry.feature in CUE_FEATURES[mention.cue]:
