@@ -843,7 +843,7 @@ def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
     """An organisation the KB does not know, of a domestic sector and with no country
     («مجلس النواب», «البرلمان»), takes the country of the entities in its sentences when
     they name only one and tell of no meeting or visit: «… رئيس مجلس النواب نبيه بري …
-    جنوب لبنان» (towns and cities do not count). A head alone that still has no country
+    جنوب لبنان» (media, towns and cities do not count). A head alone that still has no country
     is dropped."""
     bodies = [d for d in drafts if d.type == "ORG" and d.actor is None and not d.country
               and d.sector in domestic_sectors()]
@@ -851,7 +851,9 @@ def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
         return drafts
     countries: dict[int, set[str]] = {}
     for draft in drafts:
-        for m in draft.mentions if draft.country and not _town(draft) else ():
+        # not the media, who report on others («فرانس برس»), nor towns
+        for m in draft.mentions if draft.country and draft.sector != "JRN" \
+                and not _town(draft) else ():
             countries.setdefault(doc.sentence[m.start], set()).add(draft.country)
     meetings = {doc.sentence[i] for i, word in enumerate(doc.words)
                 if head_stem(word) in meeting_words()}

@@ -24,7 +24,7 @@ from functools import cache
 from types import MappingProxyType
 
 from marsad.geo.gazetteer import gazetteer
-from marsad.kb.index import Match
+from marsad.kb.index import Match, head_stem
 from marsad.kb.lexicon import (
     Alias,
     OrgHead,
@@ -174,9 +174,13 @@ def _dependant_noun(tokens: Sequence[str], start: int,
     title = best(tokens[start])
     if title.prefix.startswith(("و", "ف", "ب", "ك")):  # «مستشار والرئيس»: two people
         return None
-    for length in range(1, min(MAX_DEPENDANT_WORDS, start) + 1):
-        found = next((m for m in dependants().matches_at(tokens, start - length)
-                      if m.end == start), None)
+    with_lam = title.prefix in ("ل", "لل")
+    # «الممثلة الخاصة للأمين العام»: a holder's adjective may come between before «ل»
+    end = start - 1 if with_lam and start and head_stem(tokens[start - 1]) in holder_adjectives() \
+        else start
+    for length in range(1, min(MAX_DEPENDANT_WORDS, end) + 1):
+        found = next((m for m in dependants().matches_at(tokens, end - length)
+                      if m.end == end), None)
         if found is None or found.start in in_names:
             continue  # «عبدالله بن مساعد وزير الرياضة»: a name's word
         words, kin = found.values[0]
@@ -184,7 +188,6 @@ def _dependant_noun(tokens: Sequence[str], start: int,
             return None  # «زوجها الأمير فيليب»: "her husband", the name is his
         # an iḍāfa has its noun as listed, mostly without the article («مستشار»; but
         # «المتحدث باسم»); before «ل» it may have one
-        with_lam = title.prefix in ("ل", "لل")
         if with_lam or _definite(tokens[found.start]) == writes_article(words):
             return found.start, (words, kin, with_lam)
     return None
@@ -491,7 +494,7 @@ def read_org_pattern(
     org = _org_alias(tokens, i) or (_alias_of(tokens, i, "PERSON")
                                     if head.values[0].leaders and not _definite(tokens[start])
                                     else None)
-    if org:
+    if org and not _told(tokens[i], org.values[0]):
         side = org.values[0]
         return OrgPattern(start, org.end, head.values[0], side.actor.country, side, org.start)
     end, country = places.get(i, (None, None))
@@ -510,6 +513,12 @@ def is_anaphor(tokens: Sequence[str], i: int) -> bool:
     while j >= 0 and tokens[j].isspace():
         j -= 1
     return j >= 0 and _is_word(tokens[j]) and not best(tokens[j]).article
+
+
+def _told(word: str, side: Alias) -> bool:
+    """Whether a medium after «ل» is who a body spoke to, not whose it is: «قالت الشرطة
+    لوكالة فرانس برس»."""
+    return side.actor.sector == "JRN" and best(word).prefix.lstrip("وف") in ("ل", "لل")
 
 
 def head_anaphor(tokens: Sequence[str], i: int) -> str | None:
