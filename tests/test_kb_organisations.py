@@ -125,3 +125,14 @@ def test_a_domestic_body_takes_no_country_from_a_meeting_or_two_countries(nlp):
     assert "البرلمان" not in got
     got = mentions(nlp, "قضت المحكمة بسجن مواطن مصري اعتقل في السعودية.", "2021-01-01")
     assert "المحكمة" not in got
+
+
+def test_the_cabinet_the_central_bank_and_who_a_body_spoke_to(nlp):
+    got = organisations(nlp, "وافق مجلس الوزراء السعودي على خطة البنك المركزي المصري.",
+                        "2023-01-01")
+    assert got["مجلس الوزراء السعودي"] == ("SAU", "GOV")
+    assert got["البنك المركزي المصري"] == ("EGY", "GOV")
+    # «لوكالة فرانس برس»: the police spoke to the agency, and are not French
+    got = organisations(nlp, "قتل 13 شخصا في هجوم على قرية، بحسب ما قالت الشرطة لوكالة "
+                             "فرانس برس.", "2015-07-01")
+    assert ("FRA", "COP") not in got.values()
