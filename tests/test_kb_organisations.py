@@ -136,3 +136,10 @@ def test_the_cabinet_the_central_bank_and_who_a_body_spoke_to(nlp):
     got = organisations(nlp, "قتل 13 شخصا في هجوم على قرية، بحسب ما قالت الشرطة لوكالة "
                              "فرانس برس.", "2015-07-01")
     assert ("FRA", "COP") not in got.values()
+
+
+def test_a_head_alone_does_not_confirm_a_short_name(nlp):
+    # «العربية» is an adjective here; «القناة» names some channel, not Al Arabiya
+    text = ("عرفت الاتفاقية العربية الإرهاب، وتنقلت الثورات العربية في الجمهوريات العربية. "
+            "وتقف وراء تمويل القناة بعض الشخصيات.")
+    assert "قناة العربية" not in organisations(nlp, text, "2015-07-01")

@@ -773,8 +773,9 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
         if draft.type == "PERSON":
             last_person = draft
     # A short alias alone («الجزيرة», «عون») is not enough: the actor must be named in
-    # full, by NER, or by a title somewhere in the article.
-    drafts = [d for d in drafts if not all(m.short for m in d.mentions)]
+    # full, by NER, or by a title somewhere in the article (a head alone does not: «القناة»
+    # after three adjectives «العربية» is no Al Arabiya).
+    drafts = [d for d in drafts if not _short_only(d)]
     return _domestic_bodies(doc, drafts)
 
 
@@ -809,6 +810,12 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         _classify(doc, mention)
     key = _plain_key(doc, mention)
     return by_key.get(key) or Draft(mention.type, _display(doc, mention), key=key)
+
+
+def _short_only(draft: Draft) -> bool:
+    """Whether an actor is named only by a short alias, and maybe by a head alone."""
+    named = [m for m in draft.mentions if m.source != "head_anaphor"]
+    return bool(named) and all(m.short for m in named)
 
 
 def _org_antecedent(doc: Page, mention: Found, drafts: list[Draft]) -> Draft | None:
