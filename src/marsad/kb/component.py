@@ -56,6 +56,7 @@ from marsad.kb.lexicon import (
     role_matches,
     roles_named,
     titles,
+    written_with,
 )
 from marsad.kb.mentions import (
     COMMAS,
@@ -1105,14 +1106,10 @@ def _written(title: Title, mention: Found) -> str:
     """A title that may name several offices («رئيس», «الأمين العام»), as written, with the
     organisation it names: «رئيس حزب القوات اللبنانية»."""
     org = _org_of(mention)
-    construct = not writes_article(title.form.split()[-1])  # «رئيس حزب …»
     if org is None:
+        construct = not writes_article(title.form.split()[-1])  # «رئيس حزب …»
         return f"{title.form} {mention.body}" if construct and mention.body else title.form
-    if construct:
-        return f"{title.form} {org.name}"
-    # «الأمين العام» + «ل» + «الأمم المتحدة» is written «الأمين العام للأمم المتحدة»
-    name = org.name.removeprefix("ا") if writes_article(org.name) else org.name
-    return f"{title.form} ل{name}"
+    return written_with(title.form, org.name)
 
 
 def _org_of(mention: Found) -> Actor | None:

@@ -11,6 +11,7 @@ from importlib import resources
 from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex, head_stem
 from marsad.kb.model import Actor, load_kb
+from marsad.text.clitics import writes_article
 from marsad.text.normalize import normalize_key
 
 
@@ -44,6 +45,21 @@ class Office:
     body_country: bool = True  # the holder is of the country of the body named after
     posted: bool = False  # a diplomat's: «إلى» and where they are sent may follow
     of_place: bool = False  # a province's or a city's: its name may follow («محافظ مأرب»)
+    with_body: bool = False  # its label says whose office it is only with its body
+
+    def written(self, body: str | None) -> str:
+        """The label, with the name of the body whose office it is when it needs one:
+        «الأمين العام لأوبك», «القائد العام لقوات سوريا الديمقراطية»."""
+        return written_with(self.label, body) if self.with_body and body else self.label
+
+
+def written_with(label: str, body: str) -> str:
+    """A title written with the body it names: a construct takes it as it is («رئيس حزب
+    القوات اللبنانية»); a definite title takes «ل», whose alef the body's article loses
+    («الأمين العام» + «الأمم المتحدة» → «الأمين العام للأمم المتحدة»)."""
+    if not writes_article(label.split()[-1]):
+        return f"{label} {body}"
+    return f"{label} ل{body.removeprefix('ا') if writes_article(body) else body}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +142,7 @@ def offices() -> dict[str, Office]:
     roles = _data("roles.yaml")["roles"]
     return {k: Office(k, v["label"], v.get("sector"), v.get("family"),
                       v.get("body_country", True), v.get("posted", False),
-                      v.get("of_place", False))
+                      v.get("of_place", False), v.get("with_body", False))
             for k, v in roles.items()}
 
 

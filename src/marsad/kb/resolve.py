@@ -65,11 +65,17 @@ def state(actor: Actor, day: dt.date | None, kb: KnowledgeBase | None = None) ->
     if held:
         role = held[0]
         return ActorState(kb.role_country(actor, role), _role_sector(kb, actor, role),
-                          tuple(dict.fromkeys(offices()[r.role].label for r in held)))
+                          tuple(dict.fromkeys(_label(kb, r) for r in held)))
     if day and any(r.end and r.end <= day for r in actor.roles):
         # PLOVER: a former official (Trump in 2022, between his terms)
         return ActorState(actor.country, "ELI", ())
     return ActorState(actor.country, actor.sector, ())
+
+
+def _label(kb: KnowledgeBase, role: Role) -> str:
+    """An office's label, with its body's name where the label needs it."""
+    body = kb.actors.get(role.org) if role.org else None
+    return offices()[role.role].written(body.name if body else None)
 
 
 def _current(actor: Actor) -> list[Role]:
