@@ -971,3 +971,12 @@ def test_kb_offices_of_a_body_are_written_with_it(linker):
               date="2022-06-09")
     assert entity(doc, "مظلوم عبدي").roles == ["القائد العام لقوات سوريا الديمقراطية"]
 
+
+
+def test_a_name_is_not_read_through_the_future_marker(linker):
+    # «وسيلين» is «و» + Céline, not «و» + «س» + Yellen's short name
+    doc = run(linker, "قالت جانيت يلين إن النمو قوي. وسافرت ياسمين وسيلين إلى سوريا.",
+              [("جانيت يلين", "PERSON"), ("وسيلين", "PERSON")], date="2015-07-01")
+    yellen = [e for e in doc._.entities if e.kb_id == "usa.yellen"]
+    assert [m.text for e in yellen for m in e.mentions] == ["جانيت يلين"]
+    assert len([e for e in doc._.entities if e.type == "PERSON"]) == 2

@@ -74,7 +74,7 @@ from marsad.kb.nationalities import adjectives, country_names, country_of_name
 from marsad.kb.resolve import Context, resolve_name, resolve_office, state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
-from marsad.text.clitics import analyses, best, has_article, stems, writes_article
+from marsad.text.clitics import analyses, best, has_article, noun_stems, writes_article
 from marsad.text.normalize import normalize, normalize_key
 from marsad.text.sentences import sentence_starts
 
@@ -834,7 +834,7 @@ def _heads_of(doc: Page, draft: Draft) -> set[str]:
     words = [doc.words[m.start] for m in draft.mentions if m.source != "head_anaphor"]
     if draft.actor is not None:
         words += [form.split()[0] for form in draft.actor.aliases]
-    return {key for word in words for key in stems(word)}
+    return {key for word in words for key in noun_stems(word)}
 
 
 def _bare_body(doc: Page, mention: Found, by_key: dict) -> Draft | None:
@@ -966,7 +966,7 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
     if mention.source == "title":
         return next((d for d in persons if _describes(mention, d)
                      and not _another_in_sentence(doc, mention, d)), None)
-    words = [set(stems(w)) for w in doc.content_words(mention.start, mention.end)]
+    words = [set(noun_stems(w)) for w in doc.content_words(mention.start, mention.end)]
     return next((d for d in persons if words and any(
         _in_order(words, name) for name in _names(d))), None)
 

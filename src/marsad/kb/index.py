@@ -3,7 +3,7 @@
 A phrase is stored as the key of each of its words with the article taken off (and only
 the article: lexicon entries are written without other clitics, and stripping more would
 turn «سانا» into «س + انا»). A text token matches a phrase word when any of its
-candidate stems (:func:`marsad.text.clitics.stems`) is that key, so the article and the
+candidate stems (:func:`marsad.text.clitics.noun_stems`) is that key, so the article and the
 attached conjunctions and prepositions never need listing.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from marsad.text.clitics import analyses, stems, writes_article
+from marsad.text.clitics import analyses, noun_stems, writes_article
 from marsad.text.forms import FormMemo
 from marsad.text.normalize import normalize_key
 
@@ -84,7 +84,7 @@ class PhraseIndex(Generic[T]):
         («بحكومة الوفاق» finds «حكومة الوفاق»)."""
         frontier = [self._root]
         for word in text.replace("-", " ").split():
-            frontier = [n[s] for n in frontier for s in stems(word) if s in n]
+            frontier = [n[s] for n in frontier for s in noun_stems(word) if s in n]
         return tuple(dict.fromkeys(v for n in frontier for v in n.get(None, ())))
 
     def match_at(self, tokens: Sequence[str], start: int) -> Match[T] | None:
@@ -96,7 +96,7 @@ class PhraseIndex(Generic[T]):
         found: list[Match[T]] = []
         frontier = [self._root]
         for i in range(start, len(tokens)):
-            frontier = [n[s] for n in frontier for s in stems(tokens[i]) if s in n]
+            frontier = [n[s] for n in frontier for s in noun_stems(tokens[i]) if s in n]
             if not frontier:  # mostly at once: few words begin a phrase
                 break
             values = tuple(v for n in frontier for v in n.get(None, ()))
@@ -112,7 +112,7 @@ class PhraseIndex(Generic[T]):
     def _may_start(self, token: str) -> bool:
         if self._firsts is None:
             self._firsts = frozenset(self._root)
-        return not self._firsts.isdisjoint(stems(token))
+        return not self._firsts.isdisjoint(noun_stems(token))
 
     def find_all(self, tokens: Sequence[str]) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right."""

@@ -177,3 +177,11 @@ def best(token: str) -> Clitics:
 def stems(token: str) -> tuple[str, ...]:
     """Candidate stems of ``token`` (keys), most plausible first, without repeats."""
     return tuple(dict.fromkeys(c.stem for c in analyses(token)))
+
+
+@lru_cache(maxsize=200_000)
+def noun_stems(token: str) -> tuple[str, ...]:
+    """The stems of :func:`stems` a noun or a name may have: not after the future marker,
+    which only a verb takes («وسيلين» is «و» + the name «سيلين», not «و» + «س» + «يلين»)."""
+    future = tuple(_rules()["future"])
+    return tuple(dict.fromkeys(c.stem for c in analyses(token) if not c.prefix.endswith(future)))
