@@ -8,6 +8,7 @@ import json
 import pytest
 from spacy.tokens import Span
 
+import marsad
 from helpers import run_marsad
 from marsad.geo.component import PlacesComponent
 from marsad.geo.evaluate import places_pipeline
@@ -155,6 +156,36 @@ def test_clitics_are_stripped_from_toponyms(nlp):
     assert found["والجفرة"][1] == "LBY"
     assert found["لليبيا"] == ("Libya", "LBY")
     assert found["وأنقرة"] == ("Ankara", "TUR")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # a word read as a clitic and a lesser place, where NER saw none
+    ("التقى محافظ البصرة وفدا من التجار.", ["البصرة"]),  # «وفدا»: no «و» + Fada (Chad)
+    # a listed person's name the tagger read as a person: Kerry, Hollande, Blatter
+    ("وأضاف كيري أن المفاوضات صعبة.", []),
+    ("وقال هولاند إن الحكومة مستعدة.", []),
+    ("وقال بلاتر إن الاتحاد نظيف.", []),  # nor «ب» + Latur (India)
+    ("ذكرت وكالة فرانس برس أن الهجوم وقع.", []),  # «ف» + Reims inside a name
+    ("يرفض ربط وقف إطلاق النار بأي ترتيبات.", []),  # stop words: El Waqf, Bay
+    ("أكد البيت الأبيض أن سعر الدولار بلغ 8 جنيه.", []),  # El Obeid (Sudan), Jinniyah
+    ("اشتبك الجيش مع الدعم السريع في مدينة الأبيض.", ["الأبيض"]),  # after a cue it is
+])
+def test_words_and_names_that_are_no_places(text, words):
+    places = marsad.analyze(text, "2015-07-01").places
+    assert [m.text for p in places for m in p.mentions] == words
+
+
+def test_washington_is_the_us_capital(nlp):
+    doc = nlp("قالت واشنطن إن العقوبات مستمرة.")
+    washington = places_by_name(doc)["واشنطن"]
+    assert washington.country == "USA"
+    assert_near(washington, (38.90, -77.04))  # not Washington, Utah
+
+
+def test_a_province_or_a_big_city_is_read_off_its_clitics(nlp):
+    doc = nlp("وصل الوفد إلى بجازان ثم وبتبوك.")
+    found = {m.text: p.country for p in doc._.places for m in p.mentions}
+    assert found == {"بجازان": "SAU", "وبتبوك": "SAU"}
 
 
 def test_hashtags_are_read_as_names(nlp):

@@ -339,8 +339,11 @@ def _forms(stem: str) -> list[str]:
     return [stem, stem + "ه", stem + "ون", stem + "ين", stem + "ات"]
 
 
-def capitals(index: Index, geo: Path) -> None:
-    """Mark each country's capital (for metonymy: «أنقرة أرسلت» is Turkey's government)."""
+def capitals(index: Index, geo: Path, overrides: dict) -> None:
+    """Mark each country's capital (for metonymy: «أنقرة أرسلت» is Turkey's government):
+    by its English name, or by the overrides' GeoNames id where the two lists differ."""
+    for geonames_id, country in overrides.get("capitals", {}).items():
+        index.rows[index.by_geonames[int(geonames_id)]].capital_of = country
     countries = json.loads((geo / "countries" / "countries.json").read_text(encoding="utf-8"))
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(index.rows):
@@ -396,7 +399,7 @@ def build() -> dict:
     add_cities(index, alpha3, admin1, overrides)
     add_overrides(index, overrides)
     gate = add_gate_variants(index, geo)
-    capitals(index, geo)
+    capitals(index, geo, overrides)
     for row in index.rows:
         if not row.reviewed and row.feature != "country" and row.names:
             row.name = display_name(row.names, index.keys)

@@ -20,12 +20,18 @@ from spacy.tokens import Doc
 from marsad.doc import words_of
 from marsad.geo.gazetteer import Entry, Gazetteer
 from marsad.geo.lexicon import Lexicon, word_keys
+from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import analyses
+from marsad.text.normalize import normalize_key
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 # Entities whose words are not toponyms even when a gazetteer has them: «عمر المختار».
 NOT_PLACE_LABELS = frozenset({"PERSON", "NORP"})
 NOT_FACILITY_LABELS = NOT_PLACE_LABELS | {"ORG"}
+# The population of a place whose name, read off a clitic, counts as a toponym where NER
+# saw none («وفدا» is no «و» + Fada of 17,000), and inside another entity's name.
+NOTABLE = 100_000
+NOTABLE_IN_NAME = 1_000_000
 JOINERS = frozenset({"_"})  # between the words of one name (hashtags)
 MARKERS = frozenset({"_", "#"})  # between a cue or a facility word and the name
 
@@ -160,11 +166,20 @@ def cue_before(tokens: Tokens, i: int, lexicon: Lexicon) -> str | None:
 def _inside_person(tokens: Tokens, start: int, end: int) -> bool:
     """Whether [start, end) lies inside a PERSON or NORP entity: «عمر المختار» is a person
     (and a Libyan village). A one-word entity that is exactly a place name («لسرت») is
-    more likely NER's mistake, and stays a place."""
+    more likely NER's mistake, and stays a place, unless its word is a listed person's
+    name («كيري», «هولاند»: towns in Italy and the US, and the surnames of the news)."""
     for ent_start, ent_end, label in tokens.ents:
         if label in NOT_PLACE_LABELS and ent_start <= start and end <= ent_end:
-            return (ent_end - ent_start) > 1
+            return (ent_end - ent_start) > 1 or \
+                shipped_lexicon().names_a_person(normalize_key(tokens.text[start]))
     return False
+
+
+def _notable(entries: tuple[Entry, ...], population: int) -> bool:
+    """A country, a capital, a province or a place of ``population``: named often enough
+    to be meant when a clitic has to be read off its name («بجازان», «وأنقرة»)."""
+    return any(e.feature in ("country", "admin1") or e.capital_of or e.population >= population
+               for e in entries)
 
 
 def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
@@ -191,7 +206,16 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
         if _inside_person(tokens, i, end) or (word_like and labels[i] in NOT_PLACE_LABELS):
             i = end
             continue
-        found.append(Mention(i, end, key, gazetteer.lookup(key), "gazetteer", cue=cue))
+        candidates = gazetteer.lookup(key)
+        if end == i + 1 and key != tokens.norm[i] and not key.startswith("ال") and \
+                cue is None and not in_place_entity and not _notable(
+                    candidates, NOTABLE_IN_NAME if labels[i] else NOTABLE):
+            # one word read as a clitic and a lesser place where NER saw none: «وفدا» is
+            # «a delegation», not «و» + Fada (Chad); inside a name, only a big place:
+            # «بلاتر» is Blatter, not «ب» + Latur (India), «فرانس برس» no «ف» + Reims
+            i += 1
+            continue
+        found.append(Mention(i, end, key, candidates, "gazetteer", cue=cue))
         i = end
     return found
 
