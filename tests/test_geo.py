@@ -169,6 +169,12 @@ def test_clitics_are_stripped_from_toponyms(nlp):
     ("يرفض ربط وقف إطلاق النار بأي ترتيبات.", []),  # stop words: El Waqf, Bay
     ("أكد البيت الأبيض أن سعر الدولار بلغ 8 جنيه.", []),  # El Obeid (Sudan), Jinniyah
     ("اشتبك الجيش مع الدعم السريع في مدينة الأبيض.", ["الأبيض"]),  # after a cue it is
+    # words that name villages and towns, frequent in the news as words (gazetteer
+    # `common`): the hotel, his saying, the source; «كبيرا» («big»), no «ك» + Beira
+    ("وصل الوفد إلى الفندق ونقلت الوكالة عن قوله إن المصدر أكد ذلك.", []),
+    ("شهدت المدينة انتشارا كبيرا للقوات.", []),
+    # a town frequent in the news as a name stays one
+    ("سيطرت قوات النظام على الزبداني.", ["الزبداني"]),
 ])
 def test_words_and_names_that_are_no_places(text, words):
     places = marsad.analyze(text, "2015-07-01").places

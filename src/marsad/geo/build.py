@@ -18,8 +18,9 @@ Names that are also common words (كان "was" is Cannes, بيان "statement" i
 Kuwait) are listed as ``common``: the recogniser takes them only after a cue word or
 inside an NER place span. They are found by word counts over the first articles of
 SaudiNewsNet (``shared/data/corpus``; counts only, no text is kept): a name is common
-when it is among the most frequent words, or when the same word with the article
-toggled (دولة/الدولة, الجديد/جديد) is much more frequent, which proper names never are.
+when it is among the most frequent words (a lesser place's, a village's or a town's,
+from a lower frequency), or when the same word with the article toggled (دولة/الدولة,
+الجديد/جديد) is much more frequent, which proper names never are.
 Countries, capitals, cities of a million and our reviewed overrides are never common.
 """
 
@@ -27,11 +28,13 @@ from __future__ import annotations
 
 import gettext
 import gzip
+import itertools
 import json
 import re
 import statistics
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -53,6 +56,18 @@ _HARAKAT = re.compile(r"[\u064b-\u0652\u0670]")
 _WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652]+")
 CORPUS_ARTICLES = 6000  # enough for word counts (about 1.9 M words)
 COMMON_PER_MILLION = 150  # a word this frequent is a word first
+# ... a town's name (no province, under 100,000 people) from this frequency, a village's
+# (a locality, under MIN_POPULATION) from this one: «قوله» (his saying), «العلم» (the
+# flag) are towns, «الفندق» (the hotel), «المصدر» (the source) villages
+TOWN_PER_MILLION = 60
+VILLAGE_PER_MILLION = 20
+TOWN_POPULATION = 100_000
+# ... unless the NER model tags it a name this often («الزبداني» is frequent in the
+# news as a town, not as a word), over this many articles (about 640,000 words)
+NAME_SHARE = 0.5
+NER_ARTICLES = 2000
+_TOKEN = re.compile(r"[\u0621-\u064a\u064b-\u0652]+|[.!?؟]")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟]) ")
 TOGGLED_PER_MILLION = 10  # ... or when its article-toggled twin is this frequent
 TOGGLED_RATIO = 2  # ... and this many times more frequent than the name itself
 _ADMIN_WORDS = ("محافظة", "شعبية", "منطقة", "ولاية", "إقليم", "مقاطعة", "لواء", "قضاء",
@@ -360,16 +375,54 @@ def capitals(index: Index, geo: Path, overrides: dict) -> None:
 def word_counts(shared: Path) -> tuple[Counter, int]:
     """Counts of word keys over the first articles of SaudiNewsNet."""
     counts: Counter = Counter()
-    path = shared / "corpus" / "saudinewsnet.jsonl.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for n, line in enumerate(f):
-            if n >= CORPUS_ARTICLES:
-                break
-            counts.update(normalize_key(w) for w in _WORD.findall(json.loads(line)["content"]))
+    for text in _articles(shared, CORPUS_ARTICLES):
+        counts.update(normalize_key(w) for w in _WORD.findall(text))
     return counts, sum(counts.values())
 
 
-def common_names(index: Index, counts: Counter, total: int) -> list[str]:
+def _articles(shared: Path, limit: int) -> Iterator[str]:
+    path = shared / "corpus" / "saudinewsnet.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in itertools.islice(f, limit):
+            yield json.loads(line)["content"]
+
+
+def name_shares(shared: Path) -> dict[str, float]:
+    """For each word key (its stems too: «والزبداني» counts for «الزبداني»), the share of
+    its occurrences that the shipped NER model tags as (part of) a name, over the first
+    ``NER_ARTICLES`` articles of SaudiNewsNet: near one for «الزبداني», near nought for
+    «الفندق»."""
+    from marsad.ner.model import shipped_model
+    from marsad.text.clitics import stems
+
+    model = shipped_model()
+    seen: Counter = Counter()
+    names: Counter = Counter()
+    texts = [[sentence.split() for sentence in _SENTENCE_END.split(" ".join(
+        _TOKEN.findall(text))) if sentence.strip()] for text in _articles(shared, NER_ARTICLES)]
+    for text, tags in zip(texts, model.tag_texts(texts), strict=True):
+        for words, sentence_tags in zip(text, tags, strict=True):
+            for word, tag in zip(words, sentence_tags, strict=True):
+                keys = {normalize_key(word), *stems(word)}
+                seen.update(keys)
+                if tag != "O":
+                    names.update(keys)
+    return {key: names[key] / n for key, n in seen.items()}
+
+
+def _common_from(places: list[Row], name_share: float) -> float:
+    """The frequency per million words from which a name of ``places`` is a word first."""
+    if name_share >= NAME_SHARE or any(p.feature == "admin1" for p in places):
+        return COMMON_PER_MILLION
+    if all(p.feature == "locality" for p in places):
+        return VILLAGE_PER_MILLION
+    if all(p.population < TOWN_POPULATION for p in places):
+        return TOWN_PER_MILLION
+    return COMMON_PER_MILLION
+
+
+def common_names(index: Index, counts: Counter, total: int,
+                 shares: dict[str, float]) -> list[str]:
     """One-word names that are more often common words (see the module docstring)."""
     def per_million(key: str) -> float:
         return counts[key] * 1e6 / total
@@ -384,8 +437,8 @@ def common_names(index: Index, counts: Counter, total: int) -> list[str]:
             continue
         toggled = key[2:] if key.startswith("ال") else "ال" + key
         mine, twin = per_million(key), per_million(toggled)
-        if mine >= COMMON_PER_MILLION or (twin >= TOGGLED_PER_MILLION
-                                          and twin > TOGGLED_RATIO * mine):
+        if mine >= _common_from(places, shares.get(key, 0.0)) or (
+                twin >= TOGGLED_PER_MILLION and twin > TOGGLED_RATIO * mine):
             common.append(key)
     return common
 
@@ -413,7 +466,7 @@ def build() -> dict:
         "places": [row.record() for row in index.rows],
         "names": names,
         "demonyms": dict(sorted(demonyms(index, geo, overrides).items())),
-        "common": common_names(index, counts, total),
+        "common": common_names(index, counts, total, name_shares(geo.parent)),
         "stats": {"places": len(index.rows), "keys": len(names), "gate": gate},
     }
 

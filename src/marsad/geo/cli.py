@@ -96,7 +96,9 @@ def _lookup(name: str, country: str | None) -> dict | None:
 @geo_group.command()
 def build() -> None:
     """Rebuild the gazetteer index (marsad/geo/data/gazetteer.json) from the installed
-    packages and ../shared/data/geo (set MARSAD_SHARED if it is elsewhere)."""
+    packages and ../shared/data/geo (set MARSAD_SHARED if it is elsewhere); word counts
+    and the shipped NER model's tags over SaudiNewsNet's first articles tell which names
+    are common words (about 90 s)."""
     from marsad.geo.build import main
 
     main()

@@ -175,6 +175,11 @@ def _inside_person(tokens: Tokens, start: int, end: int) -> bool:
     return False
 
 
+def _as_like(word: str, key: str) -> bool:
+    """Whether the clitics read off ``word`` to find ``key`` include «ك» ("like")."""
+    return word.endswith(key) and "ك" in word[:len(word) - len(key)]
+
+
 def _notable(entries: tuple[Entry, ...], population: int) -> bool:
     """A country, a capital, a province or a place of ``population``: named often enough
     to be meant when a clitic has to be read off its name («بجازان», «وأنقرة»)."""
@@ -209,10 +214,12 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
         candidates = gazetteer.lookup(key)
         if end == i + 1 and key != tokens.norm[i] and not key.startswith("ال") and \
                 cue is None and not in_place_entity and not _notable(
-                    candidates, NOTABLE_IN_NAME if labels[i] else NOTABLE):
+                    candidates, NOTABLE_IN_NAME if labels[i] or _as_like(tokens.norm[i], key)
+                    else NOTABLE):
             # one word read as a clitic and a lesser place where NER saw none: «وفدا» is
-            # «a delegation», not «و» + Fada (Chad); inside a name, only a big place:
-            # «بلاتر» is Blatter, not «ب» + Latur (India), «فرانس برس» no «ف» + Reims
+            # «a delegation», not «و» + Fada (Chad); inside a name, or after «ك» ("like"),
+            # only a big place: «بلاتر» is Blatter, not «ب» + Latur (India), «فرانس برس» no
+            # «ف» + Reims, «كبيرا» («big») no «ك» + Beira
             i += 1
             continue
         found.append(Mention(i, end, key, candidates, "gazetteer", cue=cue))
