@@ -173,6 +173,7 @@ def test_clitics_are_stripped_from_toponyms(nlp):
     # `common`): the hotel, his saying, the source; «كبيرا» («big»), no «ك» + Beira
     ("وصل الوفد إلى الفندق ونقلت الوكالة عن قوله إن المصدر أكد ذلك.", []),
     ("شهدت المدينة انتشارا كبيرا للقوات.", []),
+    ("وصل لأول مرة وقال إن أحدا منا لم يعلم.", []),  # Laval, Minna
     # a town frequent in the news as a name stays one
     ("سيطرت قوات النظام على الزبداني.", ["الزبداني"]),
 ])

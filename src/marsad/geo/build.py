@@ -65,6 +65,9 @@ TOWN_POPULATION = 100_000
 # ... unless the NER model tags it a name this often («الزبداني» is frequent in the
 # news as a town, not as a word), over this many articles (about 640,000 words)
 NAME_SHARE = 0.5
+# ... and a city's (not a country's, a capital's or one of a million: these are never
+# common) as a town's when the model almost never tags it a name
+NEVER_A_NAME = 0.05
 NER_ARTICLES = 2000
 _TOKEN = re.compile(r"[\u0621-\u064a\u064b-\u0652]+|[.!?؟]")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟]) ")
@@ -418,7 +421,9 @@ def _common_from(places: list[Row], name_share: float) -> float:
         return VILLAGE_PER_MILLION
     if all(p.population < TOWN_POPULATION for p in places):
         return TOWN_PER_MILLION
-    return COMMON_PER_MILLION
+    # a city the model almost never reads as a name: «لأول» (for the first), «منا» (of
+    # us) are Laval and Minna
+    return TOWN_PER_MILLION if name_share < NEVER_A_NAME else COMMON_PER_MILLION
 
 
 def common_names(index: Index, counts: Counter, total: int,
