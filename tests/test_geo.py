@@ -182,6 +182,24 @@ def test_words_and_names_that_are_no_places(text, words):
     assert [m.text for p in places for m in p.mentions] == words
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    # a town read off «و» after a place is the next of a list
+    ("تقدمت القوات نحو عفرين ومنبج وجرابلس.", ["عفرين", "ومنبج", "وجرابلس"]),
+    ("سيطرت قوات النظام على داريا ودوما والزبداني ومضايا.",
+     ["داريا", "ودوما", "والزبداني", "ومضايا"]),
+    # a capital the tagger read as a person (its word is also a listed name)
+    ("التقى وزير الخارجية الإيراني في هراري نظيره.", ["هراري"]),
+])
+def test_places_kept_by_the_rules_on_clitics_and_names(text, places):
+    found = marsad.analyze(text, "2016-07-01").places
+    assert [m.text for p in found for m in p.mentions] == places
+
+
+def test_one_adjective_does_not_make_the_focus_country_either(nlp):
+    # «الأمريكي» alone: Moscow, not Mesquite (Texas)
+    assert places_by_name(nlp("زار وزير الخارجية الأمريكي موسكو."))["موسكو"].country == "RUS"
+
+
 def test_washington_is_the_us_capital(nlp):
     doc = nlp("قالت واشنطن إن العقوبات مستمرة.")
     washington = places_by_name(doc)["واشنطن"]

@@ -22,7 +22,6 @@ from marsad.geo.gazetteer import Entry, Gazetteer
 from marsad.geo.lexicon import Lexicon, word_keys
 from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import analyses
-from marsad.text.normalize import normalize_key
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 # Entities whose words are not toponyms even when a gazetteer has them: «عمر المختار».
@@ -163,16 +162,30 @@ def cue_before(tokens: Tokens, i: int, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _inside_person(tokens: Tokens, start: int, end: int) -> bool:
+def _inside_person(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """Whether [start, end) lies inside a PERSON or NORP entity: «عمر المختار» is a person
     (and a Libyan village). A one-word entity that is exactly a place name («لسرت») is
     more likely NER's mistake, and stays a place, unless its word is a listed person's
-    name («كيري», «هولاند»: towns in Italy and the US, and the surnames of the news)."""
+    name («كيري», «هولاند»: towns in Italy and the US, and the surnames of the news) and
+    names no capital, province or city of a million («هراري» is Harare)."""
     for ent_start, ent_end, label in tokens.ents:
         if label in NOT_PLACE_LABELS and ent_start <= start and end <= ent_end:
-            return (ent_end - ent_start) > 1 or \
-                shipped_lexicon().names_a_person(normalize_key(tokens.text[start]))
+            return (ent_end - ent_start) > 1 or (
+                shipped_lexicon().names_a_person(tokens.norm[start])
+                and not _notable(gazetteer.lookup(tokens.norm[start]), NOTABLE_IN_NAME))
     return False
+
+
+def _listed_after(tokens: Tokens, i: int, found: list[Mention],
+                  candidates: tuple[Entry, ...]) -> bool:
+    """Whether word ``i`` may be a place of the country of one found right before it:
+    the next of a list joined by «و» («عفرين ومنبج وجرابلس»; not «البصرة وفدا», Basra and
+    a delegation, which would be Fada in Chad)."""
+    j = previous_word(tokens, i)
+    if not found or j is None or found[-1].end != j + 1:
+        return False
+    countries = {e.country for e in found[-1].candidates}
+    return any(e.country in countries for e in candidates)
 
 
 def _as_like(word: str, key: str) -> bool:
@@ -208,14 +221,16 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
         if (stop and cue is None) or (word_like and cue is None and not in_place_entity):
             i += 1
             continue
-        if _inside_person(tokens, i, end) or (word_like and labels[i] in NOT_PLACE_LABELS):
+        if _inside_person(tokens, i, end, gazetteer) or (
+                word_like and labels[i] in NOT_PLACE_LABELS):
             i = end
             continue
         candidates = gazetteer.lookup(key)
-        if end == i + 1 and key != tokens.norm[i] and not key.startswith("ال") and \
-                cue is None and not in_place_entity and not _notable(
-                    candidates, NOTABLE_IN_NAME if labels[i] or _as_like(tokens.norm[i], key)
-                    else NOTABLE):
+        read_off = end == i + 1 and key != tokens.norm[i] and not key.startswith("ال")
+        if read_off and cue is None and not in_place_entity and \
+                not _listed_after(tokens, i, found, candidates) and \
+                not _notable(candidates, NOTABLE_IN_NAME if labels[i]
+                             or _as_like(tokens.norm[i], key) else NOTABLE):
             # one word read as a clitic and a lesser place where NER saw none: «وفدا» is
             # «a delegation», not «و» + Fada (Chad); inside a name, or after «ك» ("like"),
             # only a big place: «بلاتر» is Blatter, not «ب» + Latur (India), «فرانس برس» no

@@ -132,7 +132,7 @@ def prior(entry: Entry) -> float:
 def score(entry: Entry, mention: Mention, context: Context) -> float:
     value = prior(entry) + CONTEXT_WEIGHT * context.share(entry.country) * context.strength
     if entry.country and entry.country == context.focus:
-        value += FOCUS_BONUS
+        value += FOCUS_BONUS * context.strength
     if mention.cue in CUE_FEATURES and entry.feature in CUE_FEATURES[mention.cue]:
         value += CUE_BONUS
     return value

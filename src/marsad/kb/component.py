@@ -94,7 +94,7 @@ class Found:
     start: int
     end: int
     type: str
-    source: str  # ner | kb | pattern | nisba | title | anaphor
+    source: str  # ner | kb | pattern | nisba | title | anaphor | head_anaphor
     actor: Actor | None = None
     titles: list[Title] = field(default_factory=list)
     country: str | None = None
@@ -248,7 +248,7 @@ def _head_anaphors(tokens: list[str], taken: set[int]) -> list[Found]:
     `head_anaphors`), with the sector the head gives."""
     found = []
     for i, word in enumerate(tokens):
-        key = head_anaphor(tokens, i) if i not in taken and writes_article(word) else None
+        key = head_anaphor(tokens, i) if i not in taken and "ال" in word[:5] else None
         if key is not None:
             head = org_head_at(tokens[:i + 1], i)
             found.append(Found(i, i + 1, "ORG", "head_anaphor", leads=frozenset({key}),
@@ -849,36 +849,42 @@ def _bare_body(doc: Page, mention: Found, by_key: dict) -> Draft | None:
 
 def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
     """An organisation the KB does not know, of a domestic sector and with no country
-    («مجلس النواب», «البرلمان»), takes the country of the entities in its sentences when
-    they name only one and tell of no meeting or visit: «… رئيس مجلس النواب نبيه بري …
-    جنوب لبنان» (media, towns and cities do not count). A head alone that still has no country
-    is dropped."""
+    («مجلس النواب», «البرلمان»), takes the country of the people and bodies named before
+    it in its sentence, when they name one and the sentence tells of no meeting or visit:
+    «أعلنت حركة النهضة التونسية رفضها قرارات الرئيس قيس سعيد تجميد عمل البرلمان». What
+    follows it is mostly what it acts on («طالب البرلمان بطرد السفير الأمريكي», «قضت
+    المحكمة بسجن مواطن أمريكي»); nationalities, towns, the media and diplomats, who
+    serve abroad, do not count, countries do («قضت المحكمة الاتحادية العليا في العراق
+    بإنهاء عضوية رئيس مجلس النواب»). A head alone that still has no country is dropped."""
     bodies = [d for d in drafts if d.type == "ORG" and d.actor is None and not d.country
               and d.sector in domestic_sectors()]
     if not bodies:
         return drafts
-    countries: dict[int, set[str]] = {}
-    for draft in drafts:
-        # not the media, who report on others («فرانس برس»), nor towns
-        for m in draft.mentions if draft.country and draft.sector != "JRN" \
-                and not _town(draft) else ():
-            countries.setdefault(doc.sentence[m.start], set()).add(draft.country)
+    named = [(m.start, draft.country) for draft in drafts
+             if _speaks_for_a_country(draft) or _a_country(draft) for m in draft.mentions]
     meetings = {doc.sentence[i] for i, word in enumerate(doc.words)
                 if head_stem(word) in meeting_words()}
     for body in bodies:
-        sentences = {doc.sentence[m.start] for m in body.mentions}
-        named = set().union(*(countries.get(s, set()) for s in sentences))
-        if len(named) == 1 and not sentences & meetings:
-            body.country = named.pop()
+        countries = {country for m in body.mentions if doc.sentence[m.start] not in meetings
+                     for start, country in named
+                     if start < m.start and doc.sentence[start] == doc.sentence[m.start]}
+        if len(countries) == 1:
+            body.country = countries.pop()
     return [d for d in drafts
             if d.country or any(m.source != "head_anaphor" for m in d.mentions)]
 
 
-def _town(draft: Draft) -> bool:
-    """A place other than a country: its name is often a word too («وقف» is a town in
-    Egypt), and a town's country is a guess of the places stage."""
+def _a_country(draft: Draft) -> bool:
+    """A country named as a place («في العراق»), not a town, whose name may be a word."""
     place = draft.mentions[0].place
-    return place is not None and place.feature != "country"
+    return place is not None and place.feature == "country"
+
+
+def _speaks_for_a_country(draft: Draft) -> bool:
+    """A person or body of a country, other than a medium or a diplomat posted abroad."""
+    return bool(draft.country) and draft.type in ("PERSON", "ORG") and \
+        draft.sector != "JRN" and not any(offices()[k].posted for k in draft.role_keys
+                                          if k in offices())
 
 
 def _known_name(text: str, context: Context, by_key: dict) -> Actor | None:

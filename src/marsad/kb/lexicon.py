@@ -349,6 +349,12 @@ def head_anaphors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def day_words() -> frozenset[str]:
+    """Keys of the days' names and «اليوم», which may follow a head alone."""
+    return _word_keys("org_patterns.yaml", "day_words")
+
+
+@lru_cache(maxsize=1)
 def domestic_sectors() -> frozenset[str]:
     """Sectors of bodies that, named without a country, take their sentence's."""
     return _word_list("org_patterns.yaml", "domestic_sectors")

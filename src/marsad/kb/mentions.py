@@ -31,6 +31,7 @@ from marsad.kb.lexicon import (
     Title,
     aliases,
     anaphors,
+    day_words,
     dependants,
     former_markers,
     head_anaphors,
@@ -509,10 +510,8 @@ def is_anaphor(tokens: Sequence[str], i: int) -> bool:
     adjective of «الأسبوع الأخير»."""
     if not anaphors().match_at(tokens, i):
         return False
-    j = i - 1
-    while j >= 0 and tokens[j].isspace():
-        j -= 1
-    return j >= 0 and _is_word(tokens[j]) and not best(tokens[j]).article
+    j = _word_near(tokens, i, -1)
+    return j is not None and not best(tokens[j]).article
 
 
 def _told(word: str, side: Alias) -> bool:
@@ -523,14 +522,27 @@ def _told(word: str, side: Alias) -> bool:
 
 def head_anaphor(tokens: Sequence[str], i: int) -> str | None:
     """The key of the head that the word at ``i`` is alone, with its article and maybe a
-    conjunction or preposition («وقال الجيش», «للوزارة»), when no definite word follows
-    it («الحكومة الجديدة» may be another government); None otherwise."""
-    key = next((a.stem for a in analyses(tokens[i])
-                if a.article and not a.suffix and a.stem in head_anaphors()), None)
-    if key is None:
+    conjunction or preposition («وقال الجيش», «للوزارة»): not after a definite noun, whose
+    adjective it is («الجريمة المنظمة», organised crime), nor before a bare definite word
+    that may make it another body («الحكومة الجديدة», the new government; a day's name
+    may follow: «وقال الجيش الثلاثاء»); None otherwise."""
+    found = next((a for a in analyses(tokens[i])
+                  if a.article and not a.suffix and a.stem in head_anaphors()), None)
+    if found is None:
         return None
-    j = i + 1
-    while j < len(tokens) and tokens[j].isspace():
-        j += 1
-    return None if j < len(tokens) and _is_word(tokens[j]) and best(tokens[j]).article \
-        else key
+    before, after = _word_near(tokens, i, -1), _word_near(tokens, i, 1)
+    if found.prefix == "ال" and before is not None and _definite(tokens[before]):
+        return None  # an adjective takes no preposition: «قادة الأحزاب بالجيش» is the army
+    if after is not None and writes_article(tokens[after]) and \
+            head_stem(tokens[after]) not in day_words():
+        return None
+    return found.stem
+
+
+def _word_near(tokens: Sequence[str], i: int, step: int) -> int | None:
+    """The index of the word next to ``i`` in the direction ``step``, past whitespace;
+    None at a punctuation mark or the text's edge."""
+    j = i + step
+    while 0 <= j < len(tokens) and tokens[j].isspace():
+        j += step
+    return j if 0 <= j < len(tokens) and _is_word(tokens[j]) else None
