@@ -980,3 +980,13 @@ def test_a_name_is_not_read_through_the_future_marker(linker):
     yellen = [e for e in doc._.entities if e.kb_id == "usa.yellen"]
     assert [m.text for e in yellen for m in e.mentions] == ["جانيت يلين"]
     assert len([e for e in doc._.entities if e.type == "PERSON"]) == 2
+
+
+def test_an_envoys_posting_after_the_office_he_serves(linker):
+    # «إلى سوريا» after «المبعوث الخاص للأمين العام للأمم المتحدة»: the name that
+    # follows is the envoy's, and nobody is left without a name
+    doc = run(linker, "وصل المبعوث الخاص للأمين العام للأمم المتحدة إلى سوريا غير بيدرسن "
+              "إلى دمشق.", [("غير بيدرسن", "PERSON")], date="2022-07-26")
+    people = [e for e in doc._.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["غير بيدرسن"]
+    assert people[0].sector == "IGO"

@@ -212,6 +212,13 @@ def meeting_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def posted_dependants() -> frozenset[str]:
+    """Dependant nouns of diplomats, whose «إلى» and posting may follow («المبعوث الخاص
+    للأمين العام للأمم المتحدة إلى سوريا»), as listed among `dependants`."""
+    return _word_list("roles.yaml", "posted_dependants")
+
+
+@lru_cache(maxsize=1)
 def sent_to() -> frozenset[str]:
     """«إلى» before where a diplomat is sent."""
     return _word_list("roles.yaml", "sent_to")

@@ -43,6 +43,7 @@ from marsad.kb.lexicon import (
     org_middles,
     out_of_office,
     portfolios,
+    posted_dependants,
     regions,
     sent_to,
     titles,
@@ -157,8 +158,8 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
 def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase, in_names: set[int]) -> None:
     """Make ``phrase`` the title of someone who serves or is kin to the holder when a
     noun of ``dependants`` takes it as its complement: «مستشار الرئيس», «زوجة الرئيس»,
-    «نائب رئيس الوزراء», «المستشار للرئيس» (not «المستشار الخاص للرئيس»: one noun, next
-    to the title), and again for a noun before that one («زوجة نجل الرئيس»)."""
+    «نائب رئيس الوزراء», «المستشار للرئيس», «المستشار الخاص للرئيس» (a holder's adjective
+    between, before «ل»), and again for a noun before that one («زوجة نجل الرئيس»)."""
     if phrase.incomplete:
         return  # «مستشار نائب رئيس الوزراء»: «نائب رئيس» is read again from «رئيس»
     while found := _dependant_noun(tokens, phrase.start, in_names):
@@ -166,6 +167,13 @@ def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase, in_names: set[in
         phrase.dependants.append(dependant)
     if phrase.dependants:
         phrase.serve(phrase.titles)
+
+
+def _posted_dependant(tokens: Sequence[str], phrase: TitlePhrase) -> bool:
+    """Whether the title is served by a diplomat's dependant noun before it («المبعوث
+    الخاص للأمين العام … إلى سوريا»), whose posting may follow."""
+    found = _dependant_noun(tokens, phrase.start, frozenset())
+    return found is not None and found[1][0] in posted_dependants()
 
 
 def _dependant_noun(tokens: Sequence[str], start: int,
@@ -325,8 +333,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.style_start = i  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
         return style.end
     if i + 1 < len(tokens) and (tokens[i] in POSTED_AT or (
-            tokens[i] in sent_to() and any(offices()[r].posted for t in phrase.titles
-                                         for r in t.roles))):
+            tokens[i] in sent_to() and (any(offices()[r].posted for t in phrase.titles
+                                            for r in t.roles) or _posted_dependant(
+                                                tokens, phrase)))):
         # «المندوب الجزائري لدى الأمم المتحدة»: where the holder is posted, passed over
         posted = country_names().match_at(tokens, i + 1) or _org_alias(tokens, i + 1) or \
             regions().match_at(tokens, i + 1)
