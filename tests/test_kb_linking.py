@@ -990,3 +990,11 @@ def test_an_envoys_posting_after_the_office_he_serves(linker):
     people = [e for e in doc._.entities if e.type == "PERSON"]
     assert [e.name for e in people] == ["غير بيدرسن"]
     assert people[0].sector == "IGO"
+
+
+def test_the_head_of_a_body_named_by_title(linker):
+    # «رئيس» + a body the KB knows names the head the KB gives it, and joins his name
+    doc = run(linker, "قال محمد إسلامي إن التخصيب مستمر. وأضاف رئيس منظمة الطاقة الذرية "
+              "الإيرانية أن المفتشين سيعودون.", [("محمد إسلامي", "PERSON")], date="2022-06-09")
+    people = [e for e in doc._.entities if e.type == "PERSON"]
+    assert [(e.kb_id, len(e.mentions)) for e in people] == [("irn.eslami", 2)]
