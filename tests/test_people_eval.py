@@ -44,6 +44,7 @@ def test_roles_naming_one_office_match():
     assert same_office("الرئيس", "الرئيس السابق", former=True)
     # a KB office written with its body is also read without it; not a bare «رئيس»
     assert same_office("زعيم الحوثيين", "زعيم جماعة أنصار الله")
+    assert not same_office("زعيم حزب الله", "زعيم الحوثيين")  # two bodies the KB knows
     assert not same_office("رئيس الوزراء", "رئيس منظمة الطاقة الذرية الإيرانية")
 
 

@@ -36,7 +36,7 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.ingest.document import Document
-from marsad.kb.lexicon import offices, out_of_office, spellings
+from marsad.kb.lexicon import aliases, offices, out_of_office, spellings
 from marsad.kb.mentions import title_at
 from marsad.pipeline import analyze_documents
 from marsad.text.normalize import normalize_key
@@ -197,7 +197,14 @@ def same_office(gold: str, given: str, former: bool = False) -> bool:
     if not former and any(out_of_office().match_at(given.split(), i)
                           for i in range(len(given.split()))):
         return False
-    return any(_same_label(gold, label) for label in (given, *_without_body(given)))
+    bare = _without_body(given) if _bodies(gold) in (set(), _bodies(given)) else []
+    return any(_same_label(gold, label) for label in (given, *bare))
+
+
+def _bodies(role: str) -> set[str]:
+    """The KB organisations a role label names («زعيم حزب الله»: Hezbollah)."""
+    return {a.actor.id for m in aliases().find_all(role.split()) for a in m.values
+            if a.actor.type == "ORG"}
 
 
 def _same_label(gold: str, given: str) -> bool:
@@ -208,9 +215,10 @@ def _same_label(gold: str, given: str) -> bool:
 
 def _without_body(given: str) -> list[str]:
     """A label marsad wrote with its body («زعيم جماعة أنصار الله», roles.yaml
-    `with_body`) is also read without it: the body is more than the gold may say («زعيم
-    الحوثيين»). Not a label that alone names many offices: «رئيس» may be a president, a
-    prime minister, a speaker."""
+    `with_body`) is also read without it when the gold names no body the KB knows, or
+    the same one («زعيم الحوثيين»): the body is more than the gold may say. Not a label
+    that alone names many offices: «رئيس» may be a president, a prime minister, a
+    speaker."""
     return [o.label for o in offices().values()
             if o.with_body and given.startswith(o.label + " ")
             and o.key in _office_keys(o.label) and len(_office_keys(o.label)) <= 2]
