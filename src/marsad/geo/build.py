@@ -361,7 +361,10 @@ def capitals(index: Index, geo: Path, overrides: dict) -> None:
     """Mark each country's capital (for metonymy: «أنقرة أرسلت» is Turkey's government):
     by its English name, or by the overrides' GeoNames id where the two lists differ."""
     for geonames_id, country in overrides.get("capitals", {}).items():
-        index.rows[index.by_geonames[int(geonames_id)]].capital_of = country
+        i = index.by_geonames.get(int(geonames_id))
+        if i is None:
+            sys.exit(f"marsad: error: overrides capital {geonames_id} is not in the sources")
+        index.rows[i].capital_of = country
     countries = json.loads((geo / "countries" / "countries.json").read_text(encoding="utf-8"))
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(index.rows):
@@ -396,7 +399,7 @@ def name_shares(shared: Path) -> dict[str, float]:
     ``NER_ARTICLES`` articles of SaudiNewsNet: near one for «الزبداني», near nought for
     «الفندق»."""
     from marsad.ner.model import shipped_model
-    from marsad.text.clitics import stems
+    from marsad.text.clitics import noun_stems
 
     model = shipped_model()
     seen: Counter = Counter()
@@ -406,7 +409,7 @@ def name_shares(shared: Path) -> dict[str, float]:
     for text, tags in zip(texts, model.tag_texts(texts), strict=True):
         for words, sentence_tags in zip(text, tags, strict=True):
             for word, tag in zip(words, sentence_tags, strict=True):
-                keys = {normalize_key(word), *stems(word)}
+                keys = {normalize_key(word), *noun_stems(word)}
                 seen.update(keys)
                 if tag != "O":
                     names.update(keys)
