@@ -136,10 +136,13 @@ def test_a_domestic_body_takes_no_country_from_a_meeting_or_what_it_acts_on(nlp,
     assert got["مجلس النواب"][0] is None
 
 
-def test_a_domestic_body_takes_a_country_named_before_it(nlp):
+def test_a_domestic_body_takes_a_country_or_capital_named_before_it(nlp):
     got = mentions(nlp, "قضت المحكمة الاتحادية العليا في العراق بإنهاء عضوية رئيس مجلس "
                         "النواب محمد الحلبوسي.", "2023-11-14")
     assert got["مجلس النواب"][:2] == ("IRQ", "LEG")
+    got = mentions(nlp, "وفي طهران، أعلن عضو مجلس الشورى أن البرلمان يريد الاطلاع على "
+                        "الاتفاق.", "2015-07-20")
+    assert got["البرلمان"][:2] == ("IRN", "LEG")
 
 
 def test_a_head_alone_after_a_preposition_or_before_a_day_but_not_an_adjective(nlp):

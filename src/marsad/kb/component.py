@@ -854,8 +854,8 @@ def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
     «أعلنت حركة النهضة التونسية رفضها قرارات الرئيس قيس سعيد تجميد عمل البرلمان». What
     follows it is mostly what it acts on («طالب البرلمان بطرد السفير الأمريكي», «قضت
     المحكمة بسجن مواطن أمريكي»); nationalities, towns, the media and diplomats, who
-    serve abroad, do not count, countries do («قضت المحكمة الاتحادية العليا في العراق
-    بإنهاء عضوية رئيس مجلس النواب»). A head alone that still has no country is dropped."""
+    serve abroad, do not count, countries and capitals do («قضت المحكمة الاتحادية العليا في
+    العراق بإنهاء عضوية رئيس مجلس النواب»). A head alone that still has no country is dropped."""
     bodies = [d for d in drafts if d.type == "ORG" and d.actor is None and not d.country
               and d.sector in domestic_sectors()]
     if not bodies:
@@ -875,9 +875,14 @@ def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
 
 
 def _a_country(draft: Draft) -> bool:
-    """A country named as a place («في العراق»), not a town, whose name may be a word."""
+    """A country named as a place («في العراق») or by its capital («وفي طهران»), not a
+    town, whose name may be a word («وقف» is a town in Egypt)."""
     place = draft.mentions[0].place
-    return place is not None and place.feature == "country"
+    if place is None or place.country is None:
+        return False
+    capital = gazetteer().capital(place.country)
+    return place.feature == "country" or (
+        capital is not None and capital.geonames_id == place.geonames_id)
 
 
 def _speaks_for_a_country(draft: Draft) -> bool:
