@@ -953,9 +953,9 @@ def test_a_relative_pronoun_ends_no_name(linker):
 @pytest.mark.parametrize(("text", "name", "roles", "sector"), [
     # a holder's adjective between the dependant and the office it serves
     ("وصلت الممثلة الخاصة للأمين العام للأمم المتحدة في العراق جينين هينيس بلاسخارت إلى "
-     "أربيل.", "جينين هينيس بلاسخارت", ["ممثلة للأمين العام"], "IGO"),
+     "أربيل.", "جينين هينيس بلاسخارت", ["الممثلة الخاصة للأمين العام"], "IGO"),
     ("قال المبعوث الخاص للرئيس الأمريكي ستيف ويتكوف إن المحادثات مثمرة.", "ستيف ويتكوف",
-     ["مبعوث للرئيس"], "GOV"),
+     ["المبعوث الخاص للرئيس"], "GOV"),
 ])
 def test_dependant_with_a_holders_adjective(linker, text, name, roles, sector):
     got = reading(linker, text, name, "2025-03-01")

@@ -213,9 +213,9 @@ def meeting_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def posted_dependants() -> frozenset[str]:
-    """Dependant nouns of diplomats, whose «إلى» and posting may follow («المبعوث الخاص
+    """Keys of the dependant nouns of diplomats, whose «إلى» and posting may follow («المبعوث الخاص
     للأمين العام للأمم المتحدة إلى سوريا»), as listed among `dependants`."""
-    return _word_list("roles.yaml", "posted_dependants")
+    return _word_keys("roles.yaml", "posted_dependants")
 
 
 @lru_cache(maxsize=1)

@@ -173,7 +173,7 @@ def _posted_dependant(tokens: Sequence[str], phrase: TitlePhrase) -> bool:
     """Whether the title is served by a diplomat's dependant noun before it («المبعوث
     الخاص للأمين العام … إلى سوريا»), whose posting may follow."""
     found = _dependant_noun(tokens, phrase.start, frozenset())
-    return found is not None and found[1][0] in posted_dependants()
+    return found is not None and head_stem(found[1][0].split()[0]) in posted_dependants()
 
 
 def _dependant_noun(tokens: Sequence[str], start: int,
@@ -198,6 +198,8 @@ def _dependant_noun(tokens: Sequence[str], start: int,
         # an iḍāfa has its noun as listed, mostly without the article («مستشار»; but
         # «المتحدث باسم»); before «ل» it may have one
         if with_lam or _definite(tokens[found.start]) == writes_article(words):
+            if end < start:  # written as the text has it: «الممثلة الخاصة للأمين العام»
+                words = f"{words if writes_article(words) else 'ال' + words} {tokens[end]}"
             return found.start, (words, kin, with_lam)
     return None
 
