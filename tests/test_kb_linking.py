@@ -998,3 +998,14 @@ def test_the_head_of_a_body_named_by_title(linker):
               "الإيرانية أن المفتشين سيعودون.", [("محمد إسلامي", "PERSON")], date="2022-06-09")
     people = [e for e in doc._.entities if e.type == "PERSON"]
     assert [(e.kb_id, len(e.mentions)) for e in people] == [("irn.eslami", 2)]
+
+
+def test_a_representative_to_another_body_than_the_un_is_not_the_un_ambassador(linker):
+    doc = run(linker, "قال المندوب الدائم لروسيا لدى منظمة التعاون الإسلامي إن القرار منحاز.",
+              date="2015-07-20")
+    people = [e for e in doc._.entities if e.type == "PERSON"]
+    assert [(e.kb_id, e.roles, e.country) for e in people] == [
+        (None, ["المندوب الدائم لدى منظمة التعاون الإسلامي"], "RUS")]
+    doc = run(linker, "قال المندوب الدائم لروسيا لدى الأمم المتحدة إن القرار منحاز.",
+              date="2015-07-20")
+    assert [e.kb_id for e in doc._.entities if e.type == "PERSON"] == ["rus.churkin"]

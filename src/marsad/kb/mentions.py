@@ -19,7 +19,7 @@ former or shadow holder's, which resolves to nobody in the KB and gives no secto
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from types import MappingProxyType
 
@@ -55,6 +55,7 @@ from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import analyses, best, has_article, writes_article
 
 COMMAS = {"،", ","}
+UNITED_NATIONS = "igo.un"  # the KB's id of the body its posted offices are at
 POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى اليمن»
 # The sectors of bodies named by the words after their head («وزارة الداخلية», «حزب
 # القوات», «المحكمة العليا»); the words after «القوات» or «الشرطة» describe them.
@@ -341,6 +342,15 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         # «المندوب الجزائري لدى الأمم المتحدة»: where the holder is posted, passed over
         posted = country_names().match_at(tokens, i + 1) or _org_alias(tokens, i + 1) or \
             regions().match_at(tokens, i + 1)
+        if posted and isinstance(posted.values[0], Alias) and \
+                posted.values[0].actor.id != UNITED_NATIONS:
+            # the KB's envoys and permanent representatives are the UN's: one posted to
+            # another body («المندوب الروسي لدى منظمة التعاون الإسلامي») holds an office
+            # it does not list
+            phrase.titles = [replace(t, form=f"{t.form} {' '.join(tokens[i:posted.end])}",
+                                     roles=(), sector=t.office_sector())
+                             if t.roles and all(offices()[r].posted for r in t.roles) else t
+                             for t in phrase.titles]
         return posted.end if posted else None
     nisba = _nisba(tokens, i)
     if nisba and phrase.country in (None, nisba.values[0].iso3):
