@@ -24,7 +24,7 @@ GATE = {
     "a": {"found": 0.993, "role": 0.937, "country": 0.934, "sector": 0.894},
     "b": {"found": 0.967, "role": 0.924, "country": 0.927, "sector": 0.851},
     "c": {"found": 0.975, "role": 0.948, "country": 0.939, "sector": 0.932},
-    "d": {"found": 1.000, "role": 0.854, "country": 0.882, "sector": 0.890},
+    "d": {"found": 1.000, "role": 0.865, "country": 0.882, "sector": 0.890},
 }
 ORGS_GATE = {
     "o": {"found": 0.963, "type": 0.971, "country": 0.943, "sector": 0.919},
