@@ -1009,3 +1009,15 @@ def test_a_representative_to_another_body_than_the_un_is_not_the_un_ambassador(l
     doc = run(linker, "قال المندوب الدائم لروسيا لدى الأمم المتحدة إن القرار منحاز.",
               date="2015-07-20")
     assert [e.kb_id for e in doc._.entities if e.type == "PERSON"] == ["rus.churkin"]
+
+
+@pytest.mark.parametrize(("text", "name", "roles"), [
+    # a construct title in the definite with «السابق» before its body
+    ("أوقف القضاء الحاكم السابق لمصرف لبنان رياض سلامة.", "رياض سلامة",
+     ["حاكم مصرف لبنان السابق"]),
+    ("التقى المحافظ السابق للبنك المركزي المصري سامي عبد الحميد الوفد.", "سامي عبد الحميد",
+     ["محافظ البنك المركزي السابق"]),
+])
+def test_a_former_holder_named_before_the_body(linker, text, name, roles):
+    got = reading(linker, text, name, "2024-09-03")
+    assert got[0] == roles and got[2] == "ELI"

@@ -119,6 +119,12 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
     """The title phrase beginning at ``start``, if a title begins there; ``in_names``
     are the tokens of people's names (a dependant noun there is a name's word)."""
     first, agreeing = title_at(tokens, start)
+    reordered = _former_before_body(tokens, start)
+    if reordered is not None:  # «الحاكم السابق لمصرف لبنان», «المحافظ السابق للبنك المركزي»
+        first, agreeing, marker = reordered
+        phrase = TitlePhrase(start, first.end, agreeing, title_end=first.end)
+        _qualifier(tokens, marker, phrase)  # the titles are out of office, as after them
+        return _read_rest(tokens, phrase, person_starts, in_names)
     if first is None or (all(t.adjective for t in agreeing) and start > 0
                          and _definite(tokens[start - 1])):
         return None  # «المؤتمر الصحفي»: an adjective
@@ -126,7 +132,34 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
            for j in range(start + 1, first.end)):
         return None  # «نائب [رئيس حكومة] الشيشان»: the longer title is read from inside
     phrase = TitlePhrase(start, first.end, agreeing, title_end=first.end)
-    i = phrase.end = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
+    return _read_rest(tokens, phrase, person_starts, in_names)
+
+
+def _former_before_body(tokens: Sequence[str], start: int
+                        ) -> tuple[Match[Title], list[Title], int] | None:
+    """A title written only as a construct («حاكم مصرف لبنان») put in the definite with
+    «السابق» before its body: «الحاكم السابق لمصرف لبنان». The title's match over the
+    tokens, its titles, and where the out-of-office marker is."""
+    if not writes_article(tokens[start]):
+        return None
+    marker = _out_of_office(tokens, start + 1)
+    body = marker.end if marker else None
+    if body is None or body >= len(tokens) or best(tokens[body]).prefix not in ("ل", "لل"):
+        return None
+    word = tokens[body].removeprefix("ل")  # «لمصرف» → «مصرف», «للبنك» → «لبنك» → «البنك»
+    word = "ا" + word if best(tokens[body]).prefix == "لل" else word
+    construct = [tokens[start].removeprefix("ال"), word, *tokens[body + 1:body + 6]]
+    found, agreeing = title_at(construct, 0)
+    if found is None or found.end < 2 or not agreeing:
+        return None
+    return Match(start, body + found.end - 1, found.values), agreeing, start + 1
+
+
+def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[int],
+               in_names: set[int]) -> TitlePhrase:
+    """Read the qualifiers after a title's words, then the name or the dependant."""
+    i = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
+    phrase.end = max(phrase.end, i)
     while i < len(tokens):
         # a nisba the tagger read as a one-word name before the name: «مدير جهاز الأمن
         # والمخابرات الوطني [السوداني] [صلاح قوش]»
