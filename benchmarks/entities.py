@@ -1,10 +1,11 @@
-"""The people and organisations marsad finds in news, to compare two versions of the
-entity stage.
+"""The people, organisations and places marsad finds in news, to compare two versions of
+the entity and places stages.
 
 Writes the PERSON and ORG entities of the first articles of SaudiNewsNet (../shared, or
 $MARSAD_SHARED), each article cut to its first 3,000 characters, with the text around each
-mention; then, given two such files, counts what docs/entities.md reports and lists the
-entities whose reading changed (for a reader to judge).
+mention, and every place mention with the place it was read as; then, given two such
+files, counts what docs/entities.md reports, the place mentions and the readings of places
+that changed most, and lists the entities whose reading changed (for a reader to judge).
 
     .venv/bin/python benchmarks/entities.py write before.json --articles 300
     ... change the code ...
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+from collections import Counter
 from itertools import islice
 from pathlib import Path
 
@@ -40,7 +42,8 @@ def write(out: Path, articles: int) -> None:
     for number, row in enumerate(rows):
         text = row["content"][:CHARS]
         published = (row.get("date_extracted") or "2015-06-01")[:10]
-        for entity in marsad.analyze(text, published=published).to_dict()["entities"]:
+        analysis = marsad.analyze(text, published=published).to_dict()
+        for entity in analysis["entities"]:
             if entity["type"] not in TYPES:
                 continue
             entities.append({
@@ -49,8 +52,15 @@ def write(out: Path, articles: int) -> None:
                 "contexts": [text[max(0, m["start"] - 40):m["end"] + 40]
                              for m in entity["mentions"][:3]],
             })
+        # every place mention, with the place it was read as (the places stage gives the
+        # entity stage its countries)
+        entities += [{"article": number, "type": "PLACE", "name": m["text"],
+                      "place": [place["name_en"], place["country"], place["admin1"],
+                                place["feature"]]}
+                     for place in analysis["places"] for m in place["mentions"]]
     out.write_text(json.dumps(entities, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"{len(entities)} people and organisations in {len(rows)} articles -> {out}")
+    print(f"{len(entities)} people, organisations and place mentions in {len(rows)} articles"
+          f" -> {out}")
 
 
 def counts(entities: list[dict]) -> dict[str, int]:
@@ -77,6 +87,8 @@ def compare(before_file: Path, after_file: Path) -> None:
     before, after = (json.loads(f.read_text(encoding="utf-8")) for f in (before_file, after_file))
     for label, entities in (("before", before), ("after", after)):
         print(label, counts(entities))
+    compare_places(*([e for e in entities if e["type"] == "PLACE"] for entities in (before, after)))
+    before, after = ([e for e in entities if e["type"] in TYPES] for entities in (before, after))
     old = {(e["article"], e["name"]): e for e in before}
     new = {(e["article"], e["name"]): e for e in after}
     for key in sorted(old.keys() | new.keys()):
@@ -86,6 +98,17 @@ def compare(before_file: Path, after_file: Path) -> None:
         shown = {label: [e.get(f) for f in FIELDS] if e else None for label, e in (("was", a),
                                                                                  ("now", b))}
         print(key[1], shown, "|", (b or a)["contexts"][0].replace("\n", " "))
+
+
+def compare_places(before: list[dict], after: list[dict], shown: int = 40) -> None:
+    """Place mentions before and after, and the readings (mention → place) that became
+    rarer or more frequent, most changed first."""
+    old, new = (Counter((e["name"], *e["place"]) for e in places) for places in (before, after))
+    print(f"place mentions {sum(old.values())} -> {sum(new.values())}")
+    for reading, change in sorted(((r, new[r] - old[r]) for r in old.keys() | new.keys()),
+                                  key=lambda item: -abs(item[1]))[:shown]:
+        if change:
+            print(f"  {change:+d}", reading)
 
 
 def main() -> None:
