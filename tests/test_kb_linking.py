@@ -41,10 +41,14 @@ def entity(doc, name: str):
     return found[0]
 
 
+def said(person) -> tuple:
+    """What an entity says of a person: roles, country, sector."""
+    return person.roles, person.country, person.sector
+
+
 def reading(linker, text: str, name: str, date: str) -> tuple:
     """The roles, country and sector of the one person a hand-set NER span names."""
-    person = entity(run(linker, text, [(name, "PERSON")], date=date), name)
-    return person.roles, person.country, person.sector
+    return said(entity(run(linker, text, [(name, "PERSON")], date=date), name))
 
 
 def test_title_with_nisba_gives_role_country_and_sector(linker):
@@ -196,7 +200,7 @@ def test_a_title_right_after_an_untitled_name_describes_it(linker):
     doc = run(linker, text, [("بدر محمد باسملة", "PERSON")], date="2015-06-01")
     minister = entity(doc, "بدر محمد باسملة")
     # «وزير» + a ministry the KB does not list is an office of its own, in Yemen's government
-    assert (minister.roles, minister.country, minister.sector) == (["وزير النقل"], "YEM", "GOV")
+    assert said(minister) == (["وزير النقل"], "YEM", "GOV")
     # «الوزير» later is the same man, not an unnamed minister
     assert [m.text for m in minister.mentions] == ["بدر محمد باسملة", "الوزير"]
     assert [e.name for e in doc._.entities if e.type == "PERSON"] == ["بدر محمد باسملة"]
@@ -282,8 +286,7 @@ def test_a_title_naming_an_organisation_takes_its_sector(linker):
     # «رئيس» heads a state, a parliament, a party…: the party named says which
     doc = run(linker, "أقر سمير جعجع رئيس حزب القوات اللبنانية، أن الأزمة طويلة.",
               [("سمير جعجع", "PERSON")], date="2015-06-01")
-    geagea = entity(doc, "سمير جعجع")
-    assert (geagea.roles, geagea.country, geagea.sector) == \
+    assert said(entity(doc, "سمير جعجع")) == \
         (["رئيس حزب القوات اللبنانية"], "LBN", "PTY")
     doc = run(linker, "كشف أن أبو بكر البغدادي زعيم تنظيم داعش كان مختبئا.",
               [("أبو بكر البغدادي", "PERSON")], date="2015-06-01")
@@ -642,8 +645,7 @@ def test_saudi_royal_offices(linker):
     # a prince's style does not stop his regional governorship from describing him
     doc = run(linker, "وافتتح الأمير فيصل بن بندر أمير منطقة الرياض المعرض.",
               [("فيصل بن بندر", "PERSON")], date="2016-06-01")
-    faisal = entity(doc, "فيصل بن بندر")
-    assert (faisal.roles, faisal.country, faisal.sector) == \
+    assert said(entity(doc, "فيصل بن بندر")) == \
         (["الأمير", "أمير منطقة الرياض"], "SAU", "GOV")
     # a deputy named with «ل» keeps it in the role
     doc = run(linker, "وقال فهد العلي النائب الثاني لرئيس مجلس الوزراء إن القرار نهائي.",
@@ -655,8 +657,7 @@ def test_a_counterpart_holds_the_office_of_the_person_before(linker):
     doc = run(linker, "التقى وزير الخارجية الفرنسي جان نويل بارو ونظيرته الألمانية أنالينا "
               "بيربوك في دمشق.", [("جان نويل بارو", "PERSON"), ("أنالينا بيربوك", "PERSON")],
               date="2025-01-03")
-    baerbock = entity(doc, "أنالينا بيربوك")
-    assert (baerbock.roles, baerbock.country, baerbock.sector) == (["وزير الخارجية"], "DEU", "GOV")
+    assert said(entity(doc, "أنالينا بيربوك")) == (["وزير الخارجية"], "DEU", "GOV")
     # a king's counterpart is a king, of his own country («خادم الحرمين» is Saudi only)
     doc = run(linker, "استقبل خادم الحرمين الشريفين الملك سلمان نظيره الأردني في الرياض.",
               [("سلمان", "PERSON")], date="2016-01-24")
@@ -853,8 +854,7 @@ def test_a_given_name_the_tagger_cut_off_joins_its_name(linker):
     doc = run(linker, "ترأس رئيس أركان الجيش العراقي الفريق أول ركن عبد الأمير رشيد يار الله "
               "الاجتماع.", [("ركن عبد الأمير", "PERSON"), ("رشيد يار الله", "PERSON")],
               date="2022-01-21")
-    chief = entity(doc, "عبد الأمير رشيد يار الله")
-    assert (chief.roles, chief.country, chief.sector) == (["رئيس الأركان"], "IRQ", "MIL")
+    assert said(entity(doc, "عبد الأمير رشيد يار الله")) == (["رئيس الأركان"], "IRQ", "MIL")
     # a name with «ل» is the next person: «تبون لقيس سعيد»
     doc = run(linker, "وجدد علي لقيس سعيد دعم الجزائر.", [("علي", "PERSON"),
                                                           ("لقيس سعيد", "PERSON")])

@@ -162,7 +162,8 @@ def cue_before(tokens: Tokens, i: int, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _inside_person(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer) -> bool:
+def _inside_person(tokens: Tokens, start: int, end: int,
+                   candidates: tuple[Entry, ...]) -> bool:
     """Whether [start, end) lies inside a PERSON or NORP entity: «عمر المختار» is a person
     (and a Libyan village). A one-word entity that is exactly a place name («لسرت») is
     more likely NER's mistake, and stays a place, unless its word is a listed person's
@@ -172,7 +173,7 @@ def _inside_person(tokens: Tokens, start: int, end: int, gazetteer: Gazetteer) -
         if label in NOT_PLACE_LABELS and ent_start <= start and end <= ent_end:
             return (ent_end - ent_start) > 1 or (
                 shipped_lexicon().names_a_person(tokens.norm[start])
-                and not _notable(gazetteer.lookup(tokens.norm[start]), NOTABLE_IN_NAME))
+                and not _notable(candidates, NOTABLE_IN_NAME))
     return False
 
 
@@ -221,11 +222,11 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
         if (stop and cue is None) or (word_like and cue is None and not in_place_entity):
             i += 1
             continue
-        if _inside_person(tokens, i, end, gazetteer) or (
+        candidates = gazetteer.lookup(key)
+        if _inside_person(tokens, i, end, candidates) or (
                 word_like and labels[i] in NOT_PLACE_LABELS):
             i = end
             continue
-        candidates = gazetteer.lookup(key)
         read_off = end == i + 1 and key != tokens.norm[i] and not key.startswith("ال")
         if read_off and cue is None and not in_place_entity and \
                 not _listed_after(tokens, i, found, candidates) and \

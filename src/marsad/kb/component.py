@@ -1026,7 +1026,6 @@ def _names(draft: Draft) -> list[list[str]]:
     return [[head_stem(w) for w in form.split()] for form in forms]
 
 
-
 def _keys(doc, mention: Found) -> tuple[str, ...]:
     """The words of a mention as keys, the first without its clitics when the lexicon
     entry it matched is known («لميليشيات الوفاق» and «ميليشيات الوفاق» are one key)."""

@@ -221,7 +221,7 @@ def _without_body(given: str) -> list[str]:
     speaker."""
     return [o.label for o in offices().values()
             if o.with_body and given.startswith(o.label + " ")
-            and o.key in _office_keys(o.label) and len(_office_keys(o.label)) <= 2]
+            and o.key in (keys := _office_keys(o.label)) and len(keys) <= 2]
 
 
 def _office_keys(role: str) -> set[str]:

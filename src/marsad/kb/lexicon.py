@@ -213,8 +213,8 @@ def meeting_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def posted_dependants() -> frozenset[str]:
-    """Keys of the dependant nouns of diplomats, whose «إلى» and posting may follow («المبعوث الخاص
-    للأمين العام للأمم المتحدة إلى سوريا»), as listed among `dependants`."""
+    """Keys of the dependant nouns of diplomats, whose «إلى» and posting may follow
+    («المبعوث الخاص للأمين العام للأمم المتحدة إلى سوريا»), as listed among `dependants`."""
     return _word_keys("roles.yaml", "posted_dependants")
 
 

@@ -144,10 +144,11 @@ def _former_before_body(tokens: Sequence[str], start: int
         return None
     marker = _out_of_office(tokens, start + 1)
     body = marker.end if marker else None
-    if body is None or body >= len(tokens) or best(tokens[body]).prefix not in ("ل", "لل"):
+    prefix = best(tokens[body]).prefix if body is not None and body < len(tokens) else None
+    if prefix not in ("ل", "لل"):
         return None
     word = tokens[body].removeprefix("ل")  # «لمصرف» → «مصرف», «للبنك» → «لبنك» → «البنك»
-    word = "ا" + word if best(tokens[body]).prefix == "لل" else word
+    word = "ا" + word if prefix == "لل" else word
     construct = [tokens[start].removeprefix("ال"), word, *tokens[body + 1:body + 6]]
     found, agreeing = title_at(construct, 0)
     if found is None or found.end < 2 or not agreeing:
