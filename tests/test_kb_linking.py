@@ -624,6 +624,53 @@ def test_a_given_name_the_tagger_left_out_joins_the_name_a_title_introduces(link
     assert [m.text for m in sistani.mentions] == ["علي السيستاني"]
 
 
+def test_a_nisba_after_a_definite_noun_is_no_short_name(linker):
+    # «السوداني» is also al-Sudani's short name: after «الدفاع» it is the adjective, and
+    # the title reaches the minister named after the rank
+    doc = run(linker, "أعلن وزير الدفاع السوداني الفريق أول ركن عوض بن عوف اقتلاع النظام.",
+              [("عوض بن عوف", "PERSON")], date="2019-04-11")
+    assert said(entity(doc, "عوض بن عوف")) == (["وزير الدفاع"], "SDN", "GOV")
+    # after his full name, or a verb, it is the prime minister
+    doc = run(linker, "قال رئيس الوزراء العراقي محمد شياع السوداني إن بغداد ترفض الهجمات. "
+              "وأضاف السوداني أن الحكومة ستحاسب المتورطين.",
+              [("محمد شياع السوداني", "PERSON")], date="2023-04-11")
+    assert [m.text for m in entity(doc, "محمد شياع السوداني").mentions] == \
+        ["محمد شياع السوداني", "السوداني"]
+
+
+def test_a_title_in_the_accusative_after_a_name_is_its_new_office(linker):
+    doc = run(linker, "انتخب ملتقى الحوار السياسي الليبي محمد المنفي رئيساً للمجلس الرئاسي "
+              "وعبد الحميد الدبيبة رئيساً للحكومة.",
+              [("محمد المنفي", "PERSON"), ("وعبد الحميد الدبيبة", "PERSON")], date="2021-02-05")
+    assert said(entity(doc, "محمد المنفي"))[0] == ["رئيس المجلس الرئاسي"]
+    assert said(entity(doc, "عبد الحميد الدبيبة")) == (["رئيس الوزراء"], "LBY", "GOV")
+    doc = run(linker, "أصدر الملك أمرا بتعيين الأمير عبدالعزيز بن سلمان وزيرا للطاقة.",
+              [("عبدالعزيز بن سلمان", "PERSON")], date="2019-09-08")
+    assert "وزير الطاقة" in entity(doc, "عبدالعزيز بن سلمان").roles
+    # an accusative noun that is no title, or a title with no body, is not read
+    doc = run(linker, "كان سعيد مدرسا للغة العربية، ثم عمل خالد رئيسا.",
+              [("سعيد", "PERSON"), ("خالد", "PERSON")], date="2016-03-10")
+    assert all(e.roles == [] for e in doc._.entities)
+
+
+def test_a_name_goes_on_over_a_hyphen(linker):
+    # the tagger stopped at the hyphen: the title after the comma is still hers
+    doc = run(linker, "قالت ليندا توماس-غرينفيلد، سفيرة الولايات المتحدة لدى الأمم المتحدة، "
+              "إن بلادها استخدمت حق النقض.", [("ليندا توماس", "PERSON")], date="2023-10-18")
+    envoy = entity(doc, "ليندا توماس غرينفيلد")
+    assert [m.text for m in envoy.mentions] == ["ليندا توماس-غرينفيلد"]
+    assert envoy.country == "USA"
+    assert [e.name for e in doc._.entities if e.type == "PERSON"] == ["ليندا توماس غرينفيلد"]
+    # a name found after the hyphen is the rest of the same name
+    doc = run(linker, "وقال جان-إيف لودريان إن فرنسا قلقة.",
+              [("جان", "PERSON"), ("إيف لودريان", "PERSON")], date="2019-10-18")
+    assert [e.name for e in doc._.entities if e.type == "PERSON"] == ["جان إيف لودريان"]
+    # spaced, it is a dash between two things
+    doc = run(linker, "وقال جان - إيف إن فرنسا قلقة.", [("جان", "PERSON"), ("إيف", "PERSON")],
+              date="2019-10-18")
+    assert len([e for e in doc._.entities if e.type == "PERSON"]) == 2
+
+
 def test_titles_whose_name_is_another_persons(linker):
     # «لهادي»: "for Hadi", not the spokesman's name
     doc = run(linker, "وأكد الناطق باسم الحكومة الموالية لهادي أن المتمردين ينتشرون.",

@@ -46,10 +46,11 @@ def test_bodies_named_after_a_place_a_leader_or_a_side(nlp, text, date, name, co
 def test_chaired_by_is_no_body_and_the_prosecutor_general_is_an_office(nlp):
     text = "أعلنت النيابة العامة السعودية برئاسة النائب العام سعود المعجب أن التحقيقات انتهت."
     analysis = marsad.analyze(text, "2018-10-20", nlp=nlp)
-    got = {e.name: (e.type, e.roles, e.sector) for e in analysis.entities}
+    got = {e.name: (e.type, e.roles, e.country, e.sector) for e in analysis.entities}
     assert "رئاسة النائب العام" not in got and "برئاسة النائب العام" not in got
-    assert got["سعود المعجب"] == ("PERSON", ["المدعي العام"], "JUD")
-    assert got["النيابة العامة السعودية"] == ("ORG", [], "JUD")
+    # a national office named without its country: the body before it in its sentence
+    assert got["سعود المعجب"] == ("PERSON", ["المدعي العام"], "SAU", "JUD")
+    assert got["النيابة العامة السعودية"] == ("ORG", [], "SAU", "JUD")
 
 
 @pytest.mark.parametrize(("text", "date", "expected"), [
@@ -63,9 +64,12 @@ def test_chaired_by_is_no_body_and_the_prosecutor_general_is_an_office(nlp):
     # place is a district
     ("قالت الإدارة السورية إن الشرطة في قضاء القرنة اعتقلت مشتبها.", "2020-06-01",
      {"الإدارة السورية": ("SYR", "GOV")}),
-    # a university's or a company's name is its own: no country from a place in it
+    # a university named after its city is of the city's country, unless the KB says
+    # otherwise («جامعة كولومبيا» is in New York)
     ("درس في جامعة أكسفورد ثم عمل في شركة بوناتي.", "2015-06-01",
-     {"جامعة أكسفورد": (None, "EDU")}),
+     {"جامعة أكسفورد": ("GBR", "EDU")}),
+    ("تخرج في جامعة القاهرة وحاضر في جامعة كولومبيا.", "2015-06-01",
+     {"جامعة القاهرة": ("EGY", "EDU"), "جامعة كولومبيا": ("USA", "EDU")}),
 ])
 def test_organisations_split_extended_and_read(nlp, text, date, expected):
     got = organisations(nlp, text, date)
@@ -143,6 +147,51 @@ def test_a_domestic_body_takes_a_country_or_capital_named_before_it(nlp):
     got = mentions(nlp, "وفي طهران، أعلن عضو مجلس الشورى أن البرلمان يريد الاطلاع على "
                         "الاتفاق.", "2015-07-20")
     assert got["البرلمان"][:2] == ("IRN", "LEG")
+
+
+@pytest.mark.parametrize(("text", "date", "name", "country"), [
+    # a government body takes the country of the people and civil bodies before it
+    ("أعلن قائد الجيش السوداني عبد الفتاح البرهان حل مجلس السيادة الانتقالي ومجلس "
+     "الوزراء.", "2021-10-25", "مجلس الوزراء", "SDN"),
+    ("أعلنت حركة النهضة التونسية رفضها قرارات الرئيس قيس سعيد تجميد عمل البرلمان وإقالة "
+     "الحكومة.", "2021-07-26", "الحكومة", "TUN"),
+    # a state's news agency speaks for its state; other media do not
+    ("نقلت وكالة الأنباء السعودية (واس) عن بيان لوزارة الداخلية أنه نفذ حكم القتل بحق "
+     "مدانين.", "2023-06-12", "وزارة الداخلية", "SAU"),
+    ("ذكرت وكالة فرانس برس أن وزارة الداخلية اعتقلت عشرة أشخاص.", "2023-06-12",
+     "وزارة الداخلية", None),
+    # after an army or a country that strikes, the ministry may be the side struck
+    ("قصف الجيش الإسرائيلي مدرسة، وقالت وزارة الصحة إن عشرين شخصا قتلوا.", "2024-01-10",
+     "وزارة الصحة", None),
+    ("قصفت إسرائيل مدرسة، وقالت وزارة الصحة إن عشرين شخصا قتلوا.", "2024-01-10",
+     "وزارة الصحة", None),
+    # the place right after a body and «في» is where it is
+    ("أعلنت وزارة الصحة في غزة أن حصيلة القتلى تجاوزت 40 ألفا.", "2024-08-15",
+     "وزارة الصحة", "PSE"),
+    ("نسف الجيش الإسرائيلي مبنى جامعة الإسراء في غزة.", "2024-01-17", "جامعة الإسراء",
+     "PSE"),
+])
+def test_a_government_body_named_without_its_country(nlp, text, date, name, country):
+    assert organisations(nlp, text, date)[name][0] == country
+
+
+def test_forces_in_a_country_are_not_of_it(nlp):
+    got = organisations(nlp, "قالت قوات التحالف في اليمن إنها اعترضت صاروخا.", "2019-01-01")
+    assert all(country != "YEM" for name, (country, _) in got.items() if "التحالف" in name)
+
+
+def test_namesakes_of_two_countries_are_told_apart_by_the_countries_named(nlp):
+    got = organisations(nlp, "حقق حزب الشعب الجمهوري المعارض فوزا في الانتخابات البلدية "
+                             "التركية، متقدما على حزب العدالة والتنمية الحاكم.", "2024-04-01")
+    assert got["حزب العدالة والتنمية التركي"] == ("TUR", "PTY")
+    got = organisations(nlp, "تصدر حزب التجمع الوطني للأحرار الانتخابات التشريعية "
+                             "المغربية، فيما مني حزب العدالة والتنمية بهزيمة قاسية.",
+                        "2021-09-09")
+    assert got["حزب العدالة والتنمية المغربي"] == ("MAR", "PTY")
+    # nothing tells: a party all the same, of no country
+    got = organisations(nlp, "قال حزب العدالة والتنمية إنه سيشارك في الانتخابات.",
+                        "2024-04-01")
+    assert got == {"حزب العدالة والتنمية": (None, "PTY")}
 
 
 def test_a_head_alone_after_a_preposition_or_before_a_day_but_not_an_adjective(nlp):

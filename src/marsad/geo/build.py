@@ -152,9 +152,13 @@ class Index:
                 self.keys[key].add(i)
 
     def drop(self, i: int, names: list[str]) -> None:
+        row = self.rows[i]
         for name in names:
             for key in variants(name):
                 self.keys[key].discard(i)
+        row.names = [n for n in row.names if n not in names]
+        if row.name in names and row.names:  # a clipped name was the one shown
+            row.name = display_name(row.names)
 
 
 def shared_geo() -> Path:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -37,6 +38,7 @@ from marsad.kb.lexicon import (
     Title,
     aliases,
     anaphors,
+    armed_sectors,
     dependants,
     domestic_sectors,
     family_words,
@@ -55,6 +57,7 @@ from marsad.kb.lexicon import (
     relative_pronouns,
     role_matches,
     roles_named,
+    state_agencies,
     titles,
     written_with,
 )
@@ -66,12 +69,13 @@ from marsad.kb.mentions import (
     is_anaphor,
     org_head_at,
     read_org_pattern,
+    read_predicate_title,
     read_title,
     title_at,
 )
 from marsad.kb.model import Actor, load_kb
 from marsad.kb.nationalities import adjectives, country_names, country_of_name
-from marsad.kb.resolve import Context, resolve_name, resolve_office, state
+from marsad.kb.resolve import Context, Resolution, resolve_name, resolve_office, state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import analyses, best, has_article, noun_stems, writes_article
@@ -147,6 +151,8 @@ class Page:
         starts = (doc.to_array("SENT_START") == 1).tolist() \
             if doc.has_annotation("SENT_START") else sentence_starts(doc)
         self.sentence = list(accumulate(map(int, starts)))
+        # per sentence, the countries its places and nationalities name (set by link())
+        self.countries: list[Counter[str]] = []
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as ``doc[start:end].text``."""
@@ -216,6 +222,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     found = _join_split_names(
         [m for ent in doc.ents if ent.label_ in NER_TYPES
          and (m := _from_ner(ent, places)) is not None], tokens)
+    found = _join_hyphenated(doc, found)
     names = _kb_names(tokens)
     _split_run_on_orgs(found, names, tokens)
     found = _merge(_people_behind_heads(found, names, tokens), names,
@@ -227,6 +234,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     standalone, titled = _titles(tokens, persons, _cover(f for f in found if f not in title_words),
                                  publication_date(doc), sentence)
     found = [f for f in found if f not in title_words or f.start not in titled] + standalone
+    titled |= _predicate_titles(tokens, persons, titled)
     places = {f.start: (f.end, f.country) for f in found
               if f.type in PLACE_TYPES and f.country and f.source == "ner"
               and _names_the_place(tokens[f.start])}
@@ -318,6 +326,28 @@ def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
             continue
         joined.append(mention)
     return joined
+
+
+HYPHENS = frozenset("-‐–")
+
+
+def _join_hyphenated(doc: Doc, found: list[Found]) -> list[Found]:
+    """A person's name goes on over a hyphen written between two words without spaces
+    («ليندا توماس-غرينفيلد», «جان-إيف لودريان»), which the tokenizer splits and the
+    tagger stops at; a name found after the hyphen is the rest of it."""
+    by_start = {m.start: m for m in found}
+    gone: set[int] = set()
+    for mention in found:
+        while mention.type == "PERSON" and mention.end + 1 < len(doc) and \
+                doc[mention.end].text in HYPHENS and not doc[mention.end - 1].whitespace_ \
+                and not doc[mention.end].whitespace_ and doc[mention.end + 1].is_alpha:
+            rest = by_start.get(mention.end + 1)
+            if rest is not None and rest.type == "PERSON":
+                gone.add(id(rest))
+                mention.end = rest.end
+            else:
+                mention.end += 2
+    return [m for m in found if id(m) not in gone]
 
 
 def _given_name_only(tokens: list[str], mention: Found) -> bool:
@@ -435,12 +465,46 @@ def _kb_names(tokens: list[str]) -> list[Found]:
             i += 1
             continue
         actors = {a.actor.id: a.actor for a in match.values}
-        if len(actors) == 1:
+        short = all(a.short for a in match.values)
+        kinds = {a.type for a in actors.values()}
+        if short and _agreeing_nisba(tokens, match.start, match.end):
+            pass  # «وزير الدفاع السوداني»: the adjective, not al-Sudani
+        elif len(actors) == 1:
             actor = next(iter(actors.values()))
             found.append(Found(match.start, match.end, actor.type, "kb", actor=actor,
-                               short=all(a.short for a in match.values), leads=_leads(actor)))
+                               short=short, leads=_leads(actor)))
+        elif len(kinds) == 1:  # namesakes («حزب العدالة والتنمية»): linking chooses;
+            # what they share holds if it cannot («حكومة طرابلس», GNA or GNU: LBY GOV)
+            countries = {a.country for a in actors.values()}
+            sectors = {a.sector for a in actors.values()}
+            found.append(Found(match.start, match.end, kinds.pop(), "kb", short=short,
+                               country=countries.pop() if len(countries) == 1 else None,
+                               sector=sectors.pop() if len(sectors) == 1 else None,
+                               leads=frozenset().union(*map(_leads, actors.values()))))
         i = match.end
     return found
+
+
+def _predicate_titles(tokens: list[str], persons: list[Found], titled: set[int]) -> set[int]:
+    """Attach a title in the accusative right after a name («محمد المنفي رئيساً للمجلس
+    الرئاسي»); the tokens such titles cover."""
+    covered: set[int] = set()
+    for person in persons:
+        if person.end in titled:
+            continue
+        phrase = read_predicate_title(tokens, person.end)
+        if phrase is not None:
+            _attach(person, phrase)
+            covered |= set(range(phrase.start, phrase.end))
+    return covered
+
+
+def _agreeing_nisba(tokens: list[str], start: int, end: int) -> bool:
+    """Whether one word is a nationality adjective agreeing with the definite noun
+    before it («الدفاع السوداني», «الجيش التركي»): no surname there, whatever the KB's
+    short aliases («السوداني» for Mohammed Shia al-Sudani)."""
+    return end == start + 1 and start > 0 and has_article(tokens[start - 1], best(
+        tokens[start - 1])) and adjectives().match_at(tokens, start) is not None
 
 
 def _titles(
@@ -762,6 +826,7 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
     drafts: list[Draft] = []
     by_key: dict[tuple, Draft] = {}
     last_person: Draft | None = None
+    doc.countries = _countries_named(doc, found)
     for mention in found:
         draft = _link_one(doc, mention, date, drafts, by_key, last_person)
         if draft is None:
@@ -793,7 +858,9 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
     if mention.source == "title":
         actor = resolve_office(context).choice
     elif mention.type in {"PERSON", "ORG", "MISC"} and (actor is None or mention.titles):
-        actor = resolve_name(text, context).choice or _inner_actor(doc, mention) or actor
+        resolution = resolve_name(text, context)
+        actor = resolution.choice or _namesake_by_country(doc, mention, resolution) \
+            or _inner_actor(doc, mention) or actor
     if actor is None and misread:
         actor = _known_name(text, Context(date), by_key)
     if actor is not None:
@@ -811,6 +878,38 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         _classify(doc, mention)
     key = _plain_key(doc, mention)
     return by_key.get(key) or Draft(mention.type, _display(doc, mention), key=key)
+
+
+def _countries_named(doc: Page, found: list[Found]) -> list[Counter[str]]:
+    """How often each sentence names each country before linking: by a place or a
+    nationality («في إسطنبول», «التركية»), or a person or body whose country is known by
+    then («البرلمان التركي», «حزب الشعب الجمهوري»)."""
+    named: list[Counter[str]] = [Counter() for _ in range(doc.sentence[-1] + 1)] \
+        if doc.sentence else []
+    for mention in found:
+        country = _country_of(mention)
+        if country:
+            named[doc.sentence[mention.start]][country] += 1
+    return named
+
+
+def _namesake_by_country(doc: Page, mention: Found, resolution: Resolution) -> Actor | None:
+    """Of namesakes of different countries the resolver could not tell apart («حزب العدالة
+    والتنمية», Turkey's or Morocco's), the one whose country its sentence names, or else
+    the article, more often than the others'."""
+    tied = [c.actor for c in resolution.candidates
+            if c.score == resolution.candidates[0].score] if resolution.choice is None else []
+    if len(tied) < 2:
+        return None
+    countries = {actor.id: actor.country for actor in tied}
+    sentence = doc.countries[doc.sentence[mention.start]]
+    article = sum(doc.countries, Counter())
+    for counts in (sentence, article):
+        scores = sorted(((counts[countries[a.id]], a) for a in tied if countries[a.id]),
+                        key=lambda pair: -pair[0])
+        if scores and scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+            return scores[0][1]
+    return None
 
 
 def _short_only(draft: Draft) -> bool:
@@ -849,22 +948,34 @@ def _bare_body(doc: Page, mention: Found, by_key: dict) -> Draft | None:
 
 def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
     """An organisation the KB does not know, of a domestic sector and with no country
-    («مجلس النواب», «البرلمان»), takes the country of the people and bodies named before
-    it in its sentence, when they name one and the sentence tells of no meeting or visit:
-    «أعلنت حركة النهضة التونسية رفضها قرارات الرئيس قيس سعيد تجميد عمل البرلمان». What
-    follows it is mostly what it acts on («طالب البرلمان بطرد السفير الأمريكي», «قضت
-    المحكمة بسجن مواطن أمريكي»); nationalities, towns, the media and diplomats, who
-    serve abroad, do not count, countries and capitals do («قضت المحكمة الاتحادية العليا في
-    العراق بإنهاء عضوية رئيس مجلس النواب»). A head alone that still has no country is dropped."""
-    bodies = [d for d in drafts if d.type == "ORG" and d.actor is None and not d.country
-              and d.sector in domestic_sectors()]
+    («مجلس النواب», «البرلمان»), takes the country of a place right after it («وزارة
+    الصحة في غزة»), or else of the people and bodies named before it in its sentence,
+    when they name one and the sentence tells of no meeting or visit: «أعلنت حركة النهضة
+    التونسية رفضها قرارات الرئيس قيس سعيد تجميد عمل البرلمان». What follows it is mostly
+    what it acts on («طالب البرلمان بطرد السفير الأمريكي», «قضت المحكمة بسجن مواطن
+    أمريكي»); nationalities, towns, the media other than a state's agency and diplomats,
+    who serve abroad, do not count, countries and capitals do («قضت المحكمة الاتحادية
+    العليا في العراق بإنهاء عضوية رئيس مجلس النواب»), but not for a government body,
+    nor armed forces (org_patterns.yaml `domestic_sectors`). A head alone that still has
+    no country is dropped. So does a person whose title is of a national sector and names
+    no country (roles.yaml `national_sectors`): «أعلنت النيابة العامة السعودية برئاسة
+    النائب العام سعود المعجب»."""
+    _located_bodies(doc, drafts)
+    bodies = [d for d in drafts if d.actor is None and not d.country and (
+        (d.type == "ORG" and d.sector in domestic_sectors())
+        or (d.type == "PERSON" and d.sector in national_sectors() and not d.former))]
     if not bodies:
         return drafts
-    named = [(m.start, draft.country) for draft in drafts
-             if _speaks_for_a_country(draft) or _a_country(draft) for m in draft.mentions]
+    voices = [(m.start, draft.country, draft.sector in armed_sectors()) for draft in drafts
+              if _speaks_for_a_country(draft) for m in draft.mentions]
+    places = [(m.start, draft.country, True) for draft in drafts if _a_country(draft)
+              for m in draft.mentions]
     meetings = {doc.sentence[i] for i, word in enumerate(doc.words)
                 if head_stem(word) in meeting_words()}
     for body in bodies:
+        civil = body.sector == "GOV"
+        named = [(start, country) for start, country, armed_or_place in voices + places
+                 if not (civil and armed_or_place)]
         countries = {country for m in body.mentions if doc.sentence[m.start] not in meetings
                      for start, country in named
                      if start < m.start and doc.sentence[start] == doc.sentence[m.start]}
@@ -872,6 +983,22 @@ def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
             body.country = countries.pop()
     return [d for d in drafts
             if d.country or any(m.source != "head_anaphor" for m in d.mentions)]
+
+
+def _located_bodies(doc: Page, drafts: list[Draft]) -> None:
+    """A state body or a university the KB does not know and with no country takes that
+    of the place right after it and «في» («وزارة الصحة في غزة», «جامعة الإسراء في
+    غزة»); not armed forces, who fight abroad («قوات التحالف في اليمن»), nor companies,
+    whose branch it may be («شركتها في مصر»), nor international bodies."""
+    places = {m.start: draft.country for draft in drafts
+              if draft.type in PLACE_TYPES and draft.country for m in draft.mentions}
+    for draft in drafts:
+        if draft.type != "ORG" or draft.actor is not None or draft.country or \
+                draft.sector not in domestic_sectors() | {"EDU"}:
+            continue
+        draft.country = next((places[m.end + 1] for m in draft.mentions
+                              if m.end + 1 in places and m.end < len(doc.words)
+                              and doc.words[m.end] == "في"), None)
 
 
 def _a_country(draft: Draft) -> bool:
@@ -886,10 +1013,12 @@ def _a_country(draft: Draft) -> bool:
 
 
 def _speaks_for_a_country(draft: Draft) -> bool:
-    """A person or body of a country, other than a medium or a diplomat posted abroad."""
+    """A person or body of a country, other than a medium (a state's news agency is
+    one) or a diplomat posted abroad."""
+    state_agency = draft.actor is not None and draft.actor.id in state_agencies()
     return bool(draft.country) and draft.type in ("PERSON", "ORG") and \
-        draft.sector != "JRN" and not any(offices()[k].posted for k in draft.role_keys
-                                          if k in offices())
+        (draft.sector != "JRN" or state_agency) and \
+        not any(offices()[k].posted for k in draft.role_keys if k in offices())
 
 
 def _known_name(text: str, context: Context, by_key: dict) -> Actor | None:

@@ -368,6 +368,12 @@ def domestic_sectors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def state_agencies() -> frozenset[str]:
+    """Actor ids of state news agencies, which speak for their state («نقلت واس عن»)."""
+    return _word_list("org_patterns.yaml", "state_agencies")
+
+
+@lru_cache(maxsize=1)
 def leader_markers() -> frozenset[str]:
     """«برئاسة», «بقيادة»: words before the name of who heads a body, never in a name."""
     return _word_list("org_patterns.yaml", "leader_markers")

@@ -53,6 +53,7 @@ from marsad.kb.resolve import state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import analyses, best, has_article, writes_article
+from marsad.text.normalize import normalize_key
 
 COMMAS = {"،", ","}
 UNITED_NATIONS = "igo.un"  # the KB's id of the body its posted offices are at
@@ -133,6 +134,30 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
         return None  # «نائب [رئيس حكومة] الشيشان»: the longer title is read from inside
     phrase = TitlePhrase(start, first.end, agreeing, title_end=first.end)
     return _read_rest(tokens, phrase, person_starts, in_names)
+
+
+def read_predicate_title(tokens: Sequence[str], start: int) -> TitlePhrase | None:
+    """A title in the accusative after a name, joined to its body by «ل»: «انتخب … محمد
+    المنفي رئيساً للمجلس الرئاسي», «تعيين الأمير عبدالعزيز بن سلمان وزيرا للطاقة». Read
+    as the construct it stands for («رئيس المجلس الرئاسي», «وزير الطاقة»), word for
+    word, so the phrase's positions are the text's."""
+    word = normalize_key(tokens[start]) if start + 1 < len(tokens) else ""  # no «ً»
+    prefix = best(tokens[start + 1]).prefix if word.endswith("ا") else ""
+    if prefix not in ("ل", "لل"):
+        return None
+    body = tokens[start + 1].removeprefix("ل")  # «للطاقة» → «لطاقة» → «الطاقة»
+    construct = [word[:-1], "ا" + body if prefix == "لل" else body,
+                 *tokens[start + 2:start + 2 + MAX_QUALIFIERS]]
+    first, agreeing = title_at(construct, 0)
+    if first is None or any(t.rank or t.style for t in agreeing):
+        return None
+    phrase = _read_rest(construct, TitlePhrase(0, first.end, agreeing, title_end=first.end),
+                        set(), set())
+    if phrase.end < 2 or phrase.out_of_office or phrase.incomplete:
+        return None  # «رئيسا» alone, "as a president", names no office
+    return replace(phrase, start=start, end=start + phrase.end, title_end=start + first.end,
+                   name_start=None, nisba_spans=[(start + a, start + b)
+                                                 for a, b in phrase.nisba_spans])
 
 
 def _former_before_body(tokens: Sequence[str], start: int
@@ -484,6 +509,19 @@ def _org_alias(tokens: Sequence[str], i: int) -> Match[Alias] | None:
     return _alias_of(tokens, i, "ORG")
 
 
+def _past_title(tokens: Sequence[str], i: int) -> int:
+    """Where the name after a title at ``i`` begins («الرئيس السابق [علي عبد الله صالح]»,
+    «الرئيس السوري [بشار الأسد]»); ``i`` when no title begins there."""
+    title, _ = title_at(tokens, i)
+    if title is None:
+        return i
+    end = title.end
+    marker = _out_of_office(tokens, end)
+    end = marker.end if marker else end
+    nisba = _nisba(tokens, end)
+    return nisba.end if nisba else end
+
+
 def _alias_of(tokens: Sequence[str], i: int, actor_type: str) -> Match[Alias] | None:
     """An alias at ``i`` of one actor of ``actor_type``, short forms included."""
     found = aliases().match_at(tokens, i)
@@ -546,8 +584,9 @@ def read_org_pattern(
     name = country_names().match_at(tokens, i)
     if name and len(set(name.values)) == 1:
         return OrgPattern(start, name.end, head.values[0], name.values[0], None)
-    # a leader only after a construct head: «قوات الأسد», not «الجيش العثماني» (an adjective)
-    org = _org_alias(tokens, i) or (_alias_of(tokens, i, "PERSON")
+    # a leader only after a construct head: «قوات الأسد», not «الجيش العثماني» (an
+    # adjective); his title may come between («قوات الرئيس السابق علي عبد الله صالح»)
+    org = _org_alias(tokens, i) or (_alias_of(tokens, _past_title(tokens, i), "PERSON")
                                     if head.values[0].leaders and not _definite(tokens[start])
                                     else None)
     if org and not _told(tokens[i], org.values[0]):
