@@ -19,6 +19,12 @@ def organisations(nlp, text: str, date: str) -> dict[str, tuple]:
     ("قالت سلطات دمشق إن الحدود ستفتح.", "2025-02-01", "سلطات دمشق", "SYR", "GOV"),
     ("رفضت حكومة عدن الاتفاق.", "2020-06-01", "حكومة عدن", "YEM", "GOV"),
     ("قالت شرطة دبي إنها اعتقلت المشتبه به.", "2020-06-01", "شرطة دبي", "ARE", "COP"),
+    # a construct chain may come between («جنايات»: the court's branch)
+    ("قضت محكمة جنايات القاهرة بسجن المتهمين.", "2020-01-01", "محكمة جنايات القاهرة", "EGY",
+     "JUD"),
+    # forces of a titled leader
+    ("تقدمت قوات الرئيس السوري بشار الأسد نحو إدلب.", "2019-01-05",
+     "قوات الرئيس السوري بشار الأسد", "SYR", "MIL"),
     # the forces or militias of a leader: his country; his side if it is armed
     ("قصفت ميليشيات حفتر مواقع جنوب طرابلس.", "2020-01-05", "ميليشيات حفتر", "LBY", "MIL"),
     ("تقدمت قوات الأسد نحو إدلب.", "2020-01-05", "قوات الأسد", "SYR", "MIL"),
@@ -173,6 +179,16 @@ def test_a_domestic_body_takes_a_country_or_capital_named_before_it(nlp):
 ])
 def test_a_government_body_named_without_its_country(nlp, text, date, name, country):
     assert organisations(nlp, text, date)[name][0] == country
+
+
+def test_the_office_of_a_holder_named_by_title_is_a_government_body(nlp):
+    got = organisations(nlp, "أعلن مكتب رئيس الوزراء الإسرائيلي أن الوفد سيتوجه إلى القاهرة.",
+                        "2024-02-01")
+    assert got["مكتب رئيس الوزراء الإسرائيلي"] == ("ISR", "GOV")
+    # «في مكتبه»: his office, where he received a guest named by title
+    analysis = marsad.analyze("التقى رئيس الوزراء الإسرائيلي بنيامين نتنياهو في مكتبه وزير "
+                              "الخارجية الأمريكي.", "2024-02-01", nlp=nlp)
+    assert {e.type for e in analysis.entities} == {"PERSON"}
 
 
 def test_forces_in_a_country_are_not_of_it(nlp):

@@ -49,6 +49,7 @@ from marsad.kb.lexicon import (
     meeting_words,
     national_sectors,
     not_given_names,
+    office_heads,
     offices,
     org_heads,
     org_middles,
@@ -233,7 +234,8 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     title_words = [f for f in found if _is_title_word(tokens, f, {p.start for p in persons})]
     standalone, titled = _titles(tokens, persons, _cover(f for f in found if f not in title_words),
                                  publication_date(doc), sentence)
-    found = [f for f in found if f not in title_words or f.start not in titled] + standalone
+    found = [f for f in found if f not in title_words or f.start not in titled] + \
+        [_holders_office(tokens, f) for f in standalone]
     titled |= _predicate_titles(tokens, persons, titled)
     places = {f.start: (f.end, f.country) for f in found
               if f.type in PLACE_TYPES and f.country and f.source == "ner"
@@ -740,6 +742,18 @@ def _attach(person: Found, phrase: TitlePhrase) -> None:
         person.sector_hint = person.sector_hint or (
             phrase.body.sector if phrase.body else None) or next(
             (t.rank for t in phrase.titles if t.rank), None)
+
+
+def _holders_office(tokens: list[str], holder: Found) -> Found:
+    """The office of a holder named by a title alone, when a word for it comes before
+    («مكتب رئيس الوزراء الإسرائيلي»): a government body of the title's country, which
+    speaks for the holder; else the holder."""
+    before = holder.start - 1
+    word = best(tokens[before]) if before >= 0 else None
+    if word is None or word.article or word.suffix or word.stem not in office_heads():
+        return holder  # «في مكتبه وزير الخارجية»: his office, and a guest
+    return Found(before, holder.end, "ORG", "pattern", country=holder.country, sector="GOV",
+                 leads=frozenset(noun_stems(tokens[before])))
 
 
 def _unnamed(phrase: TitlePhrase) -> Found:

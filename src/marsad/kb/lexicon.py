@@ -368,6 +368,12 @@ def domestic_sectors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def office_heads() -> frozenset[str]:
+    """Keys of words for the office of a title's holder («مكتب رئيس الوزراء»)."""
+    return _word_keys("org_patterns.yaml", "office_heads")
+
+
+@lru_cache(maxsize=1)
 def state_agencies() -> frozenset[str]:
     """Actor ids of state news agencies, which speak for their state («نقلت واس عن»)."""
     return _word_list("org_patterns.yaml", "state_agencies")

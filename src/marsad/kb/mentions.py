@@ -593,9 +593,9 @@ def read_org_pattern(
         side = org.values[0]
         return OrgPattern(start, org.end, head.values[0], side.actor.country, side, org.start)
     end, country = places.get(i, (None, None))
-    if end is not None and end <= limit and head.values[0].places and i == head.end \
-            and not _definite(tokens[start]):  # a construct: «حكومة طرابلس»
-        return OrgPattern(start, end, head.values[0], country, None)
+    if end is not None and end <= limit and head.values[0].places and \
+            not any(map(_definite, tokens[start:i])):  # a construct: «حكومة طرابلس»,
+        return OrgPattern(start, end, head.values[0], country, None)  # «محكمة جنايات القاهرة»
     return None
 
 
