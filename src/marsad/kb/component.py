@@ -711,7 +711,14 @@ def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Tit
     ``titles`` name with the phrase's country or organisation."""
     org = phrase.org.actor.id if phrase.org else None
     holder = resolve_office(Context(date, tuple(titles), phrase.country, org)).choice
-    return holder is not None and holder is not _person_actor(tokens, person)
+    named = _person_actor(tokens, person)
+    if holder is None or holder is named:
+        return False
+    # the news of a handover names the one who just left, or is about to take over
+    # («قُتل قائد فيلق القدس … قاسم سليماني» on the day his successor was named)
+    return named is None or not date or not any(
+        role_matches(r.role, t) for day in _around(date) for r in named.roles_on(day)
+        for t in titles)
 
 
 def _person_actor(tokens, person: Found) -> Actor | None:
@@ -1128,7 +1135,11 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
 def _in_order(words: list[set[str]], name: list[str]) -> bool:
     """Whether the words (each a set of stems) come in a name in their order, others
     between allowed: «كاميلاري» in «بويرون كاميلاري», «صالح الجبواني» in «صالح أحمد
-    الجبواني»; but «عبدالعزيز بن سلمان» is not «سلمان بن عبدالعزيز»."""
+    الجبواني»; but «عبدالعزيز بن سلمان» is not «سلمان بن عبدالعزيز», and a name of two
+    words or more begins as the other does: «معمر القذافي» is the father, not «سيف الإسلام
+    معمر القذافي»."""
+    if len(words) > 1 and name and name[0] not in words[0]:
+        return False
     rest = iter(name)
     return all(any(key in word for key in rest) for word in words)
 

@@ -231,6 +231,12 @@ def regions() -> PhraseIndex[str]:
 
 
 @lru_cache(maxsize=1)
+def elect() -> frozenset[str]:
+    """Keys of adjectives of a holder elected and not yet in office («المنتخب»)."""
+    return _word_keys("roles.yaml", "elect")
+
+
+@lru_cache(maxsize=1)
 def holder_adjectives() -> frozenset[str]:
     """Keys of adjectives of a holder in office, passed over after a title («الجديد»)."""
     return _word_keys("roles.yaml", "holder_adjectives")

@@ -33,6 +33,7 @@ from marsad.kb.lexicon import (
     anaphors,
     day_words,
     dependants,
+    elect,
     former_markers,
     head_anaphors,
     holder_adjectives,
@@ -386,6 +387,12 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return i + 3
     if has_article(tokens[i], word) and word.stem in holder_adjectives():
         return i + 1  # «وزير النقل الجديد خالد السالم»
+    if has_article(tokens[i], word) and word.stem in elect():
+        # «الرئيس الأمريكي المنتخب»: an office not yet held, which the KB does not list
+        phrase.titles = [t if t.rank or t.style else
+                         replace(t, form=f"{t.form} {tokens[i]}", roles=(), family=None,
+                                 sector=t.office_sector()) for t in phrase.titles]
+        return i + 1
     found_title = titles().match_at(tokens, i)
     if found_title and all(t.rank for t in found_title.values):
         phrase.titles.extend(found_title.values)
@@ -433,6 +440,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         if _takes_body_country(phrase):
             phrase.country = phrase.country or org.values[0].actor.country
         return org.end
+    if org and after_fi and org.values[0].actor.country in (None, phrase.country):
+        return org.end  # «قائد فيلق القدس في الحرس الثوري»: the body the first is part of
     body = _body(tokens, i) if complement and not (phrase.org or phrase.body) else None
     if body:  # a body the KB does not list: «وزارة الخارجية القطرية», «حزب القوات»
         if _takes_body_country(phrase):

@@ -64,8 +64,11 @@ def state(actor: Actor, day: dt.date | None, kb: KnowledgeBase | None = None) ->
     held = actor.roles_on(day) if day else _current(actor)
     if held:
         role = held[0]
-        return ActorState(kb.role_country(actor, role), _role_sector(kb, actor, role),
-                          tuple(dict.fromkeys(_label(kb, r) for r in held)))
+        sector = _role_sector(kb, actor, role)
+        # an international body's official acts for no country, not even the one he is
+        # posted to (the UN's envoy to Syria is not Syrian)
+        country = None if sector == "IGO" else kb.role_country(actor, role)
+        return ActorState(country, sector, tuple(dict.fromkeys(_label(kb, r) for r in held)))
     if day and any(r.end and r.end <= day for r in actor.roles):
         # PLOVER: a former official (Trump in 2022, between his terms)
         return ActorState(actor.country, "ELI", ())
