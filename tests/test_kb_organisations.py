@@ -22,9 +22,9 @@ def organisations(nlp, text: str, date: str) -> dict[str, tuple]:
     # a construct chain may come between («جنايات»: the court's branch)
     ("قضت محكمة جنايات القاهرة بسجن المتهمين.", "2020-01-01", "محكمة جنايات القاهرة", "EGY",
      "JUD"),
-    # forces of a titled leader
-    ("تقدمت قوات الرئيس السوري بشار الأسد نحو إدلب.", "2019-01-05",
-     "قوات الرئيس السوري بشار الأسد", "SYR", "MIL"),
+    # forces of a titled leader end with his title: the name is his own mention
+    ("تقدمت قوات الرئيس السابق علي عبد الله صالح نحو عدن.", "2015-03-26",
+     "قوات الرئيس السابق", "YEM", "MIL"),
     # the forces or militias of a leader: his country; his side if it is armed
     ("قصفت ميليشيات حفتر مواقع جنوب طرابلس.", "2020-01-05", "ميليشيات حفتر", "LBY", "MIL"),
     ("تقدمت قوات الأسد نحو إدلب.", "2020-01-05", "قوات الأسد", "SYR", "MIL"),

@@ -1010,16 +1010,24 @@ def _located_bodies(doc: Page, drafts: list[Draft]) -> None:
     """A state body or a university the KB does not know and with no country takes that
     of the place right after it and «في» («وزارة الصحة في غزة», «جامعة الإسراء في
     غزة»); not armed forces, who fight abroad («قوات التحالف في اليمن»), nor companies,
-    whose branch it may be («شركتها في مصر»), nor international bodies."""
+    whose branch it may be («شركتها في مصر»), nor international bodies' («وزراء خارجية
+    الاتحاد الأوروبي في بروكسل»)."""
     places = {m.start: draft.country for draft in drafts
               if draft.type in PLACE_TYPES and draft.country for m in draft.mentions}
     for draft in drafts:
         if draft.type != "ORG" or draft.actor is not None or draft.country or \
-                draft.sector not in domestic_sectors() | {"EDU"}:
+                draft.sector not in domestic_sectors() | {"EDU"} or _of_an_igo(doc, draft):
             continue
         draft.country = next((places[m.end + 1] for m in draft.mentions
                               if m.end + 1 in places and m.end < len(doc.words)
                               and doc.words[m.end] == "في"), None)
+
+
+def _of_an_igo(doc: Page, draft: Draft) -> bool:
+    """Whether an organisation's name holds an international body's («خارجية الاتحاد
+    الأوروبي»): in Brussels, and not Belgian."""
+    return any(a.actor.sector == "IGO" for m in draft.mentions
+               for match in aliases().find_all(doc.words[m.start:m.end]) for a in match.values)
 
 
 def _a_country(draft: Draft) -> bool:

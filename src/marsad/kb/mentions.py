@@ -573,6 +573,7 @@ def read_org_pattern(
     """«وزارة الدفاع التركية», «ميليشيات الوفاق»: a head, middles, then a complement;
     ``places`` are the resolved places by first token, with their end and country, whose
     first word is the place's name with no preposition on it («لطرابلس» is "to Tripoli")."""
+    whole = tokens
     if limit is not None:
         tokens = tokens[:limit]  # an NER span's own words only
     limit = len(tokens)
@@ -594,12 +595,16 @@ def read_org_pattern(
     if name and len(set(name.values)) == 1:
         return OrgPattern(start, name.end, head.values[0], name.values[0], None)
     # a leader only after a construct head: «قوات الأسد», not «الجيش العثماني» (an
-    # adjective); his title may come between («قوات الرئيس السابق علي عبد الله صالح»)
-    org = _org_alias(tokens, i) or (_alias_of(tokens, _past_title(tokens, i), "PERSON")
-                                    if head.values[0].leaders and not _definite(tokens[start])
-                                    else None)
+    # adjective); after his title the forces end with it and he is named on his own
+    # («[قوات الرئيس السابق] [علي عبد الله صالح]»: the title is his)
+    leader_at = _past_title(tokens, i)  # (the name may follow an NER span that ends there)
+    org = _org_alias(tokens, i) or (
+        _alias_of(whole if leader_at > i else tokens, leader_at, "PERSON")
+        if head.values[0].leaders and not _definite(tokens[start]) else None)
     if org and not _told(tokens[i], org.values[0]):
         side = org.values[0]
+        if org.start > i:
+            return OrgPattern(start, org.start, head.values[0], side.actor.country, side)
         return OrgPattern(start, org.end, head.values[0], side.actor.country, side, org.start)
     end, country = places.get(i, (None, None))
     if end is not None and end <= limit and head.values[0].places and \
