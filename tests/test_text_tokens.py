@@ -5,7 +5,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from marsad.kb.index import head_stem
-from marsad.text.clitics import analyses, best, has_article, noun_stems, stems, writes_article
+from marsad.text.clitics import (
+    analyses,
+    best,
+    has_article,
+    name_stems,
+    noun_stems,
+    stems,
+    writes_article,
+)
 from marsad.text.tokenizer import tokenize
 
 
@@ -122,3 +130,10 @@ def test_noun_stems_leave_out_the_future_marker():
     assert "يلين" not in noun_stems("وسيلين")
     assert noun_stems("وسيلين")[0] == "سيلين"
     assert "حكومه" in noun_stems("والحكومة")
+
+
+def test_name_stems_take_proclitics_but_no_pronoun_suffix():
+    # «مورموني» (Mormon's angel) is not «مورمو» + «ني», «بيتك» ("your house") no «بيت» + «ك»
+    assert "مورمو" in noun_stems("مورموني") and "مورمو" not in name_stems("مورموني")
+    assert "بيت" not in name_stems("بيتك")
+    assert "بوتين" in name_stems("وبوتين") and "حماس" in name_stems("لحماس")

@@ -9,7 +9,7 @@ attached conjunctions and prepositions never need listing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -46,7 +46,8 @@ class Match(Generic[T]):
 class PhraseIndex(Generic[T]):
     """Phrases (word sequences) to values; finds the longest phrase at a token position."""
 
-    def __init__(self) -> None:
+    def __init__(self, stems: Callable[[str], tuple[str, ...]] = noun_stems) -> None:
+        self._stems = stems  # a token's candidate keys (names take no pronoun suffix)
         self._root: dict = {}
         self._firsts: frozenset[str] | None = None  # first words of the phrases
         self._starts = FormMemo(self._may_start)
@@ -84,7 +85,7 @@ class PhraseIndex(Generic[T]):
         («بحكومة الوفاق» finds «حكومة الوفاق»)."""
         frontier = [self._root]
         for word in text.replace("-", " ").split():
-            frontier = [n[s] for n in frontier for s in noun_stems(word) if s in n]
+            frontier = [n[s] for n in frontier for s in self._stems(word) if s in n]
         return tuple(dict.fromkeys(v for n in frontier for v in n.get(None, ())))
 
     def match_at(self, tokens: Sequence[str], start: int) -> Match[T] | None:
@@ -96,7 +97,7 @@ class PhraseIndex(Generic[T]):
         found: list[Match[T]] = []
         frontier = [self._root]
         for i in range(start, len(tokens)):
-            frontier = [n[s] for n in frontier for s in noun_stems(tokens[i]) if s in n]
+            frontier = [n[s] for n in frontier for s in self._stems(tokens[i]) if s in n]
             if not frontier:  # mostly at once: few words begin a phrase
                 break
             values = tuple(v for n in frontier for v in n.get(None, ()))
@@ -112,7 +113,7 @@ class PhraseIndex(Generic[T]):
     def _may_start(self, token: str) -> bool:
         if self._firsts is None:
             self._firsts = frozenset(self._root)
-        return not self._firsts.isdisjoint(noun_stems(token))
+        return not self._firsts.isdisjoint(self._stems(token))
 
     def find_all(self, tokens: Sequence[str]) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right."""

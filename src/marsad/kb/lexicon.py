@@ -11,7 +11,7 @@ from importlib import resources
 from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex, head_stem
 from marsad.kb.model import Actor, load_kb
-from marsad.text.clitics import writes_article
+from marsad.text.clitics import name_stems, writes_article
 from marsad.text.normalize import normalize_key
 
 
@@ -410,7 +410,7 @@ class Alias:
 @lru_cache(maxsize=1)
 def aliases() -> PhraseIndex[Alias]:
     """Every alias of every actor, full and short, in each of its spellings."""
-    index: PhraseIndex[Alias] = PhraseIndex()
+    index: PhraseIndex[Alias] = PhraseIndex(name_stems)
     for actor in load_kb().actors.values():
         for forms, short in ((actor.aliases, False), (actor.short, True)):
             for form in forms:

@@ -185,3 +185,12 @@ def noun_stems(token: str) -> tuple[str, ...]:
     which only a verb takes («وسيلين» is «و» + the name «سيلين», not «و» + «س» + «يلين»)."""
     future = tuple(_rules()["future"])
     return tuple(dict.fromkeys(c.stem for c in analyses(token) if not c.prefix.endswith(future)))
+
+
+def name_stems(token: str) -> tuple[str, ...]:
+    """The stems of :func:`noun_stems` a proper name may have: a name takes a conjunction
+    or a preposition («وبوتين», «لحماس») but no pronoun suffix («مورموني» is no «مورمو» +
+    «ني», «بيتك» no «بيت» + «ك»)."""
+    future = tuple(_rules()["future"])
+    return tuple(dict.fromkeys(c.stem for c in analyses(token)
+                               if not c.suffix and not c.prefix.endswith(future)))
