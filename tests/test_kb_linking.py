@@ -653,6 +653,21 @@ def test_a_title_in_the_accusative_after_a_name_is_its_new_office(linker):
     assert all(e.roles == [] for e in doc._.entities)
 
 
+def test_names_the_kb_matches_only_as_written(linker):
+    # an indefinite nisba is the adjective, not al-Sudani's short name
+    doc = run(linker, "تناقلت تقارير عن مصرع متطرف سوداني في ليبيا.", [], date="2015-07-01")
+    assert not any(e.type == "PERSON" for e in doc._.entities)
+    # the family name «الموسى» is not «موسى»: a footballer, not Sudan's prime minister
+    doc = run(linker, "لاقتها الحارس عبد الله المعيوف والثلاثي معتز الموسى.",
+              [("معتز الموسى", "PERSON")], date="2018-10-01")
+    assert entity(doc, "معتز الموسى").kb_id is None
+    # «الوزير اليمني» names some Yemeni minister, none the KB may pick
+    doc = run(linker, "وهنا توقع الوزير اليمني أدوارا إيجابية للأمم المتحدة.", [],
+              date="2015-07-01")
+    assert [(e.kb_id, e.country) for e in doc._.entities if e.type == "PERSON"] == \
+        [(None, "YEM")]
+
+
 def test_a_name_goes_on_over_a_hyphen(linker):
     # the tagger stopped at the hyphen: the title after the comma is still hers
     doc = run(linker, "قالت ليندا توماس-غرينفيلد، سفيرة الولايات المتحدة لدى الأمم المتحدة، "

@@ -181,6 +181,13 @@ def test_a_government_body_named_without_its_country(nlp, text, date, name, coun
     assert organisations(nlp, text, date)[name][0] == country
 
 
+def test_a_company_speaks_for_no_country_and_a_head_alone_is_nowhere(nlp):
+    got = organisations(nlp, "نشر التنظيم بيانا على «تويتر» قال فيه إن المنفذ قتل، لكن وزير "
+                             "الدولة في وزارة الداخلية رفيق الشلي قال إنه تونسي.", "2015-07-01")
+    assert got["وزارة الداخلية"][0] is None
+    assert "جامعة" not in organisations(nlp, "هي جامعة بحثية عامة في لشبونة.", "2015-07-01")
+
+
 def test_the_office_of_a_holder_named_by_title_is_a_government_body(nlp):
     got = organisations(nlp, "أعلن مكتب رئيس الوزراء الإسرائيلي أن الوفد سيتوجه إلى القاهرة.",
                         "2024-02-01")

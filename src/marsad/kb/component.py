@@ -60,6 +60,7 @@ from marsad.kb.lexicon import (
     roles_named,
     state_agencies,
     titles,
+    written_alike,
     written_with,
 )
 from marsad.kb.mentions import (
@@ -466,20 +467,26 @@ def _kb_names(tokens: list[str]) -> list[Found]:
         if not match:
             i += 1
             continue
-        actors = {a.actor.id: a.actor for a in match.values}
+        words = tokens[match.start:match.end]
+        actors = {a.actor.id: a.actor for a in match.values if written_alike(words, a.actor)}
+        if not actors:  # «معتز الموسى» is not «معتز موسى»
+            i = match.end
+            continue
         short = all(a.short for a in match.values)
         kinds = {a.type for a in actors.values()}
-        if short and _agreeing_nisba(tokens, match.start, match.end):
-            pass  # «وزير الدفاع السوداني»: the adjective, not al-Sudani
+        if short and _adjective_not_name(tokens, match.start, match.end):
+            pass  # «وزير الدفاع السوداني», «متطرف سوداني»: the adjective, not al-Sudani
         elif len(actors) == 1:
             actor = next(iter(actors.values()))
             found.append(Found(match.start, match.end, actor.type, "kb", actor=actor,
                                short=short, leads=_leads(actor)))
         elif len(kinds) == 1:  # namesakes («حزب العدالة والتنمية»): linking chooses;
             # what they share holds if it cannot («حكومة طرابلس», GNA or GNU: LBY GOV)
+            # (a person's sector is his office's, which only the chosen one tells)
+            kind = kinds.pop()
             countries = {a.country for a in actors.values()}
-            sectors = {a.sector for a in actors.values()}
-            found.append(Found(match.start, match.end, kinds.pop(), "kb", short=short,
+            sectors = {a.sector for a in actors.values()} if kind == "ORG" else set()
+            found.append(Found(match.start, match.end, kind, "kb", short=short,
                                country=countries.pop() if len(countries) == 1 else None,
                                sector=sectors.pop() if len(sectors) == 1 else None,
                                leads=frozenset().union(*map(_leads, actors.values()))))
@@ -501,12 +508,15 @@ def _predicate_titles(tokens: list[str], persons: list[Found], titled: set[int])
     return covered
 
 
-def _agreeing_nisba(tokens: list[str], start: int, end: int) -> bool:
-    """Whether one word is a nationality adjective agreeing with the definite noun
-    before it («الدفاع السوداني», «الجيش التركي»): no surname there, whatever the KB's
-    short aliases («السوداني» for Mohammed Shia al-Sudani)."""
-    return end == start + 1 and start > 0 and has_article(tokens[start - 1], best(
-        tokens[start - 1])) and adjectives().match_at(tokens, start) is not None
+def _adjective_not_name(tokens: list[str], start: int, end: int) -> bool:
+    """Whether one word is a nationality adjective, not the surname a KB short alias
+    makes it («السوداني» for Mohammed Shia al-Sudani): without the article, which the
+    surname has («متطرف سوداني»), or agreeing with the definite noun before it («وزير
+    الدفاع السوداني», «الجيش التركي»)."""
+    if end != start + 1 or adjectives().match_at(tokens, start) is None:
+        return False
+    return not has_article(tokens[start], best(tokens[start])) or (
+        start > 0 and has_article(tokens[start - 1], best(tokens[start - 1])))
 
 
 def _titles(
@@ -735,7 +745,8 @@ def _named_actor(words: list[str]) -> Actor | None:
 def _leading_actor(words: list[str]) -> tuple[Actor, int] | None:
     """The one actor a full alias at the start of ``words`` names, and where it ends."""
     match = aliases().match_at(words, 0)
-    actors = {a.actor.id: a.actor for a in match.values if not a.short} if match else {}
+    actors = {a.actor.id: a.actor for a in match.values
+              if not a.short and written_alike(words[:match.end], a.actor)} if match else {}
     return (next(iter(actors.values())), match.end) if len(actors) == 1 else None
 
 
@@ -983,7 +994,7 @@ def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
     النائب العام سعود المعجب»."""
     _located_bodies(doc, drafts)
     bodies = [d for d in drafts if d.actor is None and not d.country and (
-        (d.type == "ORG" and d.sector in domestic_sectors())
+        (d.type == "ORG" and d.sector in domestic_sectors() and not _of_an_igo(doc, d))
         or (d.type == "PERSON" and d.sector in national_sectors() and not d.former))]
     if not bodies:
         return drafts
@@ -1016,8 +1027,9 @@ def _located_bodies(doc: Page, drafts: list[Draft]) -> None:
               if draft.type in PLACE_TYPES and draft.country for m in draft.mentions}
     for draft in drafts:
         if draft.type != "ORG" or draft.actor is not None or draft.country or \
-                draft.sector not in domestic_sectors() | {"EDU"} or _of_an_igo(doc, draft):
-            continue
+                draft.sector not in domestic_sectors() | {"EDU"} or _of_an_igo(doc, draft) \
+                or all(m.end - m.start == 1 for m in draft.mentions):
+            continue  # (a head alone names no body there: «هي جامعة بحثية في لشبونة»)
         draft.country = next((places[m.end + 1] for m in draft.mentions
                               if m.end + 1 in places and m.end < len(doc.words)
                               and doc.words[m.end] == "في"), None)
@@ -1042,11 +1054,11 @@ def _a_country(draft: Draft) -> bool:
 
 
 def _speaks_for_a_country(draft: Draft) -> bool:
-    """A person or body of a country, other than a medium (a state's news agency is
-    one) or a diplomat posted abroad."""
+    """A person or body of a country, other than a company («عبر حسابه على تويتر»), a
+    medium (a state's news agency is one) or a diplomat posted abroad."""
     state_agency = draft.actor is not None and draft.actor.id in state_agencies()
     return bool(draft.country) and draft.type in ("PERSON", "ORG") and \
-        (draft.sector != "JRN" or state_agency) and \
+        draft.sector != "BUS" and (draft.sector != "JRN" or state_agency) and \
         not any(offices()[k].posted for k in draft.role_keys if k in offices())
 
 

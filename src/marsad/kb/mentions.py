@@ -48,6 +48,7 @@ from marsad.kb.lexicon import (
     regions,
     sent_to,
     titles,
+    written_alike,
 )
 from marsad.kb.nationalities import Nationality, adjectives, country_names
 from marsad.kb.resolve import state
@@ -536,7 +537,9 @@ def _alias_of(tokens: Sequence[str], i: int, actor_type: str) -> Match[Alias] | 
     found = aliases().match_at(tokens, i)
     if not found:
         return None
-    matching = tuple(a for a in found.values if a.actor.type == actor_type)
+    words = tokens[found.start:found.end]
+    matching = tuple(a for a in found.values
+                     if a.actor.type == actor_type and written_alike(words, a.actor))
     ids = {a.actor.id for a in matching}
     return Match(found.start, found.end, matching) if len(ids) == 1 else None
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from marsad.kb.lexicon import Title, aliases, offices, role_matches, roles_named
+from marsad.kb.lexicon import (
+    Title,
+    aliases,
+    offices,
+    role_matches,
+    roles_named,
+    written_alike,
+)
 from marsad.kb.model import Actor, KnowledgeBase, Role, load_kb
 
 # Evidence weights. A title the actor held on the date outweighs everything else; a
@@ -97,7 +104,9 @@ def _role_sector(kb: KnowledgeBase, actor: Actor, role: Role) -> str | None:
 
 def resolve_name(text: str, context: Context, allow_short: bool = True) -> Resolution:
     """Link a name («أكار», «حكومة الوفاق») to an actor, or say why not."""
-    found = [a for a in aliases().lookup(text) if allow_short or not a.short]
+    words = text.replace("-", " ").split()
+    found = [a for a in aliases().lookup(text)
+             if (allow_short or not a.short) and written_alike(words, a.actor)]
     if context.type:
         found = [a for a in found if _type_fits(a.actor.type, context.type)]
     if not found:
@@ -122,6 +131,9 @@ def resolve_office(context: Context) -> Resolution:
     if not named and any(t.out_of_office for t in context.titles):
         return Resolution([], None, "a former or shadow holder's title («السابق», «في حكومة "
                                     "الظل») names nobody in office: only a name links one")
+    if all(t.family and not t.roles for t in context.titles if not (t.rank or t.style)):
+        return Resolution([], None, "a minister of a country names none of its ministers: "
+                                    "only a name, or one named before, links one")
     unlisted = next((t for t in context.titles if t.unlisted_of), None)
     if not named and unlisted:
         return Resolution([], None, f"an office the KB does not list («{unlisted.form}»): "
