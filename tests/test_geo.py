@@ -200,6 +200,14 @@ def test_one_adjective_does_not_make_the_focus_country_either(nlp):
     assert places_by_name(nlp("زار وزير الخارجية الأمريكي موسكو."))["موسكو"].country == "RUS"
 
 
+def test_the_kingdom_alone_is_saudi_arabia_unless_the_article_says_otherwise(nlp):
+    # Morocco is a little more populous; the overrides' default reading decides
+    assert places_by_name(nlp("قالت الوزارة إن المملكة ستمدد خفضها."))["المملكة"].country == "SAU"
+    doc = nlp("عاد العاهل الأردني إلى عمّان، وقال إن الأردن لن يتخلى عن القدس وإن المملكة "
+              "صامدة.")
+    assert places_by_name(doc)["المملكة"].country == "JOR"
+
+
 def test_washington_is_the_us_capital(nlp):
     doc = nlp("قالت واشنطن إن العقوبات مستمرة.")
     washington = places_by_name(doc)["واشنطن"]

@@ -10,7 +10,7 @@ import pycountry
 import pytest
 
 from marsad.kb.index import phrase_key
-from marsad.kb.lexicon import ambiguous, offices, titles
+from marsad.kb.lexicon import ambiguous, offices, state_agencies, titles
 from marsad.kb.model import SECTORS, TYPES, Actor, actor_files, load_kb, read_actor_file
 from marsad.kb.nationalities import adjectives, country_of_name, generate, rows
 from marsad.kb.resolve import Context, resolve_name, resolve_office, state
@@ -192,3 +192,10 @@ def test_shipped_nationalities_are_what_the_generator_makes(shared):
 
     shipped = resources.files("marsad.kb").joinpath("data/nationalities.tsv").read_text("utf-8")
     assert shipped == generate(shared), "run `marsad kb build-nationalities`"
+
+
+def test_state_agencies_are_actors_of_the_kb():
+    # a typo in org_patterns.yaml `state_agencies` would silently turn the rule off
+    kb = load_kb()
+    assert all(kb.actors[i].sector == "JRN" and kb.actors[i].country
+               for i in state_agencies())

@@ -647,6 +647,13 @@ def test_a_title_in_the_accusative_after_a_name_is_its_new_office(linker):
     doc = run(linker, "أصدر الملك أمرا بتعيين الأمير عبدالعزيز بن سلمان وزيرا للطاقة.",
               [("عبدالعزيز بن سلمان", "PERSON")], date="2019-09-08")
     assert "وزير الطاقة" in entity(doc, "عبدالعزيز بن سلمان").roles
+    # the one he chose is not named; a past post after «كان»
+    doc = run(linker, "واختار الرئيس الأمريكي جو بايدن وزيرا للدفاع من أصول أفريقية.",
+              [("جو بايدن", "PERSON")], date="2021-01-10")
+    assert "وزير الدفاع" not in entity(doc, "جو بايدن").roles
+    doc = run(linker, "كان محمد المنفي سفيرا لليبيا لدى اليونان.", [("محمد المنفي", "PERSON")],
+              date="2021-02-05")
+    assert entity(doc, "محمد المنفي").roles == []
     # an accusative noun that is no title, or a title with no body, is not read
     doc = run(linker, "كان سعيد مدرسا للغة العربية، ثم عمل خالد رئيسا.",
               [("سعيد", "PERSON"), ("خالد", "PERSON")], date="2016-03-10")
@@ -680,6 +687,10 @@ def test_a_name_goes_on_over_a_hyphen(linker):
     doc = run(linker, "وقال جان-إيف لودريان إن فرنسا قلقة.",
               [("جان", "PERSON"), ("إيف لودريان", "PERSON")], date="2019-10-18")
     assert [e.name for e in doc._.entities if e.type == "PERSON"] == ["جان إيف لودريان"]
+    # after a whole KB name, the hyphen joins two people
+    doc = run(linker, "انعقدت قمة ترامب-كيم في سنغافورة.", [("ترامب", "PERSON")],
+              date="2018-06-12")
+    assert entity(doc, "دونالد ترامب").kb_id == "usa.trump"
     # spaced, it is a dash between two things
     doc = run(linker, "وقال جان - إيف إن فرنسا قلقة.", [("جان", "PERSON"), ("إيف", "PERSON")],
               date="2019-10-18")
@@ -1057,11 +1068,16 @@ def test_an_envoys_posting_after_the_office_he_serves(linker):
 
 
 def test_a_president_elect_holds_an_office_to_come(linker):
-    # the KB's president on the date is Biden: «المنتخب» names Trump's office to come
+    # the KB's president on the date is Biden: «المنتخب» names Trump's office to come,
+    # which gives no sector (he is a former president until he takes office)
     doc = run(linker, "اتصل ولي العهد السعودي بالرئيس الأمريكي المنتخب دونالد ترامب وهنأه "
               "بالفوز.", [("دونالد ترامب", "PERSON")], date="2024-11-06")
-    assert said(entity(doc, "دونالد ترامب")) == (["الرئيس المنتخب"], "USA", "GOV")
+    assert said(entity(doc, "دونالد ترامب")) == (["الرئيس المنتخب"], "USA", "ELI")
     assert "جو بايدن" not in [e.name for e in doc._.entities]
+    # after «قائد», «المنتخب» is the national team
+    doc = run(linker, "قال قائد المنتخب المكسيكي رافائيل ماركيز إن الفريق جاهز.",
+              [("رافائيل ماركيز", "PERSON")], date="2018-06-01")
+    assert "القائد المنتخب" not in entity(doc, "رافائيل ماركيز").roles
 
 
 def test_a_title_names_who_just_left_the_office_and_the_body_it_is_part_of(linker):
@@ -1071,6 +1087,18 @@ def test_a_title_names_who_just_left_the_office_and_the_body_it_is_part_of(linke
               "غارة أمريكية.", [("قاسم سليماني", "PERSON")], date="2020-01-03")
     assert [e.name for e in doc._.entities if e.type == "PERSON"] == ["قاسم سليماني"]
     assert said(entity(doc, "قاسم سليماني")) == (["قائد فيلق القدس"], "IRN", "MIL")
+
+
+def test_a_surname_with_its_link_word_joins_the_full_name(linker):
+    doc = run(linker, "قال الناطق باسم الرئاسة نبيل أبو ردينة إن القرار مرفوض. وأضاف أبو "
+              "ردينة أن القيادة ستجتمع.",
+              [("نبيل أبو ردينة", "PERSON"), ("أبو ردينة", "PERSON", 2)], date="2020-01-01")
+    assert [len(e.mentions) for e in doc._.entities if e.type == "PERSON"] == [2]
+    # a nisba right after a person's name is the next person's surname
+    doc = run(linker, "قال رئيس الوزراء محمد شياع السوداني إن الحكومة مستمرة. ثم هاتف الكاظمي "
+              "السوداني لتهنئته.", [("محمد شياع السوداني", "PERSON"), ("الكاظمي", "PERSON")],
+              date="2022-11-01")
+    assert len(entity(doc, "محمد شياع السوداني").mentions) == 2
 
 
 def test_a_full_name_joins_no_one_whose_name_it_ends(linker):

@@ -181,6 +181,30 @@ def test_a_government_body_named_without_its_country(nlp, text, date, name, coun
     assert organisations(nlp, text, date)[name][0] == country
 
 
+@pytest.mark.parametrize("text", [
+    # a foreign minister or a head of government speaks of other states' governments
+    "وحث وزير الخارجية الأمريكي مايك بومبيو الحكومة على تنفيذ إصلاحات تنقذ الاقتصاد "
+    "اللبناني.",
+    "قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن العملية ستستمر، بينما أعلنت وزارة "
+    "الصحة ارتفاع عدد القتلى.",
+])
+def test_a_government_body_takes_no_country_from_who_speaks_abroad(nlp, text):
+    got = organisations(nlp, text, "2020-01-01")
+    assert all(country is None for name, (country, _) in got.items()
+               if name in ("الحكومة", "وزارة الصحة"))
+
+
+def test_the_office_of_an_igo_official_and_a_title_speaking_in_a_body(nlp):
+    got = organisations(nlp, "وقال مكتب الأمين العام للأمم المتحدة إن الأمين العام قلق.",
+                        "2024-02-01")
+    assert got["مكتب الأمين العام للأمم المتحدة"] == (None, "IGO")
+    # «في البرلمان التركي» is where the president spoke, not his office's body
+    analysis = marsad.analyze("وقال الرئيس التركي في البرلمان التركي إن بلاده لن تتراجع.",
+                              "2020-01-01", nlp=nlp)
+    assert [(e.kb_id, e.roles) for e in analysis.entities if e.type == "PERSON"] == \
+        [("tur.erdogan", ["الرئيس"])]
+
+
 def test_a_company_speaks_for_no_country_and_a_head_alone_is_nowhere(nlp):
     got = organisations(nlp, "نشر التنظيم بيانا على «تويتر» قال فيه إن المنفذ قتل، لكن وزير "
                              "الدولة في وزارة الداخلية رفيق الشلي قال إنه تونسي.", "2015-07-01")

@@ -455,6 +455,18 @@ def common_names(index: Index, counts: Counter, total: int,
     return common
 
 
+def default_readings(index: Index, overrides: dict) -> dict[str, int]:
+    """The row each shared country name names without context (overrides.yaml)."""
+    rows = {row.country: i for i, row in enumerate(index.rows) if row.feature == "country"}
+    found = {}
+    for name, code in overrides.get("default_readings", {}).items():
+        key = normalize_key(name)
+        if rows.get(code) not in index.keys.get(key, ()):
+            sys.exit(f"marsad: error: default reading {name} → {code} is no name of {code}")
+        found[key] = rows[code]
+    return found
+
+
 def build() -> dict:
     geo = shared_geo()
     overrides = load_overrides()
@@ -478,6 +490,7 @@ def build() -> dict:
         "places": [row.record() for row in index.rows],
         "names": names,
         "demonyms": dict(sorted(demonyms(index, geo, overrides).items())),
+        "defaults": default_readings(index, overrides),
         "common": common_names(index, counts, total, name_shares(geo.parent)),
         "stats": {"places": len(index.rows), "keys": len(names), "gate": gate},
     }

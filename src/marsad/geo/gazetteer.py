@@ -54,6 +54,7 @@ class Gazetteer:
         self._rows: list[list] = data["places"]
         self._names: dict[str, list[int]] = data["names"]
         self._demonyms: dict[str, str] = data["demonyms"]
+        self._defaults: dict[str, int] = data.get("defaults", {})
         self.common: frozenset[str] = frozenset(data["common"])  # names that are words too
         self._entries: dict[int, Entry] = {}
         self.max_words = max(key.count(" ") + 1 for key in self._names)
@@ -89,6 +90,10 @@ class Gazetteer:
     def search(self, name: str) -> tuple[Entry, ...]:
         """Places named ``name`` as a user writes it (any spelling the key folds)."""
         return self.lookup(" ".join(normalize_key(name).replace("_", " ").split()))
+
+    def default_reading(self, key: str) -> int | None:
+        """The row a name shared by countries names without context («المملكة»)."""
+        return self._defaults.get(key)
 
     def demonym(self, key: str) -> str | None:
         """The country (alpha-3) of a nationality adjective key: «ليبيه» -> LBY."""

@@ -238,7 +238,9 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
             # «ف» + Reims, «كبيرا» («big») no «ك» + Beira
             i += 1
             continue
-        found.append(Mention(i, end, key, candidates, "gazetteer", cue=cue))
+        default = gazetteer.default_reading(key)  # «المملكة» with nothing to tell
+        found.append(Mention(i, end, key, candidates, "gazetteer", cue=cue,
+                             extra={"default": default} if default is not None else {}))
         i = end
     return found
 

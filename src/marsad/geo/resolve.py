@@ -29,6 +29,7 @@ CONTEXT_WEIGHT = 4.0  # for all of the document's country evidence
 FULL_EVIDENCE = 2.0
 FOCUS_BONUS = 1.0
 CUE_BONUS = 4.0  # «مدينة الكويت» is the city even though the country is bigger
+DEFAULT_BONUS = 0.5  # a shared country name's default reading (overrides.yaml), a prior
 CUE_FEATURES = {"city": SETTLEMENT, "admin": ADMIN, "country": {"country"}}
 SAME_PLACE_KM = 150  # a city and the district named after it are one reading
 
@@ -135,6 +136,8 @@ def score(entry: Entry, mention: Mention, context: Context) -> float:
         value += FOCUS_BONUS * context.strength
     if mention.cue in CUE_FEATURES and entry.feature in CUE_FEATURES[mention.cue]:
         value += CUE_BONUS
+    if mention.extra.get("default") == entry.index:
+        value += DEFAULT_BONUS
     return value
 
 

@@ -54,6 +54,8 @@ from marsad.kb.lexicon import (
     org_heads,
     org_middles,
     out_of_office,
+    outward_offices,
+    past_copulas,
     portfolios,
     relative_pronouns,
     role_matches,
@@ -78,6 +80,7 @@ from marsad.kb.mentions import (
 from marsad.kb.model import Actor, load_kb
 from marsad.kb.nationalities import adjectives, country_names, country_of_name
 from marsad.kb.resolve import Context, Resolution, resolve_name, resolve_office, state
+from marsad.ner.consistency import name_links
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import analyses, best, has_article, noun_stems, writes_article
@@ -153,8 +156,10 @@ class Page:
         starts = (doc.to_array("SENT_START") == 1).tolist() \
             if doc.has_annotation("SENT_START") else sentence_starts(doc)
         self.sentence = list(accumulate(map(int, starts)))
-        # per sentence, the countries its places and nationalities name (set by link())
+        # per sentence, the countries its places, nationalities, people and bodies name
+        # (set by link()), and all of them
         self.countries: list[Counter[str]] = []
+        self.article_countries: Counter[str] = Counter()
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as ``doc[start:end].text``."""
@@ -225,7 +230,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
         [m for ent in doc.ents if ent.label_ in NER_TYPES
          and (m := _from_ner(ent, places)) is not None], tokens)
     found = _join_hyphenated(doc, found)
-    names = _kb_names(tokens)
+    names = _kb_names(tokens, {f.end for f in found if f.type == "PERSON"})
     _split_run_on_orgs(found, names, tokens)
     found = _merge(_people_behind_heads(found, names, tokens), names,
                    swallows=lambda outer, inner: True)
@@ -345,12 +350,21 @@ def _join_hyphenated(doc: Doc, found: list[Found]) -> list[Found]:
                 doc[mention.end].text in HYPHENS and not doc[mention.end - 1].whitespace_ \
                 and not doc[mention.end].whitespace_ and doc[mention.end + 1].is_alpha:
             rest = by_start.get(mention.end + 1)
-            if rest is not None and rest.type == "PERSON":
+            if (rest is not None and rest.type != "PERSON") or _two_people(doc, mention):
+                break  # «قمة ترامب-كيم»: two people the KB knows, joined as a pair
+            if rest is not None:
                 gone.add(id(rest))
                 mention.end = rest.end
             else:
                 mention.end += 2
     return [m for m in found if id(m) not in gone]
+
+
+def _two_people(doc: Doc, mention: Found) -> bool:
+    """Whether the name before a hyphen is a KB person's whole, which goes on no further
+    («ترامب-كيم» is Trump and Kim; «ليندا توماس-غرينفيلد» is one name)."""
+    return any(a.actor.type == "PERSON" for a in aliases().lookup(
+        " ".join(t.text for t in doc[mention.start:mention.end])))
 
 
 def _given_name_only(tokens: list[str], mention: Found) -> bool:
@@ -456,8 +470,9 @@ def _places_by_end(doc: Doc) -> dict[int, list[Span]]:
     return by_end
 
 
-def _kb_names(tokens: list[str]) -> list[Found]:
-    """KB aliases of one actor each; short ones are kept on probation (see :func:`link`)."""
+def _kb_names(tokens: list[str], person_ends: set[int]) -> list[Found]:
+    """KB aliases of one actor each; short ones are kept on probation (see :func:`link`).
+    ``person_ends``: where the tagger's people end (a nisba right after one is a name)."""
     found = []
     index = aliases()
     starts = index.starts(tokens)
@@ -474,12 +489,15 @@ def _kb_names(tokens: list[str]) -> list[Found]:
             continue
         short = all(a.short for a in match.values)
         kinds = {a.type for a in actors.values()}
-        if short and _adjective_not_name(tokens, match.start, match.end):
+        if short and match.start not in person_ends and \
+                _adjective_not_name(tokens, match.start, match.end):
             pass  # «وزير الدفاع السوداني», «متطرف سوداني»: the adjective, not al-Sudani
         elif len(actors) == 1:
             actor = next(iter(actors.values()))
             found.append(Found(match.start, match.end, actor.type, "kb", actor=actor,
                                short=short, leads=_leads(actor)))
+            if actor.type == "PERSON":  # «هاتف الكاظمي السوداني»: two surnames
+                person_ends = person_ends | {match.end}
         elif len(kinds) == 1:  # namesakes («حزب العدالة والتنمية»): linking chooses;
             # what they share holds if it cannot («حكومة طرابلس», GNA or GNU: LBY GOV)
             # (a person's sector is his office's, which only the chosen one tells)
@@ -499,10 +517,12 @@ def _predicate_titles(tokens: list[str], persons: list[Found], titled: set[int])
     الرئاسي»); the tokens such titles cover."""
     covered: set[int] = set()
     for person in persons:
-        if person.end in titled:
-            continue
+        if person.end in titled or any(not t.style for t in person.titles) or (
+                person.start > 0 and head_stem(tokens[person.start - 1]) in past_copulas()):
+            continue  # «اختار الرئيس الأمريكي جو بايدن وزيرا للدفاع»: he chose one
         phrase = read_predicate_title(tokens, person.end)
-        if phrase is not None:
+        if phrase is not None and not (phrase.end < len(tokens)
+                                       and head_stem(tokens[phrase.end]) in past_copulas()):
             _attach(person, phrase)
             covered |= set(range(phrase.start, phrase.end))
     return covered
@@ -721,14 +741,7 @@ def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Tit
     ``titles`` name with the phrase's country or organisation."""
     org = phrase.org.actor.id if phrase.org else None
     holder = resolve_office(Context(date, tuple(titles), phrase.country, org)).choice
-    named = _person_actor(tokens, person)
-    if holder is None or holder is named:
-        return False
-    # the news of a handover names the one who just left, or is about to take over
-    # («قُتل قائد فيلق القدس … قاسم سليماني» on the day his successor was named)
-    return named is None or not date or not any(
-        role_matches(r.role, t) for day in _around(date) for r in named.roles_on(day)
-        for t in titles)
+    return holder is not None and holder is not _person_actor(tokens, person)
 
 
 def _person_actor(tokens, person: Found) -> Actor | None:
@@ -764,13 +777,19 @@ def _attach(person: Found, phrase: TitlePhrase) -> None:
 
 def _holders_office(tokens: list[str], holder: Found) -> Found:
     """The office of a holder named by a title alone, when a word for it comes before
-    («مكتب رئيس الوزراء الإسرائيلي»): a government body of the title's country, which
+    («مكتب رئيس الوزراء الإسرائيلي»): a body of the title's sector and country, which
     speaks for the holder; else the holder."""
     before = holder.start - 1
     word = best(tokens[before]) if before >= 0 else None
     if word is None or word.article or word.suffix or word.stem not in office_heads():
         return holder  # «في مكتبه وزير الخارجية»: his office, and a guest
-    return Found(before, holder.end, "ORG", "pattern", country=holder.country, sector="GOV",
+    # the office's sector: a state's, or an international body's («مكتب الأمين العام للأمم
+    # المتحدة», of no country)
+    body = load_kb().actors.get(holder.org) if holder.org else None
+    sector = "IGO" if body is not None and body.sector == "IGO" else next(
+        (s for t in holder.titles if (s := t.office_sector())), "GOV")
+    return Found(before, holder.end, "ORG", "pattern", sector=sector,
+                 country=None if sector == "IGO" else holder.country,
                  leads=frozenset(noun_stems(tokens[before])))
 
 
@@ -859,6 +878,7 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
     by_key: dict[tuple, Draft] = {}
     last_person: Draft | None = None
     doc.countries = _countries_named(doc, found)
+    doc.article_countries = sum(doc.countries, Counter())
     for mention in found:
         draft = _link_one(doc, mention, date, drafts, by_key, last_person)
         if draft is None:
@@ -891,7 +911,7 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         actor = resolve_office(context).choice
     elif mention.type in {"PERSON", "ORG", "MISC"} and (actor is None or mention.titles):
         resolution = resolve_name(text, context)
-        actor = resolution.choice or _namesake_by_country(doc, mention, resolution) \
+        actor = resolution.choice or _namesake(doc, mention, resolution, drafts) \
             or _inner_actor(doc, mention) or actor
     if actor is None and misread:
         actor = _known_name(text, Context(date), by_key)
@@ -925,18 +945,21 @@ def _countries_named(doc: Page, found: list[Found]) -> list[Counter[str]]:
     return named
 
 
-def _namesake_by_country(doc: Page, mention: Found, resolution: Resolution) -> Actor | None:
+def _namesake(doc: Page, mention: Found, resolution: Resolution,
+              drafts: list[Draft]) -> Actor | None:
     """Of namesakes of different countries the resolver could not tell apart («حزب العدالة
-    والتنمية», Turkey's or Morocco's), the one whose country its sentence names, or else
-    the article, more often than the others'."""
+    والتنمية», Turkey's or Morocco's), the one the article named before, or else whose
+    country its sentence names, or else the article, more often than the others'."""
     tied = [c.actor for c in resolution.candidates
             if c.score == resolution.candidates[0].score] if resolution.choice is None else []
     if len(tied) < 2:
         return None
+    named = [actor for actor in tied if any(d.actor is actor for d in drafts)]
+    if len(named) == 1:
+        return named[0]
     countries = {actor.id: actor.country for actor in tied}
     sentence = doc.countries[doc.sentence[mention.start]]
-    article = sum(doc.countries, Counter())
-    for counts in (sentence, article):
+    for counts in (sentence, doc.article_countries):
         scores = sorted(((counts[countries[a.id]], a) for a in tied if countries[a.id]),
                         key=lambda pair: -pair[0])
         if scores and scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
@@ -989,28 +1012,36 @@ def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
     who serve abroad, do not count, countries and capitals do («قضت المحكمة الاتحادية
     العليا في العراق بإنهاء عضوية رئيس مجلس النواب»), but not for a government body,
     nor armed forces (org_patterns.yaml `domestic_sectors`). A head alone that still has
-    no country is dropped. So does a person whose title is of a national sector and names
-    no country (roles.yaml `national_sectors`): «أعلنت النيابة العامة السعودية برئاسة
-    النائب العام سعود المعجب»."""
+    no country is dropped. A person whose title is of a national sector and names no
+    country (roles.yaml `national_sectors`) takes the country the same way: «أعلنت النيابة
+    العامة السعودية برئاسة النائب العام سعود المعجب». A government body takes it only from
+    civil voices that speak for their own state (not heads of state or government, nor
+    foreign ministers: `outward_offices`), and none when its sentence names another
+    country."""
     _located_bodies(doc, drafts)
     bodies = [d for d in drafts if d.actor is None and not d.country and (
         (d.type == "ORG" and d.sector in domestic_sectors() and not _of_an_igo(doc, d))
         or (d.type == "PERSON" and d.sector in national_sectors() and not d.former))]
     if not bodies:
         return drafts
-    voices = [(m.start, draft.country, draft.sector in armed_sectors()) for draft in drafts
-              if _speaks_for_a_country(draft) for m in draft.mentions]
-    places = [(m.start, draft.country, True) for draft in drafts if _a_country(draft)
+    voices = [(m.start, draft.country) for draft in drafts if _speaks_for_a_country(draft)
               for m in draft.mentions]
+    named = voices + [(m.start, draft.country) for draft in drafts if _a_country(draft)
+                      for m in draft.mentions]
+    # a government body: only civil voices that speak for their own state
+    civil = [(start, country) for draft in drafts if _speaks_for_a_country(draft)
+             and draft.sector not in armed_sectors() and not _speaks_abroad(draft)
+             for start, country in ((m.start, draft.country) for m in draft.mentions)]
     meetings = {doc.sentence[i] for i, word in enumerate(doc.words)
                 if head_stem(word) in meeting_words()}
     for body in bodies:
-        civil = body.sector == "GOV"
-        named = [(start, country) for start, country, armed_or_place in voices + places
-                 if not (civil and armed_or_place)]
+        government = body.sector == "GOV"
         countries = {country for m in body.mentions if doc.sentence[m.start] not in meetings
-                     for start, country in named
+                     for start, country in (civil if government else named)
                      if start < m.start and doc.sentence[start] == doc.sentence[m.start]}
+        if government and len(countries) == 1 and any(
+                set(doc.countries[doc.sentence[m.start]]) - countries for m in body.mentions):
+            continue  # «حث بومبيو الحكومة على إصلاح الاقتصاد اللبناني»: maybe the other's
         if len(countries) == 1:
             body.country = countries.pop()
     return [d for d in drafts
@@ -1025,9 +1056,10 @@ def _located_bodies(doc: Page, drafts: list[Draft]) -> None:
     الاتحاد الأوروبي في بروكسل»)."""
     places = {m.start: draft.country for draft in drafts
               if draft.type in PLACE_TYPES and draft.country for m in draft.mentions}
+    located = domestic_sectors() | {"EDU"}
     for draft in drafts:
         if draft.type != "ORG" or draft.actor is not None or draft.country or \
-                draft.sector not in domestic_sectors() | {"EDU"} or _of_an_igo(doc, draft) \
+                draft.sector not in located or _of_an_igo(doc, draft) \
                 or all(m.end - m.start == 1 for m in draft.mentions):
             continue  # (a head alone names no body there: «هي جامعة بحثية في لشبونة»)
         draft.country = next((places[m.end + 1] for m in draft.mentions
@@ -1040,6 +1072,12 @@ def _of_an_igo(doc: Page, draft: Draft) -> bool:
     الأوروبي»): in Brussels, and not Belgian."""
     return any(a.actor.sector == "IGO" for m in draft.mentions
                for match in aliases().find_all(doc.words[m.start:m.end]) for a in match.values)
+
+
+def _speaks_abroad(draft: Draft) -> bool:
+    """A head of state or government or a foreign minister, whose words are often about
+    another state's government (org_patterns.yaml `outward_offices`)."""
+    return bool(draft.role_keys & outward_offices())
 
 
 def _a_country(draft: Draft) -> bool:
@@ -1156,9 +1194,11 @@ def _in_order(words: list[set[str]], name: list[str]) -> bool:
     """Whether the words (each a set of stems) come in a name in their order, others
     between allowed: «كاميلاري» in «بويرون كاميلاري», «صالح الجبواني» in «صالح أحمد
     الجبواني»; but «عبدالعزيز بن سلمان» is not «سلمان بن عبدالعزيز», and a name of two
-    words or more begins as the other does: «معمر القذافي» is the father, not «سيف الإسلام
-    معمر القذافي»."""
-    if len(words) > 1 and name and name[0] not in words[0]:
+    words or more begins as the other does, unless with a word that links a name's parts
+    («أبو ردينة» is «نبيل أبو ردينة»): «معمر القذافي» is the father, not «سيف الإسلام معمر
+    القذافي»."""
+    if len(words) > 1 and name and name[0] not in words[0] and \
+            words[0].isdisjoint(name_links()[0]):  # («أبو ردينة» after «نبيل أبو ردينة»)
         return False
     rest = iter(name)
     return all(any(key in word for key in rest) for word in words)

@@ -237,6 +237,12 @@ def elect() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def elected_offices() -> frozenset[str]:
+    """Offices whose title «المنتخب» may follow as their holder-elect's."""
+    return _word_list("roles.yaml", "elected_offices")
+
+
+@lru_cache(maxsize=1)
 def holder_adjectives() -> frozenset[str]:
     """Keys of adjectives of a holder in office, passed over after a title («الجديد»)."""
     return _word_keys("roles.yaml", "holder_adjectives")
@@ -371,6 +377,18 @@ def day_words() -> frozenset[str]:
 def domestic_sectors() -> frozenset[str]:
     """Sectors of bodies that, named without a country, take their sentence's."""
     return _word_list("org_patterns.yaml", "domestic_sectors")
+
+
+@lru_cache(maxsize=1)
+def past_copulas() -> frozenset[str]:
+    """Keys of words that make an accusative title a past office («كان», «سابقا»)."""
+    return _word_keys("roles.yaml", "past_copulas")
+
+
+@lru_cache(maxsize=1)
+def outward_offices() -> frozenset[str]:
+    """Offices whose holders speak of other states' governments (org_patterns.yaml)."""
+    return _word_list("org_patterns.yaml", "outward_offices")
 
 
 @lru_cache(maxsize=1)

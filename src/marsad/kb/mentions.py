@@ -34,6 +34,7 @@ from marsad.kb.lexicon import (
     day_words,
     dependants,
     elect,
+    elected_offices,
     former_markers,
     head_anaphors,
     holder_adjectives,
@@ -157,9 +158,11 @@ def read_predicate_title(tokens: Sequence[str], start: int) -> TitlePhrase | Non
                         set(), set())
     if phrase.end < 2 or phrase.out_of_office or phrase.incomplete:
         return None  # «رئيسا» alone, "as a president", names no office
+    body = phrase.body and replace(phrase.body, start=start + phrase.body.start,
+                                   end=start + phrase.body.end)
     return replace(phrase, start=start, end=start + phrase.end, title_end=start + first.end,
-                   name_start=None, nisba_spans=[(start + a, start + b)
-                                                 for a, b in phrase.nisba_spans])
+                   name_start=None, style_start=None, body=body,
+                   nisba_spans=[(start + a, start + b) for a, b in phrase.nisba_spans])
 
 
 def _former_before_body(tokens: Sequence[str], start: int
@@ -388,11 +391,12 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return i + 3
     if has_article(tokens[i], word) and word.stem in holder_adjectives():
         return i + 1  # «وزير النقل الجديد خالد السالم»
-    if has_article(tokens[i], word) and word.stem in elect():
+    if has_article(tokens[i], word) and word.stem in elect() and any(
+            set(t.roles) & elected_offices() for t in phrase.titles):
         # «الرئيس الأمريكي المنتخب»: an office not yet held, which the KB does not list
         phrase.titles = [t if t.rank or t.style else
                          replace(t, form=f"{t.form} {tokens[i]}", roles=(), family=None,
-                                 sector=t.office_sector()) for t in phrase.titles]
+                                 sector=None) for t in phrase.titles]
         return i + 1
     found_title = titles().match_at(tokens, i)
     if found_title and all(t.rank for t in found_title.values):
@@ -436,6 +440,10 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     complement = after_fi or word.prefix in ("ل", "لل", "ب", "بال") or (
         i == phrase.title_end and not _form_definiteness(phrase.titles[0].form)[-1])
     org = _org_alias(tokens, i) if complement else None
+    if org and phrase.country and not phrase.org and (after_fi or word.prefix in ("ب", "بال")):
+        # «الرئيس التركي في البرلمان التركي», «رئيس الوزراء الإسرائيلي بالمحكمة الجنائية
+        # الدولية»: where he spoke, or what he did something with, not his office's body
+        return None
     if org and not phrase.org:
         phrase.org = org.values[0]
         if _takes_body_country(phrase):

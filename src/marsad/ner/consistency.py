@@ -134,7 +134,7 @@ class _Window:
 
 
 @lru_cache(maxsize=1)
-def _name_links() -> tuple[frozenset[str], frozenset[str]]:
+def name_links() -> tuple[frozenset[str], frozenset[str]]:
     """The words that link the parts of a name, and the function words that never follow
     one in a name («ولد في» is "was born in")."""
     data = read_yaml("marsad.ner", "data/name_links.yaml")
@@ -145,7 +145,7 @@ def _name_links() -> tuple[frozenset[str], frozenset[str]]:
 def _close_linked_names(tokens: Sequence[str], tags: list[str]) -> None:
     """A person's name that ends on a link word («علي بن») takes the words after it, up
     to one that is not a link word («علي بن أبي طالب»)."""
-    links, never = _name_links()
+    links, never = name_links()
     for kind, _, end in spans(tags):
         if kind != "PERS":
             continue

@@ -183,14 +183,18 @@ def stems(token: str) -> tuple[str, ...]:
 def noun_stems(token: str) -> tuple[str, ...]:
     """The stems of :func:`stems` a noun or a name may have: not after the future marker,
     which only a verb takes («وسيلين» is «و» + the name «سيلين», not «و» + «س» + «يلين»)."""
-    future = tuple(_rules()["future"])
-    return tuple(dict.fromkeys(c.stem for c in analyses(token) if not c.prefix.endswith(future)))
+    return _nominal_stems(token, suffixed=True)
 
 
+@lru_cache(maxsize=200_000)
 def name_stems(token: str) -> tuple[str, ...]:
     """The stems of :func:`noun_stems` a proper name may have: a name takes a conjunction
     or a preposition («وبوتين», «لحماس») but no pronoun suffix («مورموني» is no «مورمو» +
     «ني», «بيتك» no «بيت» + «ك»)."""
+    return _nominal_stems(token, suffixed=False)
+
+
+def _nominal_stems(token: str, suffixed: bool) -> tuple[str, ...]:
     future = tuple(_rules()["future"])
     return tuple(dict.fromkeys(c.stem for c in analyses(token)
-                               if not c.suffix and not c.prefix.endswith(future)))
+                               if (suffixed or not c.suffix) and not c.prefix.endswith(future)))
