@@ -158,7 +158,7 @@ class Index:
                 self.keys[key].discard(i)
         row.names = [n for n in row.names if n not in names]
         if row.name in names and row.names:  # a clipped name was the one shown
-            row.name = display_name(row.names)
+            row.name = display_name(row.names, self.keys)
 
 
 def shared_geo() -> Path:
