@@ -27,11 +27,13 @@ GATE = {
     "d": {"found": 1.000, "role": 0.876, "country": 0.941, "sector": 0.934},
     # (set e gives the president-elect GOV; marsad gives «المنتخب» no sector, as «المقبل»)
     "e": {"found": 0.982, "role": 0.841, "country": 0.940, "sector": 0.815},
+    "f": {"found": 1.000, "role": 0.844, "country": 0.897, "sector": 0.848},
 }
 ORGS_GATE = {
     "o": {"found": 0.977, "type": 0.977, "country": 0.967, "sector": 0.925},
     "p": {"found": 0.963, "type": 0.990, "country": 0.933, "sector": 0.905},
     "q": {"found": 0.960, "type": 0.950, "country": 0.882, "sector": 0.857},
+    "r": {"found": 0.960, "type": 0.968, "country": 0.916, "sector": 0.874},
 }
 
 
