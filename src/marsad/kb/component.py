@@ -83,7 +83,13 @@ from marsad.kb.resolve import Context, Resolution, resolve_name, resolve_office,
 from marsad.ner.consistency import name_links
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
-from marsad.text.clitics import analyses, best, has_article, noun_stems, writes_article
+from marsad.text.clitics import (
+    analyses,
+    best,
+    definite,
+    noun_stems,
+    writes_article,
+)
 from marsad.text.normalize import normalize, normalize_key
 from marsad.text.sentences import sentence_starts
 
@@ -535,8 +541,7 @@ def _adjective_not_name(tokens: list[str], start: int, end: int) -> bool:
     الدفاع السوداني», «الجيش التركي»)."""
     if end != start + 1 or adjectives().match_at(tokens, start) is None:
         return False
-    return not has_article(tokens[start], best(tokens[start])) or (
-        start > 0 and has_article(tokens[start - 1], best(tokens[start - 1])))
+    return not definite(tokens[start]) or (start > 0 and definite(tokens[start - 1]))
 
 
 def _titles(
@@ -854,7 +859,7 @@ def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Foun
 
 def _singular_definite(word: str) -> bool:
     """«الأمريكية», «التركي»: an adjective that may follow a name (not «الأمريكيين»)."""
-    return has_article(word, best(word)) and normalize_key(word).endswith(("ي", "يه"))
+    return definite(word) and normalize_key(word).endswith(("ي", "يه"))
 
 
 def _leads(actor: Actor) -> frozenset[str]:

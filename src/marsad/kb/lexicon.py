@@ -11,7 +11,7 @@ from importlib import resources
 from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex, head_stem
 from marsad.kb.model import Actor, load_kb
-from marsad.text.clitics import best, has_article, name_stems, writes_article
+from marsad.text.clitics import definite, name_stems, writes_article
 from marsad.text.normalize import normalize_key
 
 
@@ -445,13 +445,9 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
     are named either way («ليكود»)."""
     if actor.type != "PERSON" or not words:
         return True
-    last = _definite(words[-1])
-    return any(_definite(spelling.split()[-1]) == last
+    last = definite(words[-1])
+    return any(definite(spelling.split()[-1]) == last
                for form in (*actor.aliases, *actor.short) for spelling in spellings(form))
-
-
-def _definite(word: str) -> bool:
-    return has_article(word, best(word))
 
 
 def spellings(form: str) -> set[str]:

@@ -55,7 +55,7 @@ from marsad.kb.nationalities import Nationality, adjectives, country_names
 from marsad.kb.resolve import state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
-from marsad.text.clitics import analyses, best, has_article, writes_article
+from marsad.text.clitics import analyses, best, definite, has_article, writes_article
 from marsad.text.normalize import normalize_key
 
 COMMAS = {"،", ","}
@@ -130,7 +130,7 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
         _qualifier(tokens, marker, phrase)  # the titles are out of office, as after them
         return _read_rest(tokens, phrase, person_starts, in_names)
     if first is None or (all(t.adjective for t in agreeing) and start > 0
-                         and _definite(tokens[start - 1])):
+                         and definite(tokens[start - 1])):
         return None  # «المؤتمر الصحفي»: an adjective
     if any((inner := title_at(tokens, j)[0]) and inner.end > first.end
            for j in range(start + 1, first.end)):
@@ -262,7 +262,7 @@ def _dependant_noun(tokens: Sequence[str], start: int,
             return None  # «زوجها الأمير فيليب»: "her husband", the name is his
         # an iḍāfa has its noun as listed, mostly without the article («مستشار»; but
         # «المتحدث باسم»); before «ل» it may have one
-        if with_lam or _definite(tokens[found.start]) == writes_article(words):
+        if with_lam or definite(tokens[found.start]) == writes_article(words):
             if end < start:  # written as the text has it: «الممثلة الخاصة للأمين العام»
                 words = f"{words if writes_article(words) else 'ال' + words} {tokens[end]}"
             return found.start, (words, kin, with_lam)
@@ -301,13 +301,13 @@ def _agreeing(values: Sequence[Title], words: Sequence[str]) -> list[Title]:
     keyed without the article, so «رئيس» also finds «الرئيس»; but «رئيس» is the construct
     form that needs its country («رئيس الامتحانات» names no president), «نائب رئيس
     مجلس الوزراء» is no «نائب الرئيس», and «الوزير» takes no ministry as «وزير» does."""
-    definite = tuple(_definite(w) for w in words)
-    return [t for t in values if _form_definiteness(t.form) == definite]
+    marks = tuple(definite(w) for w in words)
+    return [t for t in values if _form_definiteness(t.form) == marks]
 
 
 @cache  # a few hundred title forms, met at every title in every article
 def _form_definiteness(form: str) -> tuple[bool, ...]:
-    return tuple(_definite(w) for w in form.split())  # «والمخابرات» holds the article
+    return tuple(definite(w) for w in form.split())  # «والمخابرات» holds the article
 
 
 def _read_portfolio(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[int]) -> int:
@@ -497,12 +497,7 @@ def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
         end = _portfolio_end(tokens, head.end, head.end)
     # a definite head names its body alone («الجيش»); «القوات الموالية» is no body's name
     return OrgPattern(i, end, head.values[0], None, None) \
-        if end > head.end or _definite(tokens[i]) else None
-
-
-def _definite(token: str) -> bool:
-    """Whether the token writes the article («الرئيس», «للرئيس»; not «إلياس»)."""
-    return has_article(token, best(token))
+        if end > head.end or definite(tokens[i]) else None
 
 
 def _out_of_office(tokens: Sequence[str], i: int) -> Match[str] | None:
@@ -611,7 +606,7 @@ def read_org_pattern(
     leader_at = _past_title(tokens, i)  # (the name may follow an NER span that ends there)
     org = _org_alias(tokens, i) or (
         _alias_of(whole if leader_at > i else tokens, leader_at, "PERSON")
-        if head.values[0].leaders and not _definite(tokens[start]) else None)
+        if head.values[0].leaders and not definite(tokens[start]) else None)
     if org and not _told(tokens[i], org.values[0]):
         side = org.values[0]
         if org.start > i:
@@ -619,7 +614,7 @@ def read_org_pattern(
         return OrgPattern(start, org.end, head.values[0], side.actor.country, side, org.start)
     end, country = places.get(i, (None, None))
     if end is not None and end <= limit and head.values[0].places and \
-            not any(map(_definite, tokens[start:i])):  # a construct: «حكومة طرابلس»,
+            not any(map(definite, tokens[start:i])):  # a construct: «حكومة طرابلس»,
         return OrgPattern(start, end, head.values[0], country, None)  # «محكمة جنايات القاهرة»
     return None
 
@@ -650,7 +645,7 @@ def head_anaphor(tokens: Sequence[str], i: int) -> str | None:
     if found is None:
         return None
     before, after = _word_near(tokens, i, -1), _word_near(tokens, i, 1)
-    if found.prefix == "ال" and before is not None and _definite(tokens[before]):
+    if found.prefix == "ال" and before is not None and definite(tokens[before]):
         return None  # an adjective takes no preposition: «قادة الأحزاب بالجيش» is the army
     if after is not None and writes_article(tokens[after]) and \
             head_stem(tokens[after]) not in day_words():

@@ -59,6 +59,12 @@ def has_article(token: str, analysis: Clitics) -> bool:
     return prefix.endswith("لل") or writes_article(token[len(prefix) - 2:])
 
 
+def definite(token: str) -> bool:
+    """Whether ``token`` writes the article, maybe after a proclitic («الرئيس», «للرئيس»,
+    «والموسى»; not «إلياس»): :func:`has_article` on its most plausible analysis."""
+    return has_article(token, best(token))
+
+
 _MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")  # tatweel, harakat, dagger alef
 
 
