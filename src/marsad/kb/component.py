@@ -1029,14 +1029,12 @@ def _domestic_bodies(doc: Page, drafts: list[Draft]) -> list[Draft]:
         or (d.type == "PERSON" and d.sector in national_sectors() and not d.former))]
     if not bodies:
         return drafts
-    voices = [(m.start, draft.country) for draft in drafts if _speaks_for_a_country(draft)
-              for m in draft.mentions]
-    named = voices + [(m.start, draft.country) for draft in drafts if _a_country(draft)
-                      for m in draft.mentions]
+    speakers = [d for d in drafts if _speaks_for_a_country(d)]
+    named = [(m.start, d.country) for d in speakers + [d for d in drafts if _a_country(d)]
+             for m in d.mentions]
     # a government body: only civil voices that speak for their own state
-    civil = [(start, country) for draft in drafts if _speaks_for_a_country(draft)
-             and draft.sector not in armed_sectors() and not _speaks_abroad(draft)
-             for start, country in ((m.start, draft.country) for m in draft.mentions)]
+    civil = [(m.start, d.country) for d in speakers
+             if d.sector not in armed_sectors() and not _speaks_abroad(d) for m in d.mentions]
     meetings = {doc.sentence[i] for i, word in enumerate(doc.words)
                 if head_stem(word) in meeting_words()}
     for body in bodies:
