@@ -116,9 +116,9 @@ def _eval_options(entries: str):
 def eval_people(data_path: Path | None, as_json: bool, show_errors: bool) -> None:
     """Score people's roles, countries and sectors on hand-written news sentences.
 
-    The shipped gold (marsad/kb/data/eval/people.jsonl) holds four sets written from
-    general knowledge: «a» guided the title rules; «b», «c» and «d» were first scored
-    blind (their README). Prints, per set, the share of people found and of gold roles,
+    The shipped gold (marsad/kb/data/eval/people.jsonl) holds six sets written from
+    general knowledge: «a» guided the title rules; «b» to «f» were first scored blind
+    (their README). Prints, per set, the share of people found and of gold roles,
     countries and sectors given right, and how many were given but differ from the gold.
     """
     from marsad.kb.evaluate import PEOPLE
@@ -131,11 +131,11 @@ def eval_people(data_path: Path | None, as_json: bool, show_errors: bool) -> Non
 def eval_orgs(data_path: Path | None, as_json: bool, show_errors: bool) -> None:
     """Score organisations' types, countries and sectors on hand-written news sentences.
 
-    The shipped gold (marsad/kb/data/eval/orgs.jsonl) holds two sets written from general
-    knowledge by writers who did not see marsad. Prints, per set, the share of organisations found
-    and of those typed ORG and given the gold's country (none for an international body)
-    and sector, how many were given but differ, and the organisations marsad found that
-    the gold does not list.
+    The shipped gold (marsad/kb/data/eval/orgs.jsonl) holds four sets («o» to «r») written
+    from general knowledge by writers who did not see marsad, each first scored blind.
+    Prints, per set, the share of organisations found and of those typed ORG and given the
+    gold's country (none for an international body) and sector, how many were given but
+    differ, and the organisations marsad found that the gold does not list.
     """
     from marsad.kb.evaluate import ORGS
 
