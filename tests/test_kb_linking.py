@@ -1139,3 +1139,42 @@ def test_a_representative_to_another_body_than_the_un_is_not_the_un_ambassador(l
 def test_a_former_holder_named_before_the_body(linker, text, name, roles):
     got = reading(linker, text, name, "2024-09-03")
     assert got[0] == roles and got[2] == "ELI"
+
+
+@pytest.mark.parametrize("text, name, date, roles, country, sector", [
+    ("أعلنت حركة حماس اغتيال رئيس مكتبها السياسي إسماعيل هنية في طهران.", "إسماعيل هنية",
+     "2024-07-31", ["رئيس المكتب السياسي لحركة المقاومة الإسلامية"], "PSE", "REB"),
+    ("أعلن حزب الله مقتل أمينه العام حسن نصر الله في غارة على الضاحية.", "حسن نصر الله",
+     "2024-09-28", ["الأمين العام لحزب الله"], "LBN", "REB"),
+    ("أعلنت شركة أرامكو السعودية نتائجها، وقال رئيسها التنفيذي أمين الناصر إن الطلب قوي.",
+     "أمين الناصر", "2023-08-07", ["الرئيس التنفيذي لأرامكو السعودية"], "SAU", "BUS"),
+])
+def test_a_title_held_through_a_pronoun_is_of_the_body_named_before(
+        linker, text, name, date, roles, country, sector):
+    assert reading(linker, text, name, date) == (roles, country, sector)
+
+
+def test_a_pronoun_title_without_a_body_or_of_no_body_reads_no_office(linker):
+    # «رئيسها» is no president of the city named before; nor a body's office when the
+    # sentence names no organisation before it
+    text = "وصل الوفد إلى أنقرة، وقال رئيسها عمر حسن إن الزيارة ناجحة."
+    assert reading(linker, text, "عمر حسن", "2023-11-06")[0] == []
+    text = "وقال المتحدث باسمها خالد عمر إن الحركة ترفض."
+    assert reading(linker, text, "خالد عمر", "2023-11-06")[0] == ["المتحدث باسم"]
+
+
+def test_a_title_names_an_office_held_within_weeks_of_the_date(linker):
+    # Sinwar led Hamas for ten weeks, to his death the day before: his title is still his
+    text = "أكد وزير الخارجية الإسرائيلي مقتل رئيس المكتب السياسي لحركة حماس يحيى السنوار."
+    assert reading(linker, text, "يحيى السنوار", "2024-10-17") == (
+        ["رئيس المكتب السياسي لحركة المقاومة الإسلامية"], "PSE", "REB")
+
+
+def test_the_secretary_of_a_council_is_its_office(linker):
+    text = "وقع أمين المجلس الأعلى للأمن القومي الإيراني علي شمخاني الاتفاق في بكين."
+    assert reading(linker, text, "علي شمخاني", "2023-03-10") == (
+        ["أمين المجلس الأعلى للأمن القومي الإيراني"], "IRN", "GOV")
+    # «أمين» before no body is a given name, not a title
+    text = "وقال أمين الناصر الرئيس التنفيذي لأرامكو إن الشركة ستزيد إنتاجها."
+    assert reading(linker, text, "أمين الناصر", "2023-03-10")[0] == [
+        "الرئيس التنفيذي لأرامكو السعودية"]

@@ -77,7 +77,7 @@ from marsad.kb.mentions import (
     read_title,
     title_at,
 )
-from marsad.kb.model import Actor, load_kb
+from marsad.kb.model import Actor, Role, load_kb
 from marsad.kb.nationalities import adjectives, country_names, country_of_name
 from marsad.kb.resolve import Context, Resolution, resolve_name, resolve_office, state
 from marsad.ner.consistency import name_links
@@ -1159,16 +1159,18 @@ def _inner_country(doc, mention: Found) -> str | None:
 def _actor_draft(actor: Actor, date: dt.date | None) -> Draft:
     now = state(actor, date)
     held = actor.roles_on(date) if date else []
-    near = {r.role for day in _around(date) for r in actor.roles_on(day)} if date else set()
+    near = {r.role for r in actor.roles if _near_date(r, date)} if date else set()
     return Draft(actor.type, actor.name, actor, now.country, now.sector, list(now.roles),
                  {r.role for r in held}, key=("actor", actor.id),
                  other_times={r.role for r in actor.roles} - near if date else set())
 
 
-def _around(date: dt.date) -> tuple[dt.date, ...]:
-    """The date and the days a title may still, or already, name an office that ended
-    or begins near it (a minister dismissed yesterday, who died last month)."""
-    return tuple(date + dt.timedelta(days=d) for d in (-COURTESY_DAYS, 0, COURTESY_DAYS))
+def _near_date(role: Role, date: dt.date) -> bool:
+    """Whether a title may still, or already, name an office held within
+    ``COURTESY_DAYS`` of the date (a minister dismissed yesterday, a leader killed last
+    month after ten weeks in office)."""
+    first, last = date - dt.timedelta(days=COURTESY_DAYS), date + dt.timedelta(days=COURTESY_DAYS)
+    return (role.start is None or role.start <= last) and (role.end is None or role.end > first)
 
 
 def _inner_actor(doc, mention: Found) -> Actor | None:
