@@ -565,7 +565,8 @@ def _titles(
         counterpart = phrase is not None and phrase.counterpart
         if counterpart:
             phrase = _counterpart(tokens, phrase, before, starts)
-        if phrase and phrase.incomplete:
+        if phrase and phrase.incomplete and not counterpart:
+            # («نظيره» after «وزير داخلية مالطا» is another country's minister)
             phrase.country = _possessor_country(tokens, phrase, before, starts)
         if phrase is None or phrase.incomplete:
             i += 1  # «وزير خارجية» names nobody until its country or organisation follows

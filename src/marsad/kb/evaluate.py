@@ -62,7 +62,12 @@ ORGS = Kind("orgs", ("type", "country", "sector"), None, frozenset({"country"}),
 
 
 def shipped_gold(kind: Kind = PEOPLE) -> Path:
-    return Path(str(resources.files("marsad.kb").joinpath(f"data/eval/{kind.key}.jsonl")))
+    return gold_file(kind.key)
+
+
+def gold_file(stem: str) -> Path:
+    """A gold file shipped in data/eval/ («people», «orgs», «holders»)."""
+    return Path(str(resources.files("marsad.kb").joinpath(f"data/eval/{stem}.jsonl")))
 
 
 def read_gold(path: Path) -> list[dict]:
