@@ -243,7 +243,8 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     persons = [f for f in found if f.type == "PERSON"]
     # the tagger may read a title as a place («سفيرة», a Syrian town, before «الولايات
     # المتحدة»): the title phrase takes such a mention's words
-    title_words = [f for f in found if _is_title_word(tokens, f, {p.start for p in persons})]
+    title_words = [f for f in found
+                   if _is_title_word(tokens, f, {p.start for p in persons}, sentence)]
     standalone, titled = _titles(tokens, persons, _cover(f for f in found if f not in title_words),
                                  publication_date(doc), sentence)
     found = [f for f in found if f not in title_words or f.start not in titled] + \
@@ -278,7 +279,8 @@ def _head_anaphors(tokens: list[str], taken: set[int]) -> list[Found]:
     return found
 
 
-def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int]) -> bool:
+def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int],
+                   sentence: list[int]) -> bool:
     """Whether an NER mention other than a person is only the words of a title that
     has a country, an organisation or a name after it («سفيرة الولايات المتحدة»; not
     «بلدة السفيرة»)."""
@@ -287,7 +289,8 @@ def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int]) -
     match = titles().match_at(tokens, mention.start)
     if match is None or match.end < mention.end:
         return False
-    phrase = read_title(tokens, mention.start, person_starts)
+    phrase = read_title(tokens, mention.start, person_starts,
+                        sentence_start=_sentence_start(sentence, mention.start))
     return phrase is not None and (phrase.qualified or phrase.name_start is not None)
 
 
@@ -560,7 +563,7 @@ def _titles(
     before = Before()  # the last office read and its holder, for «نظيره»
     i = 0
     while i < len(tokens):
-        phrase = read_title(tokens, i, person_starts, in_names) \
+        phrase = read_title(tokens, i, person_starts, in_names, _sentence_start(sentence, i)) \
             if may_be_title[i] and i not in taken else None
         counterpart = phrase is not None and phrase.counterpart
         if counterpart:
@@ -676,11 +679,16 @@ def _domestic_country(tokens, phrase: TitlePhrase, before: Before,
             t.rank or (t.office_sector() in national_sectors() and not t.style)
             for t in phrase.titles) or all(t.rank for t in phrase.titles):
         return None  # nor a royal style: «الأمير» before a name holds no office
-    start = bisect_left(sentence, sentence[phrase.start])  # where the sentence begins
+    start = _sentence_start(sentence, phrase.start)
     if any(head_stem(w) in meeting_words() for w in tokens[start:phrase.start]):
         return None  # «التقى وزير الدفاع الأمريكي … رئيس الأركان»: maybe the host's
     actor = _person_actor(tokens, before.holder) if before.holder else None
     return before.country or (actor.country if actor else None)
+
+
+def _sentence_start(sentence: list[int], i: int) -> int:
+    """Where the sentence of token ``i`` begins (``sentence`` numbers each token's)."""
+    return bisect_left(sentence, sentence[i])
 
 
 def _counterpart(tokens, phrase: TitlePhrase, before: Before,

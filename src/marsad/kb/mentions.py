@@ -66,11 +66,10 @@ POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى الي�
 NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
 # A title held through a pronoun: its words, up to the one with the pronoun, and how far
-# back the organisation it refers to may be named.
+# back in its sentence the organisation it refers to may be named.
 POSSESSIVE_WORDS = 3
 POSSESSIVE_SUFFIXES = frozenset({"ه", "ها"})
 POSSESSOR_REACH = 25
-SENTENCE_ENDS = frozenset({".", "؟", "?", "!", "؛"})
 MAX_DEPENDANT_WORDS = 3  # «مدير مكتب رئيس الوزراء»: a title may begin after them
 
 
@@ -125,10 +124,11 @@ def _is_word(text: str) -> bool:
 
 
 def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
-               in_names: set[int] = frozenset()) -> TitlePhrase | None:
+               in_names: set[int] = frozenset(), sentence_start: int = 0) -> TitlePhrase | None:
     """The title phrase beginning at ``start``, if a title begins there; ``in_names``
-    are the tokens of people's names (a dependant noun there is a name's word)."""
-    possessed = _possessive_title(tokens, start)
+    are the tokens of people's names (a dependant noun there is a name's word);
+    ``sentence_start`` is where the title's sentence begins."""
+    possessed = _possessive_title(tokens, start, sentence_start)
     if possessed is not None:  # «رئيس مكتبها السياسي», «أمينه العام», «المتحدث باسمها»
         first, agreeing, org = possessed
         phrase = TitlePhrase(start, first.end, agreeing, org=org, title_end=first.end)
@@ -176,7 +176,7 @@ def read_predicate_title(tokens: Sequence[str], start: int) -> TitlePhrase | Non
                    nisba_spans=[(start + a, start + b) for a, b in phrase.nisba_spans])
 
 
-def _possessive_title(tokens: Sequence[str], start: int
+def _possessive_title(tokens: Sequence[str], start: int, sentence_start: int
                       ) -> tuple[Match[Title], list[Title], Alias] | None:
     """A title of a body held through a pronoun: «أعلنت حركة حماس اغتيال رئيس مكتبها
     السياسي إسماعيل هنية», «أعلن حزب الله مقتل أمينه العام», «وقال المتحدث باسمها». Read
@@ -184,11 +184,11 @@ def _possessive_title(tokens: Sequence[str], start: int
     «المتحدث باسم»), word for word, and only for offices of a body (roles.yaml
     `with_body`: «رئيسها» is no president), whose body is the organisation the sentence
     named last before it. The title's match, its titles and that organisation."""
-    suffixed = next((k for k in range(start, min(start + POSSESSIVE_WORDS, len(tokens)))
-                     if best(tokens[k]).suffix in POSSESSIVE_SUFFIXES), None)
-    if suffixed is None:
+    suffixed, word = next(((k, w) for k in range(start, min(start + POSSESSIVE_WORDS, len(tokens)))
+                           if (w := best(tokens[k])).suffix in POSSESSIVE_SUFFIXES),
+                          (None, None))
+    if word is None:
         return None
-    word = best(tokens[suffixed])
     # «وأمينه» → «والامين»; «باسمها» → «باسم» (a preposition keeps the noun bare)
     bare = word.prefix + ("ال" if word.prefix in ("", "و", "ف") else "") + word.stem
     words = [*tokens[start:suffixed], bare,
@@ -197,17 +197,15 @@ def _possessive_title(tokens: Sequence[str], start: int
     if found is None or found.end <= suffixed - start or not all(
             t.roles and all(offices()[r].with_body for r in t.roles) for t in agreeing):
         return None
-    org = _possessor(tokens, start)
+    org = _possessor(tokens, start, sentence_start)
     if org is None:
         return None
     return Match(start, start + found.end, found.values), agreeing, org
 
 
-def _possessor(tokens: Sequence[str], start: int) -> Alias | None:
+def _possessor(tokens: Sequence[str], start: int, sentence_start: int) -> Alias | None:
     """The organisation named last before ``start`` in its sentence, near it."""
-    for j in range(start - 1, max(start - POSSESSOR_REACH, 0) - 1, -1):
-        if tokens[j] in SENTENCE_ENDS:
-            return None
+    for j in range(start - 1, max(start - POSSESSOR_REACH, sentence_start) - 1, -1):
         found = _org_alias(tokens, j)
         if found is not None and found.end <= start:
             return found.values[0]
