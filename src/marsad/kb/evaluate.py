@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -144,10 +144,8 @@ def evaluate(nlp, items: Sequence[dict], kind: Kind = PEOPLE) -> dict:
     different from the gold's."""
     tallies: dict[str, Tally] = {}
     errors = []
-    documents = [Document(text=item["text"], origin=f"{kind.key}:{item['set']}{item['id']}",
-                          published=dt.date.fromisoformat(item["date"])) for item in items]
-    for item, record in zip(items, analyze_documents(documents, nlp=nlp), strict=True):
-        entities = [e for e in record.to_dict()["entities"]
+    for item, record in analysed(nlp, items, kind.key):
+        entities = [e for e in record["entities"]
                     if kind.entity_types is None or e["type"] in kind.entity_types]
         keys = (item["set"], "all")
         matched = []
@@ -173,6 +171,14 @@ def evaluate(nlp, items: Sequence[dict], kind: Kind = PEOPLE) -> dict:
     order = sorted(tallies, key=lambda key: (key == "all", key))
     return {"sets": {key: tallies[key].to_dict() for key in order},
             "errors": errors}
+
+
+def analysed(nlp, items: Sequence[dict], origin: str) -> Iterator[tuple[dict, dict]]:
+    """Each gold item with the Analysis record, as a dict, of its text on its date."""
+    documents = [Document(text=item["text"], origin=f"{origin}:{item['set']}{item['id']}",
+                          published=dt.date.fromisoformat(item["date"])) for item in items]
+    for item, record in zip(items, analyze_documents(documents, nlp=nlp), strict=True):
+        yield item, record.to_dict()
 
 
 def match(name: str, entities: Iterable[dict], prefer: str | None = None) -> dict | None:

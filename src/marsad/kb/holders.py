@@ -17,16 +17,14 @@ names do (``same_name``).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from marsad.ingest.document import Document
 from marsad.kb.coverage import promised
+from marsad.kb.evaluate import analysed
 from marsad.kb.model import load_kb
-from marsad.pipeline import analyze_documents
 
 VERDICTS = ("right", "wrong", "unlinked", "missing")
 
@@ -107,10 +105,8 @@ def evaluate(nlp, items: Sequence[dict]) -> dict:
     not resolved right."""
     counts: dict[str, Counter] = defaultdict(Counter)
     errors = []
-    documents = [Document(text=item["text"], origin=f"holders:{item['set']}{item['id']}",
-                          published=dt.date.fromisoformat(item["date"])) for item in items]
-    for item, record in zip(items, analyze_documents(documents, nlp=nlp), strict=True):
-        entities = record.to_dict()["entities"]
+    for item, record in analysed(nlp, items, "holders"):
+        entities = record["entities"]
         spans = _title_spans(item["text"], [g["title"] for g in item["holders"]])
         for gold, span in zip(item["holders"], spans, strict=True):
             entity = _entity_at(entities, span)
