@@ -12,7 +12,7 @@ import pytest
 from marsad.kb.index import phrase_key
 from marsad.kb.lexicon import ambiguous, offices, state_agencies, titles
 from marsad.kb.model import SECTORS, TYPES, Actor, actor_files, load_kb, read_actor_file
-from marsad.kb.nationalities import adjectives, country_of_name, generate, rows
+from marsad.kb.nationalities import adjectives, country_names, country_of_name, generate, rows
 from marsad.kb.resolve import Context, resolve_name, resolve_office, state
 from marsad.text.normalize import normalize_key
 
@@ -155,7 +155,8 @@ def test_nationality_forms_are_unambiguous_and_valid():
     by_form: dict[str, set] = defaultdict(set)
     for row in rows():
         assert _valid_country(row.iso3)
-        assert row.kind in {"name", "adjective", "group"}
+        assert row.kind in {"name", "adjective", "group", "name_after_title",
+                            "adjective_after_title"}
         by_form[normalize_key(row.form)].add(row.iso3)
     assert not {f: c for f, c in by_form.items() if len(c) > 1}
 
@@ -185,6 +186,12 @@ def test_collisions_with_common_words_are_left_out():
     assert country_of_name("عمان") is None  # Oman or Amman
     assert country_of_name("سلطنة عمان") == "OMN"
     assert country_of_name("وتركيا") == "TUR"
+
+
+def test_colliding_forms_read_as_nationalities_only_after_a_title():
+    assert {n.iso3 for n in adjectives(after_title=True).lookup("المجري")} == {"HUN"}
+    assert set(country_names(after_title=True).lookup("عمان")) == {"OMN"}
+    assert adjectives(after_title=True).lookup("البابوية") == ()  # papal, not Papua's
 
 
 def test_shipped_nationalities_are_what_the_generator_makes(shared):

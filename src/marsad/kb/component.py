@@ -281,17 +281,22 @@ def _head_anaphors(tokens: list[str], taken: set[int]) -> list[Found]:
 
 def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int],
                    sentence: list[int]) -> bool:
-    """Whether an NER mention other than a person is only the words of a title that
-    has a country, an organisation or a name after it («سفيرة الولايات المتحدة»; not
-    «بلدة السفيرة»)."""
-    if mention.source != "ner" or mention.type == "PERSON":
+    """Whether an NER mention is only the words of a title that has a country, an
+    organisation or a name after it («سفيرة الولايات المتحدة»; not «بلدة السفيرة»). A
+    person's is one only before a country or a body, or as part of a longer title
+    («[سلطان] عمان», «[بابا] الفاتيكان»): «سلطان», «أمير» are given names too."""
+    if mention.source != "ner":
         return False
     match = titles().match_at(tokens, mention.start)
     if match is None or match.end < mention.end:
         return False
     phrase = read_title(tokens, mention.start, person_starts,
                         sentence_start=_sentence_start(sentence, mention.start))
-    return phrase is not None and (phrase.qualified or phrase.name_start is not None)
+    if phrase is None:
+        return False
+    if mention.type == "PERSON":
+        return phrase.qualified or match.end > mention.end
+    return phrase.qualified or phrase.name_start is not None
 
 
 def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
@@ -446,10 +451,10 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         countries = {n.iso3 for n in adjectives().lookup(ent.text)}
         mention.country = countries.pop() if len(countries) == 1 else None
     if kind in {"GPE", "LOC", "FAC"}:
-        # The places stage's reading: its span ends with the entity and starts at it or
-        # one word in («مدينة سرت» → سرت).
+        # The places stage's reading: its span ends with the entity and starts at it, one
+        # word in («مدينة سرت» → سرت) or one word before («إقليم [كردستان]»).
         place = next((p._.place for p in places.get(ent.end, ())
-                      if ent.start <= p.start <= ent.start + 1 and p._.place is not None), None)
+                      if abs(p.start - ent.start) <= 1 and p._.place is not None), None)
         mention.place = place
         mention.country = country_of_name(ent.text) or (place.country if place else None)
     return mention

@@ -442,9 +442,13 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
     the alias index matches words without their article, but the family name «الموسى»
     (a footballer, «معتز الموسى») is not «موسى» (a prime minister, «معتز موسى»). Inside
     the name the press varies («صباح خالد الحمد الصباح», «صباح الخالد …»); organisations
-    are named either way («ليكود»)."""
-    if actor.type != "PERSON" or not words:
+    are named either way («ليكود»), but a one-word name that is only ever written with
+    the article is a common word without it («دولة عربية», not the channel «العربية»)."""
+    if not words:
         return True
+    if actor.type != "PERSON":
+        return len(words) > 1 or definite(words[0]) or any(
+            " " not in form and not definite(form) for form in (*actor.aliases, *actor.short))
     last = definite(words[-1])
     return any(definite(spelling.split()[-1]) == last
                for form in (*actor.aliases, *actor.short) for spelling in spellings(form))

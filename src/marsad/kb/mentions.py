@@ -470,13 +470,14 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                              if t.roles and all(offices()[r].posted for r in t.roles) else t
                              for t in phrase.titles]
         return posted.end if posted else None
-    nisba = _nisba(tokens, i)
+    nisba = _nisba(tokens, i, after_title=True)
     if nisba and phrase.country in (None, nisba.values[0].iso3):
         # («المتحدث باسم حركة النهضة التونسي»: the party's country again)
         phrase.country = nisba.values[0].iso3
         phrase.nisba_spans.append((nisba.start, nisba.end))
         return nisba.end
-    name = country_names().match_at(tokens, i)
+    # «سلطان عمان» is Oman's; «السفير في عمان» may be in Amman
+    name = country_names(after_title=not (after_fi or word.prefix)).match_at(tokens, i)
     if name and not phrase.country and len(set(name.values)) == 1:
         phrase.country = name.values[0]
         return name.end
@@ -487,6 +488,10 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     complement = after_fi or word.prefix in ("ل", "لل", "ب", "بال") or (
         i == phrase.title_end and not _form_definiteness(phrase.titles[0].form)[-1])
     org = _org_alias(tokens, i) if complement else None
+    if complement and not org and i == phrase.title_end and i > phrase.start:
+        # the title's last word begins the body's name: «رئيس [حكومة الوحدة الوطنية]»
+        org = _org_alias(tokens, i - 1)
+        org = org if org and org.end > i else None
     if org and phrase.country and not phrase.org and (after_fi or word.prefix in ("ب", "بال")):
         # «الرئيس التركي في البرلمان التركي», «رئيس الوزراء الإسرائيلي بالمحكمة الجنائية
         # الدولية»: where he spoke, or what he did something with, not his office's body
@@ -557,8 +562,9 @@ def _out_of_office(tokens: Sequence[str], i: int) -> Match[str] | None:
     return None
 
 
-def _nisba(tokens: Sequence[str], i: int) -> Match[Nationality] | None:
-    found = adjectives().match_at(tokens, i)
+def _nisba(tokens: Sequence[str], i: int, after_title: bool = False
+           ) -> Match[Nationality] | None:
+    found = adjectives(after_title).match_at(tokens, i)
     if found and len({n.iso3 for n in found.values}) == 1 and found.values[0].iso3:
         return found
     return None
@@ -578,7 +584,7 @@ def _past_title(tokens: Sequence[str], i: int) -> int:
     end = title.end
     marker = _out_of_office(tokens, end)
     end = marker.end if marker else end
-    nisba = _nisba(tokens, end)
+    nisba = _nisba(tokens, end, after_title=True)
     return nisba.end if nisba else end
 
 
