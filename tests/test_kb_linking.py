@@ -1232,3 +1232,12 @@ def test_a_one_word_name_written_with_the_article_is_no_name_without_it(linker):
 def test_papal_is_not_papua_new_guinean(linker):
     doc = run(linker, "وصل السفير البابوي إلى بغداد في زيارة بابوية.")
     assert "PNG" not in {e.country for e in doc._.entities}
+
+
+def test_a_body_not_founded_yet_is_not_the_one_named(linker):
+    text = "كان وزيرا للدفاع في عهد غوكوني عويدي رئيس حكومة الوحدة الوطنية في تشاد."
+    doc = run(linker, text, [("غوكوني عويدي", "PERSON")], date="2015-03-01")
+    assert said(entity(doc, "غوكوني عويدي")) == ([], None, None)  # not Libya's prime minister
+    assert "lby.gnu" not in {e.kb_id for e in doc._.entities}
+    doc = run(linker, "أعلنت حكومة الوحدة الوطنية حظر التجول في طرابلس.", date="2022-05-01")
+    assert "lby.gnu" in {e.kb_id for e in doc._.entities}

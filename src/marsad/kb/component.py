@@ -570,6 +570,8 @@ def _titles(
     while i < len(tokens):
         phrase = read_title(tokens, i, person_starts, in_names, _sentence_start(sentence, i)) \
             if may_be_title[i] and i not in taken else None
+        if phrase is not None:
+            phrase.forget_unfounded_org(date)
         counterpart = phrase is not None and phrase.counterpart
         if counterpart:
             phrase = _counterpart(tokens, phrase, before, starts)
@@ -934,6 +936,8 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             or _inner_actor(doc, mention) or actor
     if actor is None and misread:
         actor = _known_name(text, Context(date), by_key)
+    if actor is not None and actor.founded_long_after(date):
+        actor = None
     if actor is not None:
         mention.actor = actor
         mention.leads = mention.leads or _leads(actor)

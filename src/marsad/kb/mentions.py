@@ -18,6 +18,7 @@ former or shadow holder's, which resolves to nobody in the KB and gives no secto
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -80,6 +81,7 @@ class TitlePhrase:
     titles: list[Title] = field(default_factory=list)
     country: str | None = None
     org: Alias | None = None  # an organisation named in the qualifiers
+    country_of_org: bool = False  # the country is the organisation's
     nisba_spans: list[tuple[int, int]] = field(default_factory=list)
     name_start: int | None = None  # where the name it introduces begins
     out_of_office: bool = False  # «السابق»: its titles are not held now
@@ -96,6 +98,13 @@ class TitlePhrase:
     def qualified(self) -> bool:
         return bool(self.country or self.org or self.body
                     or any(t.country for t in self.titles))
+
+    def forget_unfounded_org(self, date: dt.date | None) -> None:
+        """Forget an organisation founded long after ``date``: the words name another
+        body («غوكوني عويدي رئيس حكومة الوحدة الوطنية» in Chad, long before Libya's)."""
+        if self.org and self.org.actor.founded_long_after(date):
+            self.org = None
+            self.country = None if self.country_of_org else self.country
 
     @property
     def incomplete(self) -> bool:
@@ -498,8 +507,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return None
     if org and not phrase.org:
         phrase.org = org.values[0]
-        if _takes_body_country(phrase):
-            phrase.country = phrase.country or org.values[0].actor.country
+        if _takes_body_country(phrase) and not phrase.country:
+            phrase.country = org.values[0].actor.country
+            phrase.country_of_org = True
         return org.end
     if org and after_fi and org.values[0].actor.country in (None, phrase.country):
         return org.end  # «قائد فيلق القدس في الحرس الثوري»: the body the first is part of

@@ -45,6 +45,7 @@ SECTORS = frozenset({
     "SOC",
     "IGO", "NGO",  # PLOVER's non-state "countries", kept as sectors
 })
+FOUNDING_MARGIN = dt.timedelta(days=365)
 TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "MISC"})
 
 
@@ -97,6 +98,12 @@ class Actor:
         if day is None:
             return True
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def founded_long_after(self, day: dt.date | None) -> bool:
+        """Founded more than a year after ``day``: words that name it then name another
+        body («حكومة الوحدة الوطنية» of Chad in 1979, not Libya's of 2021); within the
+        year the press may name a body before its formal start."""
+        return bool(day and self.start and day < self.start - FOUNDING_MARGIN)
 
     def roles_on(self, day: dt.date | None) -> list[Role]:
         return [r for r in self.roles if r.active(day)]
