@@ -1241,3 +1241,37 @@ def test_a_body_not_founded_yet_is_not_the_one_named(linker):
     assert "lby.gnu" not in {e.kb_id for e in doc._.entities}
     doc = run(linker, "أعلنت حكومة الوحدة الوطنية حظر التجول في طرابلس.", date="2022-05-01")
     assert "lby.gnu" in {e.kb_id for e in doc._.entities}
+
+
+@pytest.mark.parametrize(("text", "not_linked"), [
+    # KB names that are ordinary words here (common_words.yaml)
+    ("شن التحالف غارات على القاعدة العسكرية والمناطق المجاورة لها.", "x.qaeda"),
+    ("أغلقت السلطات القاعدة البحرية أمام الزوار.", "x.qaeda"),
+    ("أدلى الناخبون بأصواتهم بحماس كبير.", "pse.hamas"),
+    # a one-word name written with the article where the KB writes it without
+    ("انتقدت الصحيفة ما سمته الفتح المبين للرئيس الإيراني.", "pse.fatah"),
+    ("نقلت الصحيفة عن المصدر أن الاجتماع تأجل.", "are.masdar"),
+    # «ل» + another country makes another country's body
+    ("عاد إلى بلاده والتحق بجبهة التحرير الوطني لتشاد.", "dza.fln"),
+])
+def test_an_ordinary_word_or_another_body_is_not_the_kb_actor(linker, text, not_linked):
+    assert not_linked not in {e.kb_id for e in run(linker, text, date="2015-07-21")._.entities}
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("تبنى تنظيم القاعدة الإرهابي الهجوم.", "x.qaeda"),
+    ("قالت حماس إنها غير معنية بالمبادرة.", "pse.hamas"),
+    ("قال رئيس حزب ليكود إن الحكومة باقية.", "isr.likud"),
+    ("قالت أونروا إن التمويل توقف.", "igo.unrwa"),  # listed with and without «ال»
+    ("أصدرت الأونروا بيانا عن التمويل.", "igo.unrwa"),
+    ("فاز حزب جبهة التحرير الوطني في الانتخابات الجزائرية.", "dza.fln"),
+])
+def test_the_kb_actor_is_still_found(linker, text, linked):
+    assert linked in {e.kb_id for e in run(linker, text, date="2015-07-21")._.entities}
+
+
+def test_a_bare_given_name_does_not_name_again_one_named_in_full(linker):
+    text = "قال الرئيس حسن روحاني إن بلاده تريد حسن الجوار مع جيرانها."
+    doc = run(linker, text, [("حسن روحاني", "PERSON"), ("حسن", "PERSON", 2)], date="2015-07-21")
+    rouhani = entity(doc, "حسن روحاني")
+    assert [m.text for m in rouhani.mentions] == ["حسن روحاني"]

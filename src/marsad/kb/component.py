@@ -51,6 +51,7 @@ from marsad.kb.lexicon import (
     not_given_names,
     office_heads,
     offices,
+    ordinary_word,
     org_heads,
     org_middles,
     out_of_office,
@@ -435,6 +436,9 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
     if kind == "PERSON" and len(ent) == 1 and ent[0].text in not_given_names():
         return None  # «على» ("on") read as the name «علي»
+    if kind in {"ORG", "MISC"} and len(ent) == 1 and ent.end < len(ent.doc) and \
+            ordinary_word([ent[0].text, ent.doc[ent.end].text], 0, 1):
+        return None  # «القاعدة العسكرية»: a base, not al-Qaeda
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
         honorific = honorifics().match_at([t.text for t in ent], 0)
         if honorific and honorific.end < len(ent) and \
@@ -498,7 +502,9 @@ def _kb_names(tokens: list[str], person_ends: set[int]) -> list[Found]:
             continue
         words = tokens[match.start:match.end]
         actors = {a.actor.id: a.actor for a in match.values if written_alike(words, a.actor)}
-        if not actors:  # «معتز الموسى» is not «معتز موسى»
+        if not actors or ordinary_word(tokens, match.start, match.end) or \
+                _of_another_country(tokens, match.end, actors.values()):
+            # «معتز الموسى» is not «معتز موسى»; «القاعدة العسكرية» is a base
             i = match.end
             continue
         short = all(a.short for a in match.values)
@@ -524,6 +530,15 @@ def _kb_names(tokens: list[str], person_ends: set[int]) -> list[Found]:
                                leads=frozenset().union(*map(_leads, actors.values()))))
         i = match.end
     return found
+
+
+def _of_another_country(tokens: list[str], end: int, actors: Iterable[Actor]) -> bool:
+    """Whether «ل» + a country after a name makes it another country's body: «جبهة
+    التحرير الوطني لتشاد» is Chad's front, not Algeria's FLN."""
+    if end >= len(tokens) or best(tokens[end]).prefix not in ("ل", "لل"):
+        return False
+    country = country_of_name(tokens[end])
+    return country is not None and all(a.country not in (None, country) for a in actors)
 
 
 def _predicate_titles(tokens: list[str], persons: list[Found], titled: set[int]) -> set[int]:
@@ -1209,8 +1224,16 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
         return next((d for d in persons if _describes(mention, d)
                      and not _another_in_sentence(doc, mention, d)), None)
     words = [set(noun_stems(w)) for w in doc.content_words(mention.start, mention.end)]
+    # a bare given name does not name again one named in full: news names a person
+    # again by the family name («حسن» in «حسن الجوار» is not «حسن روحاني»)
+    given_only = len(words) == 1 and not mention.titles
     return next((d for d in persons if words and any(
-        _in_order(words, name) for name in _names(d))), None)
+        _in_order(words, name) and not (given_only and _given_name_of(words[0], name))
+        for name in _names(d))), None)
+
+
+def _given_name_of(word: set[str], name: list[str]) -> bool:
+    return len(name) > 1 and name[0] in word and word.isdisjoint(name[1:])
 
 
 def _in_order(words: list[set[str]], name: list[str]) -> bool:

@@ -243,6 +243,24 @@ def elected_offices() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def ordinary_readings() -> dict[str, frozenset[str]]:
+    """One-word KB names that are also ordinary words, by the key of the name: the keys
+    of the words after them that make them the ordinary word (``common_words.yaml``)."""
+    return {head_stem(name): frozenset(head_stem(w) for w in words)
+            for name, words in _data("common_words.yaml")["followed_by"].items()}
+
+
+def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether the one-word name at ``start`` is an ordinary word here: «القاعدة العسكرية»
+    (a military base), «بحماس كبير» (with great enthusiasm)."""
+    if end != start + 1 or end >= len(tokens):
+        return False
+    after = next((words for stem in name_stems(tokens[start])
+                  if (words := ordinary_readings().get(stem))), frozenset())
+    return head_stem(tokens[end]) in after
+
+
+@lru_cache(maxsize=1)
 def holder_adjectives() -> frozenset[str]:
     """Keys of adjectives of a holder in office, passed over after a title («الجديد»)."""
     return _word_keys("roles.yaml", "holder_adjectives")

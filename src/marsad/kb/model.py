@@ -45,7 +45,7 @@ SECTORS = frozenset({
     "SOC",
     "IGO", "NGO",  # PLOVER's non-state "countries", kept as sectors
 })
-FOUNDING_MARGIN = dt.timedelta(days=365)
+FOUNDING_MARGIN = dt.timedelta(days=183)
 TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "MISC"})
 
 
@@ -100,9 +100,9 @@ class Actor:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
     def founded_long_after(self, day: dt.date | None) -> bool:
-        """Founded more than a year after ``day``: words that name it then name another
-        body («حكومة الوحدة الوطنية» of Chad in 1979, not Libya's of 2021); within the
-        year the press may name a body before its formal start."""
+        """Founded more than half a year after ``day``: words that name it then name
+        another body («حكومة الوحدة الوطنية» of Chad in 1979, not Libya's of 2021); in the
+        months before its formal start the press may name a body already."""
         return bool(day and self.start and day < self.start - FOUNDING_MARGIN)
 
     def roles_on(self, day: dt.date | None) -> list[Role]:
