@@ -1275,3 +1275,27 @@ def test_a_bare_given_name_does_not_name_again_one_named_in_full(linker):
     doc = run(linker, text, [("حسن روحاني", "PERSON"), ("حسن", "PERSON", 2)], date="2015-07-21")
     rouhani = entity(doc, "حسن روحاني")
     assert [m.text for m in rouhani.mentions] == ["حسن روحاني"]
+
+
+@pytest.mark.parametrize(("text", "ents", "name", "kind"), [
+    # the tagger's spans of a place or a body named after a person, made one
+    ("وصل الوفد إلى مطار الملك خالد الدولي في الرياض.",
+     [("مطار الملك", "FAC"), ("خالد الدولي", "PERSON")], "مطار الملك خالد الدولي", "FAC"),
+    ("انطلقت الطائرات من قاعدة الملك فيصل الجوية في تبوك.", [("فيصل الجوية", "PERSON")],
+     "قاعدة الملك فيصل الجوية", "FAC"),
+    ("أجرى فحوصات في مستشفى الملك فيصل التخصصي بجدة.", [("الملك فيصل", "ORG")],
+     "مستشفى الملك فيصل التخصصي", "ORG"),
+    ("نقل بمستشفى الأمير سلطان العسكري.", [("بمستشفى الأمير", "FAC"),
+                                            ("سلطان العسكري", "PERSON")],
+     "مستشفى الأمير سلطان العسكري", "ORG"),
+])
+def test_a_place_or_body_named_after_a_person(linker, text, ents, name, kind):
+    doc = run(linker, text, ents, date="2016-01-10")
+    assert (entity(doc, name).type, [e for e in doc._.entities if e.type == "PERSON"]) == \
+        (kind, [])
+
+
+def test_a_style_without_a_head_is_still_a_person(linker):
+    # «سلطان» is a given name, not the style «السلطان»; no head before «الملك»
+    doc = run(linker, "استقبل الملك سلمان وزير الخارجية في الرياض.", [("سلمان", "PERSON")])
+    assert entity(doc, "سلمان بن عبد العزيز").type == "PERSON"

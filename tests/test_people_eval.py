@@ -30,8 +30,8 @@ GATE = {
     "f": {"found": 1.000, "role": 0.870, "country": 0.920, "sector": 0.870},
 }
 ORGS_GATE = {
-    "o": {"found": 0.977, "type": 0.977, "country": 0.967, "sector": 0.925},
-    "p": {"found": 0.963, "type": 0.990, "country": 0.933, "sector": 0.905},
+    "o": {"found": 0.977, "type": 0.977, "country": 0.972, "sector": 0.930},
+    "p": {"found": 0.972, "type": 0.991, "country": 0.934, "sector": 0.906},
     "q": {"found": 0.960, "type": 0.950, "country": 0.882, "sector": 0.857},
     "r": {"found": 0.960, "type": 0.968, "country": 0.916, "sector": 0.874},
 }

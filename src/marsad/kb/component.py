@@ -47,6 +47,7 @@ from marsad.kb.lexicon import (
     leader_heads,
     leader_markers,
     meeting_words,
+    named_after,
     national_sectors,
     not_given_names,
     office_heads,
@@ -237,6 +238,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
         [m for ent in doc.ents if ent.label_ in NER_TYPES
          and (m := _from_ner(ent, places)) is not None], tokens)
     found = _join_hyphenated(doc, found)
+    found = _named_after_people(found, tokens)
     names = _kb_names(tokens, {f.end for f in found if f.type == "PERSON"})
     _split_run_on_orgs(found, names, tokens)
     found = _merge(_people_behind_heads(found, names, tokens), names,
@@ -349,6 +351,42 @@ def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
             continue
         joined.append(mention)
     return joined
+
+
+def _named_after_people(found: list[Found], tokens: list[str]) -> list[Found]:
+    """A head and a style before a name make a place or a body named after its bearer:
+    «[مستشفى الملك] [فيصل التخصصي]», «قاعدة الملك [فيصل الجوية]», «مستشفى [الملك فيصل]»
+    (the tagger's spans) are one facility, as «جامعة الأمير [سلطان]» is one body."""
+    words = named_after()
+    by_end = {m.end: m for m in found}
+    gone: set[int] = set()
+    for mention in found:
+        if mention.source != "ner":
+            continue
+        # the tagger's name may begin with the style, as a person's or a body's («في
+        # مستشفى [الملك فيصل]»), or after it, as a person's
+        style = mention.start if _style(tokens, mention.start) else mention.start - 1
+        if style < 1 or not _style(tokens, style) or (
+                style < mention.start and mention.type != "PERSON"):
+            continue
+        head = next((stem for stem in noun_stems(tokens[style - 1])
+                     if stem in words.place_heads | words.body_heads), None)
+        if head is None:
+            continue
+        before = by_end.get(mention.start)
+        if before is not None and before.start == style - 1:
+            gone.add(id(before))  # «[مستشفى الملك]»: the tagger's start of it
+        end = mention.end
+        while end < len(tokens) and head_stem(tokens[end]) in words.continuations:
+            end += 1
+        mention.start, mention.end, mention.leads = style - 1, end, frozenset({head})
+        mention.type = "ORG" if head in words.body_heads else "FAC"
+    return [m for m in found if id(m) not in gone]
+
+
+def _style(tokens: list[str], i: int) -> bool:
+    """A style of a name's bearer, with its article («الملك»; «سلطان» is a given name)."""
+    return head_stem(tokens[i]) in named_after().styles and definite(tokens[i])
 
 
 HYPHENS = frozenset("-‐–")

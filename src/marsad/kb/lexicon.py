@@ -421,6 +421,23 @@ def state_agencies() -> frozenset[str]:
     return _word_list("org_patterns.yaml", "state_agencies")
 
 
+@dataclass(frozen=True, slots=True)
+class NamedAfter:
+    """Stem keys of the words of a place or body named after a person (``named_after``)."""
+
+    styles: frozenset[str]
+    place_heads: frozenset[str]
+    body_heads: frozenset[str]
+    continuations: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def named_after() -> NamedAfter:
+    lists = _data("org_patterns.yaml")["named_after"]
+    return NamedAfter(*(frozenset(map(head_stem, lists[key])) for key in (
+        "styles", "place_heads", "body_heads", "continuations")))
+
+
 @lru_cache(maxsize=1)
 def leader_markers() -> frozenset[str]:
     """«برئاسة», «بقيادة»: words before the name of who heads a body, never in a name."""
