@@ -11,6 +11,16 @@ that changed most, and lists the entities whose reading changed (for a reader to
     ... change the code ...
     .venv/bin/python benchmarks/entities.py write after.json --articles 300
     .venv/bin/python benchmarks/entities.py compare before.json after.json
+
+The links themselves are judged by a reader: ``sample`` draws linked people and
+organisations (seeded) with their KB actor and contexts into files a reader fills with
+verdicts («link», «roles», «country», «sector»: right, wrong, unsure or n/a), and
+``tally`` counts the verdicts of the judged files:
+
+    .venv/bin/python benchmarks/entities.py write new.json --skip 300 --articles 300
+    .venv/bin/python benchmarks/entities.py sample new.json judge/ --per-type 150
+    ... a reader writes judge/person_judged.jsonl and judge/org_judged.jsonl ...
+    .venv/bin/python benchmarks/entities.py tally judge/*_judged.jsonl
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 from collections import Counter
 from itertools import islice
 from pathlib import Path
@@ -32,14 +43,14 @@ TYPES = ("PERSON", "ORG")
 FIELDS = ("kb_id", "roles", "country", "sector")
 
 
-def write(out: Path, articles: int) -> None:
+def write(out: Path, articles: int, skip: int = 0) -> None:
     shared = shared_dir()
     if shared is None:
         raise SystemExit("no ../shared/data: set MARSAD_SHARED to the shared data folder")
     with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in islice(f, articles)]
+        rows = [json.loads(line) for line in islice(f, skip, skip + articles)]
     entities = []
-    for number, row in enumerate(rows):
+    for number, row in enumerate(rows, start=skip):
         text = row["content"][:CHARS]
         published = (row.get("date_extracted") or "2015-06-01")[:10]
         analysis = marsad.analyze(text, published=published).to_dict()
@@ -47,7 +58,8 @@ def write(out: Path, articles: int) -> None:
             if entity["type"] not in TYPES:
                 continue
             entities.append({
-                "article": number, "type": entity["type"], "name": entity["name"],
+                "article": number, "date": published, "type": entity["type"],
+                "name": entity["name"],
                 **{field: entity[field] for field in FIELDS},
                 "contexts": [text[max(0, m["start"] - 40):m["end"] + 40]
                              for m in entity["mentions"][:3]],
@@ -111,18 +123,62 @@ def compare_places(before: list[dict], after: list[dict], shown: int = 40) -> No
             print(f"  {change:+d}", reading)
 
 
+def sample(entities_file: Path, out: Path, per_type: int, seed: int = 15) -> None:
+    """Linked people and organisations drawn at random, for a reader to judge."""
+    from marsad.kb.model import load_kb
+
+    kb, rng = load_kb(), random.Random(seed)
+    entities = json.loads(entities_file.read_text(encoding="utf-8"))
+    out.mkdir(parents=True, exist_ok=True)
+    for kind in TYPES:
+        linked = [e for e in entities if e["type"] == kind and e.get("kb_id")]
+        drawn = rng.sample(linked, min(per_type, len(linked)))
+        lines = [json.dumps({
+            "n": n, "date": e.get("date"),
+            "linked_to": {"kb_id": e["kb_id"], "arabic": kb.actors[e["kb_id"]].name,
+                          "english": kb.actors[e["kb_id"]].name_en},
+            "said": {f: e[f] for f in FIELDS if f != "kb_id"}, "contexts": e["contexts"],
+        }, ensure_ascii=False) for n, e in enumerate(drawn, start=1)]
+        target = out / f"{kind.lower()}_sample.jsonl"
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{len(drawn)} of {len(linked)} linked {kind} mentions -> {target}")
+
+
+def tally(judged: list[Path]) -> None:
+    """The share of each verdict per field, over the lines each field was judged on."""
+    for path in judged:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        for field in ("link", "roles", "country", "sector"):
+            verdicts = Counter(r[field] for r in rows if r.get(field) not in (None, "n/a"))
+            total = sum(verdicts.values())
+            if total:
+                shares = ", ".join(f"{v} {c / total:.3f}" for v, c in verdicts.most_common())
+                print(f"{path.name}: {field} ({total}): {shares}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     w = commands.add_parser("write")
     w.add_argument("out", type=Path)
     w.add_argument("--articles", type=int, default=300)
+    w.add_argument("--skip", type=int, default=0, help="articles to pass over first")
     c = commands.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
+    s = commands.add_parser("sample")
+    s.add_argument("entities", type=Path)
+    s.add_argument("out", type=Path)
+    s.add_argument("--per-type", type=int, default=150)
+    t = commands.add_parser("tally")
+    t.add_argument("judged", type=Path, nargs="+")
     args = parser.parse_args()
     if args.command == "write":
-        write(args.out, args.articles)
+        write(args.out, args.articles, args.skip)
+    elif args.command == "sample":
+        sample(args.entities, args.out, args.per_type)
+    elif args.command == "tally":
+        tally(args.judged)
     else:
         compare(args.before, args.after)
 

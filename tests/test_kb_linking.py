@@ -1270,13 +1270,6 @@ def test_the_kb_actor_is_still_found(linker, text, linked):
     assert linked in {e.kb_id for e in run(linker, text, date="2015-07-21")._.entities}
 
 
-def test_a_bare_given_name_does_not_name_again_one_named_in_full(linker):
-    text = "قال الرئيس حسن روحاني إن بلاده تريد حسن الجوار مع جيرانها."
-    doc = run(linker, text, [("حسن روحاني", "PERSON"), ("حسن", "PERSON", 2)], date="2015-07-21")
-    rouhani = entity(doc, "حسن روحاني")
-    assert [m.text for m in rouhani.mentions] == ["حسن روحاني"]
-
-
 @pytest.mark.parametrize(("text", "ents", "name", "kind"), [
     # the tagger's spans of a place or a body named after a person, made one
     ("وصل الوفد إلى مطار الملك خالد الدولي في الرياض.",

@@ -1262,16 +1262,8 @@ def _person_coref(doc, mention: Found, drafts: list[Draft]) -> Draft | None:
         return next((d for d in persons if _describes(mention, d)
                      and not _another_in_sentence(doc, mention, d)), None)
     words = [set(noun_stems(w)) for w in doc.content_words(mention.start, mention.end)]
-    # a bare given name does not name again one named in full: news names a person
-    # again by the family name («حسن» in «حسن الجوار» is not «حسن روحاني»)
-    given_only = len(words) == 1 and not mention.titles
     return next((d for d in persons if words and any(
-        _in_order(words, name) and not (given_only and _given_name_of(words[0], name))
-        for name in _names(d))), None)
-
-
-def _given_name_of(word: set[str], name: list[str]) -> bool:
-    return len(name) > 1 and name[0] in word and word.isdisjoint(name[1:])
+        _in_order(words, name) for name in _names(d))), None)
 
 
 def _in_order(words: list[set[str]], name: list[str]) -> bool:
