@@ -1292,3 +1292,29 @@ def test_a_style_without_a_head_is_still_a_person(linker):
     # «سلطان» is a given name, not the style «السلطان»; no head before «الملك»
     doc = run(linker, "استقبل الملك سلمان وزير الخارجية في الرياض.", [("سلمان", "PERSON")])
     assert entity(doc, "سلمان بن عبد العزيز").type == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "ents", "kb_id", "linked"), [
+    # a one-word surname alone, with nothing in the article for the KB's person: a
+    # namesake when the KB's is out of office («ماتيس» in 2015) or an Arab family name
+    ("عرض الفنان الشهير ماتيس لوحاته في باريس.", [("ماتيس", "PERSON")], "usa.mattis", False),
+    ("يشارك الفنان المالكي في مسلسل رمضاني جديد بالرياض.", [("المالكي", "PERSON")],
+     "irq.maliki", False),
+    ("قال المالكي إن العراق لن يتراجع.", [("المالكي", "PERSON"), ("العراق", "GPE")],
+     "irq.maliki", True),
+    ("قال نتنياهو إن الحرب ستستمر.", [("نتنياهو", "PERSON")], "isr.netanyahu", True),
+    # the one named in full before
+    ("أخرج جيمس كاميرون فيلم تيتانيك، وقال كاميرون إن الفيلم نجح.",
+     [("جيمس كاميرون", "PERSON"), ("كاميرون", "PERSON", 2)], "gbr.cameron", False),
+])
+def test_a_surname_alone_links_with_support(linker, text, ents, kb_id, linked):
+    doc = run(linker, text, ents, date="2015-07-21")
+    assert (kb_id in {e.kb_id for e in doc._.entities}) is linked
+
+
+def test_a_short_acronym_is_written_as_listed(linker):
+    def linked(text: str) -> set:
+        return {e.kb_id for e in run(linker, text)._.entities}
+
+    assert "media.wam" not in linked("شارك 800 أب وأم في الدراسة.")  # "and a mother"
+    assert "media.wam" in linked("نقلت وام عن مصدر أن الوفد وصل.")

@@ -123,6 +123,7 @@ class Found:
     leads: frozenset[str] = frozenset()  # keys the first word matched (to cut its clitics)
     place: Place | None = None  # the places stage's reading of a GPE/LOC/FAC span
     led_by: tuple[int, int] | None = None  # «قوات الأسد»: the leader's name it contains
+    surname: bool = False  # a name NER found, linked by the actor's short form alone
 
 
 @dataclass
@@ -968,7 +969,34 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
     # full, by NER, or by a title somewhere in the article (a head alone does not: «القناة»
     # after three adjectives «العربية» is no Al Arabiya).
     drafts = [d for d in drafts if not _short_only(d)]
+    for draft in drafts:
+        if _unsupported_surname(doc, draft, date):
+            _unlink(doc, draft)
     return _domestic_bodies(doc, drafts)
+
+
+def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
+    """A KB person named only by a one-word surname, in an article that names neither
+    his country nor an office of his, who bears an Arab family name (which many share)
+    or held none of his offices yet on the date: a namesake («المالكي» in a Saudi
+    comedy's cast is a comedian, «ماتيس» in an exhibition of 2015 the painter; «نتنياهو»
+    is Netanyahu, «بايدن» in 2020 Biden)."""
+    named = [m for m in draft.mentions if m.source != "anaphor"]
+    actor = draft.actor
+    if actor is None or not named or not all(m.surname for m in named) or \
+            actor.country in doc.article_countries:
+        return False
+    family_name = all(best(doc.words[m.start]).article for m in named)
+    not_yet = date is not None and bool(actor.roles) and all(
+        r.start is not None and r.start > date for r in actor.roles)
+    return family_name or not_yet
+
+
+def _unlink(doc: Page, draft: Draft) -> None:
+    """Make a draft an unknown person's: no actor, nor what the KB said of him."""
+    draft.name = _display(doc, draft.mentions[0])
+    draft.actor, draft.country, draft.sector = None, None, None
+    draft.roles, draft.role_keys, draft.other_times = [], set(), set()
 
 
 def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft | None:
@@ -987,6 +1015,12 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         resolution = resolve_name(text, context)
         actor = resolution.choice or _namesake(doc, mention, resolution, drafts) \
             or _inner_actor(doc, mention) or actor
+        mention.surname = actor is not None and mention.type == "PERSON" and \
+            mention.end == mention.start + 1 and not mention.titles and \
+            not any(a.actor is actor and not a.short for a in aliases().lookup(text))
+        namesake = _person_coref(doc, mention, drafts) if mention.surname else None
+        if namesake is not None and namesake.actor is None:
+            return namesake  # «جيمس كاميرون … وقال كاميرون»: the one named before
     if actor is None and misread:
         actor = _known_name(text, Context(date), by_key)
     if actor is not None and actor.founded_long_after(date):

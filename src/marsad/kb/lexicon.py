@@ -11,7 +11,7 @@ from importlib import resources
 from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex, head_stem
 from marsad.kb.model import Actor, load_kb
-from marsad.text.clitics import definite, name_stems, writes_article
+from marsad.text.clitics import definite, name_stems, unmarked, writes_article
 from marsad.text.normalize import normalize_key
 
 
@@ -472,18 +472,27 @@ def aliases() -> PhraseIndex[Alias]:
     return index
 
 
+SHORT_ACRONYM = 3  # letters
+
+
 def written_alike(words: Sequence[str], actor: Actor) -> bool:
     """Whether ``words`` end a person's name with the article as one of its forms does:
     the alias index matches words without their article, but the family name «الموسى»
     (a footballer, «معتز الموسى») is not «موسى» (a prime minister, «معتز موسى»). Inside
     the name the press varies («صباح خالد الحمد الصباح», «صباح الخالد …»); organisations
-    are named either way («ليكود»), but a one-word name that is only ever written with
-    the article is a common word without it («دولة عربية», not the channel «العربية»)."""
+    are named either way when the KB lists both forms («الليكود», «ليكود»), but a one-word
+    name is written with the article as listed: «عربية» is no channel «العربية», «الفتح»
+    («الفتح المبين») no «فتح», «المصدر» ("the source") no company «مصدر»."""
     if not words:
         return True
     if actor.type != "PERSON":
-        return len(words) > 1 or definite(words[0]) or any(
-            " " not in form and not definite(form) for form in (*actor.aliases, *actor.short))
+        one_word = [f for f in (*actor.aliases, *actor.short) if " " not in f]
+        if len(words) == 1 and any(len(f) <= SHORT_ACRONYM for f in one_word):
+            # an acronym of three letters is written as listed: «وأم» ("and a mother") is
+            # no «وام» (WAM), whose key it shares
+            return unmarked(words[0]) in {unmarked(f) for f in one_word}
+        return len(words) > 1 or not one_word or any(
+            definite(form) == definite(words[0]) for form in one_word)
     last = definite(words[-1])
     return any(definite(spelling.split()[-1]) == last
                for form in (*actor.aliases, *actor.short) for spelling in spellings(form))

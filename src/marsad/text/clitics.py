@@ -47,7 +47,12 @@ def writes_article(word: str) -> bool:
     article = _rules()["article"]
     if word.startswith(article) or not word.startswith(article[0]):
         return word.startswith(article)  # most words: no marks to look past
-    return _MARKS.sub("", word[:8]).startswith(article)
+    return unmarked(word[:8]).startswith(article)
+
+
+def unmarked(word: str) -> str:
+    """``word`` as written, its letters and hamzas kept, without harakat and tatweel."""
+    return _MARKS.sub("", word)
 
 
 def has_article(token: str, analysis: Clitics) -> bool:
