@@ -1296,10 +1296,10 @@ def test_a_style_without_a_head_is_still_a_person(linker):
 
 @pytest.mark.parametrize(("text", "ents", "kb_id", "linked"), [
     # a one-word surname alone, with nothing in the article for the KB's person: a
-    # namesake when the KB's is out of office («ماتيس» in 2015) or an Arab family name
+    # namesake when the KB's held none of his offices yet («ماتيس» in 2015)
     ("عرض الفنان الشهير ماتيس لوحاته في باريس.", [("ماتيس", "PERSON")], "usa.mattis", False),
-    ("يشارك الفنان المالكي في مسلسل رمضاني جديد بالرياض.", [("المالكي", "PERSON")],
-     "irq.maliki", False),
+    ("أعلن الحزب الحاكم بحضور البشير تمسكه بالحوار.", [("البشير", "PERSON")], "sdn.bashir",
+     True),
     ("قال المالكي إن العراق لن يتراجع.", [("المالكي", "PERSON"), ("العراق", "GPE")],
      "irq.maliki", True),
     ("قال نتنياهو إن الحرب ستستمر.", [("نتنياهو", "PERSON")], "isr.netanyahu", True),
@@ -1318,3 +1318,21 @@ def test_a_short_acronym_is_written_as_listed(linker):
 
     assert "media.wam" not in linked("شارك 800 أب وأم في الدراسة.")  # "and a mother"
     assert "media.wam" in linked("نقلت وام عن مصدر أن الوفد وصل.")
+    assert "usa.apple" in linked("أعلنت شركة آبل عن هاتف جديد.")
+
+
+def test_a_full_name_spelled_otherwise_is_the_holder_of_its_title(linker):
+    # the KB spells «فرانسوا هولاند»; the title tells which «هولاند»
+    doc = run(linker, "دعا الرئيس الفرنسي فرنسوا هولاند إلى تشكيل حكومة لمنطقة اليورو.",
+              [("فرنسوا هولاند", "PERSON")], date="2015-07-21")
+    assert "fra.hollande" in {e.kb_id for e in doc._.entities}
+    doc = run(linker, "التقى أحمد هولاند بالوفد.", [("أحمد هولاند", "PERSON")],
+              date="2015-07-21")
+    assert "fra.hollande" not in {e.kb_id for e in doc._.entities}
+    # or whose words are all in one of the KB's names, in order
+    doc = run(linker, "دعا عمر حسن البشير إلى الحوار.", [("عمر حسن البشير", "PERSON")],
+              date="2015-07-21")
+    assert "sdn.bashir" in {e.kb_id for e in doc._.entities}
+    doc = run(linker, "قال محمد علي السوداني إن السوق هادئة.",
+              [("محمد علي السوداني", "PERSON")], date="2023-07-21")
+    assert "irq.sudani" not in {e.kb_id for e in doc._.entities}

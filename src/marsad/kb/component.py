@@ -977,19 +977,17 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
 
 def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
     """A KB person named only by a one-word surname, in an article that names neither
-    his country nor an office of his, who bears an Arab family name (which many share)
-    or held none of his offices yet on the date: a namesake («المالكي» in a Saudi
-    comedy's cast is a comedian, «ماتيس» in an exhibition of 2015 the painter; «نتنياهو»
-    is Netanyahu, «بايدن» in 2020 Biden)."""
+    his country nor an office of his, who held none of his offices yet on the date: a
+    namesake («ماتيس» in an exhibition of 2015 is the painter; «بايدن» in 2020 is Biden).
+    (Arab family names are shared too, «المالكي» in a Saudi comedy's cast, but «البشير»
+    with Sudan's ruling party unnamed is still Omar al-Bashir.)"""
     named = [m for m in draft.mentions if m.source != "anaphor"]
     actor = draft.actor
     if actor is None or not named or not all(m.surname for m in named) or \
-            actor.country in doc.article_countries:
+            actor.country in doc.article_countries or date is None:
         return False
-    family_name = all(best(doc.words[m.start]).article for m in named)
-    not_yet = date is not None and bool(actor.roles) and all(
-        r.start is not None and r.start > date for r in actor.roles)
-    return family_name or not_yet
+    return bool(actor.roles) and all(r.start is not None and r.start > date
+                                     for r in actor.roles)
 
 
 def _unlink(doc: Page, draft: Draft) -> None:
@@ -1280,8 +1278,11 @@ def _near_date(role: Role, date: dt.date) -> bool:
 
 def _inner_actor(doc, mention: Found) -> Actor | None:
     """An NER span longer than the alias it starts with («حكومة الوفاق الوطني المعترف»)."""
-    found = _leading_actor(doc.words[mention.start:mention.end])
-    return found[0] if found and _fits(found[0].type, mention.type) else None
+    words = doc.words[mention.start:mention.end]
+    found = _leading_actor(words)
+    if found is None or ordinary_word(words, 0, found[1]):
+        return None  # «أورانج كاونتي» is a county, not the company
+    return found[0] if _fits(found[0].type, mention.type) else None
 
 
 def _fits(actor_type: str, mention_type: str) -> bool:

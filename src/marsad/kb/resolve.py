@@ -21,6 +21,7 @@ from marsad.kb.lexicon import (
     written_alike,
 )
 from marsad.kb.model import Actor, KnowledgeBase, Role, load_kb
+from marsad.text.normalize import normalize_key
 
 # Evidence weights. A title the actor held on the date outweighs everything else; a
 # country that contradicts the context rules a candidate out in practice.
@@ -109,6 +110,8 @@ def resolve_name(text: str, context: Context, allow_short: bool = True) -> Resol
              if (allow_short or not a.short) and written_alike(words, a.actor)]
     if context.type:
         found = [a for a in found if _type_fits(a.actor.type, context.type)]
+    if not found and len(words) > 1:
+        return _by_surname(words, context)
     if not found:
         return Resolution([], None, "no actor has this name")
     candidates = {a.actor.id: Candidate(a.actor) for a in found}
@@ -119,6 +122,35 @@ def resolve_name(text: str, context: Context, allow_short: bool = True) -> Resol
             cand.reasons.append("short form of the name")
         _score(cand, context)
     return _choose(list(candidates.values()))
+
+
+def _by_surname(words: list[str], context: Context) -> Resolution:
+    """A full name the KB does not list, whose last word is a person's surname in the KB,
+    is that person when its words are all in one of his names, in order («عمر حسن
+    البشير» in «عمر حسن أحمد البشير»; not «محمد علي السوداني»), or its title names an
+    office he held on the date: given names are spelled many ways («الرئيس الفرنسي
+    فرنسوا هولاند», the KB's «فرانسوا هولاند»)."""
+    found = {a.actor.id: a.actor for a in aliases().lookup(words[-1])
+             if a.actor.type == "PERSON" and written_alike(words[-1:], a.actor)}
+    keys = [normalize_key(w) for w in words]
+    candidates = []
+    for actor in found.values():
+        if any(_within(keys, [normalize_key(w) for w in form.split()]) for form in actor.aliases):
+            why = f"«{' '.join(words)}» within one of his names"
+        elif context.date and any(role_matches(r.role, t) for r in actor.roles_on(context.date)
+                                  for t in context.titles if t.roles or t.family):
+            why = f"surname «{words[-1]}» with a title of his office"
+        else:
+            continue
+        candidates.append(Candidate(actor, reasons=[why]))
+        _score(candidates[-1], context)
+    return _choose(candidates, empty="no actor has this name")
+
+
+def _within(words: list[str], name: list[str]) -> bool:
+    """Whether ``words`` come in ``name`` in their order, others between allowed."""
+    rest = iter(name)
+    return all(word in rest for word in words)
 
 
 def resolve_office(context: Context) -> Resolution:
