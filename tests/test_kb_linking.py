@@ -1287,6 +1287,26 @@ def test_a_place_or_body_named_after_a_person(linker, text, ents, name, kind):
     assert (entity(doc, name).type, [e for e in doc._.entities if e.type == "PERSON"]) == \
         (kind, [])
 
+@pytest.mark.parametrize(("text", "ents", "name", "kind", "country"), [
+    # a head before a title or a KB person's name, without a style
+    ("فاز الهلال بكأس خادم الحرمين الشريفين لكرة القدم.", [], "كأس خادم الحرمين الشريفين",
+     "MISC", None),
+    ("أطلق مركز محمد بن راشد للفضاء قمرا صناعيا.", [("محمد بن راشد", "PERSON")],
+     "مركز محمد بن راشد للفضاء", "ORG", "ARE"),
+])
+def test_a_thing_named_after_a_title_or_a_name(linker, text, ents, name, kind, country):
+    doc = run(linker, text, ents, date="2015-07-21")
+    thing = entity(doc, name)
+    assert (thing.type, thing.country, [e for e in doc._.entities if e.type == "PERSON"]) == \
+        (kind, country, [])
+
+
+def test_his_office_is_no_head_of_a_name(linker):
+    # «مكتبه» (his office) shares its key with «مكتبة» (a library)
+    doc = run(linker, "التقى نتنياهو في مكتبه وزير الخارجية الأمريكي.",
+              [("نتنياهو", "PERSON")], date="2024-02-01")
+    assert "usa.blinken" in {e.kb_id for e in doc._.entities}
+
 
 def test_a_style_without_a_head_is_still_a_person(linker):
     # «سلطان» is a given name, not the style «السلطان»; no head before «الملك»

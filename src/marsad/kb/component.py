@@ -354,35 +354,78 @@ def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
     return joined
 
 
+MAX_NAME_WORDS = 8  # the longest KB name a thing named after a person is looked for in
+
+
 def _named_after_people(found: list[Found], tokens: list[str]) -> list[Found]:
-    """A head and a style before a name make a place or a body named after its bearer:
-    «[مستشفى الملك] [فيصل التخصصي]», «قاعدة الملك [فيصل الجوية]», «مستشفى [الملك فيصل]»
-    (the tagger's spans) are one facility, as «جامعة الأمير [سلطان]» is one body."""
-    words = named_after()
+    """A head without the article before a name, maybe with a style between, makes a
+    place, a body or a thing named after its bearer: «[مستشفى الملك] [فيصل التخصصي]»,
+    «قاعدة الملك [فيصل الجوية]», «مستشفى [الملك فيصل]», «مجمع [محمد بن راشد]» (the
+    tagger's spans) are one facility, body or thing; so is a head before a title of the
+    KB («كأس خادم الحرمين الشريفين», the King's Cup)."""
     by_end = {m.end: m for m in found}
     gone: set[int] = set()
     for mention in found:
         if mention.source != "ner":
             continue
         # the tagger's name may begin with the style, as a person's or a body's («في
-        # مستشفى [الملك فيصل]»), or after it, as a person's
-        style = mention.start if _style(tokens, mention.start) else mention.start - 1
-        if style < 1 or not _style(tokens, style) or (
-                style < mention.start and mention.type != "PERSON"):
+        # مستشفى [الملك فيصل]»), or come after it or right after the head, as a person's
+        start = mention.start - 1 if mention.type == "PERSON" and mention.start > 0 and \
+            _style(tokens, mention.start - 1) else mention.start
+        if mention.type != "PERSON" and not _style(tokens, start):
             continue
-        head = next((stem for stem in noun_stems(tokens[style - 1])
-                     if stem in words.place_heads | words.body_heads), None)
-        if head is None:
+        found_head = _head_named_after(tokens, start - 1)
+        if found_head is None:
             continue
         before = by_end.get(mention.start)
-        if before is not None and before.start == style - 1:
+        if before is not None and before.start == start - 1:
             gone.add(id(before))  # «[مستشفى الملك]»: the tagger's start of it
-        end = mention.end
-        while end < len(tokens) and head_stem(tokens[end]) in words.continuations:
+        _name_after(mention, tokens, start - 1, mention.end, found_head)
+    found = [m for m in found if id(m) not in gone]
+    return found + _named_after_titles(tokens, _cover(found))
+
+
+def _named_after_titles(tokens: list[str], taken: set[int]) -> list[Found]:
+    """A head before a title or a KB person's name the tagger did not find: «كأس خادم
+    الحرمين الشريفين», «مركز الملك سلمان الاجتماعي»."""
+    found: list[Found] = []
+    for i in range(1, len(tokens)):
+        head = _head_named_after(tokens, i - 1) if i not in taken else None
+        if head is None:
+            continue
+        title = titles().match_at(tokens, i)
+        person = _leading_actor(tokens[i:i + MAX_NAME_WORDS])
+        end = max(title.end if title else i,
+                  i + person[1] if person and person[0].type == "PERSON" else i)
+        if end > i and not set(range(i - 1, end)) & taken:
+            mention = Found(i - 1, end, "MISC", "ner")
+            _name_after(mention, tokens, i - 1, end, head)
+            found.append(mention)
+    return found
+
+
+def _head_named_after(tokens: list[str], i: int) -> str | None:
+    """The stem key of a head of `named_after` at ``i``, written without the article."""
+    if i < 0 or definite(tokens[i]):
+        return None
+    return next((stem for stem in noun_stems(tokens[i]) if named_after().kind(stem)), None)
+
+
+def _name_after(mention: Found, tokens: list[str], start: int, end: int, head: str) -> None:
+    """Make ``mention`` the thing a head names after a person: from the head, through
+    the adjectives of the head after the name («الدولي», «الجوية») and what it is for
+    («للإغاثة», «للطاقة الشمسية»); of the country of the person, if the KB knows him."""
+    person = _leading_actor(tokens[start + 1:end])
+    while end < len(tokens) and head_stem(tokens[end]) in named_after().continuations:
+        end += 1
+    if end + 1 < len(tokens) and best(tokens[end]).prefix == "لل":
+        end += 1  # «مركز محمد بن راشد للفضاء»
+        while end < len(tokens) and definite(tokens[end]) and not titles().match_at(tokens, end):
             end += 1
-        mention.start, mention.end, mention.leads = style - 1, end, frozenset({head})
-        mention.type = "ORG" if head in words.body_heads else "FAC"
-    return [m for m in found if id(m) not in gone]
+    mention.start, mention.end, mention.leads = start, end, frozenset({head})
+    mention.type = named_after().kind(head)
+    if person and person[0].type == "PERSON":
+        mention.country = person[0].country
 
 
 def _style(tokens: list[str], i: int) -> bool:
@@ -475,8 +518,7 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
     if kind == "PERSON" and len(ent) == 1 and ent[0].text in not_given_names():
         return None  # «على» ("on") read as the name «علي»
-    if kind in {"ORG", "MISC"} and len(ent) == 1 and ent.end < len(ent.doc) and \
-            ordinary_word([ent[0].text, ent.doc[ent.end].text], 0, 1):
+    if kind in {"ORG", "MISC"} and _ordinary(ent):
         return None  # «القاعدة العسكرية»: a base, not al-Qaeda
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
         honorific = honorifics().match_at([t.text for t in ent], 0)
@@ -501,6 +543,13 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         mention.place = place
         mention.country = country_of_name(ent.text) or (place.country if place else None)
     return mention
+
+
+def _ordinary(ent: Span) -> bool:
+    """Whether the words of an NER span are an ordinary phrase there (`ordinary_word`)."""
+    doc = ent.doc
+    start, end = max(ent.start - 1, 0), min(ent.end + 1, len(doc))
+    return ordinary_word([t.text for t in doc[start:end]], ent.start - start, ent.end - start)
 
 
 def _names_the_place(word: str) -> bool:
@@ -883,7 +932,7 @@ def _patterns(tokens: list[str], inside: set[int],
     while i < len(tokens):
         pattern = read_org_pattern(tokens, i, places=places) \
             if may_be_head[i] and i not in inside else None
-        if pattern:
+        if pattern and not ordinary_word(tokens, pattern.start, pattern.end):
             found.append(_org_from_pattern(pattern))
             i = pattern.end
         else:

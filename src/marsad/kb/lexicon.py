@@ -4,7 +4,7 @@ alias indexes over the actors, and the rules for aliases that name several actor
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -242,22 +242,24 @@ def elected_offices() -> frozenset[str]:
     return _word_list("roles.yaml", "elected_offices")
 
 
-@lru_cache(maxsize=1)
-def ordinary_readings() -> dict[str, frozenset[str]]:
-    """One-word KB names that are also ordinary words, by the key of the name: the keys
-    of the words after them that make them the ordinary word (``common_words.yaml``)."""
+@lru_cache(maxsize=2)
+def ordinary_readings(side: str = "followed_by") -> dict[str, frozenset[str]]:
+    """KB names that are also ordinary words, by the key of their first word: the keys of
+    the words after them (or before them, ``preceded_by``) that make them the ordinary
+    word (``common_words.yaml``)."""
     return {head_stem(name): frozenset(head_stem(w) for w in words)
-            for name, words in _data("common_words.yaml")["followed_by"].items()}
+            for name, words in _data("common_words.yaml")[side].items()}
 
 
 def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
-    """Whether the one-word name at ``start`` is an ordinary word here: «القاعدة العسكرية»
-    (a military base), «بحماس كبير» (with great enthusiasm)."""
-    if end != start + 1 or end >= len(tokens):
-        return False
-    after = next((words for stem in name_stems(tokens[start])
-                  if (words := ordinary_readings().get(stem))), frozenset())
-    return head_stem(tokens[end]) in after
+    """Whether the name at [start, end) is an ordinary word here: «القاعدة العسكرية» (a
+    military base), «بحماس كبير» (with great enthusiasm), «السياسة الخارجية الأمريكية»."""
+    def listed(side: str, i: int) -> bool:
+        words = next((words for stem in name_stems(tokens[start])
+                      if (words := ordinary_readings(side).get(stem))), frozenset())
+        return 0 <= i < len(tokens) and head_stem(tokens[i]) in words
+
+    return (end == start + 1 and listed("followed_by", end)) or listed("preceded_by", start - 1)
 
 
 @lru_cache(maxsize=1)
@@ -428,14 +430,20 @@ class NamedAfter:
     styles: frozenset[str]
     place_heads: frozenset[str]
     body_heads: frozenset[str]
+    misc_heads: frozenset[str]
     continuations: frozenset[str]
+
+    def kind(self, head: str) -> str | None:
+        """The entity type of what a head (a stem key) names after a person."""
+        return "FAC" if head in self.place_heads else "ORG" if head in self.body_heads \
+            else "MISC" if head in self.misc_heads else None
 
 
 @lru_cache(maxsize=1)
 def named_after() -> NamedAfter:
     lists = _data("org_patterns.yaml")["named_after"]
-    return NamedAfter(*(frozenset(map(head_stem, lists[key])) for key in (
-        "styles", "place_heads", "body_heads", "continuations")))
+    return NamedAfter(**{f.name: frozenset(map(head_stem, lists[f.name]))
+                         for f in fields(NamedAfter)})
 
 
 @lru_cache(maxsize=1)
