@@ -1356,3 +1356,17 @@ def test_a_full_name_spelled_otherwise_is_the_holder_of_its_title(linker):
     doc = run(linker, "قال محمد علي السوداني إن السوق هادئة.",
               [("محمد علي السوداني", "PERSON")], date="2023-07-21")
     assert "irq.sudani" not in {e.kb_id for e in doc._.entities}
+
+
+@pytest.mark.parametrize(("text", "ents"), [
+    # the tagger's name runs into a title, or the title comes before the name alone
+    ("وقع البابا فرنسيس بابا الكنيسة الكاثوليكية وشيخ الأزهر الوثيقة.",
+     [("البابا", "PERSON"), ("فرنسيس بابا", "PERSON")]),
+    ("وقع شيخ الأزهر وبابا الكنيسة الكاثوليكية فرنسيس الوثيقة في أبوظبي.",
+     [("وبابا", "GPE"), ("الكاثوليكية", "ORG")]),
+])
+def test_a_name_and_a_title_the_tagger_ran_together(linker, text, ents):
+    doc = run(linker, text, ents, date="2019-02-04")
+    pope = entity(doc, "البابا فرنسيس")
+    assert (pope.kb_id, pope.country) == ("vat.francis", "VAT")
+    assert [e.type for e in doc._.entities if e.type == "ORG" and e.name == "الكاثوليكية"] == []

@@ -239,6 +239,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
         [m for ent in doc.ents if ent.label_ in NER_TYPES
          and (m := _from_ner(ent, places)) is not None], tokens)
     found = _join_hyphenated(doc, found)
+    _cut_before_titles(found, tokens)
     found = _named_after_people(found, tokens)
     names = _kb_names(tokens, {f.end for f in found if f.type == "PERSON"})
     _split_run_on_orgs(found, names, tokens)
@@ -249,6 +250,12 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     # المتحدة»): the title phrase takes such a mention's words
     title_words = [f for f in found
                    if _is_title_word(tokens, f, {p.start for p in persons}, sentence)]
+    # and the tagger's other names inside those titles' words («وبابا [الكنيسة
+    # الكاثوليكية]» → «الكاثوليكية» as an organisation)
+    inside = {i for f in title_words
+              for i in range(f.start, titles().match_at(tokens, f.start).end)}
+    title_words += [f for f in found if f.source == "ner" and f.type != "PERSON"
+                    and f not in title_words and set(range(f.start, f.end)) <= inside]
     standalone, titled = _titles(tokens, persons, _cover(f for f in found if f not in title_words),
                                  publication_date(doc), sentence)
     found = [f for f in found if f not in title_words or f.start not in titled] + \
@@ -298,8 +305,9 @@ def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int],
                         sentence_start=_sentence_start(sentence, mention.start))
     if phrase is None:
         return False
-    if mention.type == "PERSON":
-        return phrase.qualified or match.end > mention.end
+    if mention.type == "PERSON":  # «[البابا] [فرنسيس]»; not «[أمير] [محمد]», a name
+        return phrase.qualified or match.end > mention.end or (
+            phrase.name_start is not None and not _given_name_only(tokens, mention))
     return phrase.qualified or phrase.name_start is not None
 
 
@@ -352,6 +360,23 @@ def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
             continue
         joined.append(mention)
     return joined
+
+
+def _cut_before_titles(found: list[Found], tokens: list[str]) -> None:
+    """A person's name ends where a title begins that goes on past it: «[فرنسيس بابا]
+    الكنيسة الكاثوليكية», «[أحمد الطيب شيخ] الأزهر» (the tagger's spans); not at a title
+    that names nobody there («[أحمد أمين] عام 1930»: «أمين عام» wants its body)."""
+    for mention in found:
+        if mention.type == "PERSON" and mention.source == "ner":
+            mention.end = next((j for j in range(mention.start + 1, mention.end)
+                                if _title_past(tokens, j, mention.end)), mention.end)
+
+
+def _title_past(tokens: list[str], start: int, end: int) -> bool:
+    """Whether a title that names someone begins at ``start`` and goes on past ``end``."""
+    title = titles().match_at(tokens, start)
+    phrase = read_title(tokens, start, set()) if title and title.end > end else None
+    return phrase is not None and not phrase.incomplete
 
 
 MAX_NAME_WORDS = 8  # the longest KB name a thing named after a person is looked for in
@@ -1125,9 +1150,10 @@ def _namesake(doc: Page, mention: Found, resolution: Resolution,
 
 
 def _short_only(draft: Draft) -> bool:
-    """Whether an actor is named only by a short alias, and maybe by a head alone."""
+    """Whether an actor is named only by a short alias without a title, and maybe by a
+    head alone («وبابا الكنيسة الكاثوليكية فرنسيس» names the pope by his title)."""
     named = [m for m in draft.mentions if m.source != "head_anaphor"]
-    return bool(named) and all(m.short for m in named)
+    return bool(named) and all(m.short and not m.titles for m in named)
 
 
 def _org_antecedent(doc: Page, mention: Found, drafts: list[Draft]) -> Draft | None:
