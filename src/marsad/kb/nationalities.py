@@ -134,20 +134,26 @@ def rows() -> tuple[Nationality, ...]:
     return tuple(read_rows(text))
 
 
-@lru_cache(maxsize=2)
 def adjectives(after_title: bool = False) -> PhraseIndex[Nationality]:
     """Nisba adjectives and group names (NORP), found through clitics; ``after_title``
     adds those read so only right after a title («رئيس الوزراء المجري»)."""
-    kinds = {"adjective", "group"} | ({"adjective_after_title"} if after_title else set())
-    return PhraseIndex().add_all((r.form, r) for r in rows() if r.kind in kinds)
+    return _index("adjective", bool(after_title))
 
 
-@lru_cache(maxsize=2)
 def country_names(after_title: bool = False) -> PhraseIndex[str]:
     """Country names; ``after_title`` adds those read so only right after a title
     («سلطان عمان»: Oman, elsewhere also Amman)."""
-    kinds = {"name"} | ({"name_after_title"} if after_title else set())
-    return PhraseIndex().add_all((r.form, r.iso3) for r in rows() if r.kind in kinds)
+    return _index("name", bool(after_title))
+
+
+@lru_cache(maxsize=4)
+def _index(kind: str, after_title: bool) -> PhraseIndex:
+    """Names (to their country) or adjectives and groups (to their row), built once each
+    (called positionally, so that the cache has one key per index)."""
+    kinds = {kind, "group"} if kind == "adjective" else {kind}
+    kinds |= {f"{kind}_after_title"} if after_title else set()
+    return PhraseIndex().add_all((r.form, r.iso3 if kind == "name" else r) for r in rows()
+                                 if r.kind in kinds)
 
 
 def country_of_name(text: str) -> str | None:
