@@ -243,7 +243,7 @@ def elected_offices() -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
-def ordinary_readings(side: str = "followed_by") -> dict[str, frozenset[str]]:
+def ordinary_readings(side: str) -> dict[str, frozenset[str]]:
     """KB names that are also ordinary words, by the key of their first word: the keys of
     the words after them (or before them, ``preceded_by``) that make them the ordinary
     word (``common_words.yaml``)."""
