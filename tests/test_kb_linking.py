@@ -1370,3 +1370,23 @@ def test_a_name_and_a_title_the_tagger_ran_together(linker, text, ents):
     pope = entity(doc, "البابا فرنسيس")
     assert (pope.kb_id, pope.country) == ("vat.francis", "VAT")
     assert [e.type for e in doc._.entities if e.type == "ORG" and e.name == "الكاثوليكية"] == []
+
+
+def test_a_quoted_name_after_its_title(linker):
+    doc = run(linker, "في عهد الرئيس الأمريكي «جيمي كارتر» احتجز الرهائن.",
+              [("جيمي كارتر", "PERSON")], date="2015-07-21")
+    carter = entity(doc, "جيمي كارتر")
+    assert (carter.roles, carter.country) == (["الرئيس"], "USA")
+    assert "usa.obama" not in {e.kb_id for e in doc._.entities}
+
+
+@pytest.mark.parametrize(("text", "name", "kb_id"), [
+    # a KB name followed by a family name of its own is another person
+    ("قال المشرف العام عبدالله بن عبدالعزيز الربيعة إن المساعدات وصلت.",
+     "عبدالله بن عبدالعزيز الربيعة", None),
+    # but not by a dynasty's name
+    ("استقبل الأمير محمد بن سلمان آل سعود الوفد.", "محمد بن سلمان آل سعود", "sau.mbs"),
+])
+def test_a_kb_name_inside_a_longer_name(linker, text, name, kb_id):
+    doc = run(linker, text, [(name, "PERSON")], date="2018-07-21")
+    assert [e.kb_id for e in doc._.entities if e.type == "PERSON"] == [kb_id]

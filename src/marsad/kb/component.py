@@ -1357,7 +1357,16 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
     found = _leading_actor(words)
     if found is None or ordinary_word(words, 0, found[1]):
         return None  # «أورانج كاونتي» is a county, not the company
+    if found[0].type == "PERSON" and _family_name_at(words, found[1]):
+        return None  # a longer name is another person's: «عبدالله بن عبدالعزيز الربيعة»
     return found[0] if _fits(found[0].type, mention.type) else None
+
+
+def _family_name_at(words: list[str], i: int) -> bool:
+    """Whether a family name of its own follows a KB name within the tagger's span: a
+    definite word that is no dynasty («آل سعود»), nationality or title."""
+    return i < len(words) and definite(words[i]) and words[i] not in ("آل", "ال") \
+        and not adjectives().match_at(words, i) and not titles().match_at(words, i)
 
 
 def _fits(actor_type: str, mention_type: str) -> bool:

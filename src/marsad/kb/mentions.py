@@ -60,6 +60,7 @@ from marsad.text.clitics import analyses, best, definite, has_article, writes_ar
 from marsad.text.normalize import normalize_key
 
 COMMAS = {"،", ","}
+OPENING_QUOTES = {"«", '"', "“"}  # a name after its title may be quoted
 UNITED_NATIONS = "igo.un"  # the KB's id of the body its posted offices are at
 POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى اليمن»
 # The sectors of bodies named by the words after their head («وزارة الداخلية», «حزب
@@ -253,6 +254,9 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
         if i in person_starts and not (i + 1 in person_starts and _nisba(tokens, i)):
             if name_proclitic(tokens[i], shipped_lexicon()) != "ل":  # «الموالية لهادي»
                 phrase.name_start = i
+            break
+        if tokens[i] in OPENING_QUOTES and i + 1 in person_starts:
+            phrase.name_start = i + 1  # «الرئيس الأمريكي «جيمي كارتر»»: the name in quotes
             break
         if i - qualifiers_start >= MAX_QUALIFIERS:
             break  # no qualifier begins this far, but a name may follow the last one
