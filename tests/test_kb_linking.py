@@ -1390,3 +1390,10 @@ def test_a_quoted_name_after_its_title(linker):
 def test_a_kb_name_inside_a_longer_name(linker, text, name, kb_id):
     doc = run(linker, text, [(name, "PERSON")], date="2018-07-21")
     assert [e.kb_id for e in doc._.entities if e.type == "PERSON"] == [kb_id]
+
+
+def test_a_saudi_daily_is_not_the_qatari_channel(linker):
+    doc = run(linker, "ذكرت جريدة الجزيرة أن الوزير وصل إلى الرياض.", date="2015-07-21")
+    assert "media.aljazirah" in {e.kb_id for e in doc._.entities}
+    doc = run(linker, "قالت قناة الجزيرة إن الوفد وصل.", date="2015-07-21")
+    assert "media.aljazeera" in {e.kb_id for e in doc._.entities}
