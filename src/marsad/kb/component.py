@@ -240,8 +240,11 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
          and (m := _from_ner(ent, places)) is not None], tokens)
     found = _join_hyphenated(doc, found)
     _cut_before_titles(found, tokens)
-    found = _named_after_people(found, tokens)
-    names = _kb_names(tokens, {f.end for f in found if f.type == "PERSON"})
+    # where a title or a KB name may begin: several steps skip the other tokens
+    title_starts, name_starts = titles().starts(tokens), aliases().starts(tokens)
+    found = _named_after_people(found, tokens, [t or n for t, n in zip(
+        title_starts, name_starts, strict=True)])
+    names = _kb_names(tokens, {f.end for f in found if f.type == "PERSON"}, name_starts)
     _split_run_on_orgs(found, names, tokens)
     found = _merge(_people_behind_heads(found, names, tokens), names,
                    swallows=lambda outer, inner: True)
@@ -257,7 +260,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     title_words += [f for f in found if f.source == "ner" and f.type != "PERSON"
                     and f not in title_words and set(range(f.start, f.end)) <= inside]
     standalone, titled = _titles(tokens, persons, _cover(f for f in found if f not in title_words),
-                                 publication_date(doc), sentence)
+                                 publication_date(doc), sentence, title_starts)
     found = [f for f in found if f not in title_words or f.start not in titled] + \
         [_holders_office(tokens, f) for f in standalone]
     titled |= _predicate_titles(tokens, persons, titled)
@@ -382,12 +385,14 @@ def _title_past(tokens: list[str], start: int, end: int) -> bool:
 MAX_NAME_WORDS = 8  # the longest KB name a thing named after a person is looked for in
 
 
-def _named_after_people(found: list[Found], tokens: list[str]) -> list[Found]:
+def _named_after_people(found: list[Found], tokens: list[str],
+                        may_begin: list[bool]) -> list[Found]:
     """A head without the article before a name, maybe with a style between, makes a
     place, a body or a thing named after its bearer: «[مستشفى الملك] [فيصل التخصصي]»,
     «قاعدة الملك [فيصل الجوية]», «مستشفى [الملك فيصل]», «مجمع [محمد بن راشد]» (the
     tagger's spans) are one facility, body or thing; so is a head before a title of the
-    KB («كأس خادم الحرمين الشريفين», the King's Cup)."""
+    KB («كأس خادم الحرمين الشريفين», the King's Cup). ``may_begin``: where a title or a
+    KB name may begin."""
     by_end = {m.end: m for m in found}
     gone: set[int] = set()
     for mention in found:
@@ -407,15 +412,16 @@ def _named_after_people(found: list[Found], tokens: list[str]) -> list[Found]:
             gone.add(id(before))  # «[مستشفى الملك]»: the tagger's start of it
         _name_after(mention, tokens, start - 1, mention.end, found_head)
     found = [m for m in found if id(m) not in gone]
-    return found + _named_after_titles(tokens, _cover(found))
+    return found + _named_after_titles(tokens, _cover(found), may_begin)
 
 
-def _named_after_titles(tokens: list[str], taken: set[int]) -> list[Found]:
+def _named_after_titles(tokens: list[str], taken: set[int],
+                        may_begin: list[bool]) -> list[Found]:
     """A head before a title or a KB person's name the tagger did not find: «كأس خادم
     الحرمين الشريفين», «مركز الملك سلمان الاجتماعي»."""
     found: list[Found] = []
     for i in range(1, len(tokens)):
-        head = _head_named_after(tokens, i - 1) if i not in taken else None
+        head = _head_named_after(tokens, i - 1) if may_begin[i] and i not in taken else None
         if head is None:
             continue
         title = titles().match_at(tokens, i)
@@ -601,12 +607,12 @@ def _places_by_end(doc: Doc) -> dict[int, list[Span]]:
     return by_end
 
 
-def _kb_names(tokens: list[str], person_ends: set[int]) -> list[Found]:
+def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> list[Found]:
     """KB aliases of one actor each; short ones are kept on probation (see :func:`link`).
-    ``person_ends``: where the tagger's people end (a nisba right after one is a name)."""
+    ``person_ends``: where the tagger's people end (a nisba right after one is a name);
+    ``starts``: where an alias may begin."""
     found = []
     index = aliases()
-    starts = index.starts(tokens)
     i = 0
     while i < len(tokens):
         match = index.match_at(tokens, i) if starts[i] else None
@@ -681,17 +687,17 @@ def _adjective_not_name(tokens: list[str], start: int, end: int) -> bool:
 
 
 def _titles(
-    tokens, persons: list[Found], taken: set[int], date: dt.date | None, sentence: list[int]
-) -> tuple[list[Found], set[int]]:
+    tokens, persons: list[Found], taken: set[int], date: dt.date | None, sentence: list[int],
+    may_be_title: list[bool]) -> tuple[list[Found], set[int]]:
     """Attach titles to the names they introduce or follow (right after an untitled
     name, or after a comma); titles with
     a country or organisation and no name are mentions of an unnamed person. Returns
-    those, and every token the title phrases cover (their nisbas are not NORP mentions)."""
+    those, and every token the title phrases cover (their nisbas are not NORP mentions).
+    ``may_be_title``: where a title may begin."""
     starts = {p.start: p for p in persons}
     person_starts = set(starts)
     ends = {p.end: p for p in persons}
     in_names = _cover(persons)
-    may_be_title = titles().starts(tokens)
     standalone, covered = [], set()
     before = Before()  # the last office read and its holder, for «نظيره»
     i = 0
