@@ -42,6 +42,14 @@ def test_lookup_says_why_an_unlisted_or_former_office_names_nobody():
     assert "→ egy.sisi" in kb("lookup", "الرئيس المصري", "--date", "2016-06-01").output
 
 
+def test_lookup_reads_a_name_as_in_a_story_of_a_topic():
+    assert "→ igo.eu" in kb("lookup", "الاتحاد الأوروبي", "--date", "2015-06-01").output
+    football = kb("lookup", "الاتحاد الأوروبي", "--date", "2015-06-01", "--topic", "football")
+    assert "→ sport.uefa" in football.output
+    done = kb("lookup", "الاتحاد الأوروبي", "--topic", "golf")
+    assert done.exit_code == 2 and "the topics are football" in done.output
+
+
 def test_lookup_reads_a_dependants_title_whole():
     # «نائب رئيس الوزراء» is a deputy's title, not «نائب رئيس» followed by a name
     done = kb("lookup", "نائب رئيس الوزراء الروسي", "--date", "2019-06-01")

@@ -10,7 +10,7 @@ import pycountry
 import pytest
 
 from marsad.kb.index import phrase_key
-from marsad.kb.lexicon import ambiguous, offices, state_agencies, titles
+from marsad.kb.lexicon import ambiguous, offices, state_agencies, titles, topics
 from marsad.kb.model import SECTORS, TYPES, Actor, actor_files, load_kb, read_actor_file
 from marsad.kb.nationalities import adjectives, country_names, country_of_name, generate, rows
 from marsad.kb.resolve import Context, resolve_name, resolve_office, state
@@ -102,6 +102,13 @@ def test_no_alias_names_two_actors_at_once_without_a_rule():
             assert entry, f"«{' '.join(key)}» names {a} and {b}: add a rule to ambiguous.yaml"
             assert {a, b} <= set(entry["actors"])
             assert _separates(entry["rule"], actor_a, actor_b), f"rule {entry['rule']} fails"
+
+
+def test_names_in_a_topic_belong_to_a_topic_of_the_data():
+    known = {topic.name for topic in topics()}
+    for actor in ACTORS:
+        assert not actor.in_topic or actor.topic in known, \
+            f"{actor.id}: in_topic names need a topic of kb/data/topics.yaml"
 
 
 def test_ambiguity_rules_are_not_stale():

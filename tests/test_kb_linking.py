@@ -493,6 +493,25 @@ def test_sports_bodies_are_not_the_unions_their_names_begin_with(linker):
     assert entity(doc, "رئاسة الفيفا").sector == "NGO"
 
 
+def test_in_a_football_story_the_short_names_are_the_sports_bodies(linker):
+    # from AFP's story of the FIFA election (2015): «الاتحاد الأوروبي» alone is UEFA where
+    # the story is football's (data/topics.yaml), and the EU anywhere else
+    football = "وأعلن الاتحاد الأوروبي دعمه للأمير علي في انتخابات الفيفا بعد مباراة الأمس."
+    doc = run(linker, football, [("الاتحاد الأوروبي", "ORG")], date="2015-05-20")
+    assert entity(doc, "الاتحاد الأوروبي لكرة القدم").kb_id == "sport.uefa"
+    text = "يبحث رئيس الاتحاد الأوروبي ميشال بلاتيني ترشحه لرئاسة الفيفا بعد استقالة بلاتر."
+    platini = entity(run(linker, text, [("ميشال بلاتيني", "PERSON")], date="2015-06-05"),
+                     "ميشال بلاتيني")
+    assert (platini.roles, platini.sector) == (["رئيس الاتحاد الأوروبي لكرة القدم"], "NGO")
+    politics = "وأعلن الاتحاد الأوروبي دعمه للحكومة بعد اجتماع الأمس في بروكسل."
+    doc = run(linker, politics, [("الاتحاد الأوروبي", "ORG")], date="2015-05-20")
+    assert entity(doc, "الاتحاد الأوروبي").kb_id == "igo.eu"
+    # one cue word is not a football story: «لاعب» is a player of politics too
+    doc = run(linker, "وقال الاتحاد الأوروبي إن إيران لاعب إقليمي.",
+              [("الاتحاد الأوروبي", "ORG")], date="2015-05-20")
+    assert entity(doc, "الاتحاد الأوروبي").kb_id == "igo.eu"
+
+
 def test_a_title_in_a_ministry_named_after_fi_reaches_its_holder(linker):
     doc = run(linker, "وقال وزير الدولة في وزارة الداخلية رفيق الشلي إن الوضع مستقر.",
               [("رفيق الشلي", "PERSON")], date="2016-05-01")

@@ -23,8 +23,12 @@ def kb_group() -> None:
 @click.argument("name", nargs=-1, required=True)
 @click.option("--date", "date", callback=parse_date, metavar="YYYY-MM-DD",
               help="The date to resolve offices on (default: today).")
+@click.option("--topic", "topic_names", multiple=True, metavar="TOPIC",
+              help="Read NAME as in a story of TOPIC (kb/data/topics.yaml: football), "
+                   "where some names mean another actor. Repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print the resolution as JSON.")
-def lookup(name: tuple[str, ...], date: dt.date | None, as_json: bool) -> None:
+def lookup(name: tuple[str, ...], date: dt.date | None, topic_names: tuple[str, ...],
+           as_json: bool) -> None:
     """Show how NAME resolves: every candidate, its score and reasons, and the choice.
 
     NAME is a name («خلوصي أكار», «الوفاق») or a title with its country or organisation
@@ -32,9 +36,16 @@ def lookup(name: tuple[str, ...], date: dt.date | None, as_json: bool) -> None:
     nothing is chosen.
     """
     from marsad.kb.explain import explain
+    from marsad.kb.lexicon import reading_topics, topics
 
+    known = {topic.name for topic in topics()}
+    unknown = set(topic_names) - known
+    if unknown:
+        raise click.BadParameter(f"no topic {', '.join(sorted(unknown))}; the topics are "
+                                 f"{', '.join(sorted(known))}", param_hint="--topic")
     text = " ".join(name)
-    report = explain(text, date or dt.date.today())
+    with reading_topics(frozenset(topic_names)):
+        report = explain(text, date or dt.date.today())
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

@@ -59,11 +59,14 @@ from marsad.kb.lexicon import (
     outward_offices,
     past_copulas,
     portfolios,
+    reading_topics,
     relative_pronouns,
     role_matches,
     roles_named,
     state_agencies,
     titles,
+    topics,
+    topics_of,
     written_alike,
     written_with,
 )
@@ -196,15 +199,16 @@ class EntityLinker:
         for index in (aliases, titles, adjectives, country_names, org_heads, org_middles,
                       honorifics, anaphors, offices, out_of_office, portfolios, dependants,
                       leader_markers, family_words, meeting_words, national_sectors,
-                      shipped_lexicon):
+                      shipped_lexicon, topics):
             index()
 
     def __call__(self, doc: Doc) -> Doc:
         date = publication_date(doc)
         page = Page(doc)
-        found = find(doc, page.words, page.sentence)
-        drafts = link(page, found, date)
-        entities, spans = records(page, drafts)
+        with reading_topics(topics_of(page.words)):
+            found = find(doc, page.words, page.sentence)
+            drafts = link(page, found, date)
+            entities, spans = records(page, drafts)
         doc._.entities = entities
         doc.spans[SPAN_KEY] = spans
         return doc

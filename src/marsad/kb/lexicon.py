@@ -3,13 +3,15 @@ alias indexes over the actors, and the rules for aliases that name several actor
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from importlib import resources
 
 from marsad.datafiles import load_yaml
-from marsad.kb.index import PhraseIndex, head_stem
+from marsad.kb.index import PhraseIndex, head_stem, phrase_key
 from marsad.kb.model import Actor, load_kb
 from marsad.text.clitics import definite, name_stems, unmarked, writes_article
 from marsad.text.normalize import normalize_key
@@ -468,16 +470,67 @@ class Alias:
     short: bool  # a surname or short form: needs context to be trusted
 
 
-@lru_cache(maxsize=1)
+# The topics (data/topics.yaml) of the story being read, set by the entity stage around
+# each document (:func:`reading_topics`): every look-up of a name in its steps, down to
+# a title's organisation, reads the names as that story's.
+_story_topics: ContextVar[frozenset[str]] = ContextVar("story_topics", default=frozenset())
+
+
+@contextmanager
+def reading_topics(topics: frozenset[str]) -> Iterator[None]:
+    """Read names as in a story of ``topics`` within the block."""
+    token = _story_topics.set(topics)
+    try:
+        yield
+    finally:
+        _story_topics.reset(token)
+
+
 def aliases() -> PhraseIndex[Alias]:
-    """Every alias of every actor, full and short, in each of its spellings."""
+    """Every alias of every actor, full and short, in each of its spellings; in a story
+    of a topic, the names its actors go by there instead of the actors they name
+    elsewhere («الاتحاد الأوروبي», UEFA in football)."""
+    return _aliases(_story_topics.get())
+
+
+@lru_cache(maxsize=8)
+def _aliases(topics: frozenset[str]) -> PhraseIndex[Alias]:
+    actors = load_kb().actors.values()
+    in_topic = [(spelling, actor) for actor in actors if actor.topic in topics
+                for form in actor.in_topic for spelling in spellings(form)]
+    taken = {phrase_key(spelling) for spelling, _ in in_topic}
     index: PhraseIndex[Alias] = PhraseIndex(name_stems)
-    for actor in load_kb().actors.values():
+    for actor in actors:
         for forms, short in ((actor.aliases, False), (actor.short, True)):
             for form in forms:
                 for spelling in spellings(form):
-                    index.add(spelling, Alias(actor, short))
+                    if phrase_key(spelling) not in taken:
+                        index.add(spelling, Alias(actor, short))
+    for spelling, actor in in_topic:
+        index.add(spelling, Alias(actor, short=False))
     return index
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    name: str
+    at_least: int  # cue words a story of the topic uses, in all
+    cues: PhraseIndex[str]
+
+
+@lru_cache(maxsize=1)
+def topics() -> tuple[Topic, ...]:
+    found = []
+    for name, entry in _data("topics.yaml").items():
+        cues: PhraseIndex[str] = PhraseIndex().add_all((cue, cue) for cue in entry["cues"])
+        found.append(Topic(name, entry["at_least"], cues))
+    return tuple(found)
+
+
+def topics_of(tokens: Sequence[str]) -> frozenset[str]:
+    """The topics whose cue words a story (its tokens) uses often enough."""
+    return frozenset(topic.name for topic in topics()
+                     if len(topic.cues.find_all(tokens)) >= topic.at_least)
 
 
 SHORT_ACRONYM = 3  # letters

@@ -18,6 +18,10 @@ a group gives the defaults (``country``, ``type``, ``sector``) its actors share:
             - [defence_minister, 2018-07-10, 2023-06-03]
             - {role: chief_of_staff, from: 2015-08-18, to: 2018-07-10, sector: MIL}
 
+An actor of a topic of news (``topic: football``, ``data/topics.yaml``) may list names it
+goes by in stories of that topic (``in_topic: [الاتحاد الأوروبي]``, UEFA): there they name
+it, not the actor they name elsewhere.
+
 Dates are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (a partial date means its first day);
 ``to`` is the first day out of office, absent while in office. A role's ``org`` names the
 organisation actor it belongs to (``lby.gna``), whose country it inherits.
@@ -93,6 +97,8 @@ class Actor:
     start: dt.date | None = None  # organisations: when it existed (or held that name)
     end: dt.date | None = None
     source: str = ""  # the data file, for error messages
+    topic: str | None = None  # a topic of news (data/topics.yaml): football
+    in_topic: tuple[str, ...] = ()  # names it goes by in stories of its topic
 
     def exists(self, day: dt.date | None) -> bool:
         if day is None:
@@ -147,7 +153,7 @@ def _role(item: object, source: str) -> Role:
 
 _ACTOR_FIELDS = {
     "id", "name", "en", "qid", "type", "country", "sector", "aliases", "short", "roles",
-    "from", "to", "note",
+    "from", "to", "note", "topic", "in_topic",
 }
 
 
@@ -170,6 +176,8 @@ def _actor(entry: dict, defaults: dict, source: str) -> Actor:
         start=parse_date(merged.get("from")),
         end=parse_date(merged.get("to")),
         source=source,
+        topic=merged.get("topic"),
+        in_topic=tuple(merged.get("in_topic", [])),
     )
 
 
