@@ -1351,6 +1351,25 @@ def test_a_surname_alone_links_with_support(linker, text, ents, kb_id, linked):
     assert (kb_id in {e.kb_id for e in doc._.entities}) is linked
 
 
+def test_a_nisba_next_to_a_name_is_the_persons_nationality(linker):
+    # an Egyptian of ISIS named «أبو عبيدة», not Hamas's Palestinian spokesman; the
+    # Brazilian Ronaldo, not Cristiano; a nisba of his own country keeps the KB's person
+    doc = run(linker, "وكان أبو عبيدة المصري المسؤول عن ديوان الزكاة في داعش.",
+              [("أبو عبيدة", "PERSON")], date="2015-07-21")
+    person = entity(doc, "أبو عبيدة")
+    assert (person.kb_id, person.country) == (None, "EGY")
+    assert "NORP" not in {e.type for e in doc._.entities}
+    doc = run(linker, "اتهموه بالخيانة كالبرازيلي رونالدو الذي تنقل بين برشلونة والإنتر.",
+              [("رونالدو", "PERSON")], date="2015-07-21")
+    assert (entity(doc, "رونالدو").kb_id, entity(doc, "رونالدو").country) == (None, "BRA")
+    doc = run(linker, "وقال المصري محمد صلاح إن الفريق جاهز.", [("محمد صلاح", "PERSON")])
+    assert entity(doc, "محمد صلاح").kb_id == "egy.salah"
+    # an unknown person takes it: «الممثلة الأردنية» is no KB title
+    doc = run(linker, "قالت الممثلة الأردنية صبا مبارك إنها تحب رمضان.",
+              [("صبا مبارك", "PERSON")])
+    assert entity(doc, "صبا مبارك").country == "JOR"
+
+
 def test_a_short_acronym_is_written_as_listed(linker):
     def linked(text: str) -> set:
         return {e.kb_id for e in run(linker, text)._.entities}

@@ -127,6 +127,7 @@ class Found:
     place: Place | None = None  # the places stage's reading of a GPE/LOC/FAC span
     led_by: tuple[int, int] | None = None  # «قوات الأسد»: the leader's name it contains
     surname: bool = False  # a name NER found, linked by the actor's short form alone
+    nationality: str | None = None  # a person's, by a nisba next to the name
 
 
 @dataclass
@@ -989,8 +990,11 @@ def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Foun
     """Nationality adjectives outside other mentions; one right after an organisation of
     the same country («وكالة الأناضول التركية»), or a definite singular one right after
     an organisation NER found with no country known («كونوكو فيليبس الأمريكية»), belongs
-    to that organisation."""
+    to that organisation. A definite singular one right before or after a person's name
+    without a title is his nationality («أبو عبيدة المصري», «كالبرازيلي رونالدو»)."""
     ends = {f.end: f for f in found if f.type == "ORG"}
+    people_before = {f.end: f for f in found if f.type == "PERSON" and not f.titles}
+    people_after = {f.start: f for f in found if f.type == "PERSON" and not f.titles}
     out = []
     for match in adjectives().find_all(tokens):
         if any(j in taken for j in range(match.start, match.end)):
@@ -999,6 +1003,12 @@ def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Foun
         if len(countries) != 1:
             continue
         country = countries.pop()
+        person = people_before.get(match.start) or people_after.get(match.end)
+        if person and country and person.nationality is None and \
+                _singular_definite(tokens[match.end - 1]):
+            person.nationality = country
+            person.country = person.country or country
+            continue
         owner = ends.get(match.start)
         if owner and country and (_country_of(owner) == country or (
                 _country_of(owner) is None and owner.source in ("ner", "pattern")
@@ -1105,8 +1115,9 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             return namesake  # «جيمس كاميرون … وقال كاميرون»: the one named before
     if actor is None and misread:
         actor = _known_name(text, Context(date), by_key)
-    if actor is not None and actor.founded_long_after(date):
-        actor = None
+    if actor is not None and (actor.founded_long_after(date) or
+                              mention.nationality not in (None, actor.country)):
+        actor = None  # «أبو عبيدة المصري» is an Egyptian, not Hamas's spokesman
     if actor is not None:
         mention.actor = actor
         mention.leads = mention.leads or _leads(actor)
