@@ -1267,6 +1267,11 @@ def test_a_body_not_founded_yet_is_not_the_one_named(linker):
     ("شن التحالف غارات على القاعدة العسكرية والمناطق المجاورة لها.", "x.qaeda"),
     ("أغلقت السلطات القاعدة البحرية أمام الزوار.", "x.qaeda"),
     ("أدلى الناخبون بأصواتهم بحماس كبير.", "pse.hamas"),
+    ("يستقبلها الشباب بحماس واندفاع.", "pse.hamas"),
+    ("صحيح أن المسلم معصوم الدم والمال.", "irq.masum"),
+    ("إن الهر الإيراني الذي يحكي انتفاخاً صولة الأسد يعيش في الوهم.", "syr.assad"),
+    # an indefinite construct is no name: «قوة ردع» is "a deterrent force"
+    ("وقال إن الطائرات ستحقق قوة ردع في المنطقة.", "lby.rada"),
     # a one-word name written with the article where the KB writes it without
     ("انتقدت الصحيفة ما سمته الفتح المبين للرئيس الإيراني.", "pse.fatah"),
     ("نقلت الصحيفة عن المصدر أن الاجتماع تأجل.", "are.masdar"),
@@ -1280,6 +1285,7 @@ def test_an_ordinary_word_or_another_body_is_not_the_kb_actor(linker, text, not_
 @pytest.mark.parametrize(("text", "linked"), [
     ("تبنى تنظيم القاعدة الإرهابي الهجوم.", "x.qaeda"),
     ("قالت حماس إنها غير معنية بالمبادرة.", "pse.hamas"),
+    ("أعلنت قوة الردع القبض على مطلوبين في طرابلس.", "lby.rada"),
     ("قال رئيس حزب ليكود إن الحكومة باقية.", "isr.likud"),
     ("قالت أونروا إن التمويل توقف.", "igo.unrwa"),  # listed with and without «ال»
     ("أصدرت الأونروا بيانا عن التمويل.", "igo.unrwa"),

@@ -537,23 +537,24 @@ SHORT_ACRONYM = 3  # letters
 
 
 def written_alike(words: Sequence[str], actor: Actor) -> bool:
-    """Whether ``words`` end a person's name with the article as one of its forms does:
-    the alias index matches words without their article, but the family name «الموسى»
-    (a footballer, «معتز الموسى») is not «موسى» (a prime minister, «معتز موسى»). Inside
-    the name the press varies («صباح خالد الحمد الصباح», «صباح الخالد …»); organisations
-    are named either way when the KB lists both forms («الليكود», «ليكود»), but a one-word
-    name is written with the article as listed: «عربية» is no channel «العربية», «الفتح»
-    («الفتح المبين») no «فتح», «المصدر» ("the source") no company «مصدر»."""
+    """Whether ``words`` end a name with the article as one of its forms does: the alias
+    index matches words without their article, but the family name «الموسى» (a
+    footballer, «معتز الموسى») is not «موسى» (a prime minister, «معتز موسى»), and «قوة ردع»
+    ("a deterrent force": the construct is indefinite) is no «قوة الردع». Inside a
+    person's name the press varies («صباح خالد الحمد الصباح», «صباح الخالد …»).
+    Organisations are named either way when the KB lists both forms («الليكود», «ليكود»),
+    but a one-word name is written with the article as listed: «عربية» is no channel
+    «العربية», «الفتح» («الفتح المبين») no «فتح», «المصدر» ("the source") no company
+    «مصدر»."""
     if not words:
         return True
-    if actor.type != "PERSON":
+    if actor.type != "PERSON" and len(words) == 1:
         one_word = [f for f in (*actor.aliases, *actor.short) if " " not in f]
-        if len(words) == 1 and any(len(f) <= SHORT_ACRONYM for f in one_word):
+        if any(len(f) <= SHORT_ACRONYM for f in one_word):
             # an acronym of three letters is written as listed: «وأم» ("and a mother") is
             # no «وام» (WAM), whose key it shares
             return unmarked(words[0]) in {unmarked(f) for f in one_word}
-        return len(words) > 1 or not one_word or any(
-            definite(form) == definite(words[0]) for form in one_word)
+        return not one_word or any(definite(form) == definite(words[0]) for form in one_word)
     last = definite(words[-1])
     return any(definite(spelling.split()[-1]) == last
                for form in (*actor.aliases, *actor.short) for spelling in spellings(form))
