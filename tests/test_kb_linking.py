@@ -1272,6 +1272,9 @@ def test_a_body_not_founded_yet_is_not_the_one_named(linker):
     ("إن الهر الإيراني الذي يحكي انتفاخاً صولة الأسد يعيش في الوهم.", "syr.assad"),
     # an indefinite construct is no name: «قوة ردع» is "a deterrent force"
     ("وقال إن الطائرات ستحقق قوة ردع في المنطقة.", "lby.rada"),
+    # a longer KB name: Messe Frankfurt, al-Qaeda's Syrian branch
+    ("قال الرئيس التنفيذي في ميسي فرانكفورت إن المعرض ناجح.", "arg.messi"),
+    ("قتل عناصر من جبهة النصرة (تنظيم القاعدة في بلاد الشام) في ريف إدلب.", "x.qaeda"),
     # a one-word name written with the article where the KB writes it without
     ("انتقدت الصحيفة ما سمته الفتح المبين للرئيس الإيراني.", "pse.fatah"),
     ("نقلت الصحيفة عن المصدر أن الاجتماع تأجل.", "are.masdar"),
@@ -1286,6 +1289,8 @@ def test_an_ordinary_word_or_another_body_is_not_the_kb_actor(linker, text, not_
     ("تبنى تنظيم القاعدة الإرهابي الهجوم.", "x.qaeda"),
     ("قالت حماس إنها غير معنية بالمبادرة.", "pse.hamas"),
     ("أعلنت قوة الردع القبض على مطلوبين في طرابلس.", "lby.rada"),
+    ("قتل عناصر من جبهة النصرة (تنظيم القاعدة في بلاد الشام) في ريف إدلب.", "syr.nusra"),
+    ("قال الرئيس التنفيذي في ميسي فرانكفورت إن المعرض ناجح.", "deu.messe-frankfurt"),
     ("قال رئيس حزب ليكود إن الحكومة باقية.", "isr.likud"),
     ("قالت أونروا إن التمويل توقف.", "igo.unrwa"),  # listed with and without «ال»
     ("أصدرت الأونروا بيانا عن التمويل.", "igo.unrwa"),
@@ -1374,6 +1379,17 @@ def test_a_nisba_next_to_a_name_is_the_persons_nationality(linker):
     doc = run(linker, "قالت الممثلة الأردنية صبا مبارك إنها تحب رمضان.",
               [("صبا مبارك", "PERSON")])
     assert entity(doc, "صبا مبارك").country == "JOR"
+
+
+def test_a_person_before_his_kb_offices_has_the_sector_of_what_he_did(linker):
+    # in 2015 Aoun led the Free Patriotic Movement (PTY), not yet president; Burns, the
+    # diplomat of the 2013 interim deal, was not yet the CIA's director
+    text = "وقال إن رئيس تكتل الإصلاح والتغيير ميشال عون حليف النظام السوري."
+    aoun = entity(run(linker, text, [("ميشال عون", "PERSON")], date="2015-07-21"), "ميشال عون")
+    assert aoun.sector == "PTY"
+    text = "شخصيات مثل وليام بيرنز الذي صاغ الاتفاق المرحلي في 2013."
+    assert reading(linker, text, "وليام بيرنز", "2015-07-21")[1:] == ("USA", "GOV")
+    assert reading(linker, text, "وليام بيرنز", "2022-07-21")[1:] == ("USA", "SPY")
 
 
 def test_a_short_acronym_is_written_as_listed(linker):
