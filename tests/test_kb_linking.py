@@ -1089,6 +1089,24 @@ def test_an_envoys_posting_after_the_office_he_serves(linker):
     assert (people[0].country, people[0].sector) == (None, "IGO")
 
 
+def test_an_envoy_named_by_his_posting_is_that_postings_envoy(linker):
+    # the UN's envoys to Syria, Yemen and Libya in July 2015: where they are sent tells
+    # them apart, as a title alone («المبعوث الأممي إلى ليبيا») or as a construct
+    text = ("زار مبعوث الأمم المتحدة الخاص إلى سوريا ستيفان دي ميستورا بكين. وقال مبعوث "
+            "الأمم المتحدة إلى اليمن إن الحوار مستمر. وقال المبعوث الأممي إلى ليبيا إن "
+            "الاتفاق قريب.")
+    doc = run(linker, text, [("ستيفان دي ميستورا", "PERSON")], date="2015-07-21")
+    envoys = {e.kb_id: [m.text for m in e.mentions] for e in doc._.entities
+              if e.type == "PERSON"}
+    assert envoys == {"un.de-mistura": ["ستيفان دي ميستورا"],
+                      "un.ould-cheikh": ["مبعوث الأمم المتحدة إلى اليمن"],
+                      "un.leon": ["المبعوث الأممي إلى ليبيا"]}
+    # a state's envoy is no UN official
+    doc = run(linker, "وعين مبعوث الولايات المتحدة الخاص لمكافحة الإرهاب.", date="2015-07-21")
+    envoy = entity(doc, "مبعوث الولايات المتحدة الخاص")
+    assert (envoy.kb_id, envoy.country) == (None, "USA") and envoy.sector != "IGO"
+
+
 def test_a_president_elect_holds_an_office_to_come(linker):
     # the KB's president on the date is Biden: «المنتخب» names Trump's office to come,
     # which gives no sector (he is a former president until he takes office)
@@ -1285,6 +1303,13 @@ def test_an_ordinary_word_or_another_body_is_not_the_kb_actor(linker, text, not_
     assert not_linked not in {e.kb_id for e in run(linker, text, date="2015-07-21")._.entities}
 
 
+def test_an_ordinary_word_the_tagger_took_for_a_person_is_no_person(linker):
+    for text, word in (("صحيح أن المسلم معصوم الدم والمال.", "معصوم"),
+                       ("يحكي انتفاخاً صولة الأسد ويعيش في الوهم.", "الأسد")):
+        doc = run(linker, text, [(word, "PERSON")], date="2015-07-21")
+        assert [e for e in doc._.entities if e.type == "PERSON"] == []
+
+
 @pytest.mark.parametrize(("text", "linked"), [
     ("تبنى تنظيم القاعدة الإرهابي الهجوم.", "x.qaeda"),
     ("قالت حماس إنها غير معنية بالمبادرة.", "pse.hamas"),
@@ -1375,6 +1400,13 @@ def test_a_nisba_next_to_a_name_is_the_persons_nationality(linker):
     assert (entity(doc, "رونالدو").kb_id, entity(doc, "رونالدو").country) == (None, "BRA")
     doc = run(linker, "وقال المصري محمد صلاح إن الفريق جاهز.", [("محمد صلاح", "PERSON")])
     assert entity(doc, "محمد صلاح").kb_id == "egy.salah"
+    # inside the tagger's span too; the KB name later is his, not the spokesman's
+    text = "أبو عبيدة المصري قلب داعش. وهو قيادي مصري في التنظيم يدعى «أبو عبيدة»، ويدير المال."
+    doc = run(linker, text, [("أبو عبيدة المصري", "PERSON"), ("أبو عبيدة", "PERSON", 2)],
+              date="2015-07-21")
+    assert "pse.abu-obeida" not in {e.kb_id for e in doc._.entities}
+    assert [m.text for m in entity(doc, "أبو عبيدة المصري").mentions] == \
+        ["أبو عبيدة المصري", "أبو عبيدة"]
     # an unknown person takes it: «الممثلة الأردنية» is no KB title
     doc = run(linker, "قالت الممثلة الأردنية صبا مبارك إنها تحب رمضان.",
               [("صبا مبارك", "PERSON")])

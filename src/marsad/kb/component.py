@@ -119,6 +119,7 @@ class Found:
     titles: list[Title] = field(default_factory=list)
     country: str | None = None
     org: str | None = None
+    posted_to: str | None = None  # a title's: where its holder is sent
     sector: str | None = None
     short: bool = False  # found by a short alias: kept only if its actor is in the text
     sector_hint: str | None = None  # from a military rank or the body a title names
@@ -554,8 +555,8 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
     if kind == "PERSON" and len(ent) == 1 and ent[0].text in not_given_names():
         return None  # «على» ("on") read as the name «علي»
-    if kind in {"ORG", "MISC"} and _ordinary(ent):
-        return None  # «القاعدة العسكرية»: a base, not al-Qaeda
+    if kind in {"ORG", "MISC", "PERSON"} and _ordinary(ent):
+        return None  # «القاعدة العسكرية»: a base, not al-Qaeda; «معصوم الدم», no Masum
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
         honorific = honorifics().match_at([t.text for t in ent], 0)
         if honorific and honorific.end < len(ent) and \
@@ -900,7 +901,8 @@ def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Tit
     """Whether the KB says someone other than ``person`` holds, on the date, the office
     ``titles`` name with the phrase's country or organisation."""
     org = phrase.org.actor.id if phrase.org else None
-    holder = resolve_office(Context(date, tuple(titles), phrase.country, org)).choice
+    holder = resolve_office(Context(date, tuple(titles), phrase.country, org,
+                                    posted_to=phrase.posted_to)).choice
     return holder is not None and holder is not _person_actor(tokens, person)
 
 
@@ -928,6 +930,7 @@ def _attach(person: Found, phrase: TitlePhrase) -> None:
     person.country = person.country or phrase.country or next(
         (t.country for t in phrase.titles if t.country), None)  # «خادم الحرمين الشريفين»
     person.org = person.org or (phrase.org.actor.id if phrase.org else None)
+    person.posted_to = person.posted_to or phrase.posted_to
     if not phrase.out_of_office:  # «العقيد الراحل»: no sector today
         person.body = person.body or phrase.body_words
         person.sector_hint = person.sector_hint or (
@@ -1098,7 +1101,7 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         return _org_antecedent(doc, mention, drafts) or _bare_body(doc, mention, by_key)
     text = doc.span_text(mention.start, mention.end)
     context = Context(date, tuple(mention.titles), mention.country, mention.org,
-                      mention.type if mention.source == "ner" else None)
+                      mention.type if mention.source == "ner" else None, mention.posted_to)
     actor = mention.actor
     misread = mention.source == "ner" and mention.place is None and mention.type != "PERSON"
     if mention.source == "title":
@@ -1110,9 +1113,11 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         mention.surname = actor is not None and mention.type == "PERSON" and \
             mention.end == mention.start + 1 and not mention.titles and \
             not any(a.actor is actor and not a.short for a in aliases().lookup(text))
-        namesake = _person_coref(doc, mention, drafts) if mention.surname else None
-        if namesake is not None and namesake.actor is None:
-            return namesake  # «جيمس كاميرون … وقال كاميرون»: the one named before
+    if actor is not None and mention.type == "PERSON" and not mention.titles:
+        namesake = _person_coref(doc, mention, drafts)
+        if namesake is not None and namesake.actor is None and (
+                mention.surname or _begins_name(doc, mention, namesake)):
+            return namesake  # the one named before: «جيمس كاميرون … وقال كاميرون»
     if actor is None and misread:
         actor = _known_name(text, Context(date), by_key)
     if actor is not None and (actor.founded_long_after(date) or
@@ -1378,9 +1383,17 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
     found = _leading_actor(words)
     if found is None or ordinary_word(words, 0, found[1]):
         return None  # «أورانج كاونتي» is a county, not the company
-    if found[0].type == "PERSON" and _family_name_at(words, found[1]):
-        return None  # a longer name is another person's: «عبدالله بن عبدالعزيز الربيعة»
+    if found[0].type == "PERSON" and (_family_name_at(words, found[1])
+                                      or _foreign_nisba_at(words, found[1], found[0])):
+        return None  # a longer name is another person's: «عبدالله بن عبدالعزيز الربيعة»,
+        # «أبو عبيدة المصري» (an Egyptian of ISIS, not Hamas's spokesman)
     return found[0] if _fits(found[0].type, mention.type) else None
+
+
+def _foreign_nisba_at(words: list[str], i: int, actor: Actor) -> bool:
+    """Whether a nationality of another country than ``actor``'s is at ``words[i]``."""
+    match = adjectives().match_at(words, i) if i < len(words) else None
+    return match is not None and actor.country not in {n.iso3 for n in match.values}
 
 
 def _family_name_at(words: list[str], i: int) -> bool:
@@ -1420,12 +1433,33 @@ def _in_order(words: list[set[str]], name: list[str]) -> bool:
     return all(any(key in word for key in rest) for word in words)
 
 
+def _begins_name(doc: Page, mention: Found, draft: Draft) -> bool:
+    """Whether an unlinked person's longer name begins with the words of ``mention``:
+    «أبو عبيدة المصري» … «يدعى «أبو عبيدة»» (a KB name, but his)."""
+    words = [set(noun_stems(w)) for w in doc.content_words(mention.start, mention.end)]
+    return any(len(name) > len(words) and all(
+        key in word for key, word in zip(name[:len(words)], words, strict=True))
+        for name in _names(draft))
+
+
 def _describes(mention: Found, draft: Draft) -> bool:
     if mention.country and draft.country and mention.country != draft.country:
         return False
+    if _posted_elsewhere(mention, draft):
+        return False  # «المبعوث الأممي إلى ليبيا» is not the envoy to Yemen named before
     if mention.country and not draft.country and any(t.out_of_office for t in mention.titles):
         return False  # «الرئيس الفرنسي السابق» is not the former president named before
     return any(_names_office(t, draft) for t in mention.titles)
+
+
+def _posted_elsewhere(mention: Found, draft: Draft) -> bool:
+    """Whether a title sends its holder elsewhere than every posting of the draft's
+    actor at an international body (the KB gives the UN's envoys their country)."""
+    if not mention.posted_to or draft.actor is None:
+        return False
+    postings = {r.country for r in draft.actor.roles
+                if r.country and offices()[r.role].sector == "IGO"}
+    return bool(postings) and mention.posted_to not in postings
 
 
 def _another_in_sentence(doc: Page, mention: Found, draft: Draft) -> bool:

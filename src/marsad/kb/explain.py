@@ -51,7 +51,7 @@ def _title_phrase(words: list[str]) -> TitlePhrase | None:
 
 def _context(phrase, date: dt.date) -> Context:
     org = phrase.org.actor.id if phrase.org else None
-    return Context(date, tuple(phrase.titles), phrase.country, org)
+    return Context(date, tuple(phrase.titles), phrase.country, org, posted_to=phrase.posted_to)
 
 
 def _report(text: str, reading: str, date: dt.date, resolution: Resolution) -> dict:

@@ -82,6 +82,7 @@ class TitlePhrase:
     titles: list[Title] = field(default_factory=list)
     country: str | None = None
     org: Alias | None = None  # an organisation named in the qualifiers
+    posted_to: str | None = None  # the country a diplomat or an envoy is sent to
     country_of_org: bool = False  # the country is the organisation's
     nisba_spans: list[tuple[int, int]] = field(default_factory=list)
     name_start: int | None = None  # where the name it introduces begins
@@ -97,7 +98,7 @@ class TitlePhrase:
 
     @property
     def qualified(self) -> bool:
-        return bool(self.country or self.org or self.body
+        return bool(self.country or self.org or self.posted_to or self.body
                     or any(t.country for t in self.titles))
 
     def forget_unfounded_org(self, date: dt.date | None) -> None:
@@ -471,8 +472,10 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                                             for r in t.roles) or _posted_dependant(
                                                 tokens, phrase)))):
         # «المندوب الجزائري لدى الأمم المتحدة»: where the holder is posted, passed over
-        posted = country_names().match_at(tokens, i + 1) or _org_alias(tokens, i + 1) or \
-            regions().match_at(tokens, i + 1)
+        country = country_names().match_at(tokens, i + 1)
+        posted = country or _org_alias(tokens, i + 1) or regions().match_at(tokens, i + 1)
+        if country and len(set(country.values)) == 1:
+            phrase.posted_to = country.values[0]
         if posted and isinstance(posted.values[0], Alias) and \
                 posted.values[0].actor.id != UNITED_NATIONS:
             # the KB's envoys and permanent representatives are the UN's: one posted to

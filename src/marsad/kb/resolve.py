@@ -42,6 +42,7 @@ class Context:
     country: str | None = None
     org: str | None = None  # an organisation actor id («بحكومة الوفاق» → lby.gna)
     type: str | None = None  # the NER type, when there is one
+    posted_to: str | None = None  # where the title's holder is sent («إلى اليمن»)
 
 
 @dataclass
@@ -155,9 +156,10 @@ def _within(words: list[str], name: list[str]) -> bool:
 
 def resolve_office(context: Context) -> Resolution:
     """Link an unnamed title («أمير قطر», «وزير الدفاع التركي») to its holder on the date."""
-    if not context.titles or not (context.country or context.org or _fixed_country(context)):
+    if not context.titles or not (context.country or context.org or context.posted_to
+                                  or _fixed_country(context)):
         return Resolution([], None, "a title without a country or organisation names nobody")
-    country = context.country or _fixed_country(context)
+    country = context.country or _fixed_country(context) or context.posted_to
     kb = load_kb()
     named = roles_named(context.titles)
     if not named and any(t.out_of_office for t in context.titles):
@@ -177,6 +179,9 @@ def resolve_office(context: Context) -> Resolution:
                 continue
             if context.org and role.org != context.org:
                 continue
+            if context.posted_to and offices()[role.role].sector == "IGO" and \
+                    role.country not in (None, context.posted_to):
+                continue  # the UN's envoy to Yemen is not its envoy to Syria
             if not context.org and kb.role_country(actor, role) != country:
                 continue
             if role.active(context.date):
