@@ -1107,6 +1107,16 @@ def test_an_envoy_named_by_his_posting_is_that_postings_envoy(linker):
     assert (envoy.kb_id, envoy.country) == (None, "USA") and envoy.sector != "IGO"
 
 
+def test_a_title_after_a_word_for_a_post_names_the_office(linker):
+    # Saud al-Faisal's career, told after his death: not Jubeir, the minister on the date
+    for text in ("وكان الأمير سعود الفيصل قد شغل منصب وزير الخارجية السعودي لسنوات طويلة.",
+                 "وترشح لمنصب رئيس الوزراء العراقي في الانتخابات."):
+        doc = run(linker, text, date="2015-07-21")
+        assert {e.kb_id for e in doc._.entities} <= {"sau.saud-al-faisal"}
+    doc = run(linker, "وقال وزير الخارجية السعودي إن الحل سياسي.", date="2015-07-21")
+    assert "sau.jubeir" in {e.kb_id for e in doc._.entities}
+
+
 def test_a_president_elect_holds_an_office_to_come(linker):
     # the KB's president on the date is Biden: «المنتخب» names Trump's office to come,
     # which gives no sector (he is a former president until he takes office)

@@ -59,6 +59,7 @@ from marsad.kb.lexicon import (
     outward_offices,
     past_copulas,
     portfolios,
+    post_words,
     reading_topics,
     relative_pronouns,
     role_matches,
@@ -732,8 +733,9 @@ def _titles(
             phrase.country = _domestic_country(tokens, phrase, before, sentence)
         covered |= set(range(phrase.start, phrase.end))
         holder = _place(tokens, phrase, starts, ends, date)
-        if holder is not None and holder.source == "title":
-            standalone.append(holder)
+        if holder is not None and holder.source == "title" and not (
+                phrase.start > 0 and post_words() & set(noun_stems(tokens[phrase.start - 1]))):
+            standalone.append(holder)  # not after «منصب»: «شغل منصب وزير الخارجية»
         if phrase.served is not None or any(t.roles or t.unlisted_of for t in phrase.titles):
             before = Before(phrase.end, phrase.titles, holder, phrase.country)
         i = max(phrase.end, i + 1)

@@ -402,6 +402,12 @@ def domestic_sectors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def post_words() -> frozenset[str]:
+    """Keys of nouns for a post («منصب»): a title after one names the office, not a person."""
+    return _word_keys("roles.yaml", "post_words")
+
+
+@lru_cache(maxsize=1)
 def past_copulas() -> frozenset[str]:
     """Keys of words that make an accusative title a past office («كان», «سابقا»)."""
     return _word_keys("roles.yaml", "past_copulas")
