@@ -176,6 +176,9 @@ def test_clitics_are_stripped_from_toponyms(nlp):
     ("وصل لأول مرة وقال إن أحدا منا لم يعلم.", []),  # Laval, Minna
     # a town frequent in the news as a name stays one
     ("سيطرت قوات النظام على الزبداني.", ["الزبداني"]),
+    # a paper's name in quotation marks (the KB's `quoted` names): the paper, not the city
+    ("وقال مسؤول لـ«الرياض» إن الوفد وصل إلى الرياض أمس.", ["الرياض"]),
+    ("وأكد مصدر لـ«المدينة» أن المشروع اكتمل.", []),
 ])
 def test_words_and_names_that_are_no_places(text, words):
     places = marsad.analyze(text, "2015-07-01").places

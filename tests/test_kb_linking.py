@@ -1107,6 +1107,18 @@ def test_an_envoy_named_by_his_posting_is_that_postings_envoy(linker):
     assert (envoy.kb_id, envoy.country) == (None, "USA") and envoy.sector != "IGO"
 
 
+def test_a_papers_name_in_quotation_marks_is_the_paper(linker):
+    # papers name themselves and each other in quotation marks: «الشرق الأوسط» there is
+    # Asharq Al-Awsat, not the region the tagger reads; unquoted, the region again
+    text = ("وقال مصدر أمني لـ«الشرق الأوسط» إن الاجتماع تأجل. وعلمت \"الوطن\" أن الوفد "
+            "وصل. وتشهد منطقة الشرق الأوسط توترا.")
+    doc = run(linker, text, [("الشرق الأوسط", "LOC"), ("الشرق الأوسط", "LOC", 2)],
+              date="2015-07-21")
+    media = {e.kb_id: [m.text for m in e.mentions] for e in doc._.entities if e.kb_id}
+    assert media == {"media.asharq-alawsat": ["الشرق الأوسط"], "media.alwatan-sa": ["الوطن"]}
+    assert [e.type for e in doc._.entities if e.kb_id is None] == ["LOC"]
+
+
 def test_a_title_after_a_word_for_a_post_names_the_office(linker):
     # Saud al-Faisal's career, told after his death: not Jubeir, the minister on the date
     for text in ("وكان الأمير سعود الفيصل قد شغل منصب وزير الخارجية السعودي لسنوات طويلة.",

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from marsad.doc import words_of
 from marsad.geo.gazetteer import Entry, Gazetteer
 from marsad.geo.lexicon import Lexicon, word_keys
+from marsad.kb.lexicon import OPENING_QUOTES, quoted_name_at
 from marsad.ner.model import shipped_lexicon
 from marsad.text.clitics import analyses
 
@@ -209,6 +210,10 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
         if not word[i]:
             i += 1
             continue
+        quoted = _quoted_name(tokens, i)
+        if quoted is not None:
+            i = quoted  # «قال لـ«الشرق الأوسط»»: the paper, not the region
+            continue
         match = match_at(tokens, i, gazetteer)
         if match is None:
             i += 1
@@ -243,6 +248,15 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
                              extra={"default": default} if default is not None else {}))
         i = end
     return found
+
+
+def _quoted_name(tokens: Tokens, i: int) -> int | None:
+    """Where a medium's name in quotation marks that begins at ``tokens[i]`` ends (the KB's
+    `quoted` names: «الشرق الأوسط» is the paper there, «الرياض» the Riyadh daily)."""
+    if i == 0 or tokens.text[i - 1] not in OPENING_QUOTES:
+        return None
+    quoted = quoted_name_at(tokens.text, i - 1)
+    return quoted[1] if quoted else None
 
 
 def facility_mentions(
@@ -291,7 +305,8 @@ def ner_mentions(tokens: Tokens, taken: list[Mention], gazetteer: Gazetteer,
     covered = {k for m in taken for k in range(m.start, m.end)}
     found: list[Mention] = []
     for ent_start, ent_end, label in tokens.ents:
-        if label not in PLACE_LABELS or not covered.isdisjoint(range(ent_start, ent_end)):
+        if label not in PLACE_LABELS or not covered.isdisjoint(range(ent_start, ent_end)) \
+                or _quoted_name(tokens, ent_start) is not None:
             continue
         words = [k for k in range(ent_start, ent_end) if tokens.word[k]]
         if not words:

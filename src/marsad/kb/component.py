@@ -35,6 +35,7 @@ from marsad.doc import text_of, words_of
 from marsad.geo.gazetteer import gazetteer
 from marsad.kb.index import head_stem
 from marsad.kb.lexicon import (
+    OPENING_QUOTES,
     Title,
     aliases,
     anaphors,
@@ -60,6 +61,7 @@ from marsad.kb.lexicon import (
     past_copulas,
     portfolios,
     post_words,
+    quoted_name_at,
     reading_topics,
     relative_pronouns,
     role_matches,
@@ -246,6 +248,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
         [m for ent in doc.ents if ent.label_ in NER_TYPES
          and (m := _from_ner(ent, places)) is not None], tokens)
     found = _join_hyphenated(doc, found)
+    found = _quoted_names(found, tokens)
     _cut_before_titles(found, tokens)
     # where a title or a KB name may begin: several steps skip the other tokens
     title_starts, name_starts = titles().starts(tokens), aliases().starts(tokens)
@@ -319,6 +322,18 @@ def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int],
         return phrase.qualified or match.end > mention.end or (
             phrase.name_start is not None and not _given_name_only(tokens, mention))
     return phrase.qualified or phrase.name_start is not None
+
+
+def _quoted_names(found: list[Found], tokens: list[str]) -> list[Found]:
+    """Names in quotation marks that are a medium's only so replace what the tagger read
+    there: «قال لـ«الشرق الأوسط»» is the paper, «وعلمت «الوطن»» Al Watan."""
+    for i, token in enumerate(tokens):
+        quoted = quoted_name_at(tokens, i) if token in OPENING_QUOTES else None
+        if quoted is not None:
+            start, end, actor = quoted
+            found = [f for f in found if f.end <= start or end <= f.start]
+            found.append(Found(start, end, actor.type, "kb", actor=actor, leads=_leads(actor)))
+    return sorted(found, key=lambda f: (f.start, -f.end))
 
 
 def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:

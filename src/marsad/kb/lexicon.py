@@ -517,6 +517,30 @@ def _aliases(topics: frozenset[str]) -> PhraseIndex[Alias]:
     return index
 
 
+OPENING_QUOTES = frozenset({"«", '"', "“"})
+CLOSING_QUOTES = frozenset({"»", '"', "”"})
+MAX_QUOTED_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def quoted_names() -> dict[tuple[str, ...], Actor]:
+    """The names actors go by only in quotation marks, by their words' keys."""
+    return {tuple(map(normalize_key, form.split())): actor
+            for actor in load_kb().actors.values() for form in actor.quoted}
+
+
+def quoted_name_at(tokens: Sequence[str], i: int) -> tuple[int, int, Actor] | None:
+    """A name in the quotation marks opened at ``tokens[i]`` that is an actor's only so
+    («قال لـ«الشرق الأوسط»», the paper): its first and end tokens, and the actor."""
+    if tokens[i] not in OPENING_QUOTES:
+        return None
+    for end in range(i + 2, min(i + 2 + MAX_QUOTED_WORDS, len(tokens))):
+        if tokens[end] in CLOSING_QUOTES:
+            actor = quoted_names().get(tuple(map(normalize_key, tokens[i + 1:end])))
+            return (i + 1, end, actor) if actor else None
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Topic:
     name: str

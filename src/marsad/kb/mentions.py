@@ -27,6 +27,7 @@ from types import MappingProxyType
 from marsad.geo.gazetteer import gazetteer
 from marsad.kb.index import Match, head_stem
 from marsad.kb.lexicon import (
+    OPENING_QUOTES,
     Alias,
     OrgHead,
     Title,
@@ -60,7 +61,6 @@ from marsad.text.clitics import analyses, best, definite, has_article, writes_ar
 from marsad.text.normalize import normalize_key
 
 COMMAS = {"،", ","}
-OPENING_QUOTES = {"«", '"', "“"}  # a name after its title may be quoted
 UNITED_NATIONS = "igo.un"  # the KB's id of the body its posted offices are at
 POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى اليمن»
 # The sectors of bodies named by the words after their head («وزارة الداخلية», «حزب
@@ -256,7 +256,7 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
             if name_proclitic(tokens[i], shipped_lexicon()) != "ل":  # «الموالية لهادي»
                 phrase.name_start = i
             break
-        if tokens[i] in OPENING_QUOTES and i + 1 in person_starts:
+        if tokens[i] in OPENING_QUOTES and i + 1 in person_starts:  # a name may be quoted
             phrase.name_start = i + 1  # «الرئيس الأمريكي «جيمي كارتر»»: the name in quotes
             break
         if i - qualifiers_start >= MAX_QUALIFIERS:

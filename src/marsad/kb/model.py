@@ -18,6 +18,9 @@ a group gives the defaults (``country``, ``type``, ``sector``) its actors share:
             - [defence_minister, 2018-07-10, 2023-06-03]
             - {role: chief_of_staff, from: 2015-08-18, to: 2018-07-10, sector: MIL}
 
+A medium may list names it goes by only in quotation marks (``quoted: [الشرق الأوسط]``,
+the paper, not the region: «قال لـ«الشرق الأوسط»»).
+
 An actor of a topic of news (``topic: football``, ``data/topics.yaml``) may list names it
 goes by in stories of that topic (``in_topic: [الاتحاد الأوروبي]``, UEFA): there they name
 it, not the actor they name elsewhere.
@@ -99,6 +102,7 @@ class Actor:
     source: str = ""  # the data file, for error messages
     topic: str | None = None  # a topic of news (data/topics.yaml): football
     in_topic: tuple[str, ...] = ()  # names it goes by in stories of its topic
+    quoted: tuple[str, ...] = ()  # names that are its only in quotation marks
 
     def exists(self, day: dt.date | None) -> bool:
         if day is None:
@@ -153,7 +157,7 @@ def _role(item: object, source: str) -> Role:
 
 _ACTOR_FIELDS = {
     "id", "name", "en", "qid", "type", "country", "sector", "aliases", "short", "roles",
-    "from", "to", "note", "topic", "in_topic",
+    "from", "to", "note", "topic", "in_topic", "quoted",
 }
 
 
@@ -178,6 +182,7 @@ def _actor(entry: dict, defaults: dict, source: str) -> Actor:
         source=source,
         topic=merged.get("topic"),
         in_topic=tuple(merged.get("in_topic", [])),
+        quoted=tuple(merged.get("quoted", [])),
     )
 
 
