@@ -1312,9 +1312,15 @@ def test_a_body_not_founded_yet_is_not_the_one_named(linker):
     ("إن الهر الإيراني الذي يحكي انتفاخاً صولة الأسد يعيش في الوهم.", "syr.assad"),
     # an indefinite construct is no name: «قوة ردع» is "a deterrent force"
     ("وقال إن الطائرات ستحقق قوة ردع في المنطقة.", "lby.rada"),
+    ("وذلك في مسعى لتعزيز السيطرة على القاعدة ومحيطها بالكامل.", "x.qaeda"),
+    ("وانطلقت فعاليات سوق عكاظ في الطائف أمس.", "media.okaz"),
+    ("ودعا إلى عودة الحكومة الموجودة في المنفى إلى عدن.", "lby.menfi"),
+    # a style names a given name: Prince Mishaal, not Hamas's Khaled Meshaal
+    ("عمل مستشارا مع الأمير مشعل في إمارة مكة.", "pse.meshaal"),
     # a longer KB name: Messe Frankfurt, al-Qaeda's Syrian branch
     ("قال الرئيس التنفيذي في ميسي فرانكفورت إن المعرض ناجح.", "arg.messi"),
     ("قتل عناصر من جبهة النصرة (تنظيم القاعدة في بلاد الشام) في ريف إدلب.", "x.qaeda"),
+    ("أعلنت شركة زين السعودية عن نتائجها المالية.", "kwt.zain"),
     # a one-word name written with the article where the KB writes it without
     ("انتقدت الصحيفة ما سمته الفتح المبين للرئيس الإيراني.", "pse.fatah"),
     ("نقلت الصحيفة عن المصدر أن الاجتماع تأجل.", "are.masdar"),
@@ -1444,6 +1450,14 @@ def test_a_person_before_his_kb_offices_has_the_sector_of_what_he_did(linker):
     text = "شخصيات مثل وليام بيرنز الذي صاغ الاتفاق المرحلي في 2013."
     assert reading(linker, text, "وليام بيرنز", "2015-07-21")[1:] == ("USA", "GOV")
     assert reading(linker, text, "وليام بيرنز", "2022-07-21")[1:] == ("USA", "SPY")
+
+
+def test_a_bare_title_before_a_surname_ties_it_to_nobody(linker):
+    # «الرئيس المنفي» in 2015 is the exiled president (Hadi): al-Menfi held no office yet
+    text = "وتمكنت القوات الموالية للرئيس المنفي من السيطرة على عدن."
+    assert "lby.menfi" not in {e.kb_id for e in run(linker, text, date="2015-07-21")._.entities}
+    text = "وتمكنت القوات الموالية للرئيس المنفي من السيطرة على طرابلس."
+    assert "lby.menfi" in {e.kb_id for e in run(linker, text, date="2022-07-21")._.entities}
 
 
 def test_a_short_acronym_is_written_as_listed(linker):

@@ -43,6 +43,7 @@ from marsad.kb.lexicon import (
     dependants,
     domestic_sectors,
     family_words,
+    given_name,
     honorific_words,
     honorifics,
     leader_heads,
@@ -643,12 +644,13 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
             continue
         words = tokens[match.start:match.end]
         actors = {a.actor.id: a.actor for a in match.values if written_alike(words, a.actor)}
+        short = all(a.short for a in match.values)
         if not actors or ordinary_word(tokens, match.start, match.end) or \
-                _of_another_country(tokens, match.end, actors.values()):
+                _of_another_country(tokens, match.end, actors.values()) or \
+                (short and _style_before(tokens, match.start, actors.values())):
             # «معتز الموسى» is not «معتز موسى»; «القاعدة العسكرية» is a base
             i = match.end
             continue
-        short = all(a.short for a in match.values)
         kinds = {a.type for a in actors.values()}
         if short and match.start not in person_ends and \
                 _adjective_not_name(tokens, match.start, match.end):
@@ -671,6 +673,14 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
                                leads=frozenset().union(*map(_leads, actors.values()))))
         i = match.end
     return found
+
+
+def _style_before(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
+    """Whether a royal style right before a surname makes it a given name: «الأمير مشعل»
+    is Prince Mishaal, not Khaled Meshaal («الملك سلمان» is the king's)."""
+    style = titles().match_at(tokens, start - 1) if start else None
+    return bool(style and style.end == start and any(t.style for t in style.values)
+                and not any(given_name(tokens[start], a) for a in actors))
 
 
 def _of_another_country(tokens: list[str], end: int, actors: Iterable[Actor]) -> bool:
@@ -1127,8 +1137,9 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         resolution = resolve_name(text, context)
         actor = resolution.choice or _namesake(doc, mention, resolution, drafts) \
             or _inner_actor(doc, mention) or actor
-        mention.surname = actor is not None and mention.type == "PERSON" and \
-            mention.end == mention.start + 1 and not mention.titles and \
+    if actor is not None and mention.type == "PERSON" and not (mention.country or mention.org):
+        # a surname, maybe after a bare title that ties it to nobody («الرئيس المنفي»)
+        mention.surname = mention.end == mention.start + 1 and \
             not any(a.actor is actor and not a.short for a in aliases().lookup(text))
     if actor is not None and mention.type == "PERSON" and not mention.titles:
         namesake = _person_coref(doc, mention, drafts)
@@ -1160,12 +1171,13 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
 def _countries_named(doc: Page, found: list[Found]) -> list[Counter[str]]:
     """How often each sentence names each country before linking: by a place or a
     nationality («في إسطنبول», «التركية»), or a person or body whose country is known by
-    then («البرلمان التركي», «حزب الشعب الجمهوري»)."""
+    then («البرلمان التركي», «حزب الشعب الجمهوري»); not a surname, whose country is the
+    one in question («المنفي» in «الرئيس المنفي» is no Libyan by itself)."""
     named: list[Counter[str]] = [Counter() for _ in range(doc.sentence[-1] + 1)] \
         if doc.sentence else []
     for mention in found:
         country = _country_of(mention)
-        if country:
+        if country and not (mention.short and mention.type == "PERSON"):
             named[doc.sentence[mention.start]][country] += 1
     return named
 

@@ -563,6 +563,13 @@ def topics_of(tokens: Sequence[str]) -> frozenset[str]:
                      if len(topic.cues.find_all(tokens)) >= topic.at_least)
 
 
+def given_name(word: str, actor: Actor) -> bool:
+    """Whether ``word`` is the first word of one of a person's names: «مقرن» is Prince
+    Muqrin's; «مشعل», Khaled Meshaal's surname, is no given name of his."""
+    key = head_stem(word)
+    return any(head_stem(form.split()[0]) == key for form in actor.aliases)
+
+
 SHORT_ACRONYM = 3  # letters
 
 

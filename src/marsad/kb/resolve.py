@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from marsad.kb.lexicon import (
     Title,
     aliases,
+    given_name,
     offices,
     role_matches,
     roles_named,
@@ -111,6 +112,8 @@ def resolve_name(text: str, context: Context, allow_short: bool = True) -> Resol
              if (allow_short or not a.short) and written_alike(words, a.actor)]
     if context.type:
         found = [a for a in found if _type_fits(a.actor.type, context.type)]
+    if any(t.style for t in context.titles):  # after «الأمير», a given name: «الأمير مشعل»
+        found = [a for a in found if not a.short or given_name(words[0], a.actor)]
     if not found and len(words) > 1:
         return _by_surname(words, context)
     if not found:
