@@ -1314,6 +1314,7 @@ def test_a_body_not_founded_yet_is_not_the_one_named(linker):
     ("وقال إن الطائرات ستحقق قوة ردع في المنطقة.", "lby.rada"),
     ("وذلك في مسعى لتعزيز السيطرة على القاعدة ومحيطها بالكامل.", "x.qaeda"),
     ("وانطلقت فعاليات سوق عكاظ في الطائف أمس.", "media.okaz"),
+    ("استقبل رئيس اللجنة الإشرافية لسوق عكاظ الوفد.", "media.okaz"),  # a clitic on «سوق»
     ("ودعا إلى عودة الحكومة الموجودة في المنفى إلى عدن.", "lby.menfi"),
     # a style names a given name: Prince Mishaal, not Hamas's Khaled Meshaal
     ("عمل مستشارا مع الأمير مشعل في إمارة مكة.", "pse.meshaal"),

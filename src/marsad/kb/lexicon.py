@@ -13,7 +13,7 @@ from importlib import resources
 from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex, head_stem, phrase_key
 from marsad.kb.model import Actor, load_kb
-from marsad.text.clitics import definite, name_stems, unmarked, writes_article
+from marsad.text.clitics import definite, name_stems, noun_stems, unmarked, writes_article
 from marsad.text.normalize import normalize_key
 
 
@@ -259,7 +259,7 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
     def listed(side: str, i: int) -> bool:
         words = next((words for stem in name_stems(tokens[start])
                       if (words := ordinary_readings(side).get(stem))), frozenset())
-        return 0 <= i < len(tokens) and head_stem(tokens[i]) in words
+        return 0 <= i < len(tokens) and not words.isdisjoint(noun_stems(tokens[i]))
 
     return (end == start + 1 and listed("followed_by", end)) or listed("preceded_by", start - 1)
 
