@@ -179,6 +179,10 @@ def test_clitics_are_stripped_from_toponyms(nlp):
     # a paper's name in quotation marks (the KB's `quoted` names): the paper, not the city
     ("وقال مسؤول لـ«الرياض» إن الوفد وصل إلى الرياض أمس.", ["الرياض"]),
     ("وأكد مصدر لـ«المدينة» أن المشروع اكتمل.", []),
+    # a clitic and a common word that reads as a clitic and a place: «للحج» is "for the
+    # Hajj" (not «ل» + Lahij, Yemen), while Lahij itself stays one
+    ("استعدادات المملكة للحج هذا العام كبيرة.", ["المملكة"]),
+    ("وتقدمت القوات في لحج نحو قاعدة العند.", ["لحج"]),
 ])
 def test_words_and_names_that_are_no_places(text, words):
     places = marsad.analyze(text, "2015-07-01").places

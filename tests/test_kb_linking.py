@@ -1377,6 +1377,9 @@ def test_a_place_or_body_named_after_a_person(linker, text, ents, name, kind):
      "MISC", None),
     ("أطلق مركز محمد بن راشد للفضاء قمرا صناعيا.", [("محمد بن راشد", "PERSON")],
      "مركز محمد بن راشد للفضاء", "ORG", "ARE"),
+    # a noun between the head and the title: the programme of the king's guests
+    ("ووصل الحجاج ضمن برنامج ضيوف خادم الحرمين الشريفين للحج والعمرة.", [],
+     "برنامج ضيوف خادم الحرمين الشريفين للحج والعمرة", "MISC", None),
 ])
 def test_a_thing_named_after_a_title_or_a_name(linker, text, ents, name, kind, country):
     doc = run(linker, text, ents, date="2015-07-21")

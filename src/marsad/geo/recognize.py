@@ -219,6 +219,9 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
             i += 1
             continue
         end, key = match
+        if end == i + 1 and key != tokens.norm[i] and tokens.norm[i] in lexicon.not_read_off:
+            i += 1  # «للحج»: for the Hajj, not «ل» + Lahij
+            continue
         cue = cue_before(tokens, i, lexicon)
         in_place_entity = labels[i] in PLACE_LABELS
         # Words first: a stop word needs a cue; a common word a cue or NER's word for it.

@@ -444,14 +444,17 @@ def _named_after_titles(tokens: list[str], taken: set[int],
     الحرمين الشريفين», «مركز الملك سلمان الاجتماعي»."""
     found: list[Found] = []
     for i in range(1, len(tokens)):
-        head = _head_named_after(tokens, i - 1) if may_begin[i] and i not in taken else None
+        # the name right after the head, or after a noun between («برنامج ضيوف …»)
+        j = i + 1 if i + 1 < len(tokens) and may_begin[i + 1] and \
+            head_stem(tokens[i]) in named_after().between else i
+        head = _head_named_after(tokens, i - 1) if may_begin[j] and i not in taken else None
         if head is None:
             continue
-        title = titles().match_at(tokens, i)
-        person = _leading_actor(tokens[i:i + MAX_NAME_WORDS])
-        end = max(title.end if title else i,
-                  i + person[1] if person and person[0].type == "PERSON" else i)
-        if end > i and not set(range(i - 1, end)) & taken:
+        title = titles().match_at(tokens, j)
+        person = _leading_actor(tokens[j:j + MAX_NAME_WORDS])
+        end = max(title.end if title else j,
+                  j + person[1] if person and person[0].type == "PERSON" else j)
+        if end > j and not set(range(i - 1, end)) & taken:
             mention = Found(i - 1, end, "MISC", "ner")
             _name_after(mention, tokens, i - 1, end, head)
             found.append(mention)

@@ -440,6 +440,7 @@ class NamedAfter:
     body_heads: frozenset[str]
     misc_heads: frozenset[str]
     continuations: frozenset[str]
+    between: frozenset[str]  # nouns between the head and the name («برنامج ضيوف …»)
 
     def kind(self, head: str) -> str | None:
         """The entity type of what a head (a stem key) names after a person."""
