@@ -183,6 +183,8 @@ def test_clitics_are_stripped_from_toponyms(nlp):
     # Hajj" (not «ل» + Lahij, Yemen), while Lahij itself stays one
     ("استعدادات المملكة للحج هذا العام كبيرة.", ["المملكة"]),
     ("وتقدمت القوات في لحج نحو قاعدة العند.", ["لحج"]),
+    # words that name towns far away: «بالقطار» (by train), «للمنشأة» (the facility)
+    ("سافر بالقطار إلى الدمام ثم عاد للمنشأة.", ["الدمام"]),
 ])
 def test_words_and_names_that_are_no_places(text, words):
     places = marsad.analyze(text, "2015-07-01").places
