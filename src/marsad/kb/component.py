@@ -1059,6 +1059,7 @@ def _singular_definite(word: str) -> bool:
     return definite(word) and normalize_key(word).endswith(("ي", "يه"))
 
 
+@lru_cache(maxsize=10_000)
 def _leads(actor: Actor) -> frozenset[str]:
     return _keys_of((*actor.aliases, *actor.short))
 

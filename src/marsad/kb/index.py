@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from marsad.text.clitics import analyses, noun_stems, writes_article
@@ -20,6 +21,7 @@ from marsad.text.normalize import normalize_key
 T = TypeVar("T")
 
 
+@lru_cache(maxsize=200_000)  # called on every token by several steps
 def head_stem(word: str) -> str:
     """The key of a lexicon word without its article: «الأناضول» → «اناضول», «الله» stays.
     Only an article written as such is taken off: «ألماني» keeps its «أل» (the key folds
