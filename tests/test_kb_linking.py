@@ -1334,6 +1334,13 @@ def test_an_ordinary_word_or_another_body_is_not_the_kb_actor(linker, text, not_
     assert not_linked not in {e.kb_id for e in run(linker, text, date="2015-07-21")._.entities}
 
 
+def test_a_quoted_name_after_a_word_for_a_place_is_a_place(linker):
+    # Marib's Al-Faw, which the tagger took for a body: not the FAO
+    doc = run(linker, "سيطرت القوات على ثلاثة مواقع في منطقة “الفاو” بمأرب.",
+              [("الفاو", "ORG")], date="2015-07-21")
+    assert [(e.type, e.kb_id) for e in doc._.entities if e.name == "الفاو"] == [("LOC", None)]
+
+
 def test_an_ordinary_word_the_tagger_took_for_a_person_is_no_person(linker):
     for text, word in (("صحيح أن المسلم معصوم الدم والمال.", "معصوم"),
                        ("يحكي انتفاخاً صولة الأسد ويعيش في الوهم.", "الأسد")):

@@ -33,6 +33,7 @@ from marsad.analysis import Entity, Place
 from marsad.analysis import Mention as MentionRecord
 from marsad.doc import text_of, words_of
 from marsad.geo.gazetteer import gazetteer
+from marsad.geo.lexicon import lexicon as place_lexicon
 from marsad.kb.index import head_stem
 from marsad.kb.lexicon import (
     OPENING_QUOTES,
@@ -575,6 +576,8 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
     if kind == "PERSON" and len(ent) == 1 and ent[0].text in not_given_names():
         return None  # «على» ("on") read as the name «علي»
+    if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
+        kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
     if kind in {"ORG", "MISC", "PERSON"} and _ordinary(ent):
         return None  # «القاعدة العسكرية»: a base, not al-Qaeda; «معصوم الدم», no Masum
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
@@ -607,6 +610,15 @@ def _ordinary(ent: Span) -> bool:
     doc = ent.doc
     start, end = max(ent.start - 1, 0), min(ent.end + 1, len(doc))
     return ordinary_word([t.text for t in doc[start:end]], ent.start - start, ent.end - start)
+
+
+def _quoted_after_place_cue(ent: Span) -> bool:
+    """Whether the span is quoted right after a word that announces a place («منطقة»,
+    «مدينة», «محافظة»: the places stage's cues), as the press quotes little-known places."""
+    i = ent.start - 1
+    if i < 1 or ent.doc[i].text not in OPENING_QUOTES:
+        return False
+    return normalize_key(ent.doc[i - 1].text) in place_lexicon().cues
 
 
 def _names_the_place(word: str) -> bool:
