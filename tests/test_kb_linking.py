@@ -1448,6 +1448,17 @@ def test_a_nisba_next_to_a_name_is_the_persons_nationality(linker):
     assert "pse.abu-obeida" not in {e.kb_id for e in doc._.entities}
     assert [m.text for m in entity(doc, "أبو عبيدة المصري").mentions] == \
         ["أبو عبيدة المصري", "أبو عبيدة"]
+    # a nisba that agrees with another noun is not the person's: the Saudi team's
+    # French coach, the American press on Macron; and a UN official has no country
+    for text, name, kb_id in (
+            ("قال مدرب المنتخب السعودي هيرفي رينارد إن الفريق جاهز.", "هيرفي رينارد",
+             "fra.renard"),
+            ("انتقدت الصحافة الأمريكية ماكرون بشدة.", "ماكرون", "fra.macron"),
+            ("أشادت سياسة نتنياهو الأمريكية بالقرار.", "نتنياهو", "isr.netanyahu"),
+            ("قال البرتغالي أنطونيو غوتيريش إن الحرب يجب أن تتوقف.", "أنطونيو غوتيريش",
+             "un.guterres")):
+        doc = run(linker, text, [(name, "PERSON")], date="2019-06-01")
+        assert kb_id in {e.kb_id for e in doc._.entities}
     # an unknown person takes it: «الممثلة الأردنية» is no KB title
     doc = run(linker, "قالت الممثلة الأردنية صبا مبارك إنها تحب رمضان.",
               [("صبا مبارك", "PERSON")])

@@ -34,7 +34,7 @@ from marsad.analysis import Mention as MentionRecord
 from marsad.doc import text_of, words_of
 from marsad.geo.gazetteer import gazetteer
 from marsad.geo.lexicon import lexicon as place_lexicon
-from marsad.kb.index import head_stem
+from marsad.kb.index import Match, head_stem
 from marsad.kb.lexicon import (
     OPENING_QUOTES,
     Title,
@@ -235,6 +235,9 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 # How many days from its end or start a KB office's bare title is news, not a courtesy.
 COURTESY_DAYS = 90
+
+# The first words of a kunya («أبو عبيدة»), a name many share.
+KUNYAS = frozenset(normalize_key(w) for w in ("أبو", "أبي", "أبا", "أم"))
 
 # How far back, in words, «نظيره» looks for the office it shares.
 COUNTERPART_REACH = 30
@@ -1035,11 +1038,11 @@ def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Foun
     """Nationality adjectives outside other mentions; one right after an organisation of
     the same country («وكالة الأناضول التركية»), or a definite singular one right after
     an organisation NER found with no country known («كونوكو فيليبس الأمريكية»), belongs
-    to that organisation. A definite singular one right before or after a person's name
-    without a title is his nationality («أبو عبيدة المصري», «كالبرازيلي رونالدو»)."""
+    to that organisation. Next to a person's name without a title, one is his
+    nationality (see :func:`_nationality`)."""
     ends = {f.end: f for f in found if f.type == "ORG"}
-    people_before = {f.end: f for f in found if f.type == "PERSON" and not f.titles}
-    people_after = {f.start: f for f in found if f.type == "PERSON" and not f.titles}
+    person_ending_at = {f.end: f for f in found if f.type == "PERSON" and not f.titles}
+    person_starting_at = {f.start: f for f in found if f.type == "PERSON" and not f.titles}
     out = []
     for match in adjectives().find_all(tokens):
         if any(j in taken for j in range(match.start, match.end)):
@@ -1048,11 +1051,9 @@ def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Foun
         if len(countries) != 1:
             continue
         country = countries.pop()
-        person = people_before.get(match.start) or people_after.get(match.end)
-        if person and country and person.nationality is None and \
-                _singular_definite(tokens[match.end - 1]):
-            person.nationality = country
-            person.country = person.country or country
+        person = person_ending_at.get(match.start) or person_starting_at.get(match.end)
+        if person and person.nationality is None and \
+                _nationality(tokens, match, person, country):
             continue
         owner = ends.get(match.start)
         if owner and country and (_country_of(owner) == country or (
@@ -1064,6 +1065,38 @@ def _nisbas(tokens: list[str], found: list[Found], taken: set[int]) -> list[Foun
         out.append(Found(match.start, match.end, "NORP", "nisba", country=country,
                          leads=_keys_of(n.form for n in match.values)))
     return out
+
+
+def _nationality(tokens: list[str], nisba: Match, person: Found, country: str) -> bool:
+    """Give a person the nationality of a definite singular nisba next to his name, and
+    say whether it was his. Right after the name, a masculine one is («أبو عبيدة المصري»:
+    an Egyptian, so no Palestinian of the KB); right before, one that opens its phrase is
+    («قال البرازيلي رونالدو», «كالبرازيلي رونالدو»). One that may agree with a noun before
+    it gives a country only to a person the KB does not know: «الممثلة الأردنية صبا
+    مبارك», but not «مدرب المنتخب السعودي هيرفي رينارد» nor «الصحافة الأمريكية ماكرون»."""
+    word = tokens[nisba.end - 1]
+    if not _singular_definite(word):
+        return False
+    before = nisba.end == person.start
+    if not before:
+        own = not normalize_key(word).endswith("يه")  # masculine: not the noun's before
+    else:
+        opens = nisba.start == 0 or not definite(tokens[nisba.start - 1])
+        own = opens or best(word).prefix not in ("", "ال")
+    if own:
+        person.nationality = country
+    elif not before or _known_person(tokens, person):
+        return False
+    person.country = person.country or country
+    return True
+
+
+def _known_person(tokens: list[str], person: Found) -> bool:
+    """Whether the KB knows a person by the name of ``person``, even a short form
+    («ماكرون»)."""
+    name = " ".join(tokens[person.start:person.end])
+    return person.actor is not None or any(a.actor.type == "PERSON"
+                                           for a in aliases().lookup(name))
 
 
 def _singular_definite(word: str) -> bool:
@@ -1159,13 +1192,14 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             not any(a.actor is actor and not a.short for a in aliases().lookup(text))
     if actor is not None and mention.type == "PERSON" and not mention.titles:
         namesake = _person_coref(doc, mention, drafts)
-        if namesake is not None and namesake.actor is None and (
-                mention.surname or _begins_name(doc, mention, namesake)):
+        if namesake is not None and namesake.actor is None and (mention.surname or (
+                _by_short_or_kunya(text, actor) and _begins_name(doc, mention, namesake))):
             return namesake  # the one named before: «جيمس كاميرون … وقال كاميرون»
     if actor is None and misread:
         actor = _known_name(text, Context(date), by_key)
-    if actor is not None and (actor.founded_long_after(date) or
-                              mention.nationality not in (None, actor.country)):
+    if actor is not None and (actor.founded_long_after(date) or (
+            mention.nationality not in (None, actor.country) and actor.country is not None
+            and _by_short_or_kunya(text, actor))):
         actor = None  # «أبو عبيدة المصري» is an Egyptian, not Hamas's spokesman
     if actor is not None:
         mention.actor = actor
@@ -1436,8 +1470,9 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
 
 
 def _foreign_nisba_at(words: list[str], i: int, actor: Actor) -> bool:
-    """Whether a nationality of another country than ``actor``'s is at ``words[i]``."""
-    match = adjectives().match_at(words, i) if i < len(words) else None
+    """Whether a nationality of another country than ``actor``'s is at ``words[i]`` (an
+    official of no country, the UN's, has none to clash with)."""
+    match = adjectives().match_at(words, i) if i < len(words) and actor.country else None
     return match is not None and actor.country not in {n.iso3 for n in match.values}
 
 
@@ -1482,9 +1517,16 @@ def _begins_name(doc: Page, mention: Found, draft: Draft) -> bool:
     """Whether an unlinked person's longer name begins with the words of ``mention``:
     «أبو عبيدة المصري» … «يدعى «أبو عبيدة»» (a KB name, but his)."""
     words = [set(noun_stems(w)) for w in doc.content_words(mention.start, mention.end)]
-    return any(len(name) > len(words) and all(
-        key in word for key, word in zip(name[:len(words)], words, strict=True))
-        for name in _names(draft))
+    return any(len(name) > len(words) and _in_order(words, name[:len(words)])
+               for name in _names(draft))
+
+
+def _by_short_or_kunya(text: str, actor: Actor) -> bool:
+    """Whether ``text`` names ``actor`` only by a short form or by a kunya («أبو عبيدة»):
+    names others may share, unlike a full name."""
+    first = normalize_key(text.split()[0]) if text.split() else ""
+    return first in KUNYAS or not any(a.actor is actor and not a.short
+                                      for a in aliases().lookup(text))
 
 
 def _describes(mention: Found, draft: Draft) -> bool:
