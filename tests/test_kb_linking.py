@@ -1103,6 +1103,9 @@ def test_an_envoy_named_by_his_posting_is_that_postings_envoy(linker):
     assert envoys == {"un.de-mistura": ["ستيفان دي ميستورا"],
                       "un.ould-cheikh": ["مبعوث الأمم المتحدة إلى اليمن"],
                       "un.leon": ["المبعوث الأممي إلى ليبيا"]}
+    # a state's diplomat is not known by where he is sent: nobody of the host country
+    doc = run(linker, "وقال المندوب الدائم لدى مصر إن الوفد وصل.", date="2020-06-01")
+    assert [e.kb_id for e in doc._.entities if e.kb_id] == []
     # a state's envoy is no UN official
     doc = run(linker, "وعين مبعوث الولايات المتحدة الخاص لمكافحة الإرهاب.", date="2015-07-21")
     envoy = entity(doc, "مبعوث الولايات المتحدة الخاص")

@@ -47,6 +47,7 @@ from marsad.kb.lexicon import (
     given_name,
     honorific_words,
     honorifics,
+    igo_office,
     leader_heads,
     leader_markers,
     meeting_words,
@@ -1544,8 +1545,7 @@ def _posted_elsewhere(mention: Found, draft: Draft) -> bool:
     actor at an international body (the KB gives the UN's envoys their country)."""
     if not mention.posted_to or draft.actor is None:
         return False
-    postings = {r.country for r in draft.actor.roles
-                if r.country and offices()[r.role].sector == "IGO"}
+    postings = {r.country for r in draft.actor.roles if r.country and igo_office(r.role)}
     return bool(postings) and mention.posted_to not in postings
 
 

@@ -564,11 +564,27 @@ def topics_of(tokens: Sequence[str]) -> frozenset[str]:
                      if len(topic.cues.find_all(tokens)) >= topic.at_least)
 
 
+def igo_office(key: str) -> bool:
+    """Whether an office is an international body's (the UN's envoys: the KB gives each
+    the country he is sent to)."""
+    office = offices().get(key)
+    return office is not None and office.sector == "IGO"
+
+
 def given_name(word: str, actor: Actor) -> bool:
     """Whether ``word`` is the first word of one of a person's names: «مقرن» is Prince
     Muqrin's; «مشعل», Khaled Meshaal's surname, is no given name of his."""
     key = head_stem(word)
-    return any(head_stem(form.split()[0]) == key for form in actor.aliases)
+    return any(head_stem(_without_style(spelling)[0]) == key
+               for form in actor.aliases for spelling in spellings(form))
+
+
+def _without_style(form: str) -> list[str]:
+    """The words of a name without a style it is listed with («الأمير محمد بن سلمان»)."""
+    words = form.split()
+    style = titles().match_at(words, 0) if len(words) > 1 else None
+    return words[style.end:] if style and any(t.style for t in style.values) \
+        and style.end < len(words) else words
 
 
 SHORT_ACRONYM = 3  # letters

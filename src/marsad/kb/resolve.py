@@ -16,6 +16,7 @@ from marsad.kb.lexicon import (
     Title,
     aliases,
     given_name,
+    igo_office,
     offices,
     role_matches,
     roles_named,
@@ -159,10 +160,14 @@ def _within(words: list[str], name: list[str]) -> bool:
 
 def resolve_office(context: Context) -> Resolution:
     """Link an unnamed title («أمير قطر», «وزير الدفاع التركي») to its holder on the date."""
-    if not context.titles or not (context.country or context.org or context.posted_to
+    # an international body's envoy is known by where he is sent («المبعوث الأممي إلى
+    # ليبيا»); a state's diplomat is not («المندوب لدى مصر» is no Egyptian)
+    posted = context.posted_to if all(igo_office(r) for r in roles_named(context.titles)) \
+        else None
+    if not context.titles or not (context.country or context.org or posted
                                   or _fixed_country(context)):
         return Resolution([], None, "a title without a country or organisation names nobody")
-    country = context.country or _fixed_country(context) or context.posted_to
+    country = context.country or _fixed_country(context) or posted
     kb = load_kb()
     named = roles_named(context.titles)
     if not named and any(t.out_of_office for t in context.titles):
@@ -182,7 +187,7 @@ def resolve_office(context: Context) -> Resolution:
                 continue
             if context.org and role.org != context.org:
                 continue
-            if context.posted_to and offices()[role.role].sector == "IGO" and \
+            if context.posted_to and igo_office(role.role) and \
                     role.country not in (None, context.posted_to):
                 continue  # the UN's envoy to Yemen is not its envoy to Syria
             if not context.org and kb.role_country(actor, role) != country:
