@@ -10,7 +10,14 @@ import pycountry
 import pytest
 
 from marsad.kb.index import phrase_key
-from marsad.kb.lexicon import ambiguous, offices, state_agencies, titles, topics
+from marsad.kb.lexicon import (
+    MAX_QUOTED_WORDS,
+    ambiguous,
+    offices,
+    state_agencies,
+    titles,
+    topics,
+)
 from marsad.kb.model import SECTORS, TYPES, Actor, actor_files, load_kb, read_actor_file
 from marsad.kb.nationalities import adjectives, country_names, country_of_name, generate, rows
 from marsad.kb.resolve import Context, resolve_name, resolve_office, state
@@ -109,6 +116,15 @@ def test_names_in_a_topic_belong_to_a_topic_of_the_data():
     for actor in ACTORS:
         assert not actor.in_topic or actor.topic in known, \
             f"{actor.id}: in_topic names need a topic of kb/data/topics.yaml"
+
+
+def test_quoted_names_are_short_and_name_one_actor():
+    seen: dict[str, str] = {}
+    for actor in ACTORS:
+        for form in actor.quoted:
+            assert len(form.split()) <= MAX_QUOTED_WORDS, f"{actor.id}: «{form}» is too long"
+            key = normalize_key(form)
+            assert seen.setdefault(key, actor.id) == actor.id, f"«{form}»: {seen[key]}, {actor.id}"
 
 
 def test_ambiguity_rules_are_not_stale():

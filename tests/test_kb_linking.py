@@ -1122,6 +1122,9 @@ def test_a_papers_name_in_quotation_marks_is_the_paper(linker):
     media = {e.kb_id: [m.text for m in e.mentions] for e in doc._.entities if e.kb_id}
     assert media == {"media.asharq-alawsat": ["الشرق الأوسط"], "media.alwatan-sa": ["الوطن"]}
     assert [e.type for e in doc._.entities if e.kb_id is None] == ["LOC"]
+    # a plain «"» that closes a quotation opens no paper's name
+    doc = run(linker, 'قال "مصدر" الرياض "ترفض" ذلك.', date="2015-07-21")
+    assert "media.alriyadh" not in {e.kb_id for e in doc._.entities}
 
 
 def test_a_title_after_a_word_for_a_post_names_the_office(linker):

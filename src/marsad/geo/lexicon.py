@@ -14,7 +14,7 @@ from marsad.text.normalize import normalize_key
 @dataclass(frozen=True)
 class Lexicon:
     stop: frozenset[str]
-    not_read_off: frozenset[str]  # written forms that are a clitic and a common word
+    read_as_words: frozenset[str]  # common words with the article («الحج»), keys
     cues: dict[str, str]  # cue key -> kind of place it announces
     poi_heads: frozenset[str]  # facility words that need a toponym after them
     facility_heads: frozenset[str]  # facility words that may stand before any name
@@ -37,7 +37,7 @@ def lexicon() -> Lexicon:
     verbs = _read("metonymy.yaml")["verbs"]
     return Lexicon(
         stop=_keys(words["stop"]),
-        not_read_off=_keys(words["not_read_off"]),
+        read_as_words=_keys(words["read_as_words"]),
         cues={normalize_key(k): v for k, v in words["cues"].items()},
         poi_heads=_keys(words["poi_heads"]),
         facility_heads=_keys(words["facility_heads"]),

@@ -210,7 +210,7 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
         if not word[i]:
             i += 1
             continue
-        quoted = _quoted_name(tokens, i)
+        quoted = _quoted_name_end(tokens, i)
         if quoted is not None:
             i = quoted  # «قال لـ«الشرق الأوسط»»: the paper, not the region
             continue
@@ -219,7 +219,7 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
             i += 1
             continue
         end, key = match
-        if end == i + 1 and key != tokens.norm[i] and tokens.norm[i] in lexicon.not_read_off:
+        if end == i + 1 and _reads_as_word(tokens.text[i], lexicon):
             i += 1  # «للحج»: for the Hajj, not «ل» + Lahij
             continue
         cue = cue_before(tokens, i, lexicon)
@@ -253,7 +253,13 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
     return found
 
 
-def _quoted_name(tokens: Tokens, i: int) -> int | None:
+def _reads_as_word(text: str, lexicon: Lexicon) -> bool:
+    """Whether a word reads as a proclitic and the article on a common word of
+    ``read_as_words`` («للحج»: «ل» + «الحج»)."""
+    return any(a.article and a.definite_stem in lexicon.read_as_words for a in analyses(text))
+
+
+def _quoted_name_end(tokens: Tokens, i: int) -> int | None:
     """Where a medium's name in quotation marks that begins at ``tokens[i]`` ends (the KB's
     `quoted` names: «الشرق الأوسط» is the paper there, «الرياض» the Riyadh daily)."""
     if i == 0 or tokens.text[i - 1] not in OPENING_QUOTES:
@@ -309,7 +315,7 @@ def ner_mentions(tokens: Tokens, taken: list[Mention], gazetteer: Gazetteer,
     found: list[Mention] = []
     for ent_start, ent_end, label in tokens.ents:
         if label not in PLACE_LABELS or not covered.isdisjoint(range(ent_start, ent_end)) \
-                or _quoted_name(tokens, ent_start) is not None:
+                or _quoted_name_end(tokens, ent_start) is not None:
             continue
         words = [k for k in range(ent_start, ent_end) if tokens.word[k]]
         if not words:

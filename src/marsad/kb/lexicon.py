@@ -533,7 +533,8 @@ def quoted_names() -> dict[tuple[str, ...], Actor]:
 def quoted_name_at(tokens: Sequence[str], i: int) -> tuple[int, int, Actor] | None:
     """A name in the quotation marks opened at ``tokens[i]`` that is an actor's only so
     («قال لـ«الشرق الأوسط»», the paper): its first and end tokens, and the actor."""
-    if tokens[i] not in OPENING_QUOTES:
+    if tokens[i] not in OPENING_QUOTES or (
+            tokens[i] == '"' and tokens[:i].count('"') % 2):  # a plain «"» closing a quote
         return None
     for end in range(i + 2, min(i + 2 + MAX_QUOTED_WORDS, len(tokens))):
         if tokens[end] in CLOSING_QUOTES:
