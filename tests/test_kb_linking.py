@@ -507,8 +507,8 @@ def test_in_a_football_story_the_short_names_are_the_sports_bodies(linker):
     politics = "وأعلن الاتحاد الأوروبي دعمه للحكومة بعد اجتماع الأمس في بروكسل."
     doc = run(linker, politics, [("الاتحاد الأوروبي", "ORG")], date="2015-05-20")
     assert entity(doc, "الاتحاد الأوروبي").kb_id == "igo.eu"
-    # one cue word is not a football story: «لاعب» is a player of politics too
-    doc = run(linker, "وقال الاتحاد الأوروبي إن إيران لاعب إقليمي.",
+    # one cue word, even twice, is not a football story: «لاعب» is a player of politics too
+    doc = run(linker, "وقال الاتحاد الأوروبي إن إيران لاعب إقليمي والسعودية لاعب أساسي.",
               [("الاتحاد الأوروبي", "ORG")], date="2015-05-20")
     assert entity(doc, "الاتحاد الأوروبي").kb_id == "igo.eu"
 
@@ -942,6 +942,7 @@ def test_a_name_joins_a_person_only_with_its_words_in_order(linker):
               "وزيرا للطاقة.", [("سلمان بن عبدالعزيز", "PERSON"),
                                 ("عبدالعزيز بن سلمان", "PERSON")], date="2019-09-08")
     assert entity(doc, "عبد العزيز بن سلمان").kb_id == "sau.abdulaziz-bin-salman"
+    assert entity(doc, "سلمان بن عبد العزيز").kb_id == "sau.salman"  # two people
     assert [m.text for m in entity(doc, "سلمان بن عبد العزيز").mentions] == ["سلمان بن عبدالعزيز"]
 
 

@@ -73,6 +73,7 @@ from marsad.kb.lexicon import (
     titles,
     topics,
     topics_of,
+    warm_topic_indexes,
     written_alike,
     written_with,
 )
@@ -207,7 +208,7 @@ class EntityLinker:
         for index in (aliases, titles, adjectives, country_names, org_heads, org_middles,
                       honorifics, anaphors, offices, out_of_office, portfolios, dependants,
                       leader_markers, family_words, meeting_words, national_sectors,
-                      shipped_lexicon, topics):
+                      shipped_lexicon, topics, warm_topic_indexes):
             index()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -449,9 +450,7 @@ def _named_after_titles(tokens: list[str], taken: set[int],
     الحرمين الشريفين», «مركز الملك سلمان الاجتماعي»."""
     found: list[Found] = []
     for i in range(1, len(tokens)):
-        # the name right after the head, or after a noun between («برنامج ضيوف …»)
-        j = i + 1 if i + 1 < len(tokens) and may_begin[i + 1] and \
-            head_stem(tokens[i]) in named_after().between else i
+        j = _name_start_after_head(tokens, i, may_begin)
         head = _head_named_after(tokens, i - 1) if may_begin[j] and i not in taken else None
         if head is None:
             continue
@@ -464,6 +463,15 @@ def _named_after_titles(tokens: list[str], taken: set[int],
             _name_after(mention, tokens, i - 1, end, head)
             found.append(mention)
     return found
+
+
+def _name_start_after_head(tokens: list[str], i: int, may_begin: list[bool]) -> int:
+    """Where the name begins after a head ending at ``i``: right there, or after a noun
+    between («برنامج ضيوف خادم الحرمين الشريفين»)."""
+    if i + 1 < len(tokens) and may_begin[i + 1] and \
+            not named_after().between.isdisjoint(noun_stems(tokens[i])):
+        return i + 1
+    return i
 
 
 def _head_named_after(tokens: list[str], i: int) -> str | None:
@@ -1105,8 +1113,13 @@ def _singular_definite(word: str) -> bool:
     return definite(word) and normalize_key(word).endswith(("ي", "يه"))
 
 
-@lru_cache(maxsize=10_000)
 def _leads(actor: Actor) -> frozenset[str]:
+    return _leads_of(actor.id)
+
+
+@lru_cache(maxsize=10_000)  # by id: hashing an actor hashes all its roles
+def _leads_of(actor_id: str) -> frozenset[str]:
+    actor = load_kb().actors[actor_id]
     return _keys_of((*actor.aliases, *actor.short))
 
 
@@ -1222,8 +1235,9 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
 def _countries_named(doc: Page, found: list[Found]) -> list[Counter[str]]:
     """How often each sentence names each country before linking: by a place or a
     nationality («في إسطنبول», «التركية»), or a person or body whose country is known by
-    then («البرلمان التركي», «حزب الشعب الجمهوري»); not a surname, whose country is the
-    one in question («المنفي» in «الرئيس المنفي» is no Libyan by itself)."""
+    then («البرلمان التركي», «حزب الشعب الجمهوري»); not a person named by a KB short
+    form, whose country is the one in question («المنفي» in «الرئيس المنفي» is no Libyan
+    by itself)."""
     named: list[Counter[str]] = [Counter() for _ in range(doc.sentence[-1] + 1)] \
         if doc.sentence else []
     for mention in found:

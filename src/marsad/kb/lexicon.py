@@ -552,6 +552,7 @@ class Topic:
 
 @lru_cache(maxsize=1)
 def topics() -> tuple[Topic, ...]:
+    """The topics of data/topics.yaml with their cue words."""
     found = []
     for name, entry in _data("topics.yaml").items():
         cues: PhraseIndex[str] = PhraseIndex().add_all((cue, cue) for cue in entry["cues"])
@@ -560,9 +561,17 @@ def topics() -> tuple[Topic, ...]:
 
 
 def topics_of(tokens: Sequence[str]) -> frozenset[str]:
-    """The topics whose cue words a story (its tokens) uses often enough."""
-    return frozenset(topic.name for topic in topics()
-                     if len(topic.cues.find_all(tokens)) >= topic.at_least)
+    """The topics of which a story (its tokens) uses enough different cue words: one
+    word said twice («لاعب إقليمي … لاعب أساسي») is no football story."""
+    return frozenset(topic.name for topic in topics() if len(
+        {value for match in topic.cues.find_all(tokens) for value in match.values})
+        >= topic.at_least)
+
+
+def warm_topic_indexes() -> None:
+    """Build the alias index of every topic now, not on a story of it."""
+    for topic in topics():
+        _aliases(frozenset({topic.name}))
 
 
 def igo_office(key: str) -> bool:
