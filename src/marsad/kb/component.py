@@ -63,7 +63,6 @@ from marsad.kb.lexicon import (
     outward_offices,
     past_copulas,
     portfolios,
-    post_words,
     quoted_name_at,
     reading_topics,
     relative_pronouns,
@@ -784,10 +783,12 @@ def _titles(
         if phrase.name_start is not None and not (phrase.qualified or counterpart):
             phrase.country = _domestic_country(tokens, phrase, before, sentence)
         covered |= set(range(phrase.start, phrase.end))
+        if phrase.of_post:  # «شغل منصب وزير الخارجية»: the office, not its holder
+            i = max(phrase.end, i + 1)
+            continue
         holder = _place(tokens, phrase, starts, ends, date)
-        if holder is not None and holder.source == "title" and not (
-                phrase.start > 0 and post_words() & set(noun_stems(tokens[phrase.start - 1]))):
-            standalone.append(holder)  # not after «منصب»: «شغل منصب وزير الخارجية»
+        if holder is not None and holder.source == "title":
+            standalone.append(holder)
         if phrase.served is not None or any(t.roles or t.unlisted_of for t in phrase.titles):
             before = Before(phrase.end, phrase.titles, holder, phrase.country)
         i = max(phrase.end, i + 1)

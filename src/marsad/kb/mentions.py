@@ -47,6 +47,7 @@ from marsad.kb.lexicon import (
     org_middles,
     out_of_office,
     portfolios,
+    post_words,
     posted_dependants,
     regions,
     sent_to,
@@ -57,7 +58,7 @@ from marsad.kb.nationalities import Nationality, adjectives, country_names
 from marsad.kb.resolve import state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
-from marsad.text.clitics import analyses, best, definite, has_article, writes_article
+from marsad.text.clitics import analyses, best, definite, has_article, noun_stems, writes_article
 from marsad.text.normalize import normalize_key
 
 COMMAS = {"،", ","}
@@ -87,6 +88,7 @@ class TitlePhrase:
     nisba_spans: list[tuple[int, int]] = field(default_factory=list)
     name_start: int | None = None  # where the name it introduces begins
     out_of_office: bool = False  # «السابق»: its titles are not held now
+    of_post: bool = False  # after «منصب»: it names the office, not who holds it
     title_end: int = 0  # after the title's own words
     style_start: int | None = None  # a royal style between the title and its name
     served: list[Title] | None = None  # a dependant's («نجل الزعيم»): the titles it serves
@@ -247,6 +249,8 @@ def _former_before_body(tokens: Sequence[str], start: int
 def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[int],
                in_names: set[int]) -> TitlePhrase:
     """Read the qualifiers after a title's words, then the name or the dependant."""
+    phrase.of_post = phrase.start > 0 and \
+        not post_words().isdisjoint(noun_stems(tokens[phrase.start - 1]))
     i = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
     phrase.end = max(phrase.end, i)
     while i < len(tokens):
