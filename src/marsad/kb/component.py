@@ -673,7 +673,7 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         short = all(a.short for a in match.values)
         if not actors or ordinary_word(tokens, match.start, match.end) or \
                 _of_another_country(tokens, match.end, actors.values()) or \
-                (short and _style_before(tokens, match.start, actors.values())):
+                (short and _another_given_name(tokens, match.start, actors.values())):
             # «معتز الموسى» is not «معتز موسى»; «القاعدة العسكرية» is a base
             i = match.end
             continue
@@ -701,9 +701,11 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
     return found
 
 
-def _style_before(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
-    """Whether a royal style right before a surname makes it a given name: «الأمير مشعل»
-    is Prince Mishaal, not Khaled Meshaal («الملك سلمان» is the king's)."""
+def _another_given_name(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
+    """Whether a royal style right before a KB surname makes it someone else's given
+    name: «الأمير مشعل» is Prince Mishaal, not Khaled Meshaal («الملك سلمان» is the
+    king's own). (:func:`marsad.kb.resolve.resolve_name` applies the same rule to a name
+    whose titles include a style.)"""
     style = titles().match_at(tokens, start - 1) if start else None
     return bool(style and style.end == start and any(t.style for t in style.values)
                 and not any(given_name(tokens[start], a) for a in actors))
