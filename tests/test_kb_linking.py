@@ -1128,6 +1128,19 @@ def test_a_papers_name_in_quotation_marks_is_the_paper(linker):
     assert "media.alriyadh" not in {e.kb_id for e in doc._.entities}
 
 
+def test_a_title_restated_before_a_former_holders_name_is_his(linker):
+    # «خادم الحرمين الشريفين الملك عبدالله» months after his death: the late king, not
+    # King Salman, who held the title on the date; «رحمه الله» names nobody
+    text = "بعد أن تولى خادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز “رحمه الله” الحكم."
+    doc = run(linker, text, [("عبدالله بن عبدالعزيز", "PERSON"), ("الله", "MISC", 2)],
+              date="2015-07-21")
+    assert [(e.kb_id, [m.text for m in e.mentions]) for e in doc._.entities] == \
+        [("sau.abdullah", ["عبدالله بن عبدالعزيز"])]
+    # two presidents side by side stay two
+    doc = run(linker, "صافح الرئيس المصري الرئيس التركي في الدوحة.", date="2022-11-20")
+    assert {e.kb_id for e in doc._.entities} >= {"egy.sisi", "tur.erdogan"}
+
+
 def test_a_title_after_a_word_for_a_post_names_the_office(linker):
     # Saud al-Faisal's career, told after his death: not Jubeir, the minister on the date
     for text in ("وكان الأمير سعود الفيصل قد شغل منصب وزير الخارجية السعودي لسنوات طويلة.",

@@ -585,8 +585,8 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         ent = ent[1:]  # «برئاسة [النائب العام]»
         if kind in {"ORG", "MISC"} and _common_noun(ent):
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
-    if kind == "PERSON" and len(ent) == 1 and ent[0].text in not_given_names():
-        return None  # «على» ("on") read as the name «علي»
+    if len(ent) == 1 and ent[0].text in not_given_names():
+        return None  # «على» ("on") read as the name «علي», «رحمه الله» as a name
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
         kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
     if kind in {"ORG", "MISC", "PERSON"} and _ordinary(ent):
@@ -838,8 +838,10 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
         and first - 1 in ends
     named = starts[phrase.name_start] if phrase.name_start is not None else None
     if named and phrase.style_start is not None and _holder_differs(
-            tokens, named, phrase, phrase.titles, date):
-        # «استقبل الرئيس المصري الأمير خالد الفيصل»: the prince is the guest
+            tokens, named, phrase, phrase.titles, date) and \
+            not _ever_held(tokens, named, phrase.titles):
+        # «استقبل الرئيس المصري الأمير خالد الفيصل»: the prince is the guest (but
+        # «خادم الحرمين الشريفين الملك عبدالله» after his reign is still the late king)
         phrase.name_start = named = None
         phrase.end = phrase.style_start
     if named and phrase.served and after_comma and not _holder_differs(
@@ -961,6 +963,14 @@ def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Tit
     holder = resolve_office(Context(date, tuple(titles), phrase.country, org,
                                     posted_to=phrase.posted_to)).choice
     return holder is not None and holder is not _person_actor(tokens, person)
+
+
+def _ever_held(tokens, person: Found, titles: list[Title]) -> bool:
+    """Whether the KB person a mention names held, at any time, an office ``titles``
+    name."""
+    actor = _person_actor(tokens, person)
+    offices_named = roles_named(titles)
+    return actor is not None and any(r.role in offices_named for r in actor.roles)
 
 
 def _person_actor(tokens, person: Found) -> Actor | None:

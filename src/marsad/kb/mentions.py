@@ -50,6 +50,7 @@ from marsad.kb.lexicon import (
     post_words,
     posted_dependants,
     regions,
+    roles_named,
     sent_to,
     titles,
     written_alike,
@@ -468,8 +469,12 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.titles.extend(found_title.values)
         return found_title.end
     style, styles = title_at(tokens, i) if found_title else (None, [])
-    if style and all(t.style for t in styles):
-        phrase.style_start = i  # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان»
+    if style and (all(t.style for t in styles) or (
+            _restates(styles, phrase) and not _nisba(tokens, style.end, after_title=True)
+            and best(tokens[i]).prefix in ("", "ال"))):
+        # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان», «خادم الحرمين الشريفين الملك
+        # عبدالله»: a style, or the office again, before the name
+        phrase.style_start = i
         return style.end
     if i + 1 < len(tokens) and (tokens[i] in POSTED_AT or (
             tokens[i] in sent_to() and (any(offices()[r].posted for t in phrase.titles
@@ -536,6 +541,15 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                          if len(t.roles) > 1 and t.construct else t for t in phrase.titles]
         return body.end
     return None
+
+
+def _restates(titles: list[Title], phrase: TitlePhrase) -> bool:
+    """Whether ``titles``, a bare definite title («الملك»), name only offices the phrase's
+    titles name already (not «رئيس دولة الإمارات» after «الرئيس الفرنسي»: a construct
+    takes its own country)."""
+    named = roles_named(titles)
+    return bool(named) and not any(t.construct for t in titles) and \
+        named <= roles_named(phrase.titles)
 
 
 def _portfolio_end(tokens: Sequence[str], start: int, counted_from: int) -> int:
