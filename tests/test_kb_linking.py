@@ -1141,6 +1141,14 @@ def test_a_title_restated_before_a_former_holders_name_is_his(linker):
     assert {e.kb_id for e in doc._.entities} >= {"egy.sisi", "tur.erdogan"}
 
 
+def test_people_before_their_kb_offices(linker):
+    # 2015: Trump a businessman (BUS), Perry a former governor (ELI), not GOV
+    assert reading(linker, "قال دونالد ترامب إن الحملة قوية.", "دونالد ترامب",
+                   "2015-07-21") == (["رجل الأعمال"], "USA", "BUS")
+    assert reading(linker, "قال ريك بيري إن الحملة قوية.", "ريك بيري",
+                   "2015-07-21") == ([], "USA", "ELI")
+
+
 def test_a_title_after_a_word_for_a_post_names_the_office(linker):
     # Saud al-Faisal's career, told after his death: not Jubeir, the minister on the date
     for text in ("وكان الأمير سعود الفيصل قد شغل منصب وزير الخارجية السعودي لسنوات طويلة.",
@@ -1344,6 +1352,12 @@ def test_a_body_not_founded_yet_is_not_the_one_named(linker):
     ("قال الرئيس التنفيذي في ميسي فرانكفورت إن المعرض ناجح.", "arg.messi"),
     ("قتل عناصر من جبهة النصرة (تنظيم القاعدة في بلاد الشام) في ريف إدلب.", "x.qaeda"),
     ("أعلنت شركة زين السعودية عن نتائجها المالية.", "kwt.zain"),
+    # a nisba of another country after a KB name; another body's acronym in brackets
+    ("قال الأمين العام لحزب العدالة والبناء اليمني إن الحوار مستمر.",
+     "lby.justice-construction"),
+    ("وارتفع سهم مشاريع الكويت القابضة (كيبكو) الشركة الأم لبنك برقان.", "kor.kepco"),
+    ("خلال مشاركته في قوة درع الجزيرة في البحرين.", "media.aljazeera"),
+    ("قال الاتحاد العربي السعودي لكرة القدم إنه تقرر إقامة النهائي.", "sport.uafa"),
     # a one-word name written with the article where the KB writes it without
     ("انتقدت الصحيفة ما سمته الفتح المبين للرئيس الإيراني.", "pse.fatah"),
     ("نقلت الصحيفة عن المصدر أن الاجتماع تأجل.", "are.masdar"),

@@ -82,6 +82,7 @@ from marsad.kb.mentions import (
     TitlePhrase,
     head_anaphor,
     is_anaphor,
+    of_another_country,
     org_head_at,
     read_org_pattern,
     read_predicate_title,
@@ -672,7 +673,7 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         actors = {a.actor.id: a.actor for a in match.values if written_alike(words, a.actor)}
         short = all(a.short for a in match.values)
         if not actors or ordinary_word(tokens, match.start, match.end) or \
-                _of_another_country(tokens, match.end, actors.values()) or \
+                of_another_country(tokens, match.end, actors.values()) or \
                 (short and _another_given_name(tokens, match.start, actors.values())):
             # «معتز الموسى» is not «معتز موسى»; «القاعدة العسكرية» is a base
             i = match.end
@@ -709,15 +710,6 @@ def _another_given_name(tokens: list[str], start: int, actors: Iterable[Actor]) 
     style = titles().match_at(tokens, start - 1) if start else None
     return bool(style and style.end == start and any(t.style for t in style.values)
                 and not any(given_name(tokens[start], a) for a in actors))
-
-
-def _of_another_country(tokens: list[str], end: int, actors: Iterable[Actor]) -> bool:
-    """Whether «ل» + a country after a name makes it another country's body: «جبهة
-    التحرير الوطني لتشاد» is Chad's front, not Algeria's FLN."""
-    if end >= len(tokens) or best(tokens[end]).prefix not in ("ل", "لل"):
-        return False
-    country = country_of_name(tokens[end])
-    return country is not None and all(a.country not in (None, country) for a in actors)
 
 
 def _predicate_titles(tokens: list[str], persons: list[Found], titled: set[int]) -> set[int]:
@@ -1154,8 +1146,13 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
     last_person: Draft | None = None
     doc.countries = _countries_named(doc, found)
     doc.article_countries = sum(doc.countries, Counter())
+    last_org: tuple[Found, Draft] | None = None
     for mention in found:
-        draft = _link_one(doc, mention, date, drafts, by_key, last_person)
+        if last_org and _bracketed_after(doc, mention, last_org[0]):
+            draft = last_org[1]  # «مشاريع الكويت القابضة (كيبكو)»: its own acronym
+            mention.actor = draft.actor
+        else:
+            draft = _link_one(doc, mention, date, drafts, by_key, last_person)
         if draft is None:
             continue
         if draft.key not in by_key:
@@ -1165,6 +1162,8 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
         _absorb(draft, mention)
         if draft.type == "PERSON":
             last_person = draft
+        elif draft.type == "ORG":
+            last_org = (mention, draft)
     # A short alias alone («الجزيرة», «عون») is not enough: the actor must be named in
     # full, by NER, or by a title somewhere in the article (a head alone does not: «القناة»
     # after three adjectives «العربية» is no Al Arabiya).
@@ -1173,6 +1172,17 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
         if _unsupported_surname(doc, draft, date):
             _unlink(doc, draft)
     return _domestic_bodies(doc, drafts)
+
+
+def _bracketed_after(doc: Page, mention: Found, before: Found) -> bool:
+    """Whether a one-word organisation name stands in brackets right after another's: the
+    acronym of the name before («مشاريع الكويت القابضة (كيبكو)» is no KEPCO), unless it
+    names a medium, the copy's source («(رويترز)»)."""
+    start, end = mention.start, mention.end
+    if not (mention.type == "ORG" and end == start + 1 and before.end == start - 1 and
+            doc.words[start - 1] == "(" and end < len(doc.words) and doc.words[end] == ")"):
+        return False
+    return not any(a.actor.sector == "JRN" for a in aliases().lookup(doc.words[start]))
 
 
 def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:

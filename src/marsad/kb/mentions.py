@@ -19,7 +19,7 @@ former or shadow holder's, which resolves to nobody in the KB and gives no secto
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from types import MappingProxyType
@@ -55,7 +55,8 @@ from marsad.kb.lexicon import (
     titles,
     written_alike,
 )
-from marsad.kb.nationalities import Nationality, adjectives, country_names
+from marsad.kb.model import Actor
+from marsad.kb.nationalities import Nationality, adjectives, country_names, country_of_name
 from marsad.kb.resolve import state
 from marsad.ner.lexicon import name_proclitic
 from marsad.ner.model import shipped_lexicon
@@ -632,7 +633,26 @@ def _alias_of(tokens: Sequence[str], i: int, actor_type: str) -> Match[Alias] | 
     matching = tuple(a for a in found.values
                      if a.actor.type == actor_type and written_alike(words, a.actor))
     ids = {a.actor.id for a in matching}
-    return Match(found.start, found.end, matching) if len(ids) == 1 else None
+    if len(ids) != 1 or of_another_country(tokens, found.end, [matching[0].actor]):
+        return None
+    return Match(found.start, found.end, matching)
+
+
+def of_another_country(tokens: Sequence[str], end: int, actors: Iterable[Actor]) -> bool:
+    """Whether «ل» + a country, or a nisba, after a name makes it another country's body:
+    «جبهة التحرير الوطني لتشاد» is Chad's front, not Algeria's FLN; «حزب العدالة والبناء
+    اليمني» Yemen's party, not Libya's."""
+    if end >= len(tokens):
+        return False
+    if best(tokens[end]).prefix in ("ل", "لل"):
+        country = country_of_name(tokens[end])
+    else:
+        nisba = adjectives().match_at(tokens, end)
+        countries = {n.iso3 for n in nisba.values} if nisba else set()
+        country = countries.pop() if len(countries) == 1 else None
+    return country is not None and all(a.country not in (None, country) for a in actors)
+
+
 
 
 @dataclass(frozen=True)
