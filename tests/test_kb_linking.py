@@ -1352,6 +1352,16 @@ def test_a_body_not_founded_yet_is_not_the_one_named(linker):
     ("قال الرئيس التنفيذي في ميسي فرانكفورت إن المعرض ناجح.", "arg.messi"),
     ("قتل عناصر من جبهة النصرة (تنظيم القاعدة في بلاد الشام) في ريف إدلب.", "x.qaeda"),
     ("أعلنت شركة زين السعودية عن نتائجها المالية.", "kwt.zain"),
+    # from the eighth round: a family's council, the visiting team, a nickname, the
+    # Quran, the guests' enthusiasm, a title's ministry, CNN Türk
+    ("وعقد مجلس اسرة البشير اجتماعه السنوي.", "sdn.bashir"),
+    ("وفاز الفريق الضيف بهدفين.", "pse.deif"),
+    ("تألق ميسي الجنوب في المباراة.", "arg.messi"),
+    ("إذا جاء نصر الله والفتح.", "lbn.nasrallah"),
+    ("وأشاد الجميع بحماس النزلاء.", "pse.hamas"),
+    ("وقال وزير الخارجية الأمريكية جون كيري إن الاتفاق جيد.", "usa.state-dept"),
+    ("وقالت قناة سي إن إن ترك إن الانفجار وقع.", "media.cnn"),
+    ("تم التوصل إلى اتفاق سريع على الديون.", "yem.saree"),
     # a nisba of another country after a KB name; another body's acronym in brackets
     ("قال الأمين العام لحزب العدالة والبناء اليمني إن الحوار مستمر.",
      "lby.justice-construction"),

@@ -674,7 +674,8 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         short = all(a.short for a in match.values)
         if not actors or ordinary_word(tokens, match.start, match.end) or \
                 of_another_country(tokens, match.end, actors.values()) or \
-                (short and _another_given_name(tokens, match.start, actors.values())):
+                (short and (_another_given_name(tokens, match.start, actors.values())
+                            or _a_familys(tokens, match.start))):
             # «معتز الموسى» is not «معتز موسى»; «القاعدة العسكرية» is a base
             i = match.end
             continue
@@ -700,6 +701,12 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
                                leads=frozenset().union(*map(_leads, actors.values()))))
         i = match.end
     return found
+
+
+def _a_familys(tokens: list[str], start: int) -> bool:
+    """Whether a word for a family comes right before a surname: «مجلس أسرة البشير» is a
+    Saudi family's council, not Omar al-Bashir."""
+    return start > 0 and head_stem(tokens[start - 1]) in family_words()
 
 
 def _another_given_name(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
@@ -1236,7 +1243,8 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         actor = _known_name(text, Context(date), by_key)
     if actor is not None and (actor.founded_long_after(date) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
-            and _by_short_or_kunya(text, actor))):
+            and _by_short_or_kunya(text, actor)) or (
+            mention.surname and _a_familys(doc.words, mention.start))):
         actor = None  # «أبو عبيدة المصري» is an Egyptian, not Hamas's spokesman
     if actor is not None:
         mention.actor = actor
