@@ -21,6 +21,12 @@ verdicts («link», «roles», «country», «sector»: right, wrong, unsure or 
     .venv/bin/python benchmarks/entities.py sample new.json judge/ --per-type 150
     ... a reader writes judge/person_judged.jsonl and judge/org_judged.jsonl ...
     .venv/bin/python benchmarks/entities.py tally judge/*_judged.jsonl
+
+``recheck`` says what became of the judged links with newer code (not blind: the same
+sample), matching each judged entity by the text around its first mention:
+
+    .venv/bin/python benchmarks/entities.py write newer.json --skip 300 --articles 300
+    .venv/bin/python benchmarks/entities.py recheck newer.json judge/
 """
 
 from __future__ import annotations
@@ -156,6 +162,31 @@ def tally(judged: list[Path]) -> None:
                 print(f"{path.name}: {field} ({total}): {shares}")
 
 
+def recheck(entities_file: Path, judged_dir: Path) -> None:
+    """Per type: judged-right links kept, lost or linked elsewhere, judged-wrong links
+    fixed (unlinked), kept or linked elsewhere; the changed ones listed. A mention whose
+    span changed shows as lost: read those."""
+    entities = json.loads(entities_file.read_text(encoding="utf-8"))
+    for kind in TYPES:
+        drawn = (judged_dir / f"{kind.lower()}_sample.jsonl").read_text(encoding="utf-8")
+        judged = (judged_dir / f"{kind.lower()}_judged.jsonl").read_text(encoding="utf-8")
+        verdicts = {row["n"]: row["link"] for row in map(json.loads, judged.splitlines())}
+        outcomes: Counter[str] = Counter()
+        for row in map(json.loads, drawn.splitlines()):
+            verdict, old = verdicts.get(row["n"]), row["linked_to"]["kb_id"]
+            if verdict not in ("right", "wrong"):
+                continue
+            now = {e["kb_id"] for e in entities if e["type"] in TYPES
+                   and row["contexts"][0] in e.get("contexts", [])} - {None}
+            outcome = "kept" if old in now else "elsewhere" if now else "unlinked"
+            outcomes[f"{verdict} {outcome}"] += 1
+            if (verdict, outcome) != ("right", "kept") and (verdict, outcome) != \
+                    ("wrong", "unlinked"):
+                print(f"  {kind} {row['n']}: {verdict} {old} → {sorted(now)}  "
+                      f"{row['contexts'][0][:60]!r}")
+        print(kind, dict(sorted(outcomes.items())))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -172,6 +203,9 @@ def main() -> None:
     s.add_argument("--per-type", type=int, default=150)
     t = commands.add_parser("tally")
     t.add_argument("judged", type=Path, nargs="+")
+    r = commands.add_parser("recheck")
+    r.add_argument("entities", type=Path)
+    r.add_argument("judged_dir", type=Path)
     args = parser.parse_args()
     if args.command == "write":
         write(args.out, args.articles, args.skip)
@@ -179,6 +213,8 @@ def main() -> None:
         sample(args.entities, args.out, args.per_type)
     elif args.command == "tally":
         tally(args.judged)
+    elif args.command == "recheck":
+        recheck(args.entities, args.judged_dir)
     else:
         compare(args.before, args.after)
 
