@@ -1385,6 +1385,20 @@ def test_a_quoted_name_after_a_word_for_a_place_is_a_place(linker):
     assert [(e.type, e.kb_id) for e in doc._.entities if e.name == "الفاو"] == [("LOC", None)]
 
 
+def test_the_head_of_a_place_named_before_is_that_place(linker):
+    # «قاعدة العند» … «القاعدة»: the base, whether the tagger took it for a name or not;
+    # where the article names al-Qaeda in full, «القاعدة» alone may be it
+    text = ("سيطرت المقاومة على قاعدة العند الجوية، في مسعى لتعزيز السيطرة على القاعدة "
+            "ومحيطها. وقصفت الطائرات القاعدة التي يتمركز فيها الحوثيون.")
+    for ents in ([], [("القاعدة", "ORG")], [("القاعدة", "ORG", 2)]):
+        doc = run(linker, text, ents, date="2015-07-21")
+        assert "x.qaeda" not in {e.kb_id for e in doc._.entities}
+    text = "سيطرت المقاومة على قاعدة العند. وقال إن تنظيم القاعدة يتوسع وإن القاعدة خطر."
+    doc = run(linker, text, [("القاعدة", "ORG", 2)], date="2015-07-21")
+    assert [m.text for e in doc._.entities if e.kb_id == "x.qaeda" for m in e.mentions] == \
+        ["تنظيم القاعدة", "القاعدة"]
+
+
 def test_an_ordinary_word_the_tagger_took_for_a_person_is_no_person(linker):
     for text, word in (("صحيح أن المسلم معصوم الدم والمال.", "معصوم"),
                        ("يحكي انتفاخاً صولة الأسد ويعيش في الوهم.", "الأسد")):

@@ -62,6 +62,7 @@ from marsad.kb.lexicon import (
     out_of_office,
     outward_offices,
     past_copulas,
+    place_heads,
     portfolios,
     quoted_name_at,
     reading_topics,
@@ -621,7 +622,10 @@ def _ordinary(ent: Span) -> bool:
     """Whether the words of an NER span are an ordinary phrase there (`ordinary_word`)."""
     doc = ent.doc
     start, end = max(ent.start - 1, 0), min(ent.end + 1, len(doc))
-    return ordinary_word([t.text for t in doc[start:end]], ent.start - start, ent.end - start)
+    if ordinary_word([t.text for t in doc[start:end]], ent.start - start, ent.end - start):
+        return True
+    return len(ent) == 1 and head_stem(ent.text) in place_heads() and \
+        _head_of_a_place_before([t.text for t in doc], ent.start, ent.end)
 
 
 def _quoted_after_place_cue(ent: Span) -> bool:
@@ -673,6 +677,7 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         actors = {a.actor.id: a.actor for a in match.values if written_alike(words, a.actor)}
         short = all(a.short for a in match.values)
         if not actors or ordinary_word(tokens, match.start, match.end) or \
+                _head_of_a_place_before(tokens, match.start, match.end) or \
                 of_another_country(tokens, match.end, actors.values()) or \
                 (short and (_another_given_name(tokens, match.start, actors.values())
                             or _a_familys(tokens, match.start))):
@@ -701,6 +706,25 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
                                leads=frozenset().union(*map(_leads, actors.values()))))
         i = match.end
     return found
+
+
+def _head_of_a_place_before(tokens: list[str], start: int, end: int) -> bool:
+    """Whether a one-word KB name is the head noun of a place the article named before
+    («قاعدة العند» … «السيطرة على القاعدة»: the base), in an article that never names the
+    actor by a longer name («تنظيم القاعدة»)."""
+    key = head_stem(tokens[start]) if end == start + 1 else None
+    head = place_heads().get(key) if key else None
+    if head is None or not any(head_stem(t) == head and not definite(t) and i + 1 < start
+                               for i, t in enumerate(tokens[:start])):
+        return False
+    for j, token in enumerate(tokens):
+        if head_stem(token) != key:
+            continue
+        around = [aliases().match_at(tokens, j - 1) if j else None,
+                  aliases().match_at(tokens, j)]
+        if any(m and m.end - m.start > 1 and m.start <= j < m.end for m in around):
+            return False  # «تنظيم القاعدة» somewhere: the organisation may be meant
+    return True
 
 
 def _a_familys(tokens: list[str], start: int) -> bool:

@@ -253,6 +253,14 @@ def ordinary_readings(side: str) -> dict[str, frozenset[str]]:
             for name, words in _data("common_words.yaml")[side].items()}
 
 
+@lru_cache(maxsize=1)
+def place_heads() -> dict[str, str]:
+    """One-word KB names that may be the head noun of a place named before, by key: the
+    key of that head as the place's name begins (``head_of_a_place``)."""
+    return {head_stem(name): head_stem(head)
+            for name, head in _data("common_words.yaml")["head_of_a_place"].items()}
+
+
 def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
     """Whether the name at [start, end) is an ordinary word here: «القاعدة العسكرية» (a
     military base), «بحماس كبير» (with great enthusiasm), «السياسة الخارجية الأمريكية»."""
