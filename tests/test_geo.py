@@ -184,6 +184,8 @@ def test_clitics_are_stripped_from_toponyms(nlp):
     ("وتقدمت القوات في لحج نحو قاعدة العند.", ["لحج"]),
     # words that name towns far away: «بالقطار» (by train), «للمنشأة» (the facility)
     ("سافر بالقطار إلى الدمام ثم عاد للمنشأة.", ["الدمام"]),
+    # «خالص» is "sincere"; «الخالص» after its cue is the Iraqi town
+    ("وأعرب عن خالص شكره. وقتل ثلاثة في قضاء الخالص.", ["الخالص"]),
 ])
 def test_words_and_names_that_are_no_places(text, words):
     places = marsad.analyze(text, "2015-07-01").places

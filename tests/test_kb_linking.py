@@ -1607,3 +1607,75 @@ def test_a_saudi_daily_is_not_the_qatari_channel(linker):
     assert "media.aljazirah" in {e.kb_id for e in doc._.entities}
     doc = run(linker, "قالت قناة الجزيرة إن الوفد وصل.", date="2015-07-21")
     assert "media.aljazeera" in {e.kb_id for e in doc._.entities}
+
+
+def test_legislators_by_their_seat_and_their_title(linker):
+    # a senator's title gives the seat and LEG, to one the KB knows in another office
+    # later (Rubio, Secretary of State from 2025) as to one it does not know
+    text = "وقال السيناتور الجمهوري ماركو روبيو إن الاتفاق سيئ."
+    assert reading(linker, text, "ماركو روبيو", "2015-06-01") == \
+        (["عضو مجلس الشيوخ"], "USA", "LEG")
+    assert reading(linker, "وقال وزير الخارجية الأمريكي ماركو روبيو إن الاتفاق سيئ.",
+                   "ماركو روبيو", "2025-06-01") == (["وزير الخارجية"], "USA", "GOV")
+    assert reading(linker, "وقالت النائبة الأردنية هند الفايز إن الحكومة فشلت.",
+                   "هند الفايز", "2015-06-01") == (["عضو البرلمان"], "JOR", "LEG")
+    # the KB's seats and speakers, by name and by an unnamed title on the date
+    doc = run(linker, "وانتقد ماكين الاتفاق.", [("ماكين", "PERSON")], date="2015-06-01")
+    assert (entity(doc, "جون ماكين").kb_id, said(entity(doc, "جون ماكين"))) == \
+        ("usa.mccain", (["عضو مجلس الشيوخ"], "USA", "LEG"))
+    doc = run(linker, "وقال رئيس مجلس النواب الأمريكي إن الكونغرس سيصوت.", date="2020-01-10")
+    assert entity(doc, "نانسي بيلوسي").kb_id == "usa.pelosi"
+    # a seat many hold names none of them without a name
+    doc = run(linker, "وقال السيناتور الأمريكي إن الاتفاق سيئ.", date="2015-06-01")
+    assert [(e.kb_id, said(e)) for e in doc._.entities] == \
+        [(None, (["عضو مجلس الشيوخ"], "USA", "LEG"))]
+    # «النائب» of a title is a deputy, no member of parliament
+    doc = run(linker, "وقال فهد العلي النائب الأول لرئيس مجلس الوزراء إن القرار نهائي.",
+              [("فهد العلي", "PERSON")], date="2016-06-01")
+    assert entity(doc, "فهد العلي").roles == ["النائب الأول لرئيس مجلس الوزراء"]
+
+
+@pytest.mark.parametrize("text, word, label", [
+    ("وقال المدرب: أقدم شكري وتقديري لكل الجماهير الهلالية.", "شكري", "PERSON"),  # my thanks
+    ("ويهدف القرار إلى تنويع القاعدة الاستثمارية في المملكة.", "القاعدة", "ORG"),  # a base
+    # titles: «الرئيس» is "main" there, «المرشد السياحي» a tour guide
+    ("وتهدف الزيارة إلى طمأنة الحليف الرئيس للولايات المتحدة في المنطقة.", "الرئيس", None),
+    ("وأثنى المرشد السياحي توفيق الصائغ على الزوار.", "المرشد", None),
+])
+def test_words_that_name_nobody_there(linker, text, word, label):
+    doc = run(linker, text, [(word, label)] if label else [], date="2015-07-21")
+    assert [(e.name, e.kb_id) for e in doc._.entities if e.kb_id or (e.type == "PERSON"
+            and word in e.name)] == []
+
+
+def test_a_make_after_a_word_for_a_thing_is_a_product(linker):
+    # «سيارة مرسيدس», «سيارة من نوع تويوتا»: the car, whether the tagger took the name or
+    # not; «شركة تويوتا» is the company
+    text = "وكان المطلوبون يستقلون سيارة من نوع تويوتا. وأعلنت شركة تويوتا أرباحها."
+    for ents in ([], [("تويوتا", "ORG")]):
+        doc = run(linker, text, ents, date="2015-07-21")
+        assert [(e.type, e.kb_id, [m.text for m in e.mentions]) for e in doc._.entities] == \
+            [("PRODUCT", None, ["تويوتا"]), ("ORG", "jpn.toyota", ["شركة تويوتا"])]
+
+
+def test_opecs_fund_and_al_jazira_club_are_not_opec_and_the_channel(linker):
+    doc = run(linker, "وقع صندوق الأوبك للتنمية الدولية (أوفيد) اتفاقية قرض مع الأردن.",
+              date="2015-07-21")
+    assert [e.kb_id for e in doc._.entities if e.type == "ORG"] == ["igo.ofid"]
+    # in a football story «الجزيرة» is Abu Dhabi's club; elsewhere Qatar's channel
+    text = "ودرّب من قبل الوحدة والجزيرة الإماراتيين، وقاد اللاعب فريقه في مباراة الأمس."
+    doc = run(linker, text, date="2015-07-21")
+    assert said(entity(doc, "نادي الجزيرة الإماراتي")) == ([], "ARE", "BUS")
+    doc = run(linker, "وقالت الجزيرة إن القصف مستمر.", [("الجزيرة", "ORG")], date="2015-07-21")
+    assert entity(doc, "قناة الجزيرة").kb_id == "media.aljazeera"
+
+
+def test_a_title_between_two_names_is_its_holders(linker):
+    # the Arab League's secretary-general in 2015 is the name before, not the envoy after;
+    # the envoy's title, read again from «للأمين العام», makes no unnamed person
+    text = ("وحضر الاجتماع نبيل العربي الأمين العام للجامعة العربية ستيفان دي ميستورا "
+            "المبعوث الخاص للأمين العام للأمم المتحدة إلى سوريا.")
+    doc = run(linker, text, date="2015-07-21")
+    assert [(e.kb_id, e.roles) for e in doc._.entities if e.type == "PERSON"] == [
+        ("al.elaraby", ["الأمين العام لجامعة الدول العربية"]),
+        ("un.de-mistura", ["المبعوث الأممي"])]

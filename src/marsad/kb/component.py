@@ -52,6 +52,7 @@ from marsad.kb.lexicon import (
     leader_markers,
     meeting_words,
     named_after,
+    names_a_product,
     national_sectors,
     not_given_names,
     office_heads,
@@ -591,6 +592,8 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         return None  # «على» ("on") read as the name «علي», «رحمه الله» as a name
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
         kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
+    if kind in {"ORG", "MISC"} and names_a_product([t.text for t in ent.doc], ent.start):
+        kind = "PRODUCT"  # «سيارة مرسيدس»: a car, not the company
     if kind in {"ORG", "MISC", "PERSON"} and _ordinary(ent):
         return None  # «القاعدة العسكرية»: a base, not al-Qaeda; «معصوم الدم», no Masum
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
@@ -685,7 +688,10 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
             i = match.end
             continue
         kinds = {a.type for a in actors.values()}
-        if short and match.start not in person_ends and \
+        if all(a.sector == "BUS" for a in actors.values()) and \
+                names_a_product(tokens, match.start):
+            found.append(Found(match.start, match.end, "PRODUCT", "kb"))  # «سيارة تويوتا»
+        elif short and match.start not in person_ends and \
                 _adjective_not_name(tokens, match.start, match.end):
             pass  # «وزير الدفاع السوداني», «متطرف سوداني»: the adjective, not al-Sudani
         elif len(actors) == 1:
@@ -807,12 +813,15 @@ def _titles(
             person_starts = set(starts)
         if phrase.name_start is not None and not (phrase.qualified or counterpart):
             phrase.country = _domestic_country(tokens, phrase, before, sentence)
+        # «المبعوث الخاص [للأمين العام] …»: the dependant noun of this title was read as a
+        # title of its own, whose person this phrase describes too
+        reread = phrase.start < i and phrase.start in covered
         covered |= set(range(phrase.start, phrase.end))
         if phrase.of_post:  # «شغل منصب وزير الخارجية»: the office, not its holder
             i = max(phrase.end, i + 1)
             continue
         holder = _place(tokens, phrase, starts, ends, date)
-        if holder is not None and holder.source == "title":
+        if holder is not None and holder.source == "title" and not reread:
             standalone.append(holder)
         if phrase.served is not None or any(t.roles or t.unlisted_of for t in phrase.titles):
             before = Before(phrase.end, phrase.titles, holder, phrase.country)
@@ -877,6 +886,14 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
         _attach(ends[first - 1], phrase)
         _attach(named, replace(phrase, titles=phrase.served))
         return named
+    if named and apposable and first in ends and not phrase.served and \
+            _holder_differs(tokens, named, phrase, phrase.titles, date) and \
+            _apposed(tokens, ends[first], phrase, date):
+        # between two names, the office of the one before, its holder on the date: «نبيل
+        # العربي الأمين العام للجامعة العربية ستيفان دي ميستورا المبعوث …»
+        phrase.name_start = None
+        _attach(ends[first], phrase)
+        return ends[first]
     if named:
         if not phrase.qualified and all(t.style for t in phrase.titles):
             # «الأمير أحمد بن عبدالعزيز»: a prince, not an emir in office
@@ -1247,7 +1264,9 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
     context = Context(date, tuple(mention.titles), mention.country, mention.org,
                       mention.type if mention.source == "ner" else None, mention.posted_to)
     actor = mention.actor
-    misread = mention.source == "ner" and mention.place is None and mention.type != "PERSON"
+    # (a product is no misread company: the words before it say what it is, «سيارة تويوتا»)
+    misread = mention.source == "ner" and mention.place is None and \
+        mention.type not in ("PERSON", "PRODUCT")
     if mention.source == "title":
         actor = resolve_office(context).choice
     elif mention.type in {"PERSON", "ORG", "MISC"} and (actor is None or mention.titles):
@@ -1678,6 +1697,10 @@ def _absorb(draft: Draft, mention: Found) -> None:
     """What a mention adds to its entity: the offices its titles name; for an entity
     the KB does not know, the country and sector the context gives."""
     titles = [t for t in mention.titles if not _held_formerly(draft, t)]
+    # an actor the KB knows only in offices held long before or after the date (not one
+    # appointed and about to take office)
+    out_of_kb_office = draft.actor is not None and bool(draft.actor.roles) and \
+        not draft.role_keys and {r.role for r in draft.actor.roles} <= draft.other_times
     for title in titles:
         if title.out_of_office:
             draft.former.add(title.form)
@@ -1705,9 +1728,10 @@ def _absorb(draft: Draft, mention: Found) -> None:
     if draft.actor is None:
         draft.country = draft.country or mention.country
         draft.sector = draft.sector or mention.sector or _title_sector(mention, titles)
-    elif draft.sector == "ELI":
-        # the KB knows no office held on the date; the text's title is newer news
-        # («يائير لابيد زعيم المعارضة»: OPP), unless a courtesy (above)
+    elif draft.sector == "ELI" or out_of_kb_office:
+        # the KB knows no office held on the date, only offices held before or after it;
+        # the text's title is newer news («يائير لابيد زعيم المعارضة»: OPP; «السيناتور
+        # ماركو روبيو» in 2015: LEG), unless a courtesy (above)
         draft.sector = _title_sector(mention, titles) or draft.sector
 
 

@@ -48,6 +48,7 @@ class Office:
     posted: bool = False  # a diplomat's: «إلى» and where they are sent may follow
     of_place: bool = False  # a province's or a city's: its name may follow («محافظ مأرب»)
     with_body: bool = False  # its label says whose office it is only with its body
+    many: bool = False  # held by many at once (a senator): the title alone names none
 
     def written(self, body: str | None) -> str:
         """The label, with the name of the body whose office it is when it needs one:
@@ -144,7 +145,8 @@ def offices() -> dict[str, Office]:
     roles = _data("roles.yaml")["roles"]
     return {k: Office(k, v["label"], v.get("sector"), v.get("family"),
                       v.get("body_country", True), v.get("posted", False),
-                      v.get("of_place", False), v.get("with_body", False))
+                      v.get("of_place", False), v.get("with_body", False),
+                      v.get("many", False))
             for k, v in roles.items()}
 
 
@@ -254,6 +256,41 @@ def ordinary_readings(side: str) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def adjective_after() -> dict[str, frozenset[str]]:
+    """Title forms, by key, with the keys of the definite nouns after which they are
+    adjectives («الحليف الرئيس»: the main ally)."""
+    return {head_stem(form): frozenset(head_stem(noun) for noun in nouns)
+            for form, nouns in _data("roles.yaml")["adjective_after"].items()}
+
+
+@lru_cache(maxsize=1)
+def another_trade_before() -> dict[str, frozenset[str]]:
+    """Title forms, by key, with the keys of the words after them that make them another
+    trade («المرشد السياحي»: a tour guide)."""
+    return {head_stem(form): frozenset(head_stem(word) for word in words)
+            for form, words in _data("roles.yaml")["another_trade_before"].items()}
+
+
+@lru_cache(maxsize=1)
+def _product_words() -> tuple[frozenset[str], ...]:
+    products = _data("common_words.yaml")["products"]
+    return tuple(frozenset(head_stem(w) for w in products[key])
+                 for key in ("things", "between", "makers"))
+
+
+def names_a_product(tokens: Sequence[str], start: int) -> bool:
+    """Whether the name at ``start`` follows a word for a thing a company makes, perhaps
+    with «من نوع» between: «سيارة مرسيدس» is a car, not the company; «شركة سيارات
+    سوزوكي» is the company (``products``)."""
+    things, between, makers = _product_words()
+    i = start - 1
+    while i >= 0 and start - i <= 3 and head_stem(tokens[i]) in between:
+        i -= 1
+    return i >= 0 and head_stem(tokens[i]) in things and \
+        not (i > 0 and head_stem(tokens[i - 1]) in makers)
+
+
+@lru_cache(maxsize=1)
 def place_heads() -> dict[str, str]:
     """One-word KB names that may be the head noun of a place named before, by key: the
     key of that head as the place's name begins (``head_of_a_place``)."""
@@ -270,6 +307,11 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
         return 0 <= i < len(tokens) and not words.isdisjoint(noun_stems(tokens[i]))
 
     return (end == start + 1 and listed("followed_by", end)) or listed("preceded_by", start - 1)
+
+
+@lru_cache(maxsize=1)
+def origin_words() -> frozenset[str]:
+    return _word_keys("roles.yaml", "origin_words")
 
 
 @lru_cache(maxsize=1)

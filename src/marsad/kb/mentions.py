@@ -31,8 +31,10 @@ from marsad.kb.lexicon import (
     Alias,
     OrgHead,
     Title,
+    adjective_after,
     aliases,
     anaphors,
+    another_trade_before,
     day_words,
     dependants,
     elect,
@@ -45,6 +47,7 @@ from marsad.kb.lexicon import (
     offices,
     org_heads,
     org_middles,
+    origin_words,
     out_of_office,
     portfolios,
     post_words,
@@ -156,13 +159,27 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
         _qualifier(tokens, marker, phrase)  # the titles are out of office, as after them
         return _read_rest(tokens, phrase, person_starts, in_names)
     if first is None or (all(t.adjective for t in agreeing) and start > 0
-                         and definite(tokens[start - 1])):
-        return None  # «المؤتمر الصحفي»: an adjective
+                         and definite(tokens[start - 1])) or _adjective_after(tokens, start):
+        return None  # «المؤتمر الصحفي», «الحليف الرئيس»: an adjective (not «الرئيس التنفيذي»)
+    if first.end < len(tokens) and head_stem(tokens[first.end]) in \
+            another_trade_before().get(head_stem(tokens[start]), ()):
+        return None  # «المرشد السياحي»: a tour guide
     if any((inner := title_at(tokens, j)[0]) and inner.end > first.end
            for j in range(start + 1, first.end)):
         return None  # «نائب [رئيس حكومة] الشيشان»: the longer title is read from inside
+    if any(m.end > first.end and title_at(tokens, m.end)[0] is not None
+           for m in dependants().matches_at(tokens, start)):
+        return None  # «[النائب الثاني] لرئيس مجلس الوزراء»: a deputy's, read from the title
     phrase = TitlePhrase(start, first.end, agreeing, title_end=first.end)
     return _read_rest(tokens, phrase, person_starts, in_names)
+
+
+def _adjective_after(tokens: Sequence[str], start: int) -> bool:
+    """Whether the title word at ``start`` is an adjective of the definite noun before it
+    («الحليف الرئيس للولايات المتحدة»: the main ally)."""
+    nouns = adjective_after().get(head_stem(tokens[start])) if start else None
+    return bool(nouns) and definite(tokens[start - 1]) and \
+        head_stem(tokens[start - 1]) in nouns and title_at(tokens, start)[0].end == start + 1
 
 
 def read_predicate_title(tokens: Sequence[str], start: int) -> TitlePhrase | None:
@@ -324,7 +341,10 @@ def _dependant_noun(tokens: Sequence[str], start: int,
                       if m.end == end), None)
         if found is None or found.start in in_names:
             continue  # «عبدالله بن مساعد وزير الرياضة»: a name's word
-        words, kin = found.values[0]
+        # of the forms listed alike but for the article («نائب أول», «النائب الأول»), the
+        # one written as the text is
+        words, kin = min(found.values, key=lambda v: definite(tokens[found.start])
+                         != writes_article(v[0]))
         if best(tokens[found.end - 1]).suffix:
             return None  # «زوجها الأمير فيليب»: "her husband", the name is his
         # an iḍāfa has its noun as listed, mostly without the article («مستشار»; but
@@ -497,6 +517,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                              for t in phrase.titles]
         return posted.end if posted else None
     nisba = _nisba(tokens, i, after_title=True)
+    if nisba and nisba.end < len(tokens) and head_stem(tokens[nisba.end]) in origin_words():
+        return nisba.end + 1  # «الكوبي الأصل»: where the holder comes from
     if nisba and phrase.country in (None, nisba.values[0].iso3):
         # («المتحدث باسم حركة النهضة التونسي»: the party's country again)
         phrase.country = nisba.values[0].iso3

@@ -176,6 +176,9 @@ def resolve_office(context: Context) -> Resolution:
     if all(t.family and not t.roles for t in context.titles if not (t.rank or t.style)):
         return Resolution([], None, "a minister of a country names none of its ministers: "
                                     "only a name, or one named before, links one")
+    if named and all(offices()[r].many for r in named):
+        return Resolution([], None, "an office many hold at once («السيناتور») names none of "
+                                    "them: only a name links one")
     unlisted = next((t for t in context.titles if t.unlisted_of), None)
     if not named and unlisted:
         return Resolution([], None, f"an office the KB does not list («{unlisted.form}»): "
