@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -243,6 +243,12 @@ COURTESY_DAYS = 90
 # The first words of a kunya («أبو عبيدة»), a name many share.
 KUNYAS = frozenset(normalize_key(w) for w in ("أبو", "أبي", "أبا", "أم"))
 
+# How many words before a quoted name may begin a longer name with it («وكالة أنباء»).
+MAX_WORDS_BEFORE_QUOTE = 3
+
+# The words between generations of a lineage («محمد بن نايف بن عبدالعزيز»), as keys.
+LINEAGE_WORDS = frozenset({"بن", "ابن"})
+
 # How far back, in words, «نظيره» looks for the office it shares.
 COUNTERPART_REACH = 30
 
@@ -340,9 +346,27 @@ def _quoted_names(found: list[Found], tokens: list[str]) -> list[Found]:
         quoted = quoted_name_at(tokens, i) if token in OPENING_QUOTES else None
         if quoted is not None:
             start, end, actor = quoted
+            longer = _with_words_before(tokens, i, end)
+            if longer:  # its quotation marks inside: «وكالة أنباء "الشرق الأوسط"»
+                (start, actor), end = longer, end + 1
             found = [f for f in found if f.end <= start or end <= f.start]
             found.append(Found(start, end, actor.type, "kb", actor=actor, leads=_leads(actor)))
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _with_words_before(tokens: list[str], quote: int, end: int) -> tuple[int, Actor] | None:
+    """Another actor whose full name the words before a quotation mark begin and the
+    quoted words end: «وكالة أنباء "الشرق الأوسط"» is Egypt's agency, not the paper.
+    Where its name begins, and the actor."""
+    quoted = tokens[quote + 1:end]
+    for start in range(max(quote - MAX_WORDS_BEFORE_QUOTE, 0), quote):
+        words = tokens[start:quote] + quoted
+        match = aliases().match_at(words, 0)
+        named = {a.actor for a in match.values if not a.short} \
+            if match and match.end == len(words) else set()
+        if len(named) == 1:
+            return start, named.pop()
+    return None
 
 
 def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
@@ -682,6 +706,8 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         if not actors or ordinary_word(tokens, match.start, match.end) or \
                 _head_of_a_place_before(tokens, match.start, match.end) or \
                 of_another_country(tokens, match.end, actors.values()) or \
+                _another_lineage(tokens[match.start:], match.end - match.start,
+                                 actors.values()) or \
                 (short and (_another_given_name(tokens, match.start, actors.values())
                             or _a_familys(tokens, match.start))):
             # «معتز الموسى» is not «معتز موسى»; «القاعدة العسكرية» is a base
@@ -1275,7 +1301,11 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             or _inner_actor(doc, mention) or actor
     if actor is not None and mention.type == "PERSON" and not (mention.country or mention.org):
         # a surname, maybe after a bare title that ties it to nobody («الرئيس المنفي»)
-        mention.surname = mention.end == mention.start + 1 and \
+        # («بن مبارك» is one too)
+        one_word = mention.end == mention.start + 1 or (
+            mention.end == mention.start + 2
+            and normalize_key(doc.words[mention.start]) in LINEAGE_WORDS)
+        mention.surname = one_word and \
             not any(a.actor is actor and not a.short for a in aliases().lookup(text))
     if actor is not None and mention.type == "PERSON" and not mention.titles:
         namesake = _person_coref(doc, mention, drafts)
@@ -1552,9 +1582,13 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
     if found is None or ordinary_word(words, 0, found[1]):
         return None  # «أورانج كاونتي» is a county, not the company
     if found[0].type == "PERSON" and (_family_name_at(words, found[1])
-                                      or _foreign_nisba_at(words, found[1], found[0])):
+                                      or (found[1] < len(words) and _another_family_after(
+                                          doc.words, mention.start + found[1], found[0]))
+                                      or _foreign_nisba_at(words, found[1], found[0])
+                                      or _another_lineage(words, found[1], [found[0]])):
         return None  # a longer name is another person's: «عبدالله بن عبدالعزيز الربيعة»,
-        # «أبو عبيدة المصري» (an Egyptian of ISIS, not Hamas's spokesman)
+        # «أبو عبيدة المصري» (an Egyptian of ISIS, not Hamas's spokesman), «عبدالله بن
+        # عبدالعزيز بن مساعد»
     return found[0] if _fits(found[0].type, mention.type) else None
 
 
@@ -1563,6 +1597,48 @@ def _foreign_nisba_at(words: list[str], i: int, actor: Actor) -> bool:
     official of no country, the UN's, has none to clash with)."""
     match = adjectives().match_at(words, i) if i < len(words) and actor.country else None
     return match is not None and actor.country not in {n.iso3 for n in match.values}
+
+
+def _another_lineage(words: Sequence[str], i: int, actors: Iterable[Actor]) -> bool:
+    """Whether «بن» at ``words[i]`` goes on with a father other than the one each actor's
+    listed lineage gives («عبد الله بن عبد العزيز بن عبد الرحمن»): «عبدالله بن عبدالعزيز
+    بن مساعد» is not King Abdullah. An actor listed without a lineage of three
+    generations may be anyone's grandson."""
+    if i + 1 >= len(words) or normalize_key(words[i]) not in LINEAGE_WORDS:
+        return False
+    said = "".join(normalize_key(w) for w in words[:i + 2])
+    for actor in actors:
+        lineages = ["".join(normalize_key(w) for w in form.split()) for form in actor.aliases
+                    if sum(normalize_key(w) in LINEAGE_WORDS for w in form.split()) >= 2]
+        if not lineages or any(lineage.startswith(said) or said.startswith(lineage)
+                               for lineage in lineages):  # (a longer lineage still his)
+            return False
+    return True
+
+
+def _another_family_after(tokens: list[str], i: int, actor: Actor) -> bool:
+    """Whether a KB name of given names alone («حسن عبد الله»: a man and his father) goes on,
+    within the tagger's span, with a family name: «حسن عبدالله قيسي» is another man (not
+    with a nisba, a title, or a title in the accusative: «نعيم قاسم أمينا عاما للحزب»)."""
+    if not _given_names_only(actor.name):
+        return False
+    word = normalize_key(tokens[i])
+    accusative = word.endswith("ا") and titles().match_at([word[:-1]], 0) is not None
+    return not (accusative or adjectives().match_at(tokens, i) or titles().match_at(tokens, i))
+
+
+@lru_cache(maxsize=4096)
+def _given_names_only(name: str) -> bool:
+    """Whether a name is given names alone, with no family name nor lineage («بن»)."""
+    keys, i = [normalize_key(w) for w in name.split()], 0
+    if not LINEAGE_WORDS.isdisjoint(keys):
+        return False
+    while i < len(keys):
+        end = shipped_lexicon().given_name_end(keys, i)
+        if end is None:
+            return False
+        i = end
+    return len(keys) > 1
 
 
 def _family_name_at(words: list[str], i: int) -> bool:

@@ -284,10 +284,11 @@ def names_a_product(tokens: Sequence[str], start: int) -> bool:
     سوزوكي» is the company (``products``)."""
     things, between, makers = _product_words()
     i = start - 1
-    while i >= 0 and start - i <= 3 and head_stem(tokens[i]) in between:
+    while i >= 0 and start - i <= 3 and (head_stem(tokens[i]) in between
+                                          or tokens[i] in OPENING_QUOTES):
         i -= 1
-    return i >= 0 and head_stem(tokens[i]) in things and \
-        not (i > 0 and head_stem(tokens[i - 1]) in makers)
+    return i >= 0 and not things.isdisjoint(map(head_stem, noun_stems(tokens[i]))) and \
+        not (i > 0 and head_stem(tokens[i - 1]) in makers and not definite(tokens[i - 1]))
 
 
 @lru_cache(maxsize=1)
@@ -307,6 +308,19 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
         return 0 <= i < len(tokens) and not words.isdisjoint(noun_stems(tokens[i]))
 
     return (end == start + 1 and listed("followed_by", end)) or listed("preceded_by", start - 1)
+
+
+@lru_cache(maxsize=1)
+def constituency() -> tuple[frozenset[str], frozenset[str]]:
+    """The words before a legislator's seat, and the words for a place it may begin with."""
+    seat = _data("roles.yaml")["constituency"]
+    return (frozenset(head_stem(w) for w in seat["words"]),
+            frozenset(head_stem(w) for w in seat["places"]))
+
+
+@lru_cache(maxsize=1)
+def courtesy_titles() -> frozenset[str]:
+    return _word_keys("roles.yaml", "courtesy_titles")
 
 
 @lru_cache(maxsize=1)

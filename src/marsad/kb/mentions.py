@@ -35,6 +35,8 @@ from marsad.kb.lexicon import (
     aliases,
     anaphors,
     another_trade_before,
+    constituency,
+    courtesy_titles,
     day_words,
     dependants,
     elect,
@@ -356,6 +358,17 @@ def _dependant_noun(tokens: Sequence[str], start: int,
     return None
 
 
+def _seat(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> tuple[int, str] | None:
+    """A legislator's seat at ``i`` («عن ولاية أريزونا», «عن البصرة»): where it ends and
+    the place's country."""
+    before, places = constituency()
+    if i + 1 >= len(tokens) or head_stem(tokens[i]) not in before or not any(
+            offices()[r].many for t in phrase.titles for r in t.roles):
+        return None
+    j = i + 2 if head_stem(tokens[i + 1]) in places else i + 1
+    return _place_name(tokens, j)
+
+
 def _place_name(tokens: Sequence[str], i: int) -> tuple[int, str] | None:
     """A place of the gazetteer named by the one or two words at ``i``, without a
     preposition: where its name ends and its country (the most populous such place's)."""
@@ -490,11 +503,15 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.titles.extend(found_title.values)
         return found_title.end
     style, styles = title_at(tokens, i) if found_title else (None, [])
+    courtesy = style is not None and style.end == i + 1 and \
+        head_stem(tokens[i]) in courtesy_titles() and definite(tokens[i])
     if style and (all(t.style for t in styles) or (
-            _restates(styles, phrase) and not _nisba(tokens, style.end, after_title=True)
+            (courtesy or _restates(styles, phrase))
+            and not _nisba(tokens, style.end, after_title=True)
             and best(tokens[i]).prefix in ("", "ال"))):
         # «وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان», «خادم الحرمين الشريفين الملك
-        # عبدالله»: a style, or the office again, before the name
+        # عبدالله», «المتحدث باسم الخارجية السفير …»: a style, the office again or a
+        # courtesy title, before the name
         phrase.style_start = i
         return style.end
     if i + 1 < len(tokens) and (tokens[i] in POSTED_AT or (
@@ -516,6 +533,11 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                              if t.roles and all(offices()[r].posted for r in t.roles) else t
                              for t in phrase.titles]
         return posted.end if posted else None
+    seat = _seat(tokens, i, phrase)
+    if seat:  # «السيناتور الجمهوري عن ولاية أريزونا»
+        end, country = seat
+        phrase.country = phrase.country or country
+        return end
     nisba = _nisba(tokens, i, after_title=True)
     if nisba and nisba.end < len(tokens) and head_stem(tokens[nisba.end]) in origin_words():
         return nisba.end + 1  # «الكوبي الأصل»: where the holder comes from
