@@ -374,8 +374,9 @@ def test_the_words_of_a_ministry_stop_where_it_does(linker, text, name, roles):
 
 def test_titles_that_stay_unattached(linker):
     # «الفريق» is a rank, and "the team": never an apposition
+    # (the coach's title before the name is his trade)
     doc = run(linker, "وقسم المدرب جميل قاسم الفريق إلى مجموعتين.", [("جميل قاسم", "PERSON")])
-    assert _people(doc) == [("جميل قاسم", [], None, None)]
+    assert _people(doc) == [("جميل قاسم", ["المدرب"], None, "CVL")]
     # the object of «استقبل»: the KB's Saudi king, an American title
     doc = run(linker, "استقبل سلمان بن عبدالعزيز وزير النقل الأمريكي في الرياض.",
               [("سلمان بن عبدالعزيز", "PERSON")], date="2015-06-01")
@@ -1749,3 +1750,43 @@ def test_the_founder_is_no_prince_named_after_his_father(linker):
               date="2015-07-22")
     assert [(e.kb_id, e.sector) for e in doc._.entities if e.type == "PERSON"] == \
         [("sau.ibn-saud", "ELI"), ("sau.mbn", "GOV")]
+
+
+def test_the_team_after_its_coach_is_no_general(linker):
+    # «مدرب الفريق»: the team's coach, no MIL; «الفريق أول ركن» before a name is a rank
+    text = ("وقال مدرب الفريق جوزيه مورينيو إن اللاعبين جاهزون. وقال الفريق أول ركن عبد الفتاح "
+            "البرهان إن الجيش جاهز.")
+    doc = run(linker, text, [("جوزيه مورينيو", "PERSON"), ("عبد الفتاح البرهان", "PERSON")],
+              date="2021-07-21")
+    assert [(e.name, e.sector) for e in doc._.entities if e.type == "PERSON"] == \
+        [("جوزيه مورينيو", None), ("عبد الفتاح البرهان", "GOV")]  # (his office in 2021)
+
+
+def test_a_trade_of_another_sector_makes_a_namesake(linker):
+    # a footballer, named once with his team and once by his position, is not the
+    # coalition's spokesman; an attaché posted to Washington is not the MWL's head
+    text = ("وأكد النادي انتقال مدافع الفريق أحمد عسيري لصفوف الشباب. ونفى المدافع أحمد عسيري "
+            "الخبر.")
+    doc = run(linker, text, [("أحمد عسيري", "PERSON", 1), ("أحمد عسيري", "PERSON", 2)],
+              date="2015-07-22")
+    assert [(e.kb_id, said(e)) for e in doc._.entities] == [(None, (["لاعب"], None, "CVL"))]
+    text = "وأشاد الملحق الثقافي بالعاصمة واشنطن الدكتور محمد العيسى بالطلاب."
+    doc = run(linker, text, [("محمد العيسى", "PERSON"), ("واشنطن", "GPE")], date="2015-07-22")
+    assert (entity(doc, "محمد العيسى").kb_id, said(entity(doc, "محمد العيسى"))) == \
+        (None, (["الملحق"], None, "GOV"))
+
+
+def test_titles_read_from_the_ninth_to_the_eleventh_round(linker):
+    # a Sudanese state's governor, appointed «حديثا»
+    assert reading(linker, "وقال والي الخرطوم المعين حديثًا عبد الرحيم محمد حسين إن الوضع مستقر.",
+                   "عبد الرحيم محمد حسين", "2015-07-22") == (["والي الخرطوم"], "SDN", "GOV")
+    # «وإلى» ("and to") folds to the key of «والي»: no governor
+    doc = run(linker, "واستئناف الرحلات من وإلى عدن خلال الساعات المقبلة.", date="2015-07-22")
+    assert [e.type for e in doc._.entities if e.type == "PERSON"] == []
+    # «الزعيم الفلسطيني» leads nothing the KB can tell without its body: nobody linked
+    doc = run(linker, "فهل وفاة الزعيم الفلسطيني ناتجة عن المرض أم الاغتيال؟", date="2015-07-22")
+    assert [(e.kb_id, e.country) for e in doc._.entities] == [(None, "PSE")]
+    # the regulator is not the exchange; «بحماس وخبرة» is zeal
+    doc = run(linker, "وأعلنت هيئة السوق المالية السعودية قرارها، وتحدث عنه بحماس وخبرة.",
+              [("بحماس", "ORG")], date="2015-07-22")
+    assert [e.kb_id for e in doc._.entities if e.kb_id] == ["sau.cma"]

@@ -1245,6 +1245,11 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
     for draft in drafts:
         if _unsupported_surname(doc, draft, date):
             _unlink(doc, draft)
+        elif draft.actor is not None and any(_of_another_trade(draft.actor, m.titles, date)
+                                             for m in draft.mentions):
+            _unlink(doc, draft)  # «مدافع الفريق أحمد عسيري … المدافع أحمد عسيري»
+            for mention in draft.mentions:
+                _absorb(draft, mention)
     return _domestic_bodies(doc, drafts)
 
 
@@ -1334,6 +1339,17 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         _classify(doc, mention)
     key = _plain_key(doc, mention)
     return by_key.get(key) or Draft(mention.type, _display(doc, mention), key=key)
+
+
+def _of_another_trade(actor: Actor, titles: Sequence[Title], date: dt.date | None) -> bool:
+    """Whether a title names a trade (roles.yaml `trade`: a footballer, a coach, an
+    attaché) the KB person never practised, of another sector than his on the date: the
+    person named is a namesake."""
+    trades = {r for t in titles for r in t.roles if offices()[r].trade}
+    if actor.type != "PERSON" or not trades or any(r.role in trades for r in actor.roles):
+        return False
+    sector = state(actor, date).sector
+    return all(offices()[r].sector != sector for r in trades)
 
 
 def _countries_named(doc: Page, found: list[Found]) -> list[Counter[str]]:

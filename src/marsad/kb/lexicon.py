@@ -49,6 +49,7 @@ class Office:
     of_place: bool = False  # a province's or a city's: its name may follow («محافظ مأرب»)
     with_body: bool = False  # its label says whose office it is only with its body
     many: bool = False  # held by many at once (a senator): the title alone names none
+    trade: bool = False  # a trade (a footballer): a KB person who never practised it is a namesake
 
     def written(self, body: str | None) -> str:
         """The label, with the name of the body whose office it is when it needs one:
@@ -83,6 +84,9 @@ class Title:
     style: bool = False  # a royal style («الأمير»): passed over after another title
     counterpart: bool = False  # «نظيره»: the office of the person named before
     adjective: bool = False  # «الصحفي»: an adjective after a definite noun, no title
+    # its first word's letters as the text writes them, not only its key: «والي» (a
+    # governor) is no «وإلى» ("and to"), which folds to the same key
+    as_written: bool = False
     sector: str | None = None  # a dependant's («مستشار الرئيس»): the office's it serves
 
     def with_words(self, words: Sequence[str], out_of_office: bool = False,
@@ -146,7 +150,7 @@ def offices() -> dict[str, Office]:
     return {k: Office(k, v["label"], v.get("sector"), v.get("family"),
                       v.get("body_country", True), v.get("posted", False),
                       v.get("of_place", False), v.get("with_body", False),
-                      v.get("many", False))
+                      v.get("many", False), v.get("trade", False))
             for k, v in roles.items()}
 
 
@@ -160,6 +164,7 @@ def titles() -> PhraseIndex[Title]:
                 bool(entry.get("construct")), entry.get("country"), entry.get("rank"),
                 bool(entry.get("takes_portfolio")), style=bool(entry.get("style")),
                 counterpart=bool(entry.get("counterpart")), adjective=bool(entry.get("adjective")),
+                as_written=bool(entry.get("as_written")),
             ))
     return index
 
@@ -264,6 +269,14 @@ def adjective_after() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def complement_of() -> dict[str, frozenset[str]]:
+    """Title forms, by key, with the keys of the nouns whose complement they are there
+    («مدرب الفريق»: the team's coach)."""
+    return {head_stem(form): frozenset(head_stem(noun) for noun in nouns)
+            for form, nouns in _data("roles.yaml")["complement_of"].items()}
+
+
+@lru_cache(maxsize=1)
 def another_trade_before() -> dict[str, frozenset[str]]:
     """Title forms, by key, with the keys of the words after them that make them another
     trade («المرشد السياحي»: a tour guide)."""
@@ -326,6 +339,11 @@ def courtesy_titles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def origin_words() -> frozenset[str]:
     return _word_keys("roles.yaml", "origin_words")
+
+
+@lru_cache(maxsize=1)
+def holder_adverbs() -> frozenset[str]:
+    return _word_keys("roles.yaml", "holder_adverbs")
 
 
 @lru_cache(maxsize=1)

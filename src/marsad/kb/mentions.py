@@ -19,6 +19,7 @@ former or shadow holder's, which resolves to nobody in the KB and gives no secto
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -35,6 +36,7 @@ from marsad.kb.lexicon import (
     aliases,
     anaphors,
     another_trade_before,
+    complement_of,
     constituency,
     courtesy_titles,
     day_words,
@@ -44,6 +46,7 @@ from marsad.kb.lexicon import (
     former_markers,
     head_anaphors,
     holder_adjectives,
+    holder_adverbs,
     honorifics,
     not_bodies,
     offices,
@@ -80,6 +83,7 @@ MAX_QUALIFIERS = 8  # tokens a title may take before its name
 POSSESSIVE_WORDS = 3
 POSSESSIVE_SUFFIXES = frozenset({"ه", "ها"})
 POSSESSOR_REACH = 25
+DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, dagger alef, tatweel
 MAX_DEPENDANT_WORDS = 3  # «مدير مكتب رئيس الوزراء»: a title may begin after them
 
 
@@ -161,7 +165,7 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
         _qualifier(tokens, marker, phrase)  # the titles are out of office, as after them
         return _read_rest(tokens, phrase, person_starts, in_names)
     if first is None or (all(t.adjective for t in agreeing) and start > 0
-                         and definite(tokens[start - 1])) or _adjective_after(tokens, start):
+                         and definite(tokens[start - 1])) or _of_the_noun_before(tokens, start):
         return None  # «المؤتمر الصحفي», «الحليف الرئيس»: an adjective (not «الرئيس التنفيذي»)
     if first.end < len(tokens) and head_stem(tokens[first.end]) in \
             another_trade_before().get(head_stem(tokens[start]), ()):
@@ -176,12 +180,18 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
     return _read_rest(tokens, phrase, person_starts, in_names)
 
 
-def _adjective_after(tokens: Sequence[str], start: int) -> bool:
+def _of_the_noun_before(tokens: Sequence[str], start: int) -> bool:
     """Whether the title word at ``start`` is an adjective of the definite noun before it
-    («الحليف الرئيس للولايات المتحدة»: the main ally)."""
-    nouns = adjective_after().get(head_stem(tokens[start])) if start else None
+    («الحليف الرئيس للولايات المتحدة»: the main ally), or the complement of the noun
+    before it («مدرب الفريق»: the team's coach)."""
+    if not start:
+        return False
+    word, before = head_stem(tokens[start]), head_stem(tokens[start - 1])
+    if before in complement_of().get(word, ()) and not definite(tokens[start - 1]):
+        return True  # «مدرب الفريق»: the team's coach
+    nouns = adjective_after().get(word)
     return bool(nouns) and definite(tokens[start - 1]) and \
-        head_stem(tokens[start - 1]) in nouns and title_at(tokens, start)[0].end == start + 1
+        before in nouns and title_at(tokens, start)[0].end == start + 1
 
 
 def read_predicate_title(tokens: Sequence[str], start: int) -> TitlePhrase | None:
@@ -359,13 +369,19 @@ def _dependant_noun(tokens: Sequence[str], start: int,
 
 
 def _seat(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> tuple[int, str] | None:
-    """A legislator's seat at ``i`` («عن ولاية أريزونا», «عن البصرة»): where it ends and
-    the place's country."""
+    """A legislator's seat or an attaché's posting at ``i`` («عن ولاية أريزونا», «عن
+    البصرة», «في واشنطن», «بالعاصمة واشنطن»): where it ends and the place's country."""
     before, places = constituency()
-    if i + 1 >= len(tokens) or head_stem(tokens[i]) not in before or not any(
-            offices()[r].many for t in phrase.titles for r in t.roles):
+    if i + 1 >= len(tokens) or not any(offices()[r].many for t in phrase.titles
+                                       for r in t.roles):
         return None
-    j = i + 2 if head_stem(tokens[i + 1]) in places else i + 1
+    word = best(tokens[i])
+    if head_stem(tokens[i]) in before:
+        j = i + 2 if head_stem(tokens[i + 1]) in places else i + 1
+    elif word.prefix in ("ب", "بال") and normalize_key(word.stem) in places:
+        j = i + 1  # «الملحق الثقافي بالعاصمة واشنطن»
+    else:
+        return None
     return _place_name(tokens, j)
 
 
@@ -402,7 +418,13 @@ def _agreeing(values: Sequence[Title], words: Sequence[str]) -> list[Title]:
     form that needs its country («رئيس الامتحانات» names no president), «نائب رئيس
     مجلس الوزراء» is no «نائب الرئيس», and «الوزير» takes no ministry as «وزير» does."""
     marks = tuple(definite(w) for w in words)
-    return [t for t in values if _form_definiteness(t.form) == marks]
+    return [t for t in values if _form_definiteness(t.form) == marks
+            and (not t.as_written or _bare(words[0]).endswith(t.form.split()[0]))]
+
+
+def _bare(word: str) -> str:
+    """A word without its short vowels and tatweel, its letters as written."""
+    return DIACRITICS.sub("", word)
 
 
 @cache  # a few hundred title forms, met at every title in every article
@@ -490,7 +512,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         # لازاريني»; not «(السابق)», which says the office is past
         return i + 3
     if has_article(tokens[i], word) and word.stem in holder_adjectives():
-        return i + 1  # «وزير النقل الجديد خالد السالم»
+        # «وزير النقل الجديد خالد السالم», «والي الخرطوم المعين حديثا …»
+        adverb = i + 1 < len(tokens) and head_stem(tokens[i + 1]) in holder_adverbs()
+        return i + 2 if adverb else i + 1
     if has_article(tokens[i], word) and word.stem in elect() and any(
             set(t.roles) & elected_offices() for t in phrase.titles):
         # «الرئيس الأمريكي المنتخب»: an office not yet held, which the KB does not list
@@ -534,9 +558,12 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                              for t in phrase.titles]
         return posted.end if posted else None
     seat = _seat(tokens, i, phrase)
-    if seat:  # «السيناتور الجمهوري عن ولاية أريزونا»
+    if seat:  # «السيناتور الجمهوري عن ولاية أريزونا», «الملحق الثقافي بالعاصمة واشنطن»
         end, country = seat
-        phrase.country = phrase.country or country
+        if any(offices()[r].posted for t in phrase.titles for r in t.roles):
+            phrase.posted_to = phrase.posted_to or country  # a diplomat's, not his country
+        else:
+            phrase.country = phrase.country or country
         return end
     nisba = _nisba(tokens, i, after_title=True)
     if nisba and nisba.end < len(tokens) and head_stem(tokens[nisba.end]) in origin_words():

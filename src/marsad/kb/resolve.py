@@ -176,6 +176,9 @@ def resolve_office(context: Context) -> Resolution:
     if all(t.family and not t.roles for t in context.titles if not (t.rank or t.style)):
         return Resolution([], None, "a minister of a country names none of its ministers: "
                                     "only a name, or one named before, links one")
+    if named and not context.org and all(offices()[r].with_body for r in named):
+        return Resolution([], None, "an office of a body («الزعيم», «الأمين العام») names "
+                                    "its holder only with the body («زعيم حزب الله»)")
     if named and all(offices()[r].many for r in named):
         return Resolution([], None, "an office many hold at once («السيناتور») names none of "
                                     "them: only a name links one")
