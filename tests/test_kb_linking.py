@@ -1790,3 +1790,36 @@ def test_titles_read_from_the_ninth_to_the_eleventh_round(linker):
     doc = run(linker, "وأعلنت هيئة السوق المالية السعودية قرارها، وتحدث عنه بحماس وخبرة.",
               [("بحماس", "ORG")], date="2015-07-22")
     assert [e.kb_id for e in doc._.entities if e.kb_id] == ["sau.cma"]
+
+
+def test_an_officials_namesake_in_a_list_of_unknown_names(linker):
+    # a cast of unknown names around «أحمد عسيري»: not the coalition's spokesman; the
+    # famous actor at the head of the list, and the brigadier by his rank, stay linked
+    text = "وشارك في العرض ناصر القصبي، معاذ عسيري، أحمد عسيري، ماهر السلمي، أيمن لافي."
+    names = ["ناصر القصبي", "معاذ عسيري", "أحمد عسيري", "ماهر السلمي", "أيمن لافي"]
+    doc = run(linker, text, [(n, "PERSON") for n in names], date="2015-07-22")
+    assert [e.kb_id for e in doc._.entities] == ["sau.qasabi", None, None, None, None]
+    doc = run(linker, "وقال العميد أحمد عسيري إن التحالف مستمر.", [("أحمد عسيري", "PERSON")],
+              date="2015-07-22")
+    assert entity(doc, "أحمد عسيري").kb_id == "sau.asiri"
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # «واعٍ» (aware) takes tanween, which no name does: not INA's «واع»
+    ("وتعامل الجمهور بأسلوب حضاري واعٍ مع الحدث.", [("واعٍ", "ORG")], []),
+    # «كوزير» ("as a minister") names no holder; «والمرشد السياحي» is a tour guide
+    ("ويأتي ترتيبه كوزير للخارجية السعودية الثالث.", [], []),
+    ("يقول الشاعر والمرشد السياحي بمكة إن الزوار كثر.", [], []),
+    # another country's bureau by the FBI's name
+    ("وصفتها الصحافة بـ«الاف بي اي المغربي».", [("الاف بي اي المغربي", "ORG")], []),
+    # a verse: the title at the end of a line, the name on the next (ELI in 2015)
+    ("كان الرئيسُ العراقي\n صدام حسين يرى ذلك.", [("صدام حسين", "PERSON")],
+     [("irq.saddam", "ELI")]),
+    ("ويأتي ترتيبه الثالث بعد الملك فيصل.", [("فيصل", "PERSON")], [("sau.king-faisal", "ELI")]),
+    # a negotiator's post, many hold
+    ("وقال كبير المفاوضين الفلسطينيين صائب عريقات إن الحل بعيد.", [("صائب عريقات", "PERSON")],
+     [("pse.erekat", "GOV")]),
+])
+def test_links_read_in_the_twelfth_round(linker, text, ents, expected):
+    doc = run(linker, text, ents, date="2015-07-22")
+    assert [(e.kb_id, e.sector) for e in doc._.entities if e.kb_id] == expected

@@ -1242,8 +1242,11 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
     # full, by NER, or by a title somewhere in the article (a head alone does not: «القناة»
     # after three adjectives «العربية» is no Al Arabiya).
     drafts = [d for d in drafts if not _short_only(d)]
+    unknown_people = [m for d in drafts if d.type == "PERSON" and d.actor is None
+                      for m in d.mentions if m.source != "anaphor"]
     for draft in drafts:
-        if _unsupported_surname(doc, draft, date):
+        if _unsupported_surname(doc, draft, date) or \
+                _listed_among_unknowns(doc, draft, unknown_people):
             _unlink(doc, draft)
         elif draft.actor is not None and any(_of_another_trade(draft.actor, m.titles, date)
                                              for m in draft.mentions):
@@ -1277,6 +1280,27 @@ def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
         return False
     return bool(actor.roles) and all(r.start is not None and r.start > date
                                      for r in actor.roles)
+
+
+def _listed_among_unknowns(doc: Page, draft: Draft, unknown: list[Found]) -> bool:
+    """Whether a KB person, named without a title, is named only inside a list of people
+    the KB does not know, a name on either side («ومعاذ عسيري، وأحمد عسيري، وماهر
+    السلمي»): a cast, a team, the winners of a prize, where an official's namesake is
+    likelier than the official."""
+    named = [m for m in draft.mentions if m.source != "anaphor"]
+    if draft.actor is None or draft.type != "PERSON" or not named or draft.sector == "CVL" \
+            or any(m.titles for m in draft.mentions):
+        return False  # (athletes and artists are listed with their teams and casts)
+    ends, starts = {m.end for m in unknown}, {m.start for m in unknown}
+    words = doc.words
+
+    def before(i: int) -> bool:  # an unknown name ends at i, or at a comma before i
+        return i in ends or (i > 0 and words[i - 1] in COMMAS and i - 1 in ends)
+
+    def after(i: int) -> bool:  # an unknown name begins at i, or after a comma at i
+        return i in starts or (i < len(words) and words[i] in COMMAS and i + 1 in starts)
+
+    return all(before(m.start) and after(m.end) for m in named)
 
 
 def _unlink(doc: Page, draft: Draft) -> None:
@@ -1597,6 +1621,9 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
     found = _leading_actor(words)
     if found is None or ordinary_word(words, 0, found[1]):
         return None  # «أورانج كاونتي» is a county, not the company
+    if found[0].type == "ORG" and of_another_country(doc.words, mention.start + found[1],
+                                                     [found[0]]):
+        return None  # «الاف بي اي المغربي»: Morocco's bureau, not the FBI
     if found[0].type == "PERSON" and (_family_name_at(words, found[1])
                                       or (found[1] < len(words) and _another_family_after(
                                           doc.words, mention.start + found[1], found[0]))

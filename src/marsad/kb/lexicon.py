@@ -312,6 +312,10 @@ def place_heads() -> dict[str, str]:
             for name, head in _data("common_words.yaml")["head_of_a_place"].items()}
 
 
+# The case endings of an indefinite noun or adjective («ٍ», «ً», «ٌ»), which names never take.
+TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
 def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
     """Whether the name at [start, end) is an ordinary word here: «القاعدة العسكرية» (a
     military base), «بحماس كبير» (with great enthusiasm), «السياسة الخارجية الأمريكية»."""
@@ -320,6 +324,8 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
                       if (words := ordinary_readings(side).get(stem))), frozenset())
         return 0 <= i < len(tokens) and not words.isdisjoint(noun_stems(tokens[i]))
 
+    if end == start + 1 and not TANWEEN.isdisjoint(tokens[start]):
+        return True  # «بأسلوب واعٍ» (aware), not INA's «واع»: a name takes no tanween
     return (end == start + 1 and listed("followed_by", end)) or listed("preceded_by", start - 1)
 
 

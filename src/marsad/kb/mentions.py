@@ -158,6 +158,9 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
         phrase = TitlePhrase(start, first.end, agreeing, org=org, title_end=first.end)
         return _read_rest(tokens, phrase, person_starts, in_names)
     first, agreeing = title_at(tokens, start)
+    if first is not None and best(tokens[start]).prefix.startswith(("ك", "وك")) and \
+            not any(t.form.startswith("ك") for t in agreeing):
+        return None  # «ترتيبه كوزير للخارجية»: "as a minister", no holder named
     reordered = _former_before_body(tokens, start)
     if reordered is not None:  # «الحاكم السابق لمصرف لبنان», «المحافظ السابق للبنك المركزي»
         first, agreeing, marker = reordered
@@ -167,9 +170,10 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
     if first is None or (all(t.adjective for t in agreeing) and start > 0
                          and definite(tokens[start - 1])) or _of_the_noun_before(tokens, start):
         return None  # «المؤتمر الصحفي», «الحليف الرئيس»: an adjective (not «الرئيس التنفيذي»)
-    if first.end < len(tokens) and head_stem(tokens[first.end]) in \
-            another_trade_before().get(head_stem(tokens[start]), ()):
-        return None  # «المرشد السياحي»: a tour guide
+    trades = set().union(*(another_trade_before().get(head_stem(stem), ())
+                           for stem in noun_stems(tokens[start])))
+    if first.end < len(tokens) and head_stem(tokens[first.end]) in trades:
+        return None  # «المرشد السياحي», «والمرشد السياحي»: a tour guide
     if any((inner := title_at(tokens, j)[0]) and inner.end > first.end
            for j in range(start + 1, first.end)):
         return None  # «نائب [رئيس حكومة] الشيشان»: the longer title is read from inside
@@ -297,7 +301,9 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
         if i - qualifiers_start >= MAX_QUALIFIERS:
             break  # no qualifier begins this far, but a name may follow the last one
         text = tokens[i]
-        if text.isspace():
+        if text.isspace():  # a line break ends the title, unless a name begins the next line
+            if i + 1 in person_starts and "\n\n" not in text:
+                phrase.name_start = i + 1  # («كان الرئيسُ العراقي\n صدام حسين»: verse)
             break
         if text in COMMAS:  # «وزير التعليم، الدكتور عزام الدخيل»
             after = _past_honorifics(tokens, i + 1)
