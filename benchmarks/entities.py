@@ -59,7 +59,8 @@ def write(out: Path, articles: int, skip: int = 0) -> None:
     for number, row in enumerate(rows, start=skip):
         text = row["content"][:CHARS]
         published = (row.get("date_extracted") or "2015-06-01")[:10]
-        analysis = marsad.analyze(text, published=published).to_dict()
+        # (with its address: a paper's own copy names it as no other does)
+        analysis = marsad.analyze(text, published=published, url=row.get("url")).to_dict()
         for entity in analysis["entities"]:
             if entity["type"] not in TYPES:
                 continue

@@ -61,6 +61,7 @@ from marsad.kb.lexicon import (
     org_heads,
     org_middles,
     out_of_office,
+    outlet_at,
     outward_offices,
     past_copulas,
     place_heads,
@@ -203,6 +204,12 @@ def publication_date(doc: Doc) -> dt.date | None:
     return getattr(document, "published", None) if document is not None else None
 
 
+def publishing_outlet(doc: Doc) -> Actor | None:
+    """The KB medium whose site published the document, if any (its own copy)."""
+    document = doc._.document
+    return outlet_at(getattr(document, "url", None)) if document is not None else None
+
+
 class EntityLinker:
     def __init__(self, nlp: Language, name: str = "marsad_entities"):
         self.name = name
@@ -263,7 +270,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
         [m for ent in doc.ents if ent.label_ in NER_TYPES
          and (m := _from_ner(ent, places)) is not None], tokens)
     found = _join_hyphenated(doc, found)
-    found = _quoted_names(found, tokens)
+    found = _quoted_names(found, tokens, publishing_outlet(doc))
     _cut_before_titles(found, tokens)
     # where a title or a KB name may begin: several steps skip the other tokens
     title_starts, name_starts = titles().starts(tokens), aliases().starts(tokens)
@@ -339,11 +346,13 @@ def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int],
     return phrase.qualified or phrase.name_start is not None
 
 
-def _quoted_names(found: list[Found], tokens: list[str]) -> list[Found]:
+def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -> list[Found]:
     """Names in quotation marks that are a medium's only so replace what the tagger read
-    there: «قال لـ«الشرق الأوسط»» is the paper, «وعلمت «الوطن»» Al Watan."""
+    there: «قال لـ«الشرق الأوسط»» is the paper, «وعلمت «الوطن»» Al Watan, and in
+    Al-Jazirah's own copy «مصادر لـ«الجزيرة»» Al-Jazirah."""
     for i, token in enumerate(tokens):
-        quoted = quoted_name_at(tokens, i) if token in OPENING_QUOTES else None
+        quoted = quoted_name_at(tokens, i, outlet) \
+            if token in OPENING_QUOTES or token == "»" else None
         if quoted is not None:
             start, end, actor = quoted
             longer = _with_words_before(tokens, i, end)

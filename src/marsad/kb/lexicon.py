@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from importlib import resources
+from urllib.parse import urlparse
 
 from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex, head_stem, phrase_key
@@ -618,17 +619,36 @@ def quoted_names() -> dict[tuple[str, ...], Actor]:
             for actor in load_kb().actors.values() for form in actor.quoted}
 
 
-def quoted_name_at(tokens: Sequence[str], i: int) -> tuple[int, int, Actor] | None:
+def quoted_name_at(tokens: Sequence[str], i: int, outlet: Actor | None = None
+                   ) -> tuple[int, int, Actor] | None:
     """A name in the quotation marks opened at ``tokens[i]`` that is an actor's only so
-    («قال لـ«الشرق الأوسط»», the paper): its first and end tokens, and the actor."""
-    if tokens[i] not in OPENING_QUOTES or (
-            tokens[i] == '"' and tokens[:i].count('"') % 2):  # a plain «"» closing a quote
+    («قال لـ«الشرق الأوسط»», the paper), or, in the copy of ``outlet``, the outlet's own
+    name («مصادر لـ«الجزيرة»» in Al-Jazirah): its first and end tokens, and the actor.
+    Some sites open a quotation with «»» too («لـ»الجزيرة»»)."""
+    opening = tokens[i] in OPENING_QUOTES or (tokens[i] == "»" and outlet is not None)
+    if not opening or (tokens[i] == '"' and tokens[:i].count('"') % 2):  # a plain «"» closing
         return None
     for end in range(i + 2, min(i + 2 + MAX_QUOTED_WORDS, len(tokens))):
         if tokens[end] in CLOSING_QUOTES:
-            actor = quoted_names().get(tuple(map(normalize_key, tokens[i + 1:end])))
+            words = tuple(map(normalize_key, tokens[i + 1:end]))
+            if outlet is not None and words in {tuple(map(normalize_key, form.split()))
+                                                for form in outlet.own_quoted}:
+                return i + 1, end, outlet
+            actor = quoted_names().get(words) if tokens[i] != "»" else None
             return (i + 1, end, actor) if actor else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, Actor]:
+    return {actor.site: actor for actor in load_kb().actors.values() if actor.site}
+
+
+def outlet_at(url: str | None) -> Actor | None:
+    """The medium whose web site ``url`` is on («https://www.al-jazirah.com/…»), if the
+    KB knows it: an article from there is its own copy."""
+    host = (urlparse(url).hostname or "") if url else ""
+    return _outlets().get(host.removeprefix("www."))
 
 
 @dataclass(frozen=True, slots=True)

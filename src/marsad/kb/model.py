@@ -19,7 +19,9 @@ a group gives the defaults (``country``, ``type``, ``sector``) its actors share:
             - {role: chief_of_staff, from: 2015-08-18, to: 2018-07-10, sector: MIL}
 
 A medium may list names it goes by only in quotation marks (``quoted: [الشرق الأوسط]``,
-the paper, not the region: «قال لـ«الشرق الأوسط»»).
+the paper, not the region: «قال لـ«الشرق الأوسط»»), its web host (``site: al-jazirah.com``)
+and names it goes by in quotation marks in its own copy only (``own_quoted: [الجزيرة]``:
+«مصادر لـ«الجزيرة»» in Al-Jazirah is the paper, elsewhere maybe Qatar's channel).
 
 An actor of a topic of news (``topic: football``, ``data/topics.yaml``) may list names it
 goes by in stories of that topic (``in_topic: [الاتحاد الأوروبي]``, UEFA): there they name
@@ -103,6 +105,8 @@ class Actor:
     topic: str | None = None  # a topic of news (data/topics.yaml): football
     in_topic: tuple[str, ...] = ()  # names it goes by in stories of its topic
     quoted: tuple[str, ...] = ()  # names that are its only in quotation marks
+    site: str | None = None  # a medium's web host: what it publishes is its own copy
+    own_quoted: tuple[str, ...] = ()  # names that are its in quotation marks in its own copy
 
     def exists(self, day: dt.date | None) -> bool:
         if day is None:
@@ -157,7 +161,7 @@ def _role(item: object, source: str) -> Role:
 
 _ACTOR_FIELDS = {
     "id", "name", "en", "qid", "type", "country", "sector", "aliases", "short", "roles",
-    "from", "to", "note", "topic", "in_topic", "quoted",
+    "from", "to", "note", "topic", "in_topic", "quoted", "site", "own_quoted",
 }
 
 
@@ -183,6 +187,8 @@ def _actor(entry: dict, defaults: dict, source: str) -> Actor:
         topic=merged.get("topic"),
         in_topic=tuple(merged.get("in_topic", [])),
         quoted=tuple(merged.get("quoted", [])),
+        site=merged.get("site"),
+        own_quoted=tuple(merged.get("own_quoted", [])),
     )
 
 
