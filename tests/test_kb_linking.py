@@ -1661,6 +1661,13 @@ def test_a_make_after_a_word_for_a_thing_is_a_product(linker):
             [("PRODUCT", None, ["تويوتا"]), ("ORG", "jpn.toyota", ["شركة تويوتا"])]
 
 
+def test_a_venue_named_after_a_company_is_a_facility(linker):
+    doc = run(linker, "وأقيم الحفل على مسرح مايكروسوفت في لوس أنجلوس. وأعلنت مايكروسوفت أرباحها.",
+              [("مايكروسوفت", "ORG", 1), ("مايكروسوفت", "ORG", 2)], date="2015-07-22")
+    assert [(e.type, e.kb_id) for e in doc._.entities if e.type in ("FAC", "ORG")] == \
+        [("FAC", None), ("ORG", "usa.microsoft")]
+
+
 def test_opecs_fund_and_al_jazira_club_are_not_opec_and_the_channel(linker):
     doc = run(linker, "وقع صندوق الأوبك للتنمية الدولية (أوفيد) اتفاقية قرض مع الأردن.",
               date="2015-07-21")

@@ -52,7 +52,6 @@ from marsad.kb.lexicon import (
     leader_markers,
     meeting_words,
     named_after,
-    names_a_product,
     national_sectors,
     not_given_names,
     office_heads,
@@ -72,6 +71,7 @@ from marsad.kb.lexicon import (
     role_matches,
     roles_named,
     state_agencies,
+    thing_of_a_company,
     titles,
     topics,
     topics_of,
@@ -625,8 +625,8 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         return None  # «على» ("on") read as the name «علي», «رحمه الله» as a name
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
         kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
-    if kind in {"ORG", "MISC"} and names_a_product([t.text for t in ent.doc], ent.start):
-        kind = "PRODUCT"  # «سيارة مرسيدس»: a car, not the company
+    if kind in {"ORG", "MISC"}:  # «سيارة مرسيدس», «مسرح مايكروسوفت»: not the company
+        kind = thing_of_a_company([t.text for t in ent.doc], ent.start) or kind
     if kind in {"ORG", "MISC", "PERSON"} and _ordinary(ent):
         return None  # «القاعدة العسكرية»: a base, not al-Qaeda; «معصوم الدم», no Masum
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
@@ -723,9 +723,10 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
             i = match.end
             continue
         kinds = {a.type for a in actors.values()}
-        if all(a.sector == "BUS" for a in actors.values()) and \
-                names_a_product(tokens, match.start):
-            found.append(Found(match.start, match.end, "PRODUCT", "kb"))  # «سيارة تويوتا»
+        thing = thing_of_a_company(tokens, match.start) \
+            if all(a.sector == "BUS" for a in actors.values()) else None
+        if thing:  # «سيارة تويوتا», «مسرح مايكروسوفت»
+            found.append(Found(match.start, match.end, thing, "kb"))
         elif short and match.start not in person_ends and \
                 _adjective_not_name(tokens, match.start, match.end):
             pass  # «وزير الدفاع السوداني», «متطرف سوداني»: the adjective, not al-Sudani
@@ -1330,7 +1331,7 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
     actor = mention.actor
     # (a product is no misread company: the words before it say what it is, «سيارة تويوتا»)
     misread = mention.source == "ner" and mention.place is None and \
-        mention.type not in ("PERSON", "PRODUCT")
+        mention.type not in ("PERSON", "PRODUCT", "FAC")
     if mention.source == "title":
         actor = resolve_office(context).choice
     elif mention.type in {"PERSON", "ORG", "MISC"} and (actor is None or mention.titles):

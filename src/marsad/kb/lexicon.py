@@ -289,20 +289,23 @@ def another_trade_before() -> dict[str, frozenset[str]]:
 def _product_words() -> tuple[frozenset[str], ...]:
     products = _data("common_words.yaml")["products"]
     return tuple(frozenset(head_stem(w) for w in products[key])
-                 for key in ("things", "between", "makers"))
+                 for key in ("things", "between", "makers", "venues"))
 
 
-def names_a_product(tokens: Sequence[str], start: int) -> bool:
-    """Whether the name at ``start`` follows a word for a thing a company makes, perhaps
-    with «من نوع» between: «سيارة مرسيدس» is a car, not the company; «شركة سيارات
-    سوزوكي» is the company (``products``)."""
-    things, between, makers = _product_words()
+def thing_of_a_company(tokens: Sequence[str], start: int) -> str | None:
+    """The type of what a company's name at ``start`` names after a word for a thing it
+    makes or a venue it names, perhaps with «من نوع» between: «سيارة مرسيدس» is a car
+    (PRODUCT), «مسرح مايكروسوفت» a theatre (FAC); «شركة سيارات سوزوكي» is the company
+    (None). See ``products``."""
+    things, between, makers, venues = _product_words()
     i = start - 1
     while i >= 0 and start - i <= 3 and (head_stem(tokens[i]) in between
                                           or tokens[i] in OPENING_QUOTES):
         i -= 1
-    return i >= 0 and not things.isdisjoint(map(head_stem, noun_stems(tokens[i]))) and \
-        not (i > 0 and head_stem(tokens[i - 1]) in makers and not definite(tokens[i - 1]))
+    if i < 0 or (i > 0 and head_stem(tokens[i - 1]) in makers and not definite(tokens[i - 1])):
+        return None
+    stems = set(map(head_stem, noun_stems(tokens[i])))
+    return "PRODUCT" if stems & things else "FAC" if stems & venues else None
 
 
 @lru_cache(maxsize=1)
