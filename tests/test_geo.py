@@ -315,3 +315,11 @@ def test_lookup_command_unknown_country_is_one_line_error():
     done = run_marsad("geo", "lookup", "طرابلس", "--context", "Atlantis")
     assert done.returncode == 2
     assert done.stderr.decode().count("\n") == 1
+
+
+def test_a_name_in_a_list_of_one_countrys_places_reads_off_its_conjunction():
+    # «وجدة» as written is Oujda; after «الرياض» in a list it is «و» + Jeddah
+    places = marsad.analyze("افتتحت فروع في الرياض وجدة والدمام. وزار الوفد مدينة وجدة "
+                            "المغربية.", "2015-07-22").places
+    assert [(m.text, p.country) for p in places for m in p.mentions] == [
+        ("الرياض", "SAU"), ("وجدة", "SAU"), ("والدمام", "SAU"), ("وجدة", "MAR")]

@@ -190,6 +190,18 @@ def _listed_after(tokens: Tokens, i: int, found: list[Mention],
     return any(e.country in countries for e in candidates)
 
 
+def _list_reading(tokens: Tokens, i: int, found: list[Mention], gazetteer: Gazetteer,
+                  key: str) -> str | None:
+    """A one-word name read as written that, with «و» read off, is a place of the country
+    of the list it continues, as written it is not: «الرياض وجدة والدمام» is Jeddah, not
+    Oujda. The key read off, or None."""
+    if key != tokens.norm[i] or _listed_after(tokens, i, found, gazetteer.lookup(key)):
+        return None
+    return next((k for k in _first_keys(tokens.text[i], tokens.norm[i])[1:]
+                 if (entries := gazetteer.lookup(k)) and _listed_after(tokens, i, found, entries)),
+                None)
+
+
 def _as_like(word: str, key: str) -> bool:
     """Whether the clitics read off ``word`` to find ``key`` include «ك» ("like")."""
     return word.endswith(key) and "ك" in word[:len(word) - len(key)]
@@ -219,6 +231,8 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
             i += 1
             continue
         end, key = match
+        if end == i + 1:
+            key = _list_reading(tokens, i, found, gazetteer, key) or key
         if end == i + 1 and _reads_as_word(tokens.text[i], lexicon):
             i += 1  # «للحج»: for the Hajj, not «ل» + Lahij
             continue
