@@ -1847,3 +1847,20 @@ def test_a_papers_own_name_in_its_own_copy():
     assert linked == {"https://www.al-jazirah.com/2015/20150722/ln1.htm":
                       [("media.aljazirah", 2), ("media.aljazeera", 1)],
                       None: [("media.aljazeera", 3)]}
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # an activist is no oil minister; a tournament named after an airline is no airline
+    ("وأعاد الوزير تغريدة الناشط علي النعيمي.", [("علي النعيمي", "PERSON")], []),
+    ("وتوج الفريق بكأس الخطوط السعودية الودية.", [("الخطوط السعودية", "ORG")], []),
+    # «مشهد روحاني» is a spiritual scene, «حماس اللعب» the game's zeal
+    ("وفي مشهد روحاني جميل احتشد المصلون.", [("روحاني", "PERSON")], []),
+    ("وزاد حماس اللعب في الشوط الثاني.", [("حماس", "ORG")], []),
+    # the father named in full; the son keeps «الحريري» alone
+    ("ومنذ اغتيال رفيق الحريري تغير لبنان، وقال الحريري إن المحكمة ستكشف الحقيقة.",
+     [("رفيق الحريري", "PERSON"), ("الحريري", "PERSON", 2)],
+     ["lbn.rafik-hariri", "lbn.hariri"]),
+])
+def test_links_read_in_the_fourteenth_round(linker, text, ents, expected):
+    doc = run(linker, text, ents, date="2015-07-22")
+    assert [e.kb_id for e in doc._.entities if e.kb_id] == expected

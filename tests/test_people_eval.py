@@ -24,7 +24,7 @@ GATE = {
     "a": {"found": 1.000, "role": 0.953, "country": 0.956, "sector": 0.902},
     "b": {"found": 0.978, "role": 0.949, "country": 0.988, "sector": 0.885},
     "c": {"found": 0.975, "role": 0.957, "country": 0.991, "sector": 0.941},
-    "d": {"found": 1.000, "role": 0.899, "country": 0.976, "sector": 0.956},
+    "d": {"found": 1.000, "role": 0.910, "country": 0.976, "sector": 0.956},
     # (set e gives the president-elect GOV; marsad gives «المنتخب» no sector, as «المقبل»)
     "e": {"found": 0.991, "role": 0.888, "country": 0.970, "sector": 0.844},
     "f": {"found": 1.000, "role": 0.896, "country": 0.954, "sector": 0.880},

@@ -1331,7 +1331,7 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
     actor = mention.actor
     # (a product is no misread company: the words before it say what it is, «سيارة تويوتا»)
     misread = mention.source == "ner" and mention.place is None and \
-        mention.type not in ("PERSON", "PRODUCT", "FAC")
+        mention.type not in ("PERSON", "PRODUCT", "FAC", "EVENT")
     if mention.source == "title":
         actor = resolve_office(context).choice
     elif mention.type in {"PERSON", "ORG", "MISC"} and (actor is None or mention.titles):

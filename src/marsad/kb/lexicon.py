@@ -278,6 +278,11 @@ def complement_of() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def also_family_names() -> frozenset[str]:
+    return _word_keys("roles.yaml", "also_family_names")
+
+
+@lru_cache(maxsize=1)
 def another_trade_before() -> dict[str, frozenset[str]]:
     """Title forms, by key, with the keys of the words after them that make them another
     trade («المرشد السياحي»: a tour guide)."""
@@ -289,15 +294,16 @@ def another_trade_before() -> dict[str, frozenset[str]]:
 def _product_words() -> tuple[frozenset[str], ...]:
     products = _data("common_words.yaml")["products"]
     return tuple(frozenset(head_stem(w) for w in products[key])
-                 for key in ("things", "between", "makers", "venues"))
+                 for key in ("things", "between", "makers", "venues", "tournaments"))
 
 
 def thing_of_a_company(tokens: Sequence[str], start: int) -> str | None:
     """The type of what a company's name at ``start`` names after a word for a thing it
-    makes or a venue it names, perhaps with «من نوع» between: «سيارة مرسيدس» is a car
-    (PRODUCT), «مسرح مايكروسوفت» a theatre (FAC); «شركة سيارات سوزوكي» is the company
-    (None). See ``products``."""
-    things, between, makers, venues = _product_words()
+    makes or a venue or prize it names, perhaps with «من نوع» between: «سيارة مرسيدس» is a
+    car (PRODUCT), «مسرح مايكروسوفت» a theatre (FAC), «كأس الخطوط السعودية» a tournament
+    (EVENT);
+    «شركة سيارات سوزوكي» is the company (None). See ``products``."""
+    things, between, makers, venues, tournaments = _product_words()
     i = start - 1
     while i >= 0 and start - i <= 3 and (head_stem(tokens[i]) in between
                                           or tokens[i] in OPENING_QUOTES):
@@ -305,7 +311,8 @@ def thing_of_a_company(tokens: Sequence[str], start: int) -> str | None:
     if i < 0 or (i > 0 and head_stem(tokens[i - 1]) in makers and not definite(tokens[i - 1])):
         return None
     stems = set(map(head_stem, noun_stems(tokens[i])))
-    return "PRODUCT" if stems & things else "FAC" if stems & venues else None
+    return "PRODUCT" if stems & things else "FAC" if stems & venues else \
+        "EVENT" if stems & tournaments else None
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ from marsad.kb.lexicon import (
     Title,
     adjective_after,
     aliases,
+    also_family_names,
     anaphors,
     another_trade_before,
     complement_of,
@@ -170,6 +171,10 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
     if first is None or (all(t.adjective for t in agreeing) and start > 0
                          and definite(tokens[start - 1])) or _of_the_noun_before(tokens, start):
         return None  # «المؤتمر الصحفي», «الحليف الرئيس»: an adjective (not «الرئيس التنفيذي»)
+    if first.end == start + 1 and start and head_stem(tokens[start]) in also_family_names() \
+            and (start - 1 in in_names or
+                 shipped_lexicon().given_name_end([normalize_key(tokens[start - 1])], 0) == 1):
+        return None  # «غالية المرشد»: a family name after a given name
     trades = set().union(*(another_trade_before().get(head_stem(stem), ())
                            for stem in noun_stems(tokens[start])))
     if first.end < len(tokens) and head_stem(tokens[first.end]) in trades:
