@@ -1853,6 +1853,8 @@ def test_a_papers_own_name_in_its_own_copy():
     # an activist is no oil minister; a tournament named after an airline is no airline
     ("وأعاد الوزير تغريدة الناشط علي النعيمي.", [("علي النعيمي", "PERSON")], []),
     ("وتوج الفريق بكأس الخطوط السعودية الودية.", [("الخطوط السعودية", "ORG")], []),
+    # the paper's name quoted after a word for a place is the city
+    ('ويسعد الحفل زوار العاصمة "الرياض" في العيد.', [], []),
     # «مشهد روحاني» is a spiritual scene, «حماس اللعب» the game's zeal
     ("وفي مشهد روحاني جميل احتشد المصلون.", [("روحاني", "PERSON")], []),
     ("وزاد حماس اللعب في الشوط الثاني.", [("حماس", "ORG")], []),

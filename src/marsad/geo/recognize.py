@@ -222,7 +222,7 @@ def gazetteer_mentions(tokens: Tokens, gazetteer: Gazetteer, lexicon: Lexicon) -
         if not word[i]:
             i += 1
             continue
-        quoted = _quoted_name_end(tokens, i)
+        quoted = _quoted_name_end(tokens, i, lexicon)
         if quoted is not None:
             i = quoted  # «قال لـ«الشرق الأوسط»»: the paper, not the region
             continue
@@ -273,10 +273,12 @@ def _reads_as_word(text: str, lexicon: Lexicon) -> bool:
     return any(a.article and a.definite_stem in lexicon.read_as_words for a in analyses(text))
 
 
-def _quoted_name_end(tokens: Tokens, i: int) -> int | None:
+def _quoted_name_end(tokens: Tokens, i: int, lexicon: Lexicon) -> int | None:
     """Where a medium's name in quotation marks that begins at ``tokens[i]`` ends (the KB's
-    `quoted` names: «الشرق الأوسط» is the paper there, «الرياض» the Riyadh daily)."""
-    if i == 0 or tokens.text[i - 1] not in OPENING_QUOTES:
+    `quoted` names: «الشرق الأوسط» is the paper there, «الرياض» the Riyadh daily); not
+    after a word for a place («زوار العاصمة "الرياض"»: the city)."""
+    if i == 0 or tokens.text[i - 1] not in OPENING_QUOTES or \
+            (i > 1 and tokens.norm[i - 2] in lexicon.cues):
         return None
     quoted = quoted_name_at(tokens.text, i - 1)
     return quoted[1] if quoted else None
@@ -329,7 +331,7 @@ def ner_mentions(tokens: Tokens, taken: list[Mention], gazetteer: Gazetteer,
     found: list[Mention] = []
     for ent_start, ent_end, label in tokens.ents:
         if label not in PLACE_LABELS or not covered.isdisjoint(range(ent_start, ent_end)) \
-                or _quoted_name_end(tokens, ent_start) is not None:
+                or _quoted_name_end(tokens, ent_start, lexicon) is not None:
             continue
         words = [k for k in range(ent_start, ent_end) if tokens.word[k]]
         if not words:

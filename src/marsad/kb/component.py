@@ -352,7 +352,8 @@ def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -
     Al-Jazirah's own copy «مصادر لـ«الجزيرة»» Al-Jazirah."""
     for i, token in enumerate(tokens):
         quoted = quoted_name_at(tokens, i, outlet) \
-            if token in OPENING_QUOTES or token == "»" else None
+            if (token in OPENING_QUOTES or token == "»") and not _after_place_cue(tokens, i) \
+            else None
         if quoted is not None:
             start, end, actor = quoted
             longer = _with_words_before(tokens, i, end)
@@ -662,6 +663,12 @@ def _ordinary(ent: Span) -> bool:
         return True
     return len(ent) == 1 and head_stem(ent.text) in place_heads() and \
         _head_of_a_place_before([t.text for t in doc], ent.start, ent.end)
+
+
+def _after_place_cue(tokens: list[str], i: int) -> bool:
+    """Whether a word that announces a place comes right before ``tokens[i]`` («زوار
+    العاصمة "الرياض"»: the city, not the paper)."""
+    return i > 0 and normalize_key(tokens[i - 1]) in place_lexicon().cues
 
 
 def _quoted_after_place_cue(ent: Span) -> bool:
