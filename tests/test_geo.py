@@ -186,6 +186,9 @@ def test_clitics_are_stripped_from_toponyms(nlp):
     ("سافر بالقطار إلى الدمام ثم عاد للمنشأة.", ["الدمام"]),
     # «خالص» is "sincere"; «الخالص» after its cue is the Iraqi town
     ("وأعرب عن خالص شكره. وقتل ثلاثة في قضاء الخالص.", ["الخالص"]),
+    # «الأمانة» (a city's municipality) alone is no Yemeni governorate; «أمانة العاصمة» is
+    ("وتقدم الأمانة الفعاليات للزوار. وقصف التحالف أمانة العاصمة صنعاء.",
+     ["أمانة العاصمة", "صنعاء"]),
 ])
 def test_words_and_names_that_are_no_places(text, words):
     places = marsad.analyze(text, "2015-07-01").places
