@@ -1440,9 +1440,10 @@ def test_a_place_or_body_named_after_a_person(linker, text, ents, name, kind):
         (kind, [])
 
 @pytest.mark.parametrize(("text", "ents", "name", "kind", "country"), [
-    # a head before a title or a KB person's name, without a style
+    # a head before a title or a KB person's name, without a style (a title of one
+    # country gives its country)
     ("فاز الهلال بكأس خادم الحرمين الشريفين لكرة القدم.", [], "كأس خادم الحرمين الشريفين",
-     "MISC", None),
+     "MISC", "SAU"),
     ("أطلق مركز محمد بن راشد للفضاء قمرا صناعيا.", [("محمد بن راشد", "PERSON")],
      "مركز محمد بن راشد للفضاء", "ORG", "ARE"),
     # a noun between the head and the title: the programme of the king's guests
@@ -1866,3 +1867,13 @@ def test_a_papers_own_name_in_its_own_copy():
 def test_links_read_in_the_fourteenth_round(linker, text, ents, expected):
     doc = run(linker, text, ents, date="2015-07-22")
     assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
+
+
+def test_a_fathers_name_in_his_daughters_and_a_kings_embassy(linker):
+    text = ("وافتتح المعرض برعاية الأميرة مشاعل بنت مقرن بن عبدالعزيز. وحذرت سفارة خادم "
+            "الحرمين الشريفين لدى اليونان المواطنين.")
+    for ents in ([], [("مقرن بن عبدالعزيز", "PERSON")]):
+        doc = run(linker, text, ents, date="2015-07-22")
+        assert "sau.muqrin" not in {e.kb_id for e in doc._.entities}
+        assert [(e.kb_id, e.country) for e in doc._.entities if e.type == "ORG"] == \
+            [(None, "SAU")]

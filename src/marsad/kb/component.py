@@ -467,8 +467,9 @@ def _named_after_people(found: list[Found], tokens: list[str],
         # مستشفى [الملك فيصل]»), or come after it or right after the head, as a person's
         start = mention.start - 1 if mention.type == "PERSON" and mention.start > 0 and \
             _style(tokens, mention.start - 1) else mention.start
-        if mention.type != "PERSON" and not _style(tokens, start):
-            continue
+        if mention.type != "PERSON" and not _style(tokens, start) and \
+                not _a_kb_persons_name(tokens[mention.start:mention.end]):
+            continue  # («مطار [رفيق الحريري] الدولي», the tagger's MISC, is named after him)
         found_head = _head_named_after(tokens, start - 1)
         if found_head is None:
             continue
@@ -501,6 +502,12 @@ def _named_after_titles(tokens: list[str], taken: set[int],
     return found
 
 
+def _a_kb_persons_name(words: list[str]) -> bool:
+    """Whether ``words`` are a KB person's full name, all of them."""
+    person = _leading_actor(words)
+    return person is not None and person[0].type == "PERSON" and person[1] == len(words)
+
+
 def _name_start_after_head(tokens: list[str], i: int, may_begin: list[bool]) -> int:
     """Where the name begins after a head ending at ``i``: right there, or after a noun
     between («برنامج ضيوف خادم الحرمين الشريفين»)."""
@@ -530,8 +537,11 @@ def _name_after(mention: Found, tokens: list[str], start: int, end: int, head: s
             end += 1
     mention.start, mention.end, mention.leads = start, end, frozenset({head})
     mention.type = named_after().kind(head)
+    title = titles().match_at(tokens, start + 1)
     if person and person[0].type == "PERSON":
         mention.country = person[0].country
+    elif title and len({t.country for t in title.values}) == 1:
+        mention.country = title.values[0].country  # «سفارة خادم الحرمين الشريفين»: SAU
 
 
 def _style(tokens: list[str], i: int) -> bool:
@@ -626,6 +636,10 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         return None  # «على» ("on") read as the name «علي», «رحمه الله» as a name
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
         kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
+    if kind == "PERSON" and ent.start > 1 and \
+            normalize_key(ent.doc[ent.start - 1].text) == "بنت":
+        # «مشاعل بنت [مقرن بن عبدالعزيز]»: the father's name in the daughter's
+        ent = ent.doc[ent.start - 2:ent.end]
     if kind in {"ORG", "MISC"}:  # «سيارة مرسيدس», «مسرح مايكروسوفت»: not the company
         kind = thing_of_a_company([t.text for t in ent.doc], ent.start) or kind
     if kind in {"ORG", "MISC", "PERSON"} and _ordinary(ent):
@@ -720,6 +734,7 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         actors = {a.actor.id: a.actor for a in match.values if written_alike(words, a.actor)}
         short = all(a.short for a in match.values)
         if not actors or ordinary_word(tokens, match.start, match.end) or \
+                _a_parents_name(tokens, match.start, actors.values()) or \
                 _head_of_a_place_before(tokens, match.start, match.end) or \
                 of_another_country(tokens, match.end, actors.values()) or \
                 _another_lineage(tokens[match.start:], match.end - match.start,
@@ -755,6 +770,13 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
                                leads=frozenset().union(*map(_leads, actors.values()))))
         i = match.end
     return found
+
+
+def _a_parents_name(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
+    """Whether a KB person's name follows «بن» or «بنت»: it is the father's name in a
+    longer one («الأميرة مشاعل بنت مقرن بن عبدالعزيز» is his daughter, not Prince Muqrin)."""
+    return start > 0 and normalize_key(tokens[start - 1]) in LINEAGE_WORDS | {"بنت"} \
+        and all(a.type == "PERSON" for a in actors)
 
 
 def _head_of_a_place_before(tokens: list[str], start: int, end: int) -> bool:
