@@ -1854,6 +1854,10 @@ def test_a_papers_own_name_in_its_own_copy():
     # an activist is no oil minister; a tournament named after an airline is no airline
     ("وأعاد الوزير تغريدة الناشط علي النعيمي.", [("علي النعيمي", "PERSON")], []),
     ("وتوج الفريق بكأس الخطوط السعودية الودية.", [("الخطوط السعودية", "ORG")], []),
+    # «كيلين» (two measures) is no «ك» + Yellen; «حماس هؤلاء الشباب», «القاعدة التربوية»
+    ("وإن أردنا أن نزيد الكيل كيلين فلا بد من امتصاص حماس هؤلاء الشباب.",
+     [("كيلين", "PERSON"), ("حماس", "ORG")], []),
+    ("فالخلل مصدره القاعدة التربوية للإرهابي.", [("القاعدة", "ORG")], []),
     # the paper's name quoted after a word for a place is the city
     ('ويسعد الحفل زوار العاصمة "الرياض" في العيد.', [], []),
     # «مشهد روحاني» is a spiritual scene, «حماس اللعب» the game's zeal
@@ -1864,7 +1868,7 @@ def test_a_papers_own_name_in_its_own_copy():
      [("رفيق الحريري", "PERSON"), ("الحريري", "PERSON", 2)],
      ["lbn.rafik-hariri", "lbn.hariri"]),
 ])
-def test_links_read_in_the_fourteenth_round(linker, text, ents, expected):
+def test_links_read_in_the_fourteenth_to_sixteenth_rounds(linker, text, ents, expected):
     doc = run(linker, text, ents, date="2015-07-22")
     assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
 

@@ -634,6 +634,9 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
     if len(ent) == 1 and ent[0].text in not_given_names():
         return None  # «على» ("on") read as the name «علي», «رحمه الله» as a name
+    if len(ent) == 1 and (short := aliases().match_at([ent.text], 0)) and \
+            all(a.short for a in short.values) and _after_like([ent.text], short):
+        return None  # «كيلين» (two measures) read as «ك» + Yellen's «يلين»
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
         kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
     if kind == "PERSON" and ent.start > 1 and \
@@ -735,6 +738,7 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         short = all(a.short for a in match.values)
         if not actors or ordinary_word(tokens, match.start, match.end) or \
                 _a_parents_name(tokens, match.start, actors.values()) or \
+                (short and _after_like(tokens, match)) or \
                 _head_of_a_place_before(tokens, match.start, match.end) or \
                 of_another_country(tokens, match.end, actors.values()) or \
                 _another_lineage(tokens[match.start:], match.end - match.start,
@@ -770,6 +774,15 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
                                leads=frozenset().union(*map(_leads, actors.values()))))
         i = match.end
     return found
+
+
+def _after_like(tokens: list[str], match) -> bool:
+    """Whether a one-word short name is read off «ك» ("like"): «نزيد الكيل كيلين» (two
+    measures) is no «ك» + «يلين» (Yellen), as «كبيرا» is no «ك» + Beira."""
+    word = normalize_key(tokens[match.start])
+    return match.end == match.start + 1 and word.startswith(("ك", "وك", "فك")) and \
+        word not in {normalize_key(form) for a in match.values
+                     for form in (*a.actor.aliases, *a.actor.short)}
 
 
 def _a_parents_name(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
