@@ -1858,6 +1858,10 @@ def test_a_papers_own_name_in_its_own_copy():
     ("وإن أردنا أن نزيد الكيل كيلين فلا بد من امتصاص حماس هؤلاء الشباب.",
      [("كيلين", "PERSON"), ("حماس", "ORG")], []),
     ("فالخلل مصدره القاعدة التربوية للإرهابي.", [("القاعدة", "ORG")], []),
+    # a school named after a king; ADNOC's retailer is not ADNOC
+    ("ووقع الحادث قرب ثانوية الملك فهد بالمخواة.", [], []),
+    ("وأعلنت شركة بترول أبوظبي الوطنية للتوزيع «أدنوك للتوزيع» أرباحها.", [],
+     ["are.adnoc-distribution"]),
     # the paper's name quoted after a word for a place is the city
     ('ويسعد الحفل زوار العاصمة "الرياض" في العيد.', [], []),
     # «مشهد روحاني» is a spiritual scene, «حماس اللعب» the game's zeal
@@ -1868,7 +1872,7 @@ def test_a_papers_own_name_in_its_own_copy():
      [("رفيق الحريري", "PERSON"), ("الحريري", "PERSON", 2)],
      ["lbn.rafik-hariri", "lbn.hariri"]),
 ])
-def test_links_read_in_the_fourteenth_to_sixteenth_rounds(linker, text, ents, expected):
+def test_links_read_in_the_fourteenth_to_seventeenth_rounds(linker, text, ents, expected):
     doc = run(linker, text, ents, date="2015-07-22")
     assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
 
@@ -1881,3 +1885,15 @@ def test_a_fathers_name_in_his_daughters_and_a_kings_embassy(linker):
         assert "sau.muqrin" not in {e.kb_id for e in doc._.entities}
         assert [(e.kb_id, e.country) for e in doc._.entities if e.type == "ORG"] == \
             [(None, "SAU")]
+
+
+def test_a_name_joined_by_and_after_a_title_is_the_next_in_a_list(linker):
+    # each title follows its holder; «و» before the next name starts the next of the list
+    text = ("وأطلع جون كيري وزير الخارجية وارنست مونيز وزير الطاقة وجاك لو وزير الخزانة "
+            "أعضاء الكونغرس.")
+    names = ["جون كيري", "وارنست مونيز", "وجاك لو"]  # the tagger may take the «و» in
+    doc = run(linker, text, [(n, "PERSON") for n in names], date="2015-07-22")
+    assert [(e.kb_id, e.roles) for e in doc._.entities if e.type == "PERSON"] == [
+        ("usa.kerry", ["وزير الخارجية"]), ("usa.moniz", ["وزير الطاقة"]),
+        ("usa.lew", ["وزير المالية"])]
+

@@ -634,8 +634,8 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
     if len(ent) == 1 and ent[0].text in not_given_names():
         return None  # «على» ("on") read as the name «علي», «رحمه الله» as a name
-    if len(ent) == 1 and (short := aliases().match_at([ent.text], 0)) and \
-            all(a.short for a in short.values) and _after_like([ent.text], short):
+    if kind == "PERSON" and len(ent) == 1 and (short := aliases().match_at([ent.text], 0)) \
+            and all(a.short for a in short.values) and _after_like([ent.text], short):
         return None  # «كيلين» (two measures) read as «ك» + Yellen's «يلين»
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
         kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
@@ -779,10 +779,15 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
 def _after_like(tokens: list[str], match) -> bool:
     """Whether a one-word short name is read off «ك» ("like"): «نزيد الكيل كيلين» (two
     measures) is no «ك» + «يلين» (Yellen), as «كبيرا» is no «ك» + Beira."""
+    if match.end != match.start + 1:
+        return False
     word = normalize_key(tokens[match.start])
-    return match.end == match.start + 1 and word.startswith(("ك", "وك", "فك")) and \
-        word not in {normalize_key(form) for a in match.values
-                     for form in (*a.actor.aliases, *a.actor.short)}
+    forms = {normalize_key(form) for a in match.values
+             for form in (*a.actor.aliases, *a.actor.short)}
+    like = any(word == prefix + form for prefix in ("ك", "وك", "فك") for form in forms)
+    # («وكاميرون» is «و» + Cameron, whose name begins with the letter)
+    return like and not any(word == prefix + form for prefix in ("", "و", "ف", "ب", "ل")
+                            for form in forms)
 
 
 def _a_parents_name(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:

@@ -297,7 +297,9 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
         # a nisba the tagger read as a one-word name before the name: «مدير جهاز الأمن
         # والمخابرات الوطني [السوداني] [صلاح قوش]»
         if i in person_starts and not (i + 1 in person_starts and _nisba(tokens, i)):
-            if name_proclitic(tokens[i], shipped_lexicon()) != "ل":  # «الموالية لهادي»
+            # not «الموالية لهادي»; nor «وزير الخارجية وارنست مونيز»: «و» joins the next
+            # of a list
+            if name_proclitic(tokens[i], shipped_lexicon()) not in ("ل", "و"):
                 phrase.name_start = i
             break
         if tokens[i] in OPENING_QUOTES and i + 1 in person_starts:  # a name may be quoted
