@@ -255,6 +255,9 @@ MAX_WORDS_BEFORE_QUOTE = 3
 
 # The words between generations of a lineage («محمد بن نايف بن عبدالعزيز»), as keys.
 LINEAGE_WORDS = frozenset({"بن", "ابن"})
+# the word before a father's name in a daughter's («مشاعل بنت مقرن»), and both
+DAUGHTER_OF = "بنت"
+PARENT_WORDS = LINEAGE_WORDS | {DAUGHTER_OF}
 
 # How far back, in words, «نظيره» looks for the office it shares.
 COUNTERPART_REACH = 30
@@ -352,7 +355,7 @@ def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -
     Al-Jazirah's own copy «مصادر لـ«الجزيرة»» Al-Jazirah."""
     for i, token in enumerate(tokens):
         quoted = quoted_name_at(tokens, i, outlet) \
-            if (token in OPENING_QUOTES or token == "»") and not _after_place_cue(tokens, i) \
+            if (token in OPENING_QUOTES or token == "»") and not (i and _place_cue(tokens[i - 1])) \
             else None
         if quoted is not None:
             start, end, actor = quoted
@@ -640,7 +643,7 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
         kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
     if kind == "PERSON" and ent.start > 1 and \
-            normalize_key(ent.doc[ent.start - 1].text) == "بنت":
+            normalize_key(ent.doc[ent.start - 1].text) == DAUGHTER_OF:
         # «مشاعل بنت [مقرن بن عبدالعزيز]»: the father's name in the daughter's
         ent = ent.doc[ent.start - 2:ent.end]
     if kind in {"ORG", "MISC"}:  # «سيارة مرسيدس», «مسرح مايكروسوفت»: not the company
@@ -682,19 +685,18 @@ def _ordinary(ent: Span) -> bool:
         _head_of_a_place_before([t.text for t in doc], ent.start, ent.end)
 
 
-def _after_place_cue(tokens: list[str], i: int) -> bool:
-    """Whether a word that announces a place comes right before ``tokens[i]`` («زوار
-    العاصمة "الرياض"»: the city, not the paper)."""
-    return i > 0 and normalize_key(tokens[i - 1]) in place_lexicon().cues
+def _place_cue(word: str) -> bool:
+    """Whether a word announces a place («منطقة», «مدينة», «العاصمة»: the places stage's
+    cues): a name quoted after it is a place («زوار العاصمة "الرياض"»: the city, not the
+    paper)."""
+    return normalize_key(word) in place_lexicon().cues
 
 
 def _quoted_after_place_cue(ent: Span) -> bool:
-    """Whether the span is quoted right after a word that announces a place («منطقة»,
-    «مدينة», «محافظة»: the places stage's cues), as the press quotes little-known places."""
+    """Whether the span is quoted right after a word that announces a place, as the
+    press quotes little-known places («منطقة “الفاو”»)."""
     i = ent.start - 1
-    if i < 1 or ent.doc[i].text not in OPENING_QUOTES:
-        return False
-    return normalize_key(ent.doc[i - 1].text) in place_lexicon().cues
+    return i >= 1 and ent.doc[i].text in OPENING_QUOTES and _place_cue(ent.doc[i - 1].text)
 
 
 def _names_the_place(word: str) -> bool:
@@ -793,7 +795,7 @@ def _after_like(tokens: list[str], match) -> bool:
 def _a_parents_name(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
     """Whether a KB person's name follows «بن» or «بنت»: it is the father's name in a
     longer one («الأميرة مشاعل بنت مقرن بن عبدالعزيز» is his daughter, not Prince Muqrin)."""
-    return start > 0 and normalize_key(tokens[start - 1]) in LINEAGE_WORDS | {"بنت"} \
+    return start > 0 and normalize_key(tokens[start - 1]) in PARENT_WORDS \
         and all(a.type == "PERSON" for a in actors)
 
 

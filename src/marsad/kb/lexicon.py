@@ -39,6 +39,13 @@ def _word_keys(name: str, key: str) -> frozenset[str]:
     return frozenset(head_stem(word) for word in _data(name)[key])
 
 
+def _word_key_sets(name: str, key: str) -> dict[str, frozenset[str]]:
+    """A mapping in a data file from words to lists of words, all as the keys of their
+    stems."""
+    return {head_stem(word): frozenset(head_stem(w) for w in words)
+            for word, words in _data(name)[key].items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Office:
     key: str
@@ -257,24 +264,21 @@ def ordinary_readings(side: str) -> dict[str, frozenset[str]]:
     """KB names that are also ordinary words, by the key of their first word: the keys of
     the words after them (or before them, ``preceded_by``) that make them the ordinary
     word (``common_words.yaml``)."""
-    return {head_stem(name): frozenset(head_stem(w) for w in words)
-            for name, words in _data("common_words.yaml")[side].items()}
+    return _word_key_sets("common_words.yaml", side)
 
 
 @lru_cache(maxsize=1)
 def adjective_after() -> dict[str, frozenset[str]]:
     """Title forms, by key, with the keys of the definite nouns after which they are
     adjectives («الحليف الرئيس»: the main ally)."""
-    return {head_stem(form): frozenset(head_stem(noun) for noun in nouns)
-            for form, nouns in _data("roles.yaml")["adjective_after"].items()}
+    return _word_key_sets("roles.yaml", "adjective_after")
 
 
 @lru_cache(maxsize=1)
 def complement_of() -> dict[str, frozenset[str]]:
     """Title forms, by key, with the keys of the nouns whose complement they are there
     («مدرب الفريق»: the team's coach)."""
-    return {head_stem(form): frozenset(head_stem(noun) for noun in nouns)
-            for form, nouns in _data("roles.yaml")["complement_of"].items()}
+    return _word_key_sets("roles.yaml", "complement_of")
 
 
 @lru_cache(maxsize=1)
@@ -286,8 +290,7 @@ def also_family_names() -> frozenset[str]:
 def another_trade_before() -> dict[str, frozenset[str]]:
     """Title forms, by key, with the keys of the words after them that make them another
     trade («المرشد السياحي»: a tour guide)."""
-    return {head_stem(form): frozenset(head_stem(word) for word in words)
-            for form, words in _data("roles.yaml")["another_trade_before"].items()}
+    return _word_key_sets("roles.yaml", "another_trade_before")
 
 
 @lru_cache(maxsize=1)
@@ -299,10 +302,9 @@ def _product_words() -> tuple[frozenset[str], ...]:
 
 def thing_of_a_company(tokens: Sequence[str], start: int) -> str | None:
     """The type of what a company's name at ``start`` names after a word for a thing it
-    makes or a venue or prize it names, perhaps with «من نوع» between: «سيارة مرسيدس» is a
-    car (PRODUCT), «مسرح مايكروسوفت» a theatre (FAC), «كأس الخطوط السعودية» a tournament
-    (EVENT);
-    «شركة سيارات سوزوكي» is the company (None). See ``products``."""
+    makes or a venue or tournament it names, perhaps with «من نوع» between: «سيارة
+    مرسيدس» is a car (PRODUCT), «مسرح مايكروسوفت» a theatre (FAC), «كأس الخطوط السعودية»
+    a tournament (EVENT); «شركة سيارات سوزوكي» is the company (None). See ``products``."""
     things, between, makers, venues, tournaments = _product_words()
     i = start - 1
     while i >= 0 and start - i <= 3 and (head_stem(tokens[i]) in between
