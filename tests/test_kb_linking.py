@@ -1900,3 +1900,97 @@ def test_a_name_joined_by_and_after_a_title_is_the_next_in_a_list(linker):
         ("usa.kerry", ["وزير الخارجية"]), ("usa.moniz", ["وزير الطاقة"]),
         ("usa.lew", ["وزير المالية"])]
 
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # «متى نصر الله» (Quran 2:214): God's victory; «الأستاذ المرشد»: a teacher, no leader
+    ("حتى أصبح الناس يتساءلون «متى نصر الله»؟ إلا أننا سنبتسم.",
+     [("نصر الله", "PERSON")], []),
+    ("وبين الأستاذ المرشد أن حفل المعايدة يهدف إلى توطيد أواصر المحبة.", [], []),
+    # the party's name quoted after its head: one party, whose head the title names
+    ("أكد رئيس حزب «القوات اللبنانية» الدكتور سمير جعجع أن الحوار مستمر.",
+     [("سمير جعجع", "PERSON")], [("lbn.lf", []), ("lbn.geagea", ["رئيس حزب القوات اللبنانية"])]),
+    # other bodies than the KB's better-known ones
+    ("بإيرادات 12 مليار دولار وفقا لتومسون رويترز آي/بي/إي/اس.", [],
+     [("can.thomson-reuters", [])]),
+    ("قبل داعش كان هناك تنظيم القاعدة في بلاد الرافدين.", [],
+     [("x.isis", []), ("x.aqi", [])]),
+    ("وحضر منسوبو جامعة الملك سعود بن عبدالعزيز للعلوم الصحية الحفل.", [],
+     [("sau.ksau-hs", [])]),
+    ("وقال برنامج الأمم المتحدة للتنمية إن الفقر ارتفع.", [], [("igo.undp", [])]),
+])
+def test_links_read_in_the_nineteenth_round(linker, text, ents, expected):
+    doc = run(linker, text, ents, date="2015-07-23")
+    assert [(e.kb_id, e.roles) for e in doc._.entities if e.kb_id] == expected
+
+
+def test_a_counterpart_in_a_sentence_without_an_office_is_the_subjects(linker):
+    # «وأشار [معاليه] … مع نظيره المصري»: the subject of the sentence before, the foreign
+    # minister, not the crown prince and interior minister named last
+    text = ("أوضح وزير الخارجية عادل الجبير أن لقاء وزير خارجية مصر سامح شكري مع ولي العهد "
+            "وزير الداخلية الأمير محمد بن نايف كان مثمرا. وأشار{} خلال المؤتمر الصحفي "
+            "الذي عقده اليوم مع نظيره المصري إلى أن العلاقات متينة.")
+    names = ["عادل الجبير", "سامح شكري", "محمد بن نايف"]
+    for pronoun in ("", " معاليه"):
+        doc = run(linker, text.format(pronoun), [(n, "PERSON") for n in names],
+                  date="2015-07-23")
+        assert [(e.kb_id, [m.text for m in e.mentions]) for e in doc._.entities
+                if e.type == "PERSON"] == [
+            ("sau.jubeir", ["عادل الجبير"]), ("egy.shoukry", ["سامح شكري", "نظيره المصري"]),
+            ("sau.mbn", ["محمد بن نايف"])]
+
+
+def test_a_surname_named_in_full_just_after_is_that_persons(linker):
+    # «(ديوان العريفي)» then «نظم إبراهيم بن سعد العريفي الخالدي»: the poet, no preacher
+    text = ("كما نجد في (ديوان العريفي)، فقد أضاف لاسم الديوان عبارات تقول: نظم إبراهيم بن "
+            "سعد العريفي الخالدي وما اختار من أشعار.")
+    doc = run(linker, text, [("العريفي", "PERSON"), ("إبراهيم بن سعد العريفي الخالدي", "PERSON")],
+              date="2015-07-23")
+    assert [(e.kb_id, [m.text for m in e.mentions]) for e in doc._.entities] == \
+        [(None, ["العريفي", "إبراهيم بن سعد العريفي الخالدي"])]
+
+
+def test_another_sport_named_more_than_football_is_no_football_story(linker):
+    # a volleyball championship has players and matches too: «الاتحاد العربي» is its
+    # federation, not the Arab football union; in a football story it is
+    text = ("وأوضح الأمين العام للاتحاد العربي للكرة الطائرة أن البطولة ستقام في المغرب، "
+            "وأن مباراة الافتتاح ستجمع لاعبي الكرة الطائرة من الأهلي والهلال. وقال مدرب "
+            "الفريق إن الاتحاد العربي وفر كل شيء.")
+    assert "sport.uafa" not in {e.kb_id for e in run(linker, text, date="2015-07-23")._.entities}
+    football = text.replace("الكرة الطائرة", "كرة القدم")
+    assert "sport.uafa" in {e.kb_id for e in run(linker, football, date="2015-07-23")._.entities}
+
+
+def test_the_taggers_head_alone_joins_the_body_named_before_with_quotes(linker):
+    # «منظمة "هيومن رايتس ووتش"» is one name; «المنظمة», tagged or not, is it again
+    text = ('اتهمت منظمة "هيومن رايتس ووتش" اسرائيل باستخدام القوة. وقالت المنظمة ان '
+            "السلطات فشلت في اخطار الأهالي.")
+    doc = run(linker, text, [("منظمة", "ORG"), ("المنظمة", "ORG")], date="2015-07-21")
+    assert [(e.kb_id, [m.text for m in e.mentions]) for e in doc._.entities
+            if e.type == "ORG"] == [("ngo.hrw", ['منظمة "هيومن رايتس ووتش"', "المنظمة"])]
+
+
+def test_a_company_named_in_the_sentence_gives_no_country(linker):
+    # Facebook's home is no country of the government a Yemeni minister writes of there
+    # (two governments named before: «الحكومة» is neither's by its head)
+    text = ("وعادت حكومة الرئيس اليمني إلى عدن. ونقل التلفزيون فقرات من تعليقات في موقع "
+            "«فيسبوك» كتبها خالد بحاح، رئيس وزراء اليمن، جاء فيها: أعلنت حكومة اليمن تحرير "
+            "عدن.. وفعلا، بدأت الحكومة في إعادة الخدمات.")
+    doc = run(linker, text, [("حكومة الرئيس اليمني", "ORG"), ("خالد بحاح", "PERSON"),
+                             ("حكومة اليمن", "ORG")], date="2015-07-21")
+    assert [(e.name, e.country) for e in doc._.entities if e.type == "ORG"] == \
+        [("حكومة الرئيس اليمني", "YEM"), ("فيسبوك", "USA"), ("حكومة اليمن", "YEM"),
+         ("الحكومة", "YEM")]
+
+
+def test_ones_counterpart_is_of_another_country(linker):
+    # «ونظيره العراقي» after the Iraqi prime minister is the American's counterpart: the
+    # Iraqi defence minister, no second prime minister
+    text = ("وصل وزير الدفاع الأميركي آشتون كارتر اليوم إلى بغداد. ومن المقرر أن يلتقي كارتر "
+            "رئيس الوزراء حيدر العبادي ونظيره العراقي خالد العبيدي.")
+    names = [("آشتون كارتر", "PERSON"), ("كارتر", "PERSON", 2), ("حيدر العبادي", "PERSON"),
+             ("خالد العبيدي", "PERSON")]
+    doc = run(linker, text, names, date="2015-07-23")
+    assert [(e.kb_id, e.roles) for e in doc._.entities if e.type == "PERSON"] == [
+        ("usa.carter", ["وزير الدفاع"]), ("irq.abadi", ["رئيس الوزراء"]),
+        ("irq.obeidi", ["وزير الدفاع"])]

@@ -83,8 +83,10 @@ from marsad.kb.mentions import (
     COMMAS,
     OrgPattern,
     TitlePhrase,
+    closing_quote,
     head_anaphor,
     is_anaphor,
+    name_around_quote,
     of_another_country,
     org_head_at,
     read_org_pattern,
@@ -250,9 +252,6 @@ COURTESY_DAYS = 90
 # The first words of a kunya («أبو عبيدة»), a name many share.
 KUNYAS = frozenset(normalize_key(w) for w in ("أبو", "أبي", "أبا", "أم"))
 
-# How many words before a quoted name may begin a longer name with it («وكالة أنباء»).
-MAX_WORDS_BEFORE_QUOTE = 3
-
 # The words between generations of a lineage («محمد بن نايف بن عبدالعزيز»), as keys.
 LINEAGE_WORDS = frozenset({"بن", "ابن"})
 # the word before a father's name in a daughter's («مشاعل بنت مقرن»), and both
@@ -306,6 +305,9 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
                    swallows=lambda outer, inner: inner.source != "title" and (
                        inner.type != "PERSON" or outer.led_by == (inner.start, inner.end)))
     _heads_before(found, tokens)
+    # the tagger's «المنظمة» alone is the body named before by its head, as any head alone
+    found = [f for f in found if not (f.source == "ner" and f.type == "ORG" and
+                                      f.end == f.start + 1 and head_anaphor(tokens, f.start))]
     taken = _cover(found)
     found += _nisbas(tokens, found, taken | titled)
     may_be_anaphor = anaphors().starts(tokens)
@@ -352,34 +354,23 @@ def _is_title_word(tokens: list[str], mention: Found, person_starts: set[int],
 def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -> list[Found]:
     """Names in quotation marks that are a medium's only so replace what the tagger read
     there: «قال لـ«الشرق الأوسط»» is the paper, «وعلمت «الوطن»» Al Watan, and in
-    Al-Jazirah's own copy «مصادر لـ«الجزيرة»» Al-Jazirah."""
+    Al-Jazirah's own copy «مصادر لـ«الجزيرة»» Al-Jazirah; so do names whose head stands
+    before the quotation marks («وكالة أنباء "الشرق الأوسط"», «حزب «القوات اللبنانية»»)."""
     for i, token in enumerate(tokens):
-        quoted = quoted_name_at(tokens, i, outlet) \
-            if (token in OPENING_QUOTES or token == "»") and not (i and _place_cue(tokens[i - 1])) \
-            else None
-        if quoted is not None:
+        if not (token in OPENING_QUOTES or token == "»") or (i and _place_cue(tokens[i - 1])):
+            continue
+        quoted = quoted_name_at(tokens, i, outlet)
+        end = quoted[1] if quoted else closing_quote(tokens, i)
+        longer = name_around_quote(tokens, i, end) if end is not None else None
+        if longer:  # its quotation marks inside
+            start, end, actor = longer.start, longer.end, longer.values[0].actor
+        elif quoted:
             start, end, actor = quoted
-            longer = _with_words_before(tokens, i, end)
-            if longer:  # its quotation marks inside: «وكالة أنباء "الشرق الأوسط"»
-                (start, actor), end = longer, end + 1
-            found = [f for f in found if f.end <= start or end <= f.start]
-            found.append(Found(start, end, actor.type, "kb", actor=actor, leads=_leads(actor)))
+        else:
+            continue
+        found = [f for f in found if f.end <= start or end <= f.start]
+        found.append(Found(start, end, actor.type, "kb", actor=actor, leads=_leads(actor)))
     return sorted(found, key=lambda f: (f.start, -f.end))
-
-
-def _with_words_before(tokens: list[str], quote: int, end: int) -> tuple[int, Actor] | None:
-    """Another actor whose full name the words before a quotation mark begin and the
-    quoted words end: «وكالة أنباء "الشرق الأوسط"» is Egypt's agency, not the paper.
-    Where its name begins, and the actor."""
-    quoted = tokens[quote + 1:end]
-    for start in range(max(quote - MAX_WORDS_BEFORE_QUOTE, 0), quote):
-        words = tokens[start:quote] + quoted
-        match = aliases().match_at(words, 0)
-        named = {a.actor for a in match.values if not a.short} \
-            if match and match.end == len(words) else set()
-        if len(named) == 1:
-            return start, named.pop()
-    return None
 
 
 def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
@@ -874,6 +865,7 @@ def _titles(
     in_names = _cover(persons)
     standalone, covered = [], set()
     before = Before()  # the last office read and its holder, for «نظيره»
+    subjects: dict[int, Before] = {}  # each sentence's first office read
     i = 0
     while i < len(tokens):
         phrase = read_title(tokens, i, person_starts, in_names, _sentence_start(sentence, i)) \
@@ -882,7 +874,8 @@ def _titles(
             phrase.forget_unfounded_org(date)
         counterpart = phrase is not None and phrase.counterpart
         if counterpart:
-            phrase = _counterpart(tokens, phrase, before, starts)
+            phrase = _counterpart(tokens, phrase,
+                                  _antecedent(tokens, before, subjects, sentence, phrase), starts)
         if phrase and phrase.incomplete and not counterpart:
             # («نظيره» after «وزير داخلية مالطا» is another country's minister)
             phrase.country = _possessor_country(tokens, phrase, before, starts)
@@ -910,6 +903,7 @@ def _titles(
             standalone.append(holder)
         if phrase.served is not None or any(t.roles or t.unlisted_of for t in phrase.titles):
             before = Before(phrase.end, phrase.titles, holder, phrase.country)
+            subjects.setdefault(sentence[phrase.start], before)
         i = max(phrase.end, i + 1)
     return standalone, covered
 
@@ -922,6 +916,32 @@ class Before:
     titles: list[Title] = field(default_factory=list)
     holder: Found | None = None
     country: str | None = None
+
+
+def _antecedent(tokens, before: Before, subjects: dict[int, Before], sentence: list[int],
+                phrase: TitlePhrase) -> Before:
+    """What «نظيره» refers to: the last office read in its sentence; in a sentence that
+    names none before it («وأشار [معاليه] خلال المؤتمر الصحفي … مع نظيره المصري»), the
+    subject of the sentence before, its first office («أوضح وزير الخارجية عادل الجبير أن
+    لقاء وزير خارجية مصر … مع … ولي العهد وزير الداخلية»: the foreign minister's). One's
+    counterpart is of another country: when the last office is of the counterpart's
+    («يلتقي كارتر … رئيس الوزراء حيدر العبادي ونظيره العراقي»), the subject's again."""
+    here = sentence[phrase.start]
+    if before.end > 0 and sentence[before.end - 1] == here - 1 and here - 1 in subjects:
+        # as near as the last office: the words and names between are the subject's sentence's
+        before = replace(subjects[here - 1], end=before.end)
+    if phrase.country is None or _office_country(tokens, before) != phrase.country:
+        return before
+    end = max(before.end, before.holder.end if before.holder else 0)
+    return next((replace(subject, end=end) for s in (here, here - 1)
+                 if (subject := subjects.get(s)) is not None and
+                 _office_country(tokens, subject) not in (None, phrase.country)), before)
+
+
+def _office_country(tokens, office: Before) -> str | None:
+    """The country of an office read, or else of its holder."""
+    actor = _person_actor(tokens, office.holder) if office.holder else None
+    return office.country or (actor.country if actor else None)
 
 
 def _near(tokens, phrase: TitlePhrase, before: Before, starts: dict[int, Found]) -> bool:
@@ -1303,8 +1323,15 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
     drafts = [d for d in drafts if not _short_only(d)]
     unknown_people = [m for d in drafts if d.type == "PERSON" and d.actor is None
                       for m in d.mentions if m.source != "anaphor"]
-    for draft in drafts:
-        if _unsupported_surname(doc, draft, date) or \
+    for draft in list(drafts):
+        named_next = _surname_of_one_named_next(doc, draft, drafts)
+        if named_next is not None:  # the mention joins him
+            drafts.remove(draft)
+            for mention in draft.mentions:
+                mention.actor = None
+            named_next.mentions = sorted(named_next.mentions + draft.mentions,
+                                         key=lambda m: m.start)
+        elif _unsupported_surname(doc, draft, date) or \
                 _listed_among_unknowns(doc, draft, unknown_people):
             _unlink(doc, draft)
         elif draft.actor is not None and any(_of_another_trade(draft.actor, m.titles, date)
@@ -1339,6 +1366,29 @@ def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
         return False
     return bool(actor.roles) and all(r.start is not None and r.start > date
                                      for r in actor.roles)
+
+
+def _surname_of_one_named_next(doc: Page, draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """The unknown person whose full name, in the same or the next sentence, has the
+    one-word surname a KB person is named by alone, with no title: the surname is his
+    («(ديوان العريفي)، … "نظم إبراهيم بن سعد العريفي الخالدي"» is a poet's, no preacher's).
+    (One named before is found as the surname is linked: «جيمس كاميرون … وقال كاميرون».)"""
+    named = [m for m in draft.mentions if m.source != "anaphor"]
+    if draft.actor is None or draft.type != "PERSON" or not named or \
+            not all(m.surname and not m.titles for m in named):
+        return None
+    first = named[0]
+    words = [set(noun_stems(w)) for w in doc.content_words(first.start, first.end)]
+    reach = doc.sentence[first.start] + 1
+
+    def named_in_full_next(other: Draft) -> bool:
+        return any(m.start >= first.end and doc.sentence[m.start] <= reach and
+                   m.end - m.start > 1 for m in other.mentions)
+
+    return next((other for other in drafts
+                 if other.type == "PERSON" and other.actor is None and
+                 named_in_full_next(other) and
+                 any(_in_order(words, name) for name in _names(other))), None)
 
 
 def _listed_among_unknowns(doc: Page, draft: Draft, unknown: list[Found]) -> bool:
@@ -1440,12 +1490,16 @@ def _countries_named(doc: Page, found: list[Found]) -> list[Counter[str]]:
     nationality («في إسطنبول», «التركية»), or a person or body whose country is known by
     then («البرلمان التركي», «حزب الشعب الجمهوري»); not a person named by a KB short
     form, whose country is the one in question («المنفي» in «الرئيس المنفي» is no Libyan
-    by itself)."""
+    by itself), nor a company or a medium, whose home says nothing of where the story is
+    («كتبها خالد بحاح على موقع «فيسبوك»»)."""
     named: list[Counter[str]] = [Counter() for _ in range(doc.sentence[-1] + 1)] \
         if doc.sentence else []
     for mention in found:
         country = _country_of(mention)
-        if country and not (mention.short and mention.type == "PERSON"):
+        foreign_voice = mention.actor is not None and (
+            mention.actor.sector == "BUS" or (mention.actor.sector == "JRN"
+                                             and mention.actor.id not in state_agencies()))
+        if country and not (mention.short and mention.type == "PERSON") and not foreign_voice:
             named[doc.sentence[mention.start]][country] += 1
     return named
 

@@ -287,6 +287,11 @@ def also_family_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def civilian_honorifics() -> frozenset[str]:
+    return _word_keys("roles.yaml", "civilian_honorifics")
+
+
+@lru_cache(maxsize=1)
 def another_trade_before() -> dict[str, frozenset[str]]:
     """Title forms, by key, with the keys of the words after them that make them another
     trade («المرشد السياحي»: a tour guide)."""
@@ -668,24 +673,31 @@ class Topic:
     name: str
     at_least: int  # cue words a story of the topic uses, in all
     cues: PhraseIndex[str]
+    own: PhraseIndex[str]  # the topic's own name («كرة القدم»)
+    rivals: PhraseIndex[str]  # names of rival topics (other sports)
 
 
 @lru_cache(maxsize=1)
 def topics() -> tuple[Topic, ...]:
     """The topics of data/topics.yaml with their cue words."""
-    found = []
-    for name, entry in _data("topics.yaml").items():
-        cues: PhraseIndex[str] = PhraseIndex().add_all((cue, cue) for cue in entry["cues"])
-        found.append(Topic(name, entry["at_least"], cues))
-    return tuple(found)
+    def index(words: list[str]) -> PhraseIndex[str]:
+        return PhraseIndex().add_all((word, word) for word in words)
+
+    return tuple(Topic(name, entry["at_least"], index(entry["cues"]),
+                       index(entry.get("own", [])), index(entry.get("rivals", [])))
+                 for name, entry in _data("topics.yaml").items())
 
 
 def topics_of(tokens: Sequence[str]) -> frozenset[str]:
     """The topics of which a story (its tokens) uses enough different cue words: one
-    word said twice («لاعب إقليمي … لاعب أساسي») is no football story."""
-    return frozenset(topic.name for topic in topics() if len(
-        {value for match in topic.cues.find_all(tokens) for value in match.values})
-        >= topic.at_least)
+    word said twice («لاعب إقليمي … لاعب أساسي») is no football story; nor one that
+    names a rival of the topic (another sport) more often than the topic's own name."""
+    def of(topic: Topic) -> bool:
+        cues = {value for match in topic.cues.find_all(tokens) for value in match.values}
+        return len(cues) >= topic.at_least and \
+            len(topic.rivals.find_all(tokens)) <= len(topic.own.find_all(tokens))
+
+    return frozenset(topic.name for topic in topics() if of(topic))
 
 
 def warm_topic_indexes() -> None:

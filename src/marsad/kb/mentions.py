@@ -28,6 +28,8 @@ from types import MappingProxyType
 from marsad.geo.gazetteer import gazetteer
 from marsad.kb.index import Match, head_stem
 from marsad.kb.lexicon import (
+    CLOSING_QUOTES,
+    MAX_QUOTED_WORDS,
     OPENING_QUOTES,
     Alias,
     OrgHead,
@@ -37,6 +39,7 @@ from marsad.kb.lexicon import (
     also_family_names,
     anaphors,
     another_trade_before,
+    civilian_honorifics,
     complement_of,
     constituency,
     courtesy_titles,
@@ -172,9 +175,9 @@ def read_title(tokens: Sequence[str], start: int, person_starts: set[int],
                          and definite(tokens[start - 1])) or _of_the_noun_before(tokens, start):
         return None  # «المؤتمر الصحفي», «الحليف الرئيس»: an adjective (not «الرئيس التنفيذي»)
     if first.end == start + 1 and start and head_stem(tokens[start]) in also_family_names() \
-            and (start - 1 in in_names or
-                 shipped_lexicon().given_name_end([normalize_key(tokens[start - 1])], 0) == 1):
-        return None  # «غالية المرشد»: a family name after a given name
+            and (start - 1 in in_names or head_stem(tokens[start - 1]) in civilian_honorifics()
+                 or shipped_lexicon().given_name_end([normalize_key(tokens[start - 1])], 0) == 1):
+        return None  # «غالية المرشد», «الأستاذ المرشد»: a family name
     trades = set().union(*(another_trade_before().get(head_stem(stem), ())
                            for stem in noun_stems(tokens[start])))
     if first.end < len(tokens) and head_stem(tokens[first.end]) in trades:
@@ -691,8 +694,48 @@ def _nisba(tokens: Sequence[str], i: int, after_title: bool = False
 
 
 def _org_alias(tokens: Sequence[str], i: int) -> Match[Alias] | None:
-    """An organisation alias at ``i`` (short forms count: a title is context enough)."""
-    return _alias_of(tokens, i, "ORG")
+    """An organisation alias at ``i`` (short forms count: a title is context enough), its
+    name maybe quoted after its head («رئيس حزب «القوات اللبنانية»»)."""
+    return _alias_of(tokens, i, "ORG") or quoted_after_head(tokens, i)
+
+
+# How many words before a quoted name may begin a longer name with it («وكالة أنباء»).
+MAX_WORDS_BEFORE_QUOTE = 3
+
+
+def closing_quote(tokens: Sequence[str], quote: int) -> int | None:
+    """Where the quotation opened at ``quote`` closes, when it holds a short name."""
+    return next((end for end in range(quote + 2, min(quote + 2 + MAX_QUOTED_WORDS, len(tokens)))
+                 if tokens[end] in CLOSING_QUOTES), None)
+
+
+def name_around_quote(tokens: Sequence[str], quote: int, end: int,
+                      media_only: bool = False) -> Match[Alias] | None:
+    """An actor's full name that words before a quotation mark begin and the quoted
+    words end: «وكالة أنباء "الشرق الأوسط"» is Egypt's agency, not the paper; «حزب
+    «القوات اللبنانية»» the Lebanese Forces. From its first word to the closing mark."""
+    quoted = list(tokens[quote + 1:end])
+    for start in range(max(quote - MAX_WORDS_BEFORE_QUOTE, 0), quote):
+        words = list(tokens[start:quote]) + quoted
+        match = aliases().match_at(words, 0)
+        named = {a.actor for a in match.values if not a.short} \
+            if match and match.end == len(words) else set()
+        if len(named) == 1:
+            return Match(start, end + 1, tuple(a for a in match.values if not a.short))
+    return None
+
+
+def quoted_after_head(tokens: Sequence[str], i: int) -> Match[Alias] | None:
+    """An organisation whose name is quoted after its head at ``i``: «حزب «القوات
+    اللبنانية»», «حركة "النهضة"»."""
+    if org_head_at(tokens, i) is None:
+        return None
+    quote = next((q for q in range(i + 1, min(i + 1 + MAX_WORDS_BEFORE_QUOTE, len(tokens)))
+                  if tokens[q] in OPENING_QUOTES), None)
+    end = closing_quote(tokens, quote) if quote is not None else None
+    found = name_around_quote(tokens, quote, end) if end is not None else None
+    return found if found and found.start == i and \
+        all(a.actor.type == "ORG" for a in found.values) else None
 
 
 def _past_title(tokens: Sequence[str], i: int) -> int:
