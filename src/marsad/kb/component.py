@@ -981,14 +981,17 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
         # «خادم الحرمين الشريفين الملك عبدالله» after his reign is still the late king)
         phrase.name_start = named = None
         phrase.end = phrase.style_start
-    if named and phrase.served and after_comma and not _holder_differs(
+    # the name right before the title, or before a comma there
+    name_before = ends[first - 1] if after_comma else \
+        ends.get(first) if apposable else None
+    if named and phrase.served and name_before and not _holder_differs(
             tokens, named, phrase, phrase.served, date):
         # «سيف الإسلام القذافي، نجل الزعيم الليبي معمر القذافي»: the son is named
         # before, the leader after (whose country the KB may know: «انتصار السيسي، قرينة
-        # الرئيس عبد الفتاح السيسي»)
+        # الرئيس عبد الفتاح السيسي», «عبدالله مرسي نجل الرئيس المصري المعزول محمد مرسي»)
         holder = _person_actor(tokens, named)
         phrase.country = phrase.country or (holder.country if holder else None)
-        _attach(ends[first - 1], phrase)
+        _attach(name_before, phrase)
         _attach(named, replace(phrase, titles=phrase.served))
         return named
     if named and apposable and first in ends and not phrase.served and \

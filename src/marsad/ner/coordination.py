@@ -23,18 +23,20 @@ AND = "و"
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Per entity type, the gazetteer kinds whose names after «و» start a new name; and
-    the function words that are never such a name."""
+def _rules() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+    """Per entity type, the gazetteer kinds whose names after «و» start a new name, and
+    the names besides (as keys); and the function words that are never such a name."""
     data = read_yaml("marsad.ner", "data/coordinated_names.yaml")
     return ({kind: frozenset(kinds) for kind, kinds in data["starts_a_new_name"].items()},
+            {kind: frozenset(map(normalize_key, names))
+             for kind, names in data["more_names"].items()},
             frozenset(data["not_names"]))
 
 
 def split_coordinated(tokens: Sequence[str], tags: Sequence[str], lexicon: Lexicon) -> list[str]:
     """``tags`` with each name that continues over «و» + a listed name of its type cut
     there, the second name beginning at that word."""
-    by_type, not_names = _rules()
+    by_type, more_names, not_names = _rules()
     mended = list(tags)
     for i, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
         kind = tag[2:]
@@ -42,7 +44,8 @@ def split_coordinated(tokens: Sequence[str], tags: Sequence[str], lexicon: Lexic
             continue
         key = normalize_key(token)
         if (key.startswith(AND) and token[1:] not in not_names
-                and not by_type[kind].isdisjoint(_kinds(lexicon, key[1:]))
+                and (not by_type[kind].isdisjoint(_kinds(lexicon, key[1:]))
+                     or key[1:] in more_names.get(kind, ()))
                 and kind not in {listed.split(".")[0] for listed in _kinds(lexicon, key)}):
             mended[i] = "B-" + kind
     return mended
