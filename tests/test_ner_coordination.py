@@ -45,3 +45,11 @@ def test_the_model_tags_coordinated_people_as_two():
     model = shipped_model()
     assert model.sentence_tags([tokens])[0][2:4] == ["B-PERS", "I-PERS"]  # run together
     assert model.tag(tokens)[2:4] == ["B-PERS", "B-PERS"]
+
+
+def test_a_given_name_kept_out_of_the_lists_still_begins_the_next_name():
+    # «باسم» is "in the name of" too, so no list has it; after «و» inside a name it is Basem
+    assert _split("كان مصطفى فتحي وباسم مرسي الأسوأ", "O B-PERS I-PERS I-PERS I-PERS O") == \
+        "O B-PERS I-PERS B-PERS I-PERS O"
+    # and «وباسم» in a body's name is left alone
+    assert _split("أعلن المكتب وباسم الشعب", "O B-ORG I-ORG I-ORG") == "O B-ORG I-ORG I-ORG"
