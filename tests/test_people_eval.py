@@ -24,18 +24,19 @@ GATE = {
     "a": {"found": 1.000, "role": 0.953, "country": 0.956, "sector": 0.902},
     "b": {"found": 0.978, "role": 0.949, "country": 0.988, "sector": 0.885},
     "c": {"found": 0.975, "role": 0.957, "country": 0.991, "sector": 0.941},
-    "d": {"found": 1.000, "role": 0.910, "country": 0.976, "sector": 0.956},
+    "d": {"found": 1.000, "role": 0.921, "country": 0.976, "sector": 0.956},
     # (set e gives the president-elect GOV; marsad gives «المنتخب» no sector, as «المقبل»)
-    "e": {"found": 0.991, "role": 0.888, "country": 0.970, "sector": 0.844},
+    "e": {"found": 0.991, "role": 0.899, "country": 0.980, "sector": 0.853},
     "f": {"found": 1.000, "role": 0.896, "country": 0.954, "sector": 0.880},
 }
 ORGS_GATE = {
     "o": {"found": 0.977, "type": 0.977, "country": 0.972, "sector": 0.930},
-    "p": {"found": 0.972, "type": 0.991, "country": 0.934, "sector": 0.906},
+    # (clubs BUS, as the gold codes them, from the «نادي» head since 2026-12-01)
+    "p": {"found": 0.972, "type": 0.991, "country": 0.934, "sector": 0.915},
     # (q45 «مركز محمد بن راشد للفضاء» is a body named after him since 2026-12-01, not
     # the person, whose GOV counted right: its own sector is unknown)
-    "q": {"found": 0.960, "type": 0.958, "country": 0.882, "sector": 0.849},
-    "r": {"found": 0.960, "type": 0.968, "country": 0.916, "sector": 0.874},
+    "q": {"found": 0.960, "type": 0.958, "country": 0.882, "sector": 0.858},
+    "r": {"found": 0.960, "type": 0.968, "country": 0.916, "sector": 0.895},
 }
 
 

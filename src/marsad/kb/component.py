@@ -403,6 +403,8 @@ def _heads_before(found: list[Found], tokens: list[str]) -> None:
             # («جامعة أكسفورد», «قناة بول»), only from a nisba after it
             mention.start, mention.source = i, "pattern"
             mention.sector = head.values[0].sector_for(None)
+            # or a nisba it ends with («نادي [الهلال السعودي]»)
+            mention.country = _final_nisba_country(tokens, mention)
             mention.leads = _keys_of(h.form for h in head.values)  # «وشركة» → «شركة»
 
 
@@ -512,10 +514,13 @@ def _name_start_after_head(tokens: list[str], i: int, may_begin: list[bool]) -> 
 
 
 def _head_named_after(tokens: list[str], i: int) -> str | None:
-    """The stem key of a head of `named_after` at ``i``, written without the article."""
+    """The stem key of a head of `named_after` at ``i``, written without the article, and
+    with its «ة» as «ة» («في مكتبه وزير الخارجية»: in his office)."""
     if i < 0 or definite(tokens[i]):
         return None
-    return next((stem for stem in noun_stems(tokens[i]) if named_after().kind(stem)), None)
+    heads = named_after()
+    return next((stem for stem in noun_stems(tokens[i]) if heads.kind(stem) and not (
+        stem in heads.with_ta_marbuta and tokens[i].endswith("ه"))), None)
 
 
 def _name_after(mention: Found, tokens: list[str], start: int, end: int, head: str) -> None:
@@ -659,10 +664,12 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
     if kind in {"GPE", "LOC", "FAC"}:
         # The places stage's reading: its span ends with the entity and starts at it, one
         # word in («مدينة سرت» → سرت) or one word before («إقليم [كردستان]»).
-        place = next((p._.place for p in places.get(ent.end, ())
-                      if abs(p.start - ent.start) <= 1 and p._.place is not None), None)
-        mention.place = place
-        mention.country = country_of_name(ent.text) or (place.country if place else None)
+        span = next((p for p in places.get(ent.end, ())
+                     if abs(p.start - ent.start) <= 1 and p._.place is not None), None)
+        place = mention.place = span._.place if span else None
+        # a longer name read there is another place («[جنوب] السودان» is South Sudan)
+        longer = place.country if span and span.start < ent.start else None
+        mention.country = longer or country_of_name(ent.text) or (place.country if place else None)
     return mention
 
 
@@ -901,7 +908,11 @@ def _titles(
         holder = _place(tokens, phrase, starts, ends, date)
         if holder is not None and holder.source == "title" and not reread:
             standalone.append(holder)
-        if phrase.served is not None or any(t.roles or t.unlisted_of for t in phrase.titles):
+        # (a trade many practise is no office one has a counterpart in: «بحث مسألة
+        # الصحافي … مع نظيره الإيراني» is the foreign minister's)
+        if phrase.served is not None or any(
+                t.unlisted_of or (t.roles and not all(offices()[r].many for r in t.roles))
+                for t in phrase.titles):
             before = Before(phrase.end, phrase.titles, holder, phrase.country)
             subjects.setdefault(sentence[phrase.start], before)
         i = max(phrase.end, i + 1)
@@ -1008,7 +1019,7 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
             phrase.titles = [Title(t.form, style=True) for t in phrase.titles]
         _attach(named, phrase)
         return named
-    if after_comma:
+    if after_comma and not _anothers_world_office(tokens, ends[first - 1], phrase, date):
         _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
         return ends[first - 1]
     if apposable and first in ends and _apposed(tokens, ends[first], phrase, date):
@@ -1111,6 +1122,17 @@ def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Tit
     holder = resolve_office(Context(date, tuple(titles), phrase.country, org,
                                     posted_to=phrase.posted_to)).choice
     return holder is not None and holder is not _person_actor(tokens, person)
+
+
+def _anothers_world_office(tokens, person: Found, phrase: TitlePhrase,
+                           date: dt.date | None) -> bool:
+    """Whether a title after a comma names an international body's office that the KB
+    says another holds on the date: the verb's object, not the name's apposition («دعا
+    عز الدين الأصبحي، مفوض الأمم المتحدة السامي لحقوق الإنسان، إلى …»). (The KB lists
+    those few holders; a national office's may be missing from it.)"""
+    roles = [r for t in phrase.titles for r in t.roles]
+    return bool(roles) and all(igo_office(r) for r in roles) and \
+        _holder_differs(tokens, person, phrase, phrase.titles, date)
 
 
 def _ever_held(tokens, person: Found, titles: list[Title]) -> bool:
@@ -1511,7 +1533,9 @@ def _namesake(doc: Page, mention: Found, resolution: Resolution,
               drafts: list[Draft]) -> Actor | None:
     """Of namesakes of different countries the resolver could not tell apart («حزب العدالة
     والتنمية», Turkey's or Morocco's), the one the article named before, or else whose
-    country its sentence names, or else the article, more often than the others'."""
+    country its sentence names, or else the article, more often than the others'. Among
+    companies, the companies named before in the sentence count («الاتصالات، موبايلي،
+    زين»: the Saudi operators, Zain KSA)."""
     tied = [c.actor for c in resolution.candidates
             if c.score == resolution.candidates[0].score] if resolution.choice is None else []
     if len(tied) < 2:
@@ -1520,7 +1544,12 @@ def _namesake(doc: Page, mention: Found, resolution: Resolution,
     if len(named) == 1:
         return named[0]
     countries = {actor.id: actor.country for actor in tied}
-    sentence = doc.countries[doc.sentence[mention.start]]
+    here = doc.sentence[mention.start]
+    sentence = doc.countries[here]
+    if all(actor.sector == "BUS" for actor in tied):
+        sentence = sentence + Counter(
+            d.actor.country for d in drafts if d.actor and d.actor.sector == "BUS"
+            for m in d.mentions if doc.sentence[m.start] == here)
     for counts in (sentence, doc.article_countries):
         scores = sorted(((counts[countries[a.id]], a) for a in tied if countries[a.id]),
                         key=lambda pair: -pair[0])
@@ -1939,13 +1968,21 @@ def _absorb(draft: Draft, mention: Found) -> None:
     for title in titles:
         if title.out_of_office:
             draft.former.add(title.form)
-        bare = not (title.roles or title.unlisted_of)  # «الوزير», not «وزير الطاقة»
+        # «الوزير», not «وزير الطاقة»; nor, for someone the KB does not know, «رئيس النادي»
+        bare = not (title.roles or title.unlisted_of) and \
+            (" " not in title.form or draft.actor is not None)
         if title.rank or (bare and draft.roles) or (title.style and draft.actor):
             continue  # ranks give a sector only; «الوزير» adds nothing to a known minister,
             # nor «الأمير» to a prince the KB knows
         keys = [k for k in title.roles if k in offices()]
         if draft.role_keys.intersection(keys) and draft.actor is not None:
             continue  # the actor's own office already says it
+        if draft.actor is not None and draft.role_keys and keys and \
+                not (mention.country or mention.org) and \
+                all(offices()[k].family == "head_of_state" for k in keys) and \
+                not any(r.role in keys for r in draft.actor.roles):
+            continue  # «الرئيس تمام سلام», «الرئيس نبيه بري»: Lebanon's courtesy for a
+            # premier or a speaker, whose office the KB knows; no head of state
         office = offices()[keys[0]] if len(keys) == 1 else None
         if office and office.of_place and mention.body and \
                 not writes_article(title.form.split()[-1]):

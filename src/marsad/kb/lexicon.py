@@ -58,6 +58,7 @@ class Office:
     with_body: bool = False  # its label says whose office it is only with its body
     many: bool = False  # held by many at once (a senator): the title alone names none
     trade: bool = False  # a trade (a footballer): a KB person who never practised it is a namesake
+    one_in_the_world: bool = False  # one holder at a time anywhere: the title alone names him
 
     def written(self, body: str | None) -> str:
         """The label, with the name of the body whose office it is when it needs one:
@@ -158,7 +159,8 @@ def offices() -> dict[str, Office]:
     return {k: Office(k, v["label"], v.get("sector"), v.get("family"),
                       v.get("body_country", True), v.get("posted", False),
                       v.get("of_place", False), v.get("with_body", False),
-                      v.get("many", False), v.get("trade", False))
+                      v.get("many", False), v.get("trade", False),
+                      v.get("one_in_the_world", False))
             for k, v in roles.items()}
 
 
@@ -547,6 +549,8 @@ class NamedAfter:
     misc_heads: frozenset[str]
     continuations: frozenset[str]
     between: frozenset[str]  # nouns between the head and the name («برنامج ضيوف …»)
+    # heads written with «ة», which the text must write so: «مكتبه» is "his office"
+    with_ta_marbuta: frozenset[str] = frozenset()
 
     def kind(self, head: str) -> str | None:
         """The entity type of what a head (a stem key) names after a person."""
@@ -557,8 +561,10 @@ class NamedAfter:
 @lru_cache(maxsize=1)
 def named_after() -> NamedAfter:
     lists = _data("org_patterns.yaml")["named_after"]
+    heads = [w for kind in ("place_heads", "body_heads", "misc_heads") for w in lists[kind]]
     return NamedAfter(**{f.name: frozenset(map(head_stem, lists[f.name]))
-                         for f in fields(NamedAfter)})
+                         for f in fields(NamedAfter) if f.name in lists},
+                      with_ta_marbuta=frozenset(head_stem(w) for w in heads if w.endswith("ة")))
 
 
 @lru_cache(maxsize=1)

@@ -116,7 +116,8 @@ class TitlePhrase:
     @property
     def qualified(self) -> bool:
         return bool(self.country or self.org or self.posted_to or self.body
-                    or any(t.country for t in self.titles))
+                    or any(t.country for t in self.titles)
+                    or any(offices()[r].one_in_the_world for t in self.titles for r in t.roles))
 
     def forget_unfounded_org(self, date: dt.date | None) -> None:
         """Forget an organisation founded long after ``date``: the words name another
@@ -518,7 +519,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return end
     if word.stem == "في" and i + 1 < len(tokens):
         # «في حكومة الوفاق»: only with what follows, and no «في السابق», «في مقال»
-        return _qualifier(tokens, i + 1, phrase, after_fi=True)
+        return _local_branch(tokens, i + 1, phrase) or \
+            _qualifier(tokens, i + 1, phrase, after_fi=True)
     honorific = honorifics().match_at(tokens, i)
     if honorific:
         return honorific.end
@@ -624,11 +626,33 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.body = body
         phrase.body_words = " ".join(tokens[body.start:body.end])
         # «رئيس المحكمة» heads a court, no state: a title that may name several offices
-        # names none of them with a body, as «وزير» + a ministry («وزير النقل»)
+        # names none of them with a body, as «وزير» + a ministry («وزير النقل»); nor one
+        # whose office is of another sector («نائب رئيس النادي» is no vice-president)
         phrase.titles = [t.of_body(tokens[body.start:body.end])
-                         if len(t.roles) > 1 and t.construct else t for t in phrase.titles]
+                         if t.construct and (len(t.roles) > 1 or
+                                             t.office_sector() not in (None, body.sector))
+                         else t for t in phrase.titles]
         return body.end
     return None
+
+
+def _local_branch(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:
+    """«قائد الحوثيين في عدن», «زعيم التنظيم في سيناء»: a body's leader in one town or
+    province, no leader of the body; an office the KB does not list, named with its
+    words, of the body's sector. Where the place's name ends, or None."""
+    roles = [r for t in phrase.titles for r in t.roles]
+    body = phrase.org.actor.sector if phrase.org else phrase.body.sector if phrase.body \
+        else None
+    if body is None or not roles or not all(offices()[r].with_body for r in roles):
+        return None
+    place = _place_name(tokens, i)
+    if place is None or country_names().match_at(tokens, i):
+        return None  # («زعيم الحزب في مصر»: the country's own party)
+    end, country = place
+    form = " ".join((phrase.titles[0].form, *tokens[phrase.title_end:end]))
+    phrase.titles = [Title(form, country=phrase.country or country, sector=body)]
+    phrase.country = phrase.country or country
+    return end
 
 
 def _restates(titles: list[Title], phrase: TitlePhrase) -> bool:
@@ -668,7 +692,8 @@ def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
     if not head or head.values[0].sector == "inherit":
         return None
     end = head.end
-    if head.values[0].sector in NAMED_BODIES:  # «وزارة الداخلية», «حزب القوات»
+    if head.values[0].sector in NAMED_BODIES or head.values[0].names:
+        # «وزارة الداخلية», «حزب القوات», «النادي الأهلي»: the name after the head
         end = _portfolio_end(tokens, head.end, head.end)
     # a definite head names its body alone («الجيش»); «القوات الموالية» is no body's name
     return OrgPattern(i, end, head.values[0], None, None) \
@@ -842,6 +867,8 @@ def read_org_pattern(
     org = _org_alias(tokens, i) or (
         _alias_of(whole if leader_at > i else tokens, leader_at, "PERSON")
         if head.values[0].leaders and not definite(tokens[start]) else None)
+    if org and head.values[0].sector == "BUS" and all(a.short for a in org.values):
+        org = None  # «شركة الجزيرة العقارية»: a company's own name, no channel's company
     if org and not _told(tokens[i], org.values[0]):
         side = org.values[0]
         if org.start > i:

@@ -164,12 +164,13 @@ def resolve_office(context: Context) -> Resolution:
     # ليبيا»); a state's diplomat is not («المندوب لدى مصر» is no Egyptian)
     posted = context.posted_to if all(igo_office(r) for r in roles_named(context.titles)) \
         else None
+    named = roles_named(context.titles)
+    one = bool(named) and all(offices()[r].one_in_the_world for r in named)
     if not context.titles or not (context.country or context.org or posted
-                                  or _fixed_country(context)):
+                                  or _fixed_country(context) or one):
         return Resolution([], None, "a title without a country or organisation names nobody")
     country = context.country or _fixed_country(context) or posted
     kb = load_kb()
-    named = roles_named(context.titles)
     if not named and any(t.out_of_office for t in context.titles):
         return Resolution([], None, "a former or shadow holder's title («السابق», «في حكومة "
                                     "الظل») names nobody in office: only a name links one")
@@ -196,7 +197,7 @@ def resolve_office(context: Context) -> Resolution:
             if context.posted_to and igo_office(role.role) and \
                     role.country not in (None, context.posted_to):
                 continue  # the UN's envoy to Yemen is not its envoy to Syria
-            if not context.org and kb.role_country(actor, role) != country:
+            if not (context.org or one) and kb.role_country(actor, role) != country:
                 continue
             if role.active(context.date):
                 label = offices()[role.role].label
