@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from itertools import combinations
+from pathlib import Path
 
 import pycountry
 import pytest
+import yaml
 
+import marsad
 from marsad.kb.index import phrase_key
 from marsad.kb.lexicon import (
     MAX_QUOTED_WORDS,
@@ -229,3 +232,25 @@ def test_state_agencies_are_actors_of_the_kb():
     kb = load_kb()
     assert all(kb.actors[i].sector == "JRN" and kb.actors[i].country
                for i in state_agencies())
+
+
+def test_no_data_file_repeats_a_key_in_one_mapping():
+    # YAML keeps the last of two equal keys without a word: a second «القاعدة:» in
+    # common_words.yaml would silently drop the first one's words
+    repeated = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(key, deep=deep) for key, _ in node.value]
+        repeated.extend(f"{node.start_mark.name}:{node.start_mark.line + 1} {key}"
+                        for key in {k for k in keys if isinstance(k, str) and keys.count(k) > 1})
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    package = Path(marsad.__file__).parent
+    for path in sorted(package.rglob("*.yaml")):
+        with path.open(encoding="utf-8") as f:
+            yaml.load(f, Loader=Loader)
+    assert repeated == []

@@ -41,6 +41,7 @@ from marsad.kb.lexicon import (
     aliases,
     anaphors,
     armed_sectors,
+    byline,
     dependants,
     domestic_sectors,
     family_words,
@@ -364,13 +365,23 @@ def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -
         longer = name_around_quote(tokens, i, end) if end is not None else None
         if longer:  # its quotation marks inside
             start, end, actor = longer.start, longer.end, longer.values[0].actor
-        elif quoted:
+        elif quoted and not _another_kind_before(tokens, i, quoted[2]):
             start, end, actor = quoted
         else:
             continue
         found = [f for f in found if f.end <= start or end <= f.start]
         found.append(Found(start, end, actor.type, "kb", actor=actor, leads=_leads(actor)))
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _another_kind_before(tokens: list[str], quote: int, actor: Actor) -> bool:
+    """Whether the head right before a quoted medium's name begins none of its names:
+    «قناة "اليوم"» is a channel, no paper «اليوم»."""
+    head = org_head_at(tokens, quote - 1) if quote else None
+    if head is None:
+        return False
+    keys = {head_stem(h.form) for h in head.values}
+    return not any(head_stem(form.split()[0]) in keys for form in actor.aliases)
 
 
 def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
@@ -1349,6 +1360,12 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
     unknown_people = [m for d in drafts if d.type == "PERSON" and d.actor is None
                       for m in d.mentions if m.source != "anaphor"]
     for draft in list(drafts):
+        named = [m for m in draft.mentions if m.source != "anaphor"]
+        if draft.type == "PERSON" and named and all(_in_byline(doc.words, m) for m in named):
+            if draft.actor is not None and draft.sector != "JRN":
+                _unlink(doc, draft)  # «أحمد حجازي – عين اليوم»: the paper's reporter
+            draft.sector = draft.sector or "JRN"
+            continue
         named_next = _surname_of_one_named_next(doc, draft, drafts)
         if named_next is not None:  # the mention joins him
             drafts.remove(draft)
@@ -1391,6 +1408,26 @@ def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
         return False
     return bool(actor.roles) and all(r.start is not None and r.start > date
                                      for r in actor.roles)
+
+
+def _in_byline(words: list[str], mention: Found) -> bool:
+    """Whether a name is a byline's (roles.yaml `byline`): after its words and a colon
+    («رصد وتصوير: أحمد حجازي»), or alone on the story's first line before a dash and a
+    place or a desk that end it («أحمد حجازي – عين اليوم»; later, «أم خالد - الرياض» is
+    a reader who asks)."""
+    cues = byline()
+    before = [w for w in words[max(mention.start - 3, 0):mention.start] if not w.isspace()]
+    if before and before[-1] == ":" and any(head_stem(w) in cues.words for w in before[:-1]):
+        return True
+    # (a site's navigation may stand before it on the line: «Next Previous»)
+    # (only blank lines or a site's navigation, «Next Previous», before it)
+    first_line = all(w.isspace() or (w.isascii() and w.isalpha()) for w in words[:mention.start])
+    dash = mention.end < len(words) and words[mention.end] in cues.dashes
+    if not (first_line and dash):
+        return False
+    # the line ends, or a run of spaces lays the byline apart, within a few words
+    after = words[mention.end + 1:mention.end + 2 + cues.words_after_dash]
+    return any("\n" in w or len(w) >= 3 for w in after if w.isspace())
 
 
 def _surname_of_one_named_next(doc: Page, draft: Draft, drafts: list[Draft]) -> Draft | None:

@@ -288,6 +288,20 @@ def also_family_names() -> frozenset[str]:
     return _word_keys("roles.yaml", "also_family_names")
 
 
+@dataclass(frozen=True, slots=True)
+class Byline:
+    words: frozenset[str]  # stem keys of the words before a reporter's name
+    dashes: frozenset[str]
+    words_after_dash: int
+
+
+@lru_cache(maxsize=1)
+def byline() -> Byline:
+    data = _data("roles.yaml")["byline"]
+    return Byline(frozenset(map(head_stem, data["words"])), frozenset(data["dashes"]),
+                  data["words_after_dash"])
+
+
 @lru_cache(maxsize=1)
 def civilian_honorifics() -> frozenset[str]:
     return _word_keys("roles.yaml", "civilian_honorifics")
