@@ -2122,3 +2122,38 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
 def test_links_read_in_the_twenty_second_round(linker, text, ents, expected):
     doc = run(linker, text, ents, date="2015-07-24")
     assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # "an Iranian news agency" is none in particular; a poet is no official of his name
+    ("ونفت الحركة ما أوردته وكالة أنباء إيرانية بشأن الاتفاق.", [("وكالة أنباء إيرانية", "ORG")],
+     []),
+    ("عقب ذلك ألقى الشاعر علي يوسف الشريف قصيدة شعرية.", [("علي يوسف الشريف", "PERSON")], []),
+    # but a prince is a poet too
+    ("وألقى الأمير الشاعر خالد الفيصل قصيدة.", [("خالد الفيصل", "PERSON")],
+     ["sau.khalid-al-faisal"]),
+    # things named after kings: a base the tagger read as a place, a project, a hospital
+    # listed after another hospital
+    ("وغادر الضيف مطار قاعدة الملك فهد الجوية بالطائف.", [("فهد", "LOC")], []),
+    ("وأكد الأمير أن مشروع الملك عبدالعزيز للنقل العام يسير وفق الخطة.", [], []),
+    ("وتوزع المصابون على مستشفى بريدة المركزي والملك فهد التخصصي.",
+     [("فهد التخصصي", "PERSON")], []),
+])
+def test_links_read_in_the_twenty_third_round(linker, text, ents, expected):
+    doc = run(linker, text, ents, date="2015-07-24")
+    assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # an honorific between a staff noun and the office; the Emiri Diwan's head; a poet
+    ("وحضر مدير مكتب فخامة رئيس الجمهورية اللواء عباس كامل الاستقبال.", "عباس كامل",
+     ["مدير مكتب رئيس الجمهورية"]),
+    ("وحضر الشيخ خالد بن خليفة آل ثاني رئيس الديوان الأميري الحفل.", "خالد بن خليفة آل ثاني",
+     ["رئيس الديوان الأميري"]),
+    ("في مشهد وصفه رئيس الشركة المنظمة زكي حسنين بأنه حراك كبير.", "زكي حسنين",
+     ["رئيس الشركة المنظمة"]),
+    ("عقب ذلك ألقى الشاعر علي يوسف الشريف قصيدة شعرية.", "علي يوسف الشريف", ["الشاعر"]),
+])
+def test_the_twenty_third_rounds_titles(linker, text, name, roles):
+    doc = run(linker, text, [(name, "PERSON")], date="2015-07-24")
+    assert [e.roles for e in doc._.entities if e.type == "PERSON"] == [roles]

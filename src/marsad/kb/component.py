@@ -259,6 +259,9 @@ LINEAGE_WORDS = frozenset({"بن", "ابن"})
 DAUGHTER_OF = "بنت"
 PARENT_WORDS = LINEAGE_WORDS | {DAUGHTER_OF}
 
+# How far back, in words, a list of things named after people looks for their head.
+MAX_LIST_REACH = 12
+
 # How far back, in words, «نظيره» looks for the office it shares.
 COUNTERPART_REACH = 30
 
@@ -471,13 +474,17 @@ def _named_after_people(found: list[Found], tokens: list[str],
         if mention.source != "ner":
             continue
         # the tagger's name may begin with the style, as a person's or a body's («في
-        # مستشفى [الملك فيصل]»), or come after it or right after the head, as a person's
-        start = mention.start - 1 if mention.type == "PERSON" and mention.start > 0 and \
-            _style(tokens, mention.start - 1) else mention.start
+        # مستشفى [الملك فيصل]»), or come after it, whatever its type («قاعدة الملك [فهد]»
+        # as a place), or right after the head, as a person's
+        start = mention.start - 1 if mention.start > 0 and _style(tokens, mention.start - 1) \
+            else mention.start
         if mention.type != "PERSON" and not _style(tokens, start) and \
                 not _a_kb_persons_name(tokens[mention.start:mention.end]):
             continue  # («مطار [رفيق الحريري] الدولي», the tagger's MISC, is named after him)
         found_head = _head_named_after(tokens, start - 1)
+        listed = None if found_head else _listed_after_head(tokens, mention.start, mention.end)
+        if listed:  # «مستشفى بريدة المركزي [والملك] فهد التخصصي»: from the style on
+            _name_after(mention, tokens, mention.start - 1, mention.end, listed)
         if found_head is None:
             continue
         before = by_end.get(mention.start)
@@ -507,6 +514,20 @@ def _named_after_titles(tokens: list[str], taken: set[int],
             _name_after(mention, tokens, i - 1, end, head)
             found.append(mention)
     return found
+
+
+def _listed_after_head(tokens: list[str], start: int, end: int) -> str | None:
+    """The head of the list that a name at [start, end) continues, named after its
+    bearer: «مستشفى بريدة المركزي والملك فهد التخصصي» (a hospital: «و» and a style
+    before the name, an adjective of the head in it or after it)."""
+    style = start - 1
+    word = best(tokens[style]) if style >= 1 else None
+    if word is None or word.prefix != "وال" or \
+            head_stem(word.stem) not in named_after().styles or not any(
+            head_stem(w) in named_after().continuations for w in tokens[start:end + 1]):
+        return None
+    return next((head for i in range(style - 1, max(style - MAX_LIST_REACH, 0) - 1, -1)
+                 if (head := _head_named_after(tokens, i))), None)
 
 
 def _a_kb_persons_name(words: list[str]) -> bool:
@@ -1376,8 +1397,9 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
         elif _unsupported_surname(doc, draft, date) or \
                 _listed_among_unknowns(doc, draft, unknown_people):
             _unlink(doc, draft)
-        elif draft.actor is not None and any(_of_another_trade(draft.actor, m.titles, date)
-                                             for m in draft.mentions):
+        elif draft.actor is not None and any(
+                _of_another_trade(draft.actor, m.titles, date) and not _after_a_style(doc, m)
+                for m in draft.mentions):
             _unlink(doc, draft)  # «مدافع الفريق أحمد عسيري … المدافع أحمد عسيري»
             for mention in draft.mentions:
                 _absorb(draft, mention)
@@ -1534,6 +1556,12 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         _classify(doc, mention)
     key = _plain_key(doc, mention)
     return by_key.get(key) or Draft(mention.type, _display(doc, mention), key=key)
+
+
+def _after_a_style(doc: Page, mention: Found) -> bool:
+    """Whether a royal style stands a few words before a name: «الأمير الشاعر خالد الفيصل»
+    is the prince, whom a trade may describe too."""
+    return any(_style(doc.words, j) for j in range(max(mention.start - 3, 0), mention.start))
 
 
 def _of_another_trade(actor: Actor, titles: Sequence[Title], date: dt.date | None) -> bool:
@@ -2005,9 +2033,10 @@ def _absorb(draft: Draft, mention: Found) -> None:
     for title in titles:
         if title.out_of_office:
             draft.former.add(title.form)
-        # «الوزير», not «وزير الطاقة»; nor, for someone the KB does not know, «رئيس النادي»
+        # «الوزير», not «وزير الطاقة» nor an office of a body («رئيس النادي», «رئيس الديوان
+        # الأميري»), which the KB's people hold too; but «زوجة الرئيس» is no role of his
         bare = not (title.roles or title.unlisted_of) and \
-            (" " not in title.form or draft.actor is not None)
+            (" " not in title.form or (draft.actor is not None and not mention.body))
         if title.rank or (bare and draft.roles) or (title.style and draft.actor):
             continue  # ranks give a sector only; «الوزير» adds nothing to a known minister,
             # nor «الأمير» to a prince the KB knows

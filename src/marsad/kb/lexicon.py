@@ -772,8 +772,15 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
             return unmarked(words[0]) in {unmarked(f) for f in one_word}
         return not one_word or any(definite(form) == definite(words[0]) for form in one_word)
     last = definite(words[-1])
-    return any(definite(spelling.split()[-1]) == last
-               for form in (*actor.aliases, *actor.short) for spelling in spellings(form))
+    forms = [spelling for form in (*actor.aliases, *actor.short) for spelling in spellings(form)]
+    # the forms the words are, article aside, when there are («وكالة أنباء إيرانية», "an
+    # Iranian agency", is no «وكالة الأنباء الإيرانية», though IRNA is also «وكالة إرنا»)
+    key = phrase_key(" ".join(words))
+    same = [form for form in forms if phrase_key(form) == key] or forms
+    # (unless the KB writes that word both ways: «حزب ليكود» after «الليكود», «ليكود»)
+    both = {definite(form.split()[-1]) for form in forms
+            if head_stem(form.split()[-1]) == head_stem(words[-1])}
+    return len(both) == 2 or any(definite(form.split()[-1]) == last for form in same)
 
 
 def spellings(form: str) -> set[str]:

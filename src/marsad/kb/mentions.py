@@ -82,6 +82,7 @@ POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى الي�
 # القوات», «المحكمة العليا»); the words after «القوات» or «الشرطة» describe them.
 NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
+MAX_NAME_AFTER_HEAD = 3  # words of a club's or a company's name after its head
 # A title held through a pronoun: its words, up to the one with the pronoun, and how far
 # back in its sentence the organisation it refers to may be named.
 POSSESSIVE_WORDS = 3
@@ -363,8 +364,11 @@ def _dependant_noun(tokens: Sequence[str], start: int,
         return None
     with_lam = title.prefix in ("ل", "لل")
     # «الممثلة الخاصة للأمين العام»: a holder's adjective may come between before «ل»
-    end = start - 1 if with_lam and start and head_stem(tokens[start - 1]) in holder_adjectives() \
-        else start
+    adjective = with_lam and start and head_stem(tokens[start - 1]) in holder_adjectives()
+    # or an honorific of the holder: «مدير مكتب فخامة رئيس الجمهورية»
+    end = start - 1 if adjective else next(
+        (j for j in range(max(start - 2, 0), start)
+         if (h := honorifics().match_at(tokens, j)) and h.end == start), start)
     for length in range(1, min(MAX_DEPENDANT_WORDS, end) + 1):
         found = next((m for m in dependants().matches_at(tokens, end - length)
                       if m.end == end), None)
@@ -379,7 +383,7 @@ def _dependant_noun(tokens: Sequence[str], start: int,
         # an iḍāfa has its noun as listed, mostly without the article («مستشار»; but
         # «المتحدث باسم»); before «ل» it may have one
         if with_lam or definite(tokens[found.start]) == writes_article(words):
-            if end < start:  # written as the text has it: «الممثلة الخاصة للأمين العام»
+            if adjective:  # written as the text has it: «الممثلة الخاصة للأمين العام»
                 words = f"{words if writes_article(words) else 'ال' + words} {tokens[end]}"
             return found.start, (words, kin, with_lam)
     return None
@@ -692,12 +696,26 @@ def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
     if not head or head.values[0].sector == "inherit":
         return None
     end = head.end
-    if head.values[0].sector in NAMED_BODIES or head.values[0].names:
-        # «وزارة الداخلية», «حزب القوات», «النادي الأهلي»: the name after the head
-        end = _portfolio_end(tokens, head.end, head.end)
+    if head.values[0].sector in NAMED_BODIES and head.end == i + 1:
+        end = _portfolio_end(tokens, head.end, head.end)  # «وزارة الداخلية», «حزب القوات»
+    elif head.values[0].names:
+        end = _name_after_head(tokens, i, head.end)  # «نادي الزمالك», «النادي الأهلي»
     # a definite head names its body alone («الجيش»); «القوات الموالية» is no body's name
     return OrgPattern(i, end, head.values[0], None, None) \
         if end > head.end or definite(tokens[i]) else None
+
+
+def _name_after_head(tokens: Sequence[str], i: int, end: int) -> int:
+    """Where the name of a club or a company ends after its head ending at ``end``: a
+    construct head's next word («نادي الزمالك»), then adjectives, as their endings show
+    («النادي الأهلي», «الشركة المنظمة», «نادي الوحدة الإماراتي»); not a definite noun that
+    is the verb's object («حضر رئيس النادي الحفل»: the party)."""
+    if not definite(tokens[i]) and _portfolio_word(tokens, end, "ال"):
+        end += 1
+    while end - i <= MAX_NAME_AFTER_HEAD and _portfolio_word(tokens, end, "ال") and \
+            tokens[end].endswith(("ي", "ة")):
+        end += 1
+    return end
 
 
 def _out_of_office(tokens: Sequence[str], i: int) -> Match[str] | None:
