@@ -2157,3 +2157,32 @@ def test_links_read_in_the_twenty_third_round(linker, text, ents, expected):
 def test_the_twenty_third_rounds_titles(linker, text, name, roles):
     doc = run(linker, text, [(name, "PERSON")], date="2015-07-24")
     assert [e.roles for e in doc._.entities if e.type == "PERSON"] == [roles]
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # "the venerable economic paper" is no Al-Eqtisadiah; «فتح أي نوع» is opening
+    ("وتشمل خصوصًا الصحيفة الاقتصادية العريقة «فاينانشال تايمز».", [], []),
+    ("يمكن بهذه الطريقة فتح أي نوع من أنواع السيارات.", [("فتح", "ORG")], []),
+    # a man named with a KB cleric's grandfather and surname is another man
+    ("يلفت عبد الله الفوزان، وهو الخبير في الصناعة المالية، إلى أن الطرح ناجح. "
+     "ويؤكد الفوزان أن العوامل متوفرة.", [("عبد الله الفوزان", "PERSON"), ("الفوزان", "PERSON", 2)],
+     []),
+    # Egypt's representative at the UN in 2015
+    ("وكان مندوب مصر في الأمم المتحدة قد دعا إلى الحفل.", [], ["egy.aboulatta", "igo.un"]),
+])
+def test_links_read_in_the_twenty_fourth_round(linker, text, ents, expected):
+    doc = run(linker, text, ents, date="2015-07-24")
+    assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
+
+
+def test_the_twenty_fourth_rounds_offices(linker):
+    # «نظيره» naming someone the KB gives another office: the story's subject's
+    # counterpart, no second prime minister
+    doc = run(linker, "والتقى كارتر رئيس الوزراء العراقي حيدر العبادي ونظيره خالد العبيدي.",
+              [("كارتر", "PERSON"), ("حيدر العبادي", "PERSON"), ("خالد العبيدي", "PERSON")],
+              date="2015-07-24")
+    assert said(entity(doc, "خالد العبيدي")) == (["وزير الدفاع"], "IRQ", "GOV")
+    # Lebanon's «الرئيس» for a former premier: no role, no sector of office
+    doc = run(linker, "وقال الرئيس نجيب ميقاتي إن الأزمة عميقة.", [("نجيب ميقاتي", "PERSON")],
+              date="2015-07-24")
+    assert said(entity(doc, "نجيب ميقاتي")) == ([], "LBN", "ELI")

@@ -914,7 +914,8 @@ def _titles(
         counterpart = phrase is not None and phrase.counterpart
         if counterpart:
             phrase = _counterpart(tokens, phrase,
-                                  _antecedent(tokens, before, subjects, sentence, phrase), starts)
+                                  _antecedent(tokens, before, subjects, sentence, phrase), starts,
+                                  date)
         if phrase and phrase.incomplete and not counterpart:
             # («نظيره» after «وزير داخلية مالطا» is another country's minister)
             phrase.country = _possessor_country(tokens, phrase, before, starts)
@@ -1088,8 +1089,8 @@ def _sentence_start(sentence: list[int], i: int) -> int:
     return bisect_left(sentence, sentence[i])
 
 
-def _counterpart(tokens, phrase: TitlePhrase, before: Before,
-                 starts: dict[int, Found]) -> TitlePhrase | None:
+def _counterpart(tokens, phrase: TitlePhrase, before: Before, starts: dict[int, Found],
+                 date: dt.date | None) -> TitlePhrase | None:
     """«نظيره التركي»: the offices of the last title read before, when it is near, the
     word has its pronoun («استقبل وزير الخارجية السعودي … نظيره التركي هاكان فيدان») and
     nobody but their holder is named between («وبحث جاويش أوغلو مع نظيره»: the pronoun
@@ -1100,10 +1101,20 @@ def _counterpart(tokens, phrase: TitlePhrase, before: Before,
     # the same office, of the country the counterpart's own nisba gives
     titles = [replace(t, country=None) for t in before.titles
               if not (t.rank or t.style or t.out_of_office)]
-    if not titles:
+    if not titles or _holds_another_office(tokens, starts.get(phrase.name_start), titles, date):
         return None
     phrase.serve(titles)  # «مستشار نظيره»: the counterpart's adviser
     return phrase
+
+
+def _holds_another_office(tokens, person: Found | None, titles: list[Title],
+                          date: dt.date | None) -> bool:
+    """Whether «نظيره» names someone the KB gives other offices on the date than those it
+    would share: the pronoun was the story's subject's («التقى كارتر رئيس الوزراء حيدر
+    العبادي ونظيره خالد العبيدي»: the defence minister, no second prime minister)."""
+    actor = _person_actor(tokens, person) if person else None
+    held = {r.role for r in actor.roles_on(date)} if actor and date else set()
+    return bool(held) and held.isdisjoint(roles_named(titles))
 
 
 def _word_keys(tokens, mention: Found) -> set[str]:
@@ -2025,7 +2036,8 @@ def _display(doc, mention: Found) -> str:
 def _absorb(draft: Draft, mention: Found) -> None:
     """What a mention adds to its entity: the offices its titles name; for an entity
     the KB does not know, the country and sector the context gives."""
-    titles = [t for t in mention.titles if not _held_formerly(draft, t)]
+    titles = [t for t in mention.titles
+              if not (_held_formerly(draft, t) or _courtesy(draft, mention, t))]
     # an actor the KB knows only in offices held long before or after the date (not one
     # appointed and about to take office)
     out_of_kb_office = draft.actor is not None and bool(draft.actor.roles) and \
@@ -2043,12 +2055,6 @@ def _absorb(draft: Draft, mention: Found) -> None:
         keys = [k for k in title.roles if k in offices()]
         if draft.role_keys.intersection(keys) and draft.actor is not None:
             continue  # the actor's own office already says it
-        if draft.actor is not None and draft.role_keys and keys and \
-                not (mention.country or mention.org) and \
-                all(offices()[k].family == "head_of_state" for k in keys) and \
-                not any(r.role in keys for r in draft.actor.roles):
-            continue  # «الرئيس تمام سلام», «الرئيس نبيه بري»: Lebanon's courtesy for a
-            # premier or a speaker, whose office the KB knows; no head of state
         office = offices()[keys[0]] if len(keys) == 1 else None
         if office and office.of_place and mention.body and \
                 not writes_article(title.form.split()[-1]):
@@ -2084,6 +2090,17 @@ def _held_formerly(draft: Draft, title: Title) -> bool:
         return True
     return bool(title.roles) and draft.role_keys.isdisjoint(title.roles) and \
         not draft.other_times.isdisjoint(title.roles)
+
+
+def _courtesy(draft: Draft, mention: Found, title: Title) -> bool:
+    """Whether a bare «الرئيس» before a KB person who never held a head of state's office
+    is Lebanon's courtesy for a premier or a speaker, now or before («الرئيس تمام سلام»,
+    «الرئيس نبيه بري», «الرئيس نجيب ميقاتي»): no office, nor a sector."""
+    keys = [k for k in title.roles if k in offices()]
+    return draft.actor is not None and bool(draft.actor.roles) and bool(keys) and \
+        not (mention.country or mention.org) and \
+        all(offices()[k].family == "head_of_state" for k in keys) and \
+        not any(r.role in keys for r in draft.actor.roles)
 
 
 def _add_role(roles: list[str], label: str) -> None:

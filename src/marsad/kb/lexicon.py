@@ -776,7 +776,11 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
     # the forms the words are, article aside, when there are («وكالة أنباء إيرانية», "an
     # Iranian agency", is no «وكالة الأنباء الإيرانية», though IRNA is also «وكالة إرنا»)
     key = phrase_key(" ".join(words))
-    same = [form for form in forms if phrase_key(form) == key] or forms
+    same = [form for form in forms if phrase_key(form) == key]
+    if same and actor.type != "PERSON" and len(words) > 1 and not any(
+            definite(form.split()[0]) == definite(words[0]) for form in same):
+        return False  # «الصحيفة الاقتصادية» ("the economic paper") is no «صحيفة الاقتصادية»
+    same = same or forms
     # (unless the KB writes that word both ways: «حزب ليكود» after «الليكود», «ليكود»)
     both = {definite(form.split()[-1]) for form in forms
             if head_stem(form.split()[-1]) == head_stem(words[-1])}

@@ -20,6 +20,7 @@ from marsad.kb.lexicon import (
     offices,
     role_matches,
     roles_named,
+    spellings,
     written_alike,
 )
 from marsad.kb.model import Actor, KnowledgeBase, Role, load_kb
@@ -140,7 +141,11 @@ def _by_surname(words: list[str], context: Context) -> Resolution:
     keys = [normalize_key(w) for w in words]
     candidates = []
     for actor in found.values():
-        if any(_within(keys, [normalize_key(w) for w in form.split()]) for form in actor.aliases):
+        # beginning with his given name: «عبد الله الفوزان» is no «صالح بن فوزان بن عبد الله
+        # الفوزان», whose grandfather's name it has
+        names = [[normalize_key(w) for w in spelling.split()]
+                 for form in actor.aliases for spelling in spellings(form)]
+        if any(name[0] == keys[0] and _within(keys, name) for name in names):
             why = f"«{' '.join(words)}» within one of his names"
         elif context.date and any(role_matches(r.role, t) for r in actor.roles_on(context.date)
                                   for t in context.titles if t.roles or t.family):
