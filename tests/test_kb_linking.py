@@ -2186,3 +2186,31 @@ def test_the_twenty_fourth_rounds_offices(linker):
     doc = run(linker, "وقال الرئيس نجيب ميقاتي إن الأزمة عميقة.", [("نجيب ميقاتي", "PERSON")],
               date="2015-07-24")
     assert said(entity(doc, "نجيب ميقاتي")) == ([], "LBN", "ELI")
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the late king by his titles and name; a district named after a ruler; quality; a
+    # body founded after the date; the Observatory's coalition with a plain hyphen
+    ("دعا خادم الحرمين الشريفين الملك عبد الله - رحمه الله - إلى الاتحاد.",
+     [("عبد الله", "PERSON")], []),
+    ("ثم منطقة حدائق الشيخ محمد بن راشد بتسجيلها 31 مبايعة.", [("محمد بن راشد", "PERSON")],
+     []),
+    ("جاء العمل محملاً بصدق مشاعر وجودة منتج.", [("وجودة", "PERSON")], []),
+    ("وقالت هيئة السياحة السعودية إن الموسم ناجح.", [], []),
+    ("قتلوا في ضربات نفذها التحالف العربي - الدولي على مقرات جبهة النصرة.", [],
+     ["usa.coalition", "syr.nusra"]),
+])
+def test_links_read_in_the_twenty_fifth_round(linker, text, ents, expected):
+    doc = run(linker, text, ents, date="2015-07-24")
+    assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
+
+
+def test_a_papers_own_name_in_brackets_or_after_lam_in_its_own_copy():
+    text = ("وقال المسؤول في تصريح للجزيرة إن المشروع تأخر. و(الجزيرة) التي آلمها هذا النبأ "
+            "تتقدم بالعزاء. وقالت قناة الجزيرة إن القصف مستمر.")
+    linked = {url: [(e.kb_id, len(e.mentions)) for e in
+                    marsad.analyze(text, "2015-07-24", url=url).entities if e.kb_id]
+              for url in ("https://www.al-jazirah.com/2015/20150724/ln1.htm", None)}
+    assert linked == {"https://www.al-jazirah.com/2015/20150724/ln1.htm":
+                      [("media.aljazirah", 2), ("media.aljazeera", 1)],
+                      None: [("media.aljazeera", 3)]}

@@ -42,6 +42,7 @@ from marsad.kb.lexicon import (
     anaphors,
     armed_sectors,
     byline,
+    deceased_after,
     dependants,
     domestic_sectors,
     family_words,
@@ -259,6 +260,9 @@ LINEAGE_WORDS = frozenset({"بن", "ابن"})
 DAUGHTER_OF = "بنت"
 PARENT_WORDS = LINEAGE_WORDS | {DAUGHTER_OF}
 
+# The word for a late holder after his title («الرئيس الراحل»).
+LATE = "الراحل"
+
 # How far back, in words, a list of things named after people looks for their head.
 MAX_LIST_REACH = 12
 
@@ -276,7 +280,8 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
         [m for ent in doc.ents if ent.label_ in NER_TYPES
          and (m := _from_ner(ent, places)) is not None], tokens)
     found = _join_hyphenated(doc, found)
-    found = _quoted_names(found, tokens, publishing_outlet(doc))
+    outlet = publishing_outlet(doc)
+    found = _own_names(_quoted_names(found, tokens, outlet), tokens, outlet)
     _cut_before_titles(found, tokens)
     # where a title or a KB name may begin: several steps skip the other tokens
     title_starts, name_starts = titles().starts(tokens), aliases().starts(tokens)
@@ -375,6 +380,26 @@ def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -
         found = [f for f in found if f.end <= start or end <= f.start]
         found.append(Found(start, end, actor.type, "kb", actor=actor, leads=_leads(actor)))
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _own_names(found: list[Found], tokens: list[str], outlet: Actor | None) -> list[Found]:
+    """In an outlet's own copy, the name it goes by there in brackets or after «ل» is
+    itself, as in quotation marks: «(الجزيرة) التي آلمها هذا النبأ», «في تصريح للجزيرة»
+    in Al-Jazirah."""
+    if outlet is None or not outlet.own_quoted:
+        return found
+    own = {head_stem(form) for form in outlet.own_quoted if " " not in form}
+    for mention in found:
+        i = mention.start
+        word = best(tokens[i])
+        if mention.source not in ("ner", "kb") or mention.end != i + 1 or \
+                head_stem(word.stem) not in own:
+            continue  # (the tagger's name, or a KB short name: another outlet's)
+        bracketed = i > 0 and tokens[i - 1] == "(" and i + 1 < len(tokens) and tokens[i + 1] == ")"
+        if bracketed or word.prefix in ("ل", "لل"):
+            mention.source, mention.type, mention.actor = "kb", outlet.type, outlet
+            mention.leads = _leads(outlet)
+    return found
 
 
 def _another_kind_before(tokens: list[str], quote: int, actor: Actor) -> bool:
@@ -931,6 +956,12 @@ def _titles(
             person_starts = set(starts)
         if phrase.name_start is not None and not (phrase.qualified or counterpart):
             phrase.country = _domestic_country(tokens, phrase, before, sentence)
+        if phrase.name_start in starts and _deceased(tokens, starts[phrase.name_start]):
+            # «خادم الحرمين الشريفين الملك عبد الله - رحمه الله -»: the late king's titles,
+            # written as the press writes a late holder's («الرئيس الراحل»)
+            phrase.out_of_office = True
+            phrase.titles = [t if t.rank or t.style else t.with_words([LATE], True, True)
+                             for t in phrase.titles]
         # «المبعوث الخاص [للأمين العام] …»: the dependant noun of this title was read as a
         # title of its own, whose person this phrase describes too
         reread = phrase.start < i and phrase.start in covered
@@ -1115,6 +1146,15 @@ def _holds_another_office(tokens, person: Found | None, titles: list[Title],
     actor = _person_actor(tokens, person) if person else None
     held = {r.role for r in actor.roles_on(date)} if actor and date else set()
     return bool(held) and held.isdisjoint(roles_named(titles))
+
+
+def _deceased(tokens, person: Found) -> bool:
+    """Whether words right after a name, past a dash or a comma, say its bearer is dead."""
+    i = person.end
+    while i < len(tokens) and (tokens[i].isspace() or tokens[i] in COMMAS or
+                               tokens[i] in ("-", "–", "—", "(")):
+        i += 1
+    return i < len(tokens) and deceased_after().match_at(tokens, i) is not None
 
 
 def _word_keys(tokens, mention: Found) -> set[str]:

@@ -35,7 +35,10 @@ def head_stem(word: str) -> str:
 
 def phrase_key(text: str) -> tuple[str, ...]:
     """The key of a phrase as stored: the head stem of each word."""
-    return tuple(head_stem(w) for w in text.replace("-", " ").split())
+    # (a hyphen inside a word parts it; a hyphen between words is a word of the phrase,
+    # as the tokenizer makes it: «التحالف العربي - الدولي»)
+    return tuple(head_stem(part) for word in text.split()
+                 for part in ([word] if word == "-" else word.split("-")) if part)
 
 
 @dataclass(frozen=True, slots=True)

@@ -303,6 +303,11 @@ def byline() -> Byline:
 
 
 @lru_cache(maxsize=1)
+def deceased_after() -> PhraseIndex[str]:
+    return _phrase_list("roles.yaml", "deceased_after")
+
+
+@lru_cache(maxsize=1)
 def civilian_honorifics() -> frozenset[str]:
     return _word_keys("roles.yaml", "civilian_honorifics")
 
