@@ -365,7 +365,8 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
 
     if end == start + 1 and not TANWEEN.isdisjoint(tokens[start]):
         return True  # «بأسلوب واعٍ» (aware), not INA's «واع»: a name takes no tanween
-    return (end == start + 1 and listed("followed_by", end)) or listed("preceded_by", start - 1)
+    # (a name of two words too: «الدولة الإسلامية الأندلسية» is Muslim Andalusia)
+    return (end - start <= 2 and listed("followed_by", end)) or listed("preceded_by", start - 1)
 
 
 @lru_cache(maxsize=1)
