@@ -1841,11 +1841,15 @@ def test_links_read_in_the_twelfth_and_thirteenth_rounds(linker, text, ents, exp
     assert [(e.kb_id, e.sector) for e in doc._.entities if e.kb_id] == expected
 
 
-def test_a_papers_own_name_in_its_own_copy():
+@pytest.mark.parametrize("text", [
     # «لـ«الجزيرة»» in Al-Jazirah's own copy is the Saudi paper (some sites open the quote
     # with «»»); elsewhere the quoted name may be Qatar's channel, as «قناة الجزيرة» is
-    text = ("وأوضح المواطنون خلال حديثهم لـ «الجزيرة» عن تذمرهم. وكشفت مصادر لـ»الجزيرة» أن "
-            "الخلية فككت. وقالت قناة الجزيرة إن القصف مستمر.")
+    "وأوضح المواطنون خلال حديثهم لـ «الجزيرة» عن تذمرهم. وكشفت مصادر لـ»الجزيرة» أن الخلية فككت.",
+    # so is its name in brackets or after «ل» there
+    "وقال المسؤول في تصريح للجزيرة إن المشروع تأخر. و(الجزيرة) التي آلمها هذا النبأ تتقدم بالعزاء.",
+])
+def test_a_papers_own_name_in_its_own_copy(text):
+    text += " وقالت قناة الجزيرة إن القصف مستمر."
     linked = {url: [(e.kb_id, len(e.mentions)) for e in
                     marsad.analyze(text, "2015-07-22", url=url).entities if e.kb_id]
               for url in ("https://www.al-jazirah.com/2015/20150722/ln1.htm", None)}
@@ -2204,14 +2208,3 @@ def test_the_twenty_fourth_rounds_offices(linker):
 def test_links_read_in_the_twenty_fifth_round(linker, text, ents, expected):
     doc = run(linker, text, ents, date="2015-07-24")
     assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
-
-
-def test_a_papers_own_name_in_brackets_or_after_lam_in_its_own_copy():
-    text = ("وقال المسؤول في تصريح للجزيرة إن المشروع تأخر. و(الجزيرة) التي آلمها هذا النبأ "
-            "تتقدم بالعزاء. وقالت قناة الجزيرة إن القصف مستمر.")
-    linked = {url: [(e.kb_id, len(e.mentions)) for e in
-                    marsad.analyze(text, "2015-07-24", url=url).entities if e.kb_id]
-              for url in ("https://www.al-jazirah.com/2015/20150724/ln1.htm", None)}
-    assert linked == {"https://www.al-jazirah.com/2015/20150724/ln1.htm":
-                      [("media.aljazirah", 2), ("media.aljazeera", 1)],
-                      None: [("media.aljazeera", 3)]}
