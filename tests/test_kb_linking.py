@@ -2208,3 +2208,18 @@ def test_the_twenty_fourth_rounds_offices(linker):
 def test_links_read_in_the_twenty_fifth_round(linker, text, ents, expected):
     doc = run(linker, text, ents, date="2015-07-24")
     assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a gate and a park named after a king and a company; the job base; an aircraft by
+    # its maker; Abu Dhabi's club by the league it plays in
+    ("ودخل المصلون من باب الملك عبدالعزيز في المسجد الحرام.", [], []),
+    ("وتضمن البرنامج زيارة متنزه سابك في بنبان.", [("سابك", "ORG")], []),
+    ("يهدف القرار إلى توسيع القاعدة الوظيفية في القطاع.", [("القاعدة", "ORG")], []),
+    ("وهبطت طائرة من طراز إيرباص في المطار.", [("إيرباص", "ORG")], []),
+    ("أعلن الجزيرة الذي ينافس في دوري المحترفين الإماراتي تعاقده مع اللاعب.",
+     [("الجزيرة", "ORG")], ["sport.al-jazira-club"]),
+])
+def test_links_read_in_the_twenty_sixth_round(linker, text, ents, expected):
+    doc = run(linker, text, ents, date="2015-07-24")
+    assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
