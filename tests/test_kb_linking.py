@@ -2225,3 +2225,11 @@ def test_links_read_in_the_twenty_fifth_round(linker, text, ents, expected):
 def test_links_read_in_the_twenty_sixth_round(linker, text, ents, expected):
     doc = run(linker, text, ents, date="2015-07-24")
     assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
+
+
+def test_a_title_held_at_the_time_is_a_past_one(linker):
+    # «وزير الخارجية الكويتي آنذاك» of 1981 is the later emir, no foreign minister of 2015
+    doc = run(linker, "وكان وزير الخارجية الكويتي آنذاك الشيخ صباح الأحمد الجابر قد زار بغداد.",
+              [("صباح الأحمد الجابر", "PERSON")], date="2015-07-24")
+    assert [(e.kb_id, e.roles) for e in doc._.entities if e.type == "PERSON"] == [
+        ("kwt.sabah", ["الأمير", "وزير الخارجية آنذاك"])]
