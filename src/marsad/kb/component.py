@@ -42,6 +42,7 @@ from marsad.kb.lexicon import (
     anaphors,
     armed_sectors,
     byline,
+    closing_quote,
     deceased_after,
     dependants,
     domestic_sectors,
@@ -85,7 +86,6 @@ from marsad.kb.mentions import (
     COMMAS,
     OrgPattern,
     TitlePhrase,
-    closing_quote,
     head_anaphor,
     is_anaphor,
     name_around_quote,
@@ -368,9 +368,11 @@ def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -
     for i, token in enumerate(tokens):
         if not (token in OPENING_QUOTES or token == "»") or (i and _place_cue(tokens[i - 1])):
             continue
+        end = closing_quote(tokens, i)
+        if end is None:
+            continue
         quoted = quoted_name_at(tokens, i, outlet)
-        end = quoted[1] if quoted else closing_quote(tokens, i)
-        longer = name_around_quote(tokens, i, end) if end is not None else None
+        longer = name_around_quote(tokens, i, end)
         if longer:  # its quotation marks inside
             start, end, actor = longer.start, longer.end, longer.values[0].actor
         elif quoted and not _another_kind_before(tokens, i, quoted[2]):
@@ -1492,7 +1494,6 @@ def _in_byline(words: list[str], mention: Found) -> bool:
     before = [w for w in words[max(mention.start - 3, 0):mention.start] if not w.isspace()]
     if before and before[-1] == ":" and any(head_stem(w) in cues.words for w in before[:-1]):
         return True
-    # (a site's navigation may stand before it on the line: «Next Previous»)
     # (only blank lines or a site's navigation, «Next Previous», before it)
     first_line = all(w.isspace() or (w.isascii() and w.isalpha()) for w in words[:mention.start])
     dash = mention.end < len(words) and words[mention.end] in cues.dashes

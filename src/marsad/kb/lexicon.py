@@ -662,6 +662,12 @@ def quoted_names() -> dict[tuple[str, ...], Actor]:
             for actor in load_kb().actors.values() for form in actor.quoted}
 
 
+def closing_quote(tokens: Sequence[str], quote: int) -> int | None:
+    """Where the quotation opened at ``quote`` closes, when it holds a short name."""
+    return next((end for end in range(quote + 2, min(quote + 2 + MAX_QUOTED_WORDS, len(tokens)))
+                 if tokens[end] in CLOSING_QUOTES), None)
+
+
 def quoted_name_at(tokens: Sequence[str], i: int, outlet: Actor | None = None
                    ) -> tuple[int, int, Actor] | None:
     """A name in the quotation marks opened at ``tokens[i]`` that is an actor's only so
@@ -671,15 +677,15 @@ def quoted_name_at(tokens: Sequence[str], i: int, outlet: Actor | None = None
     opening = tokens[i] in OPENING_QUOTES or (tokens[i] == "»" and outlet is not None)
     if not opening or (tokens[i] == '"' and tokens[:i].count('"') % 2):  # a plain «"» closing
         return None
-    for end in range(i + 2, min(i + 2 + MAX_QUOTED_WORDS, len(tokens))):
-        if tokens[end] in CLOSING_QUOTES:
-            words = tuple(map(normalize_key, tokens[i + 1:end]))
-            if outlet is not None and words in {tuple(map(normalize_key, form.split()))
-                                                for form in outlet.own_quoted}:
-                return i + 1, end, outlet
-            actor = quoted_names().get(words) if tokens[i] != "»" else None
-            return (i + 1, end, actor) if actor else None
-    return None
+    end = closing_quote(tokens, i)
+    if end is None:
+        return None
+    words = tuple(map(normalize_key, tokens[i + 1:end]))
+    if outlet is not None and words in {tuple(map(normalize_key, form.split()))
+                                        for form in outlet.own_quoted}:
+        return i + 1, end, outlet
+    actor = quoted_names().get(words) if tokens[i] != "»" else None
+    return (i + 1, end, actor) if actor else None
 
 
 @lru_cache(maxsize=1)

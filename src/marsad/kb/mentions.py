@@ -28,8 +28,6 @@ from types import MappingProxyType
 from marsad.geo.gazetteer import gazetteer
 from marsad.kb.index import Match, head_stem
 from marsad.kb.lexicon import (
-    CLOSING_QUOTES,
-    MAX_QUOTED_WORDS,
     OPENING_QUOTES,
     Alias,
     OrgHead,
@@ -40,6 +38,7 @@ from marsad.kb.lexicon import (
     anaphors,
     another_trade_before,
     civilian_honorifics,
+    closing_quote,
     complement_of,
     constituency,
     courtesy_titles,
@@ -645,16 +644,16 @@ def _local_branch(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | N
     province, no leader of the body; an office the KB does not list, named with its
     words, of the body's sector. Where the place's name ends, or None."""
     roles = [r for t in phrase.titles for r in t.roles]
-    body = phrase.org.actor.sector if phrase.org else phrase.body.sector if phrase.body \
+    sector = phrase.org.actor.sector if phrase.org else phrase.body.sector if phrase.body \
         else None
-    if body is None or not roles or not all(offices()[r].with_body for r in roles):
+    if sector is None or not roles or not all(offices()[r].with_body for r in roles):
         return None
     place = _place_name(tokens, i)
     if place is None or country_names().match_at(tokens, i):
         return None  # («زعيم الحزب في مصر»: the country's own party)
     end, country = place
     form = " ".join((phrase.titles[0].form, *tokens[phrase.title_end:end]))
-    phrase.titles = [Title(form, country=phrase.country or country, sector=body)]
+    phrase.titles = [Title(form, country=phrase.country or country, sector=sector)]
     phrase.country = phrase.country or country
     return end
 
@@ -746,14 +745,7 @@ def _org_alias(tokens: Sequence[str], i: int) -> Match[Alias] | None:
 MAX_WORDS_BEFORE_QUOTE = 3
 
 
-def closing_quote(tokens: Sequence[str], quote: int) -> int | None:
-    """Where the quotation opened at ``quote`` closes, when it holds a short name."""
-    return next((end for end in range(quote + 2, min(quote + 2 + MAX_QUOTED_WORDS, len(tokens)))
-                 if tokens[end] in CLOSING_QUOTES), None)
-
-
-def name_around_quote(tokens: Sequence[str], quote: int, end: int,
-                      media_only: bool = False) -> Match[Alias] | None:
+def name_around_quote(tokens: Sequence[str], quote: int, end: int) -> Match[Alias] | None:
     """An actor's full name that words before a quotation mark begin and the quoted
     words end: «وكالة أنباء "الشرق الأوسط"» is Egypt's agency, not the paper; «حزب
     «القوات اللبنانية»» the Lebanese Forces. From its first word to the closing mark."""
