@@ -296,10 +296,16 @@ def test_a_title_naming_an_organisation_takes_its_sector(linker):
 
 
 def test_a_resigning_holder_gets_no_sector_and_a_ministry_may_follow_a_nisba(linker):
+    doc = run(linker, "لانتخاب رئيس جديد يخلف الرئيس المستقيل ماركوس ويبر.",
+              [("ماركوس ويبر", "PERSON")], date="2015-06-01")
+    weber = entity(doc, "ماركوس ويبر")
+    assert (weber.roles, weber.sector) == (["الرئيس المستقيل"], None)
+    # (one the KB knows keeps his office's sector: Blatter served until February 2016)
     doc = run(linker, "لانتخاب رئيس جديد يخلف الرئيس المستقيل سيب بلاتر.",
               [("سيب بلاتر", "PERSON")], date="2015-06-01")
-    blatter = entity(doc, "سيب بلاتر")
-    assert (blatter.roles, blatter.sector) == (["الرئيس المستقيل"], None)
+    blatter = entity(doc, "جوزيف بلاتر")
+    assert (blatter.kb_id, blatter.roles, blatter.sector) == \
+        ("che.blatter", ["رئيس الاتحاد الدولي لكرة القدم", "الرئيس المستقيل"], "NGO")
     doc = run(linker, "كتب وزير الدولة الإماراتي للشؤون الخارجية أنور قرقاش مقالا.",
               [("أنور قرقاش", "PERSON")], date="2015-06-01")
     gargash = entity(doc, "أنور قرقاش")
@@ -506,7 +512,7 @@ def test_in_a_football_story_the_short_names_are_the_sports_bodies(linker):
     assert entity(doc, "الاتحاد الأوروبي لكرة القدم").kb_id == "sport.uefa"
     text = "يبحث رئيس الاتحاد الأوروبي ميشال بلاتيني ترشحه لرئاسة الفيفا بعد استقالة بلاتر."
     platini = entity(run(linker, text, [("ميشال بلاتيني", "PERSON")], date="2015-06-05"),
-                     "ميشال بلاتيني")
+                     "ميشيل بلاتيني")
     assert (platini.roles, platini.sector) == (["رئيس الاتحاد الأوروبي لكرة القدم"], "NGO")
     politics = "وأعلن الاتحاد الأوروبي دعمه للحكومة بعد اجتماع الأمس في بروكسل."
     doc = run(linker, politics, [("الاتحاد الأوروبي", "ORG")], date="2015-05-20")
@@ -2170,8 +2176,37 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     ("الفيلم ظريف للغاية ويستحق المشاهدة.", [("ظريف", "PERSON")], []),
     ("أعلن الجزيرة الذي ينافس في دوري المحترفين الإماراتي تعاقده مع اللاعب.",
      [("الجزيرة", "ORG")], ["sport.al-jazira-club"]),
+    # -- the twenty-ninth
+    # «الجزيرة» of an island named before, or one by nature; the channel still by its name
+    ("رحبت موغيريني بالمحادثات التي تحتضنها قبرص، وأثنت على الدور الذي تلعبه الجزيرة.",
+     [("موغيريني", "PERSON"), ("الجزيرة", "ORG")], ["eu.mogherini"]),
+    ("قال حاكم إقليم جزيرة جيجو إن السياح الصينيين سيعودون إلى الجزيرة.",
+     [("الجزيرة", "ORG")], []),
+    ("وقال مدير قناة الجزيرة إن الجزيرة ستواصل تغطيتها في قبرص.",
+     [("قناة الجزيرة", "ORG"), ("الجزيرة", "ORG", 2)], ["media.aljazeera"]),
+    # the PYD and BYD by their Latin initials; a longer name than a company's
+    ("وتبعد المنطقة عن نفوذ تنظيم «بي واي دي» (الكردي السوري) الإرهابي.",
+     [("بي واي دي", "ORG")], ["syr.pyd"]),
+    ("وأعلنت شركة بي واي دي الصينية عن سيارة كهربائية.", [("شركة بي واي دي", "ORG")],
+     ["chn.byd"]),
+    ("وأعلنت شركة أكس جت للطيران عن رحلات جديدة.", [("شركة أكس جت للطيران", "ORG")], []),
+    ("وقالت مصادر ملاحية إن السفينة تدعى (ميرسك شيرنيس).", [("ميرسك شيرنيس", "ORG")], []),
+    ("وأعلنت شركة تويوتا موتورز اليابانية عن أرباحها.",
+     [("شركة تويوتا موتورز اليابانية", "ORG")], ["jpn.toyota"]),
+    # a future queen; the prime minister by the surname he shares with the foreign
+    # minister named before; the Olympic Council of Asia's president and FIFA's
+    ("كيف لا وهي ملكة بريطانيا المستقبلية؟", [], []),
+    ("قال مولود جاويش أوغلو وزير الخارجية التركي إن المنطقة آمنة. وأكدت الحكومة التركية "
+     "في بيان صادر عن مكتب رئيس الوزراء أوغلو أن المقاتلات قصفت أهدافا.",
+     [("مولود جاويش أوغلو", "PERSON"), ("أوغلو", "PERSON", 2)],
+     ["tur.cavusoglu", "tur.davutoglu"]),
+    ("وتم التفاهم بين جوزيف بلاتر والشيخ أحمد الفهد بشأن رئاسة الاتحاد الدولي.",
+     [("جوزيف بلاتر", "PERSON"), ("أحمد الفهد", "PERSON")],
+     ["che.blatter", "kwt.ahmad-fahad"]),
+    ("وتتزعم الكتلة عمار الحكيم رئيس المجلس الإسلامي الأعلى.", [("عمار الحكيم", "PERSON")],
+     ["irq.ammar-al-hakim", "irq.isci"]),
 ])
-def test_links_read_in_the_twenty_second_to_twenty_seventh_rounds(linker, text, ents, expected):
+def test_links_read_in_the_blind_rounds(linker, text, ents, expected):
     doc = run(linker, text, ents, date="2015-07-24")
     assert [e.kb_id for e in doc._.entities if e.kb_id] == expected
 
@@ -2185,6 +2220,9 @@ def test_links_read_in_the_twenty_second_to_twenty_seventh_rounds(linker, text, 
     ("في مشهد وصفه رئيس الشركة المنظمة زكي حسنين بأنه حراك كبير.", "زكي حسنين",
      ["رئيس الشركة المنظمة"]),
     ("عقب ذلك ألقى الشاعر علي يوسف الشريف قصيدة شعرية.", "علي يوسف الشريف", ["الشاعر"]),
+    # (the twenty-ninth) an actor's epithet, no office; a trade stays a role
+    ("وهو الفيلم الذي قام ببطولته الزعيم عادل إمام في 2009.", "عادل إمام", []),
+    ("قاد المدرب وليد الركراكي منتخب المغرب إلى نصف النهائي.", "وليد الركراكي", ["المدرب"]),
 ])
 def test_the_twenty_third_rounds_titles(linker, text, name, roles):
     doc = run(linker, text, [(name, "PERSON")], date="2015-07-24")

@@ -41,6 +41,7 @@ from marsad.kb.lexicon import (
     aliases,
     anaphors,
     armed_sectors,
+    brand_words,
     byline,
     closing_quote,
     deceased_after,
@@ -106,6 +107,7 @@ from marsad.text.clitics import (
     analyses,
     best,
     definite,
+    name_stems,
     noun_stems,
     writes_article,
 )
@@ -862,8 +864,9 @@ def _head_of_a_place_before(tokens: list[str], start: int, end: int) -> bool:
     actor by a longer name («تنظيم القاعدة»)."""
     key = head_stem(tokens[start]) if end == start + 1 else None
     head = place_heads().get(key) if key else None
-    if head is None or not any(head_stem(t) == head and not definite(t) and i + 1 < start
-                               for i, t in enumerate(tokens[:start])):
+    if head is None or not any(
+            (head_stem(t) == head.head and not definite(t) and i + 1 < start)
+            or _names_one_of(tokens, i, head.places) for i, t in enumerate(tokens[:start])):
         return False
     for j, token in enumerate(tokens):
         if head_stem(token) != key:
@@ -873,6 +876,14 @@ def _head_of_a_place_before(tokens: list[str], start: int, end: int) -> bool:
         if any(m and m.end - m.start > 1 and m.start <= j < m.end for m in around):
             return False  # «تنظيم القاعدة» somewhere: the organisation may be meant
     return True
+
+
+def _names_one_of(tokens: list[str], i: int, places: Iterable[tuple[str, ...]]) -> bool:
+    """Whether one of the places (as word keys) is named at ``tokens[i]``, its first word
+    through its clitics («وقبرص»)."""
+    return any(place[0] in name_stems(tokens[i])
+               and tuple(map(head_stem, tokens[i + 1:i + len(place)])) == place[1:]
+               for place in places)
 
 
 def _a_familys(tokens: list[str], start: int) -> bool:
@@ -1573,6 +1584,8 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         resolution = resolve_name(text, context)
         actor = resolution.choice or _namesake(doc, mention, resolution, drafts) \
             or _inner_actor(doc, mention) or actor
+        if actor is None and mention.type == "PERSON" and mention.titles:
+            actor = _holder_so_named(doc, mention, context)
     if actor is not None and mention.type == "PERSON" and not (mention.country or mention.org):
         # a surname, maybe after a bare title that ties it to nobody («الرئيس المنفي»)
         # («بن مبارك» is one too)
@@ -1886,6 +1899,8 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
     if found[0].type == "ORG" and of_another_country(doc.words, mention.start + found[1],
                                                      [found[0]]):
         return None  # «الاف بي اي المغربي»: Morocco's bureau, not the FBI
+    if found[0].sector == "BUS" and _name_goes_on(words, found[1]):
+        return None  # «شركة أكس جت للطيران»: another company than X Corp («شركة إكس»)
     if found[0].type == "PERSON" and (_family_name_at(words, found[1])
                                       or (found[1] < len(words) and _another_family_after(
                                           doc.words, mention.start + found[1], found[0]))
@@ -1895,6 +1910,16 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
         # «أبو عبيدة المصري» (an Egyptian of ISIS, not Hamas's spokesman), «عبدالله بن
         # عبدالعزيز بن مساعد»
     return found[0] if _fits(found[0].type, mention.type) else None
+
+
+def _name_goes_on(words: list[str], i: int) -> bool:
+    """Whether a bare word at ``words[i]`` goes on with a name: no article, clitic, digit,
+    nationality or word of a company's name («موتورز», org_patterns.yaml `brand_words`)."""
+    if i >= len(words):
+        return False
+    word = words[i]
+    return word.isalpha() and not definite(word) and not best(word).prefix \
+        and normalize_key(word) not in brand_words() and adjectives().match_at(words, i) is None
 
 
 def _foreign_nisba_at(words: list[str], i: int, actor: Actor) -> bool:
@@ -2042,8 +2067,27 @@ def _names(draft: Draft) -> list[list[str]]:
     """A person's names as word keys: the words of an unlinked name, an actor's aliases."""
     if draft.actor is None:
         return [list(draft.key[1])] if draft.key[0] == "name" else []
-    forms = (*draft.actor.aliases, *draft.actor.short)
-    return [[head_stem(w) for w in form.split()] for form in forms]
+    return _actor_names(draft.actor)
+
+
+def _actor_names(actor: Actor) -> list[list[str]]:
+    return [[head_stem(w) for w in form.split()] for form in (*actor.aliases, *actor.short)]
+
+
+def _holder_so_named(doc, mention: Found, context: Context) -> Actor | None:
+    """The holder of a title's office on the date, when the name after it is a part of
+    his that no KB alias gives alone: «مكتب رئيس الوزراء أوغلو» in 2015 is Davutoğlu, not
+    the Çavuşoğlu the article named before. A title without a country is of one its
+    sentence, or else the article, names."""
+    words = [set(noun_stems(w)) for w in doc.content_words(mention.start, mention.end)]
+    countries = [context.country] if context.country else \
+        [*doc.countries[doc.sentence[mention.start]], *doc.article_countries]
+    for country in dict.fromkeys(countries):
+        holder = resolve_office(replace(context, country=country)).choice
+        if holder is not None and holder.type == "PERSON" and words and \
+                any(_in_order(words, name) for name in _actor_names(holder)):
+            return holder
+    return None
 
 
 def _keys(doc, mention: Found) -> tuple[str, ...]:
@@ -2077,8 +2121,8 @@ def _display(doc, mention: Found) -> str:
 def _absorb(draft: Draft, mention: Found) -> None:
     """What a mention adds to its entity: the offices its titles name; for an entity
     the KB does not know, the country and sector the context gives."""
-    titles = [t for t in mention.titles
-              if not (_held_formerly(draft, t) or _courtesy(draft, mention, t))]
+    titles = [t for t in mention.titles if not (
+        _held_formerly(draft, t) or _courtesy(draft, mention, t) or _epithet(draft, mention, t))]
     # an actor the KB knows only in offices held long before or after the date (not one
     # appointed and about to take office)
     out_of_kb_office = draft.actor is not None and bool(draft.actor.roles) and \
@@ -2118,6 +2162,16 @@ def _absorb(draft: Draft, mention: Found) -> None:
         # the text's title is newer news («يائير لابيد زعيم المعارضة»: OPP; «السيناتور
         # ماركو روبيو» in 2015: LEG), unless a courtesy (above)
         draft.sector = _title_sector(mention, titles) or draft.sector
+
+
+def _epithet(draft: Draft, mention: Found, title: Title) -> bool:
+    """Whether a bare one-word title before an artist's or an athlete's name (the KB's
+    CVL) is what the press calls him, no office he ever held nor a trade: «الزعيم عادل
+    إمام», the actor (but «المدرب وليد الركراكي»)."""
+    return draft.actor is not None and draft.sector == "CVL" and " " not in title.form \
+        and not (title.country or title.rank or title.style or mention.body) \
+        and not any(offices()[r].trade for r in title.roles if r in offices()) \
+        and not any(r.role in title.roles for r in draft.actor.roles)
 
 
 def _held_formerly(draft: Draft, title: Title) -> bool:

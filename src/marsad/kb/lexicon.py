@@ -343,12 +343,24 @@ def thing_of_a_company(tokens: Sequence[str], start: int) -> str | None:
         "EVENT" if stems & tournaments else None
 
 
+@dataclass(frozen=True)
+class PlaceHead:
+    """What makes a one-word KB name the head noun of a place named before: the key of
+    that head as the place's name begins («جزيرة جيجو»), and the places it names alone
+    (the phrases of ``places``, as word keys: «قبرص» is an island)."""
+
+    head: str
+    places: tuple[tuple[str, ...], ...]
+
+
 @lru_cache(maxsize=1)
-def place_heads() -> dict[str, str]:
-    """One-word KB names that may be the head noun of a place named before, by key: the
-    key of that head as the place's name begins (``head_of_a_place``)."""
-    return {head_stem(name): head_stem(head)
-            for name, head in _data("common_words.yaml")["head_of_a_place"].items()}
+def place_heads() -> dict[str, PlaceHead]:
+    """One-word KB names that may be the head noun of a place named before, by key
+    (``head_of_a_place``)."""
+    return {head_stem(name): PlaceHead(
+        head_stem(entry["head"]),
+        tuple(tuple(head_stem(w) for w in place.split()) for place in entry.get("places", ())))
+        for name, entry in _data("common_words.yaml")["head_of_a_place"].items()}
 
 
 # The case endings of an indefinite noun or adjective («ٍ», «ً», «ٌ»), which names never take.
@@ -497,6 +509,12 @@ def leader_heads() -> PhraseIndex[str]:
 def not_bodies() -> PhraseIndex[str]:
     """Places whose names begin with an organisation's head word («قناة السويس»)."""
     return _phrase_list("org_patterns.yaml", "not_bodies")
+
+
+@lru_cache(maxsize=1)
+def brand_words() -> frozenset[str]:
+    """Keys of words that go on a company's name and still name it («موتورز»)."""
+    return _word_keys("org_patterns.yaml", "brand_words")
 
 
 @lru_cache(maxsize=1)
