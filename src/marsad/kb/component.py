@@ -38,12 +38,14 @@ from marsad.kb.index import Match, head_stem
 from marsad.kb.lexicon import (
     OPENING_QUOTES,
     Title,
+    after_a_place_noun,
     aliases,
     anaphors,
     armed_sectors,
     brand_words,
     byline,
     closing_quote,
+    clubs,
     deceased_after,
     dependants,
     domestic_sectors,
@@ -56,6 +58,7 @@ from marsad.kb.lexicon import (
     leader_markers,
     meeting_words,
     named_after,
+    named_country_only,
     national_sectors,
     not_given_names,
     office_heads,
@@ -66,6 +69,7 @@ from marsad.kb.lexicon import (
     out_of_office,
     outlet_at,
     outward_offices,
+    own_copy_before,
     past_copulas,
     place_heads,
     portfolios,
@@ -75,6 +79,7 @@ from marsad.kb.lexicon import (
     role_matches,
     roles_named,
     state_agencies,
+    story_topics,
     thing_of_a_company,
     titles,
     topics,
@@ -84,6 +89,7 @@ from marsad.kb.lexicon import (
     written_with,
 )
 from marsad.kb.mentions import (
+    CLUB_HEAD,
     COMMAS,
     OrgPattern,
     TitlePhrase,
@@ -115,6 +121,7 @@ from marsad.text.normalize import normalize, normalize_key
 from marsad.text.sentences import sentence_starts
 
 SPAN_KEY = "entities"
+CLUBS_TOPIC = "football"  # (topics.yaml) the stories whose clubs' names are clubs
 # NER labels (ours, ANERcorp's, Wojood's) to record types.
 NER_TYPES = {
     "PERSON": "PERSON", "PERS": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE",
@@ -387,9 +394,9 @@ def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -
 
 
 def _own_names(found: list[Found], tokens: list[str], outlet: Actor | None) -> list[Found]:
-    """In an outlet's own copy, the name it goes by there in brackets or after «ل» is
-    itself, as in quotation marks: «(الجزيرة) التي آلمها هذا النبأ», «في تصريح للجزيرة»
-    in Al-Jazirah."""
+    """In an outlet's own copy, the name it goes by there in brackets, after «ل» or after
+    a word of its staff or sources is itself, as in quotation marks: «(الجزيرة) التي
+    آلمها هذا النبأ», «في تصريح للجزيرة», «مصادر الجزيرة» in Al-Jazirah."""
     if outlet is None or not outlet.own_quoted:
         return found
     own = {head_stem(form) for form in outlet.own_quoted if " " not in form}
@@ -400,7 +407,9 @@ def _own_names(found: list[Found], tokens: list[str], outlet: Actor | None) -> l
                 head_stem(word.stem) not in own:
             continue  # (the tagger's name, or a KB short name: another outlet's)
         bracketed = i > 0 and tokens[i - 1] == "(" and i + 1 < len(tokens) and tokens[i + 1] == ")"
-        if bracketed or word.prefix in ("ل", "لل"):
+        sources = i > 0 and word.prefix in ("", "ال") and \
+            head_stem(tokens[i - 1]) in own_copy_before()
+        if bracketed or sources or word.prefix in ("ل", "لل"):
             mention.source, mention.type, mention.actor = "kb", outlet.type, outlet
             mention.leads = _leads(outlet)
     return found
@@ -740,8 +749,12 @@ def _ordinary(ent: Span) -> bool:
     start, end = max(ent.start - 1, 0), min(ent.end + 1, len(doc))
     if ordinary_word([t.text for t in doc[start:end]], ent.start - start, ent.end - start):
         return True
-    return len(ent) == 1 and head_stem(ent.text) in place_heads() and \
-        _head_of_a_place_before([t.text for t in doc], ent.start, ent.end)
+    if len(ent) != 1:
+        return False
+    tokens = [t.text for t in doc]
+    return after_a_place_noun(tokens, ent.start) or (  # «بحي الجزيرة»: a district
+        head_stem(ent.text) in place_heads() and _head_of_a_place_before(tokens, ent.start,
+                                                                         ent.end))
 
 
 def _place_cue(word: str) -> bool:
@@ -799,7 +812,9 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         short = all(a.short for a in match.values)
         if not actors or ordinary_word(tokens, match.start, match.end) or \
                 _a_parents_name(tokens, match.start, actors.values()) or \
-                (short and _after_like(tokens, match)) or \
+                (short and (_after_like(tokens, match)
+                            or (match.end == match.start + 1
+                                and after_a_place_noun(tokens, match.start)))) or \
                 _head_of_a_place_before(tokens, match.start, match.end) or \
                 of_another_country(tokens, match.end, actors.values()) or \
                 _another_lineage(tokens[match.start:], match.end - match.start,
@@ -1462,9 +1477,12 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
                 _listed_among_unknowns(doc, draft, unknown_people):
             _unlink(doc, draft)
         elif draft.actor is not None and any(
-                _of_another_trade(draft.actor, m.titles, date) and not _after_a_style(doc, m)
+                (_of_another_trade(draft.actor, m.titles, date) or _of_another_body(
+                    draft.actor, m, date)) and not _after_a_style(doc, m)
                 for m in draft.mentions):
-            _unlink(doc, draft)  # «مدافع الفريق أحمد عسيري … المدافع أحمد عسيري»
+            # «مدافع الفريق أحمد عسيري … المدافع أحمد عسيري», «رئيس البلدية الأستاذ خالد
+            # الحميدان» (no intelligence chief)
+            _unlink(doc, draft)
             for mention in draft.mentions:
                 _absorb(draft, mention)
     return _domestic_bodies(doc, drafts)
@@ -1571,6 +1589,8 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         return last_person
     if mention.source == "head_anaphor":
         return _org_antecedent(doc, mention, drafts) or _bare_body(doc, mention, by_key)
+    if mention.source == "title" and _of_a_country_unnamed(doc, mention):
+        return None  # «شرعية المرشد» in a story of Egypt: not Iran's Supreme Leader
     text = doc.span_text(mention.start, mention.end)
     context = Context(date, tuple(mention.titles), mention.country, mention.org,
                       mention.type if mention.source == "ner" else None, mention.posted_to)
@@ -1623,6 +1643,19 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
     return by_key.get(key) or Draft(mention.type, _display(doc, mention), key=key)
 
 
+def _of_a_country_unnamed(doc: Page, mention: Found) -> bool:
+    """Whether a title of one country that names its holder only where the article
+    names that country (``named_country_only``) stands in an article that does not."""
+    return any(t.country not in doc.article_countries for t in _named_country_only(mention))
+
+
+def _named_country_only(mention: Found) -> list[Title]:
+    """The mention's titles of one country that name its holder only where that country
+    is named (its own country names nothing)."""
+    return [t for t in mention.titles if t.country and " " not in t.form
+            and head_stem(t.form) in named_country_only()]
+
+
 def _after_a_style(doc: Page, mention: Found) -> bool:
     """Whether a royal style stands a few words before a name: «الأمير الشاعر خالد الفيصل»
     is the prince, whom a trade may describe too."""
@@ -1640,6 +1673,17 @@ def _of_another_trade(actor: Actor, titles: Sequence[Title], date: dt.date | Non
     return all(offices()[r].sector != sector for r in trades)
 
 
+def _of_another_body(actor: Actor, mention: Found, date: dt.date | None) -> bool:
+    """Whether a person's titles are all offices of a body the KB does not list, of
+    another sector than the KB person's on the date: «رئيس البلدية» (GOV) is no
+    intelligence chief (SPY); the person named is a namesake."""
+    sector = state(actor, date).sector
+    return actor.type == "PERSON" and bool(mention.titles) and mention.sector_hint not in (
+        None, sector) and sector not in (None, "ELI") and all(
+        not (t.roles or t.family or t.rank or t.style or t.out_of_office)
+        for t in mention.titles)
+
+
 def _countries_named(doc: Page, found: list[Found]) -> list[Counter[str]]:
     """How often each sentence names each country before linking: by a place or a
     nationality («في إسطنبول», «التركية»), or a person or body whose country is known by
@@ -1654,7 +1698,8 @@ def _countries_named(doc: Page, found: list[Found]) -> list[Counter[str]]:
         foreign_voice = mention.actor is not None and (
             mention.actor.sector == "BUS" or (mention.actor.sector == "JRN"
                                              and mention.actor.id not in state_agencies()))
-        if country and not (mention.short and mention.type == "PERSON") and not foreign_voice:
+        if country and not (mention.short and mention.type == "PERSON") and not foreign_voice \
+                and not _named_country_only(mention):
             named[doc.sentence[mention.start]][country] += 1
     return named
 
@@ -1852,6 +1897,17 @@ def _classify(page: Page, mention: Found) -> None:
             mention.country = _inner_country(page.doc, mention)
     if mention.country is None:  # «حركة النهضة التونسية»: the nisba it ends with
         mention.country = _final_nisba_country(tokens, mention)
+    if head is None and CLUBS_TOPIC in story_topics() and _a_club(tokens, mention):
+        # «ريال مدريد», «الأهلي المصري» in a football story (not «التعليم الأهلي»)
+        mention.sector = org_heads().get(CLUB_HEAD)[0].sector
+
+
+def _a_club(tokens: list[str], mention: Found) -> bool:
+    """Whether an NER span is a sports club's name, maybe with its nisba."""
+    words = tokens[:mention.end]
+    club = clubs().match_at(words, mention.start)
+    nisba = adjectives().match_at(words, club.end) if club and club.end < mention.end else None
+    return club is not None and (club.end == mention.end or (nisba and nisba.end == mention.end))
 
 
 def _final_nisba_country(tokens: list[str], mention: Found) -> str | None:
@@ -1896,6 +1952,8 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
     found = _leading_actor(words)
     if found is None or ordinary_word(words, 0, found[1]):
         return None  # «أورانج كاونتي» is a county, not the company
+    if found[1] < len(words) and (after_head := _named_after_head(words)) is not None:
+        return after_head  # «قوات الجيش السوري الحر» is the FSA's, not «قوات الجيش السوري»
     if found[0].type == "ORG" and of_another_country(doc.words, mention.start + found[1],
                                                      [found[0]]):
         return None  # «الاف بي اي المغربي»: Morocco's bureau, not the FBI
@@ -1910,6 +1968,17 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
         # «أبو عبيدة المصري» (an Egyptian of ISIS, not Hamas's spokesman), «عبدالله بن
         # عبدالعزيز بن مساعد»
     return found[0] if _fits(found[0].type, mention.type) else None
+
+
+def _named_after_head(words: list[str]) -> Actor | None:
+    """The one organisation a full alias names from the word after an organisation head
+    to the span's end: «قوات [الجيش السوري الحر]»."""
+    if org_head_at(words, 0) is None:
+        return None
+    match = aliases().match_at(words, 1)
+    actors = {a.actor.id: a.actor for a in match.values if a.actor.type == "ORG"
+              and not a.short} if match and match.end == len(words) else {}
+    return next(iter(actors.values())) if len(actors) == 1 else None
 
 
 def _name_goes_on(words: list[str], i: int) -> bool:

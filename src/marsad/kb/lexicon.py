@@ -59,6 +59,7 @@ class Office:
     many: bool = False  # held by many at once (a senator): the title alone names none
     trade: bool = False  # a trade (a footballer): a KB person who never practised it is a namesake
     one_in_the_world: bool = False  # one holder at a time anywhere: the title alone names him
+    of_club: bool = False  # a club's or a team's: a club's name may follow («مدرب الهلال»)
 
     def written(self, body: str | None) -> str:
         """The label, with the name of the body whose office it is when it needs one:
@@ -160,8 +161,17 @@ def offices() -> dict[str, Office]:
                       v.get("body_country", True), v.get("posted", False),
                       v.get("of_place", False), v.get("with_body", False),
                       v.get("many", False), v.get("trade", False),
-                      v.get("one_in_the_world", False))
+                      v.get("one_in_the_world", False), v.get("of_club", False))
             for k, v in roles.items()}
+
+
+@lru_cache(maxsize=1)
+def clubs() -> PhraseIndex[str]:
+    """Sports clubs by name, from the tagger's list (marsad/ner/data/names/clubs.yaml):
+    the body of a title of a club («مدرب ريال مدريد»)."""
+    listed = resources.files("marsad.ner").joinpath("data/names/clubs.yaml")
+    entries = load_yaml(listed.read_text(encoding="utf-8"))["entries"]
+    return PhraseIndex().add_all((name, name) for name in entries)
 
 
 @lru_cache(maxsize=1)
@@ -235,6 +245,18 @@ def posted_dependants() -> frozenset[str]:
     """Keys of the dependant nouns of diplomats, whose «إلى» and posting may follow
     («المبعوث الخاص للأمين العام للأمم المتحدة إلى سوريا»), as listed among `dependants`."""
     return _word_keys("roles.yaml", "posted_dependants")
+
+
+@lru_cache(maxsize=1)
+def named_country_only() -> frozenset[str]:
+    """Keys of titles of one country that name its holder only where it is named."""
+    return _word_keys("roles.yaml", "named_country_only")
+
+
+@lru_cache(maxsize=1)
+def travel_words() -> frozenset[str]:
+    """Keys of words of a journey («زيارة»)."""
+    return _word_keys("roles.yaml", "travel_words")
 
 
 @lru_cache(maxsize=1)
@@ -354,6 +376,24 @@ class PlaceHead:
 
 
 @lru_cache(maxsize=1)
+def place_nouns_before() -> frozenset[str]:
+    """Keys of nouns of a place before a one-word name that make it the place's."""
+    return _word_keys("common_words.yaml", "place_nouns_before")
+
+
+def after_a_place_noun(tokens: Sequence[str], start: int) -> bool:
+    """Whether a noun of a place (through its clitics: «بحي») comes right before
+    ``tokens[start]``: a one-word name there is the place's («حي الجزيرة»)."""
+    if start == 0:
+        return False
+    word = normalize_key(tokens[start - 1])
+    # (the analyser leaves a two-letter stem whole: «بحي» is «ب» + «حي» all the same)
+    bare = [word[k:] for k in (1, 2) if set(word[:k]) <= PROCLITIC_LETTERS]
+    return not place_nouns_before().isdisjoint(
+        map(head_stem, (*noun_stems(tokens[start - 1]), *bare)))
+
+
+@lru_cache(maxsize=1)
 def place_heads() -> dict[str, PlaceHead]:
     """One-word KB names that may be the head noun of a place named before, by key
     (``head_of_a_place``)."""
@@ -362,6 +402,8 @@ def place_heads() -> dict[str, PlaceHead]:
         tuple(tuple(head_stem(w) for w in place.split()) for place in entry.get("places", ())))
         for name, entry in _data("common_words.yaml")["head_of_a_place"].items()}
 
+
+PROCLITIC_LETTERS = frozenset("وفبلك")  # one-letter proclitics before a noun
 
 # The case endings of an indefinite noun or adjective («ٍ», «ً», «ٌ»), which names never take.
 TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -512,6 +554,12 @@ def not_bodies() -> PhraseIndex[str]:
 
 
 @lru_cache(maxsize=1)
+def own_copy_before() -> frozenset[str]:
+    """Keys of nouns before an outlet's name that make it itself in its own copy."""
+    return _word_keys("org_patterns.yaml", "own_copy_before")
+
+
+@lru_cache(maxsize=1)
 def brand_words() -> frozenset[str]:
     """Keys of words that go on a company's name and still name it («موتورز»)."""
     return _word_keys("org_patterns.yaml", "brand_words")
@@ -633,6 +681,11 @@ class Alias:
 _story_topics: ContextVar[frozenset[str]] = ContextVar("story_topics", default=frozenset())
 
 
+def story_topics() -> frozenset[str]:
+    """The topics of the story being read (``reading_topics``)."""
+    return _story_topics.get()
+
+
 @contextmanager
 def reading_topics(topics: frozenset[str]) -> Iterator[None]:
     """Read names as in a story of ``topics`` within the block."""
@@ -647,7 +700,7 @@ def aliases() -> PhraseIndex[Alias]:
     """Every alias of every actor, full and short, in each of its spellings; in a story
     of a topic, the names its actors go by there instead of the actors they name
     elsewhere («الاتحاد الأوروبي», UEFA in football)."""
-    return _aliases(_story_topics.get())
+    return _aliases(story_topics())
 
 
 @lru_cache(maxsize=8)

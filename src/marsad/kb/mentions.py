@@ -39,6 +39,7 @@ from marsad.kb.lexicon import (
     another_trade_before,
     civilian_honorifics,
     closing_quote,
+    clubs,
     complement_of,
     constituency,
     courtesy_titles,
@@ -64,6 +65,7 @@ from marsad.kb.lexicon import (
     roles_named,
     sent_to,
     titles,
+    travel_words,
     written_alike,
 )
 from marsad.kb.model import Actor
@@ -82,6 +84,8 @@ POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى الي�
 NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
 MAX_NAME_AFTER_HEAD = 3  # words of a club's or a company's name after its head
+TRAVEL_REACH = 5  # words between a word of a journey and the title of the one travelling
+CLUB_HEAD = "نادي"  # the head whose sector a club named alone takes (org_patterns.yaml)
 # A title held through a pronoun: its words, up to the one with the pronoun, and how far
 # back in its sentence the organisation it refers to may be named.
 POSSESSIVE_WORDS = 3
@@ -596,6 +600,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return nisba.end
     # «سلطان عمان» is Oman's; «السفير في عمان» may be in Amman
     name = country_names(after_title=not (after_fi or word.prefix)).match_at(tokens, i)
+    if name and word.prefix == "ل" and _travelling(tokens, phrase.start):
+        return None  # «خلال زيارة … رئيس مجلس الوزراء لإيطاليا»: where he goes
     if name and not phrase.country and len(set(name.values)) == 1:
         phrase.country = name.values[0]
         return name.end
@@ -622,7 +628,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return org.end
     if org and after_fi and org.values[0].actor.country in (None, phrase.country):
         return org.end  # «قائد فيلق القدس في الحرس الثوري»: the body the first is part of
-    body = _body(tokens, i) if complement and not (phrase.org or phrase.body) else None
+    body = (_body(tokens, i) or _club(tokens, i, phrase) or _namesakes_body(tokens, i)) \
+        if complement and not (phrase.org or phrase.body) else None
     if body:  # a body the KB does not list: «وزارة الخارجية القطرية», «حزب القوات»
         if _takes_body_country(phrase):
             phrase.country = phrase.country or body.country
@@ -632,11 +639,18 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         # names none of them with a body, as «وزير» + a ministry («وزير النقل»); nor one
         # whose office is of another sector («نائب رئيس النادي» is no vice-president)
         phrase.titles = [t.of_body(tokens[body.start:body.end])
-                         if t.construct and (len(t.roles) > 1 or
-                                             t.office_sector() not in (None, body.sector))
+                         if t.construct and not _of_club(t) and (
+                             len(t.roles) > 1 or t.office_sector() not in (None, body.sector))
                          else t for t in phrase.titles]
         return body.end
     return None
+
+
+def _travelling(tokens: Sequence[str], start: int) -> bool:
+    """Whether a word of a journey comes a few words before a title at ``start`` (its
+    holder's name between: «زيارة المهندس إبراهيم محلب رئيس مجلس الوزراء»)."""
+    return any(not travel_words().isdisjoint(noun_stems(w))
+               for w in tokens[max(start - TRAVEL_REACH, 0):start])
 
 
 def _local_branch(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:
@@ -702,6 +716,34 @@ def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
     # a definite head names its body alone («الجيش»); «القوات الموالية» is no body's name
     return OrgPattern(i, end, head.values[0], None, None) \
         if end > head.end or definite(tokens[i]) else None
+
+
+def _namesakes_body(tokens: Sequence[str], i: int) -> OrgPattern | None:
+    """A KB organisation's name that the words after it make another country's body
+    («جهاز مكافحة الإرهاب بالجيش الليبي»): that body, of the KB one's sector."""
+    found = aliases().match_at(tokens, i)
+    namesakes = [a.actor for a in found.values if a.actor.type == "ORG"] if found else []
+    after = country_after(tokens, found.end) if namesakes else None
+    if after is None or any(a.country in (None, after[0]) for a in namesakes):
+        return None
+    head = OrgHead(" ".join(tokens[i:found.end]), namesakes[0].sector, None)
+    return OrgPattern(i, after[1], head, after[0], None)
+
+
+def _of_club(title: Title) -> bool:
+    return bool(title.roles) and all(offices()[r].of_club for r in title.roles)
+
+
+def _club(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> OrgPattern | None:
+    """A club named by itself after a club's title («مدرب إنتر ميلان», «مدرب الأهلي
+    المصري»: the nisba is the club's), as a body of the «نادي» head's sector."""
+    club = clubs().match_at(tokens, i) if all(map(_of_club, phrase.titles)) else None
+    if club is None:
+        return None
+    nisba = _nisba(tokens, club.end)
+    head = org_heads().get(CLUB_HEAD)[0]
+    return OrgPattern(i, nisba.end if nisba else club.end, head,
+                      nisba.values[0].iso3 if nisba else None, None)
 
 
 def _name_after_head(tokens: Sequence[str], i: int, end: int) -> int:
@@ -801,20 +843,35 @@ def _alias_of(tokens: Sequence[str], i: int, actor_type: str) -> Match[Alias] | 
 
 
 def of_another_country(tokens: Sequence[str], end: int, actors: Iterable[Actor]) -> bool:
-    """Whether «ل» + a country, or a nisba, after a name makes it another country's body:
-    «جبهة التحرير الوطني لتشاد» is Chad's front, not Algeria's FLN; «حزب العدالة والبناء
-    اليمني» Yemen's party, not Libya's."""
-    if end >= len(tokens):
-        return False
-    if best(tokens[end]).prefix in ("ل", "لل"):
-        country = country_of_name(tokens[end])
-    else:
-        nisba = adjectives().match_at(tokens, end)
-        countries = {n.iso3 for n in nisba.values} if nisba else set()
-        country = countries.pop() if len(countries) == 1 else None
-    return country is not None and all(a.country not in (None, country) for a in actors)
+    """Whether «ل» + a country, «ب» + another body, or a nisba, after a name makes it
+    another country's body: «جبهة التحرير الوطني لتشاد» is Chad's front, not Algeria's FLN;
+    «حزب العدالة والبناء اليمني» Yemen's party, not Libya's; «جهاز مكافحة الإرهاب بالجيش
+    الليبي» Libya's, not Iraq's."""
+    after = country_after(tokens, end)
+    return after is not None and all(a.country not in (None, after[0]) for a in actors)
 
 
+def country_after(tokens: Sequence[str], i: int) -> tuple[str, int] | None:
+    """The one country the words at ``i`` give the name before them, and where they end:
+    «ل» + a country, «ب» + a body (a KB organisation, or a pattern: «بالجيش الليبي»), or a
+    nisba."""
+    if i >= len(tokens):
+        return None
+    prefix = best(tokens[i]).prefix
+    if prefix in ("ل", "لل"):  # (not a body: «لوكالة الصحافة الفرنسية» is who was told)
+        country = country_of_name(tokens[i])
+        return (country, i + 1) if country else None
+    if prefix in ("ب", "بال"):
+        alias = _alias_of(tokens, i, "ORG")
+        countries = {a.actor.country for a in alias.values} if alias else set()
+        if len(countries) == 1 and None not in countries:
+            return countries.pop(), alias.end
+        pattern = read_org_pattern(tokens, i) if alias is None else None
+        return (pattern.country, pattern.end) if pattern and pattern.country else None
+    nisba = adjectives().match_at(tokens, i)
+    countries = {n.iso3 for n in nisba.values} if nisba else set()
+    return (countries.pop(), nisba.end) if len(countries) == 1 and None not in countries \
+        else None  # («الكردي»: a people, no country)
 
 
 @dataclass(frozen=True)
