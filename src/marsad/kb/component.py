@@ -311,8 +311,10 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
               for i in range(f.start, titles().match_at(tokens, f.start).end)}
     title_words += [f for f in found if f.source == "ner" and f.type != "PERSON"
                     and f not in title_words and set(range(f.start, f.end)) <= inside]
-    standalone, titled = _titles(tokens, persons, _cover(f for f in found if f not in title_words),
-                                 publication_date(doc), sentence, title_starts)
+    taken = _cover(f for f in found if f not in title_words) - _holders_titles(found, tokens,
+                                                                                persons)
+    standalone, titled = _titles(tokens, persons, taken, publication_date(doc), sentence,
+                                 title_starts)
     found = [f for f in found if f not in title_words or f.start not in titled] + \
         [_holders_office(tokens, f) for f in standalone]
     titled |= _predicate_titles(tokens, persons, titled)
@@ -871,6 +873,14 @@ def _a_parents_name(tokens: list[str], start: int, actors: Iterable[Actor]) -> b
     longer one («الأميرة مشاعل بنت مقرن بن عبدالعزيز» is his daughter, not Prince Muqrin)."""
     return start > 0 and normalize_key(tokens[start - 1]) in PARENT_WORDS \
         and all(a.type == "PERSON" for a in actors)
+
+
+def _holders_titles(found: list[Found], tokens: list[str], persons: list[Found]) -> set[int]:
+    """The words of a title that a body's name ends with right before the name of the
+    title's holder: in «قوات الرئيس السابق علي عبدالله صالح» the title is his too."""
+    starts = {p.start for p in persons}
+    return {i for f in found if f.type == "ORG" and f.end in starts and f.end - f.start > 1
+            and titles().match_at(tokens, f.start + 1) for i in range(f.start + 1, f.end)}
 
 
 def _head_of_a_place_before(tokens: list[str], start: int, end: int) -> bool:
@@ -1477,11 +1487,10 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
                 _listed_among_unknowns(doc, draft, unknown_people):
             _unlink(doc, draft)
         elif draft.actor is not None and any(
-                (_of_another_trade(draft.actor, m.titles, date) or _of_another_body(
-                    draft.actor, m, date)) and not _after_a_style(doc, m)
+                _of_another_trade(draft.actor, m.titles, date) and not _after_a_style(doc, m)
                 for m in draft.mentions):
             # «مدافع الفريق أحمد عسيري … المدافع أحمد عسيري», «رئيس البلدية الأستاذ خالد
-            # الحميدان» (no intelligence chief)
+            # الحميدان» (a mayor, no intelligence chief)
             _unlink(doc, draft)
             for mention in draft.mentions:
                 _absorb(draft, mention)
@@ -1645,8 +1654,13 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
 
 def _of_a_country_unnamed(doc: Page, mention: Found) -> bool:
     """Whether a title of one country that names its holder only where the article
-    names that country (``named_country_only``) stands in an article that does not."""
-    return any(t.country not in doc.article_countries for t in _named_country_only(mention))
+    names that country (``named_country_only``) stands in an article that does not, or
+    names it once in passing and another country more."""
+    named = doc.article_countries
+    most = max(named.values(), default=0)
+    # (named once in passing, «آيات إيران», in a story of Egypt, is not enough)
+    return any(named[t.country] < min(2, most) or not named[t.country]
+               for t in _named_country_only(mention))
 
 
 def _named_country_only(mention: Found) -> list[Title]:
@@ -1671,17 +1685,6 @@ def _of_another_trade(actor: Actor, titles: Sequence[Title], date: dt.date | Non
         return False
     sector = state(actor, date).sector
     return all(offices()[r].sector != sector for r in trades)
-
-
-def _of_another_body(actor: Actor, mention: Found, date: dt.date | None) -> bool:
-    """Whether a person's titles are all offices of a body the KB does not list, of
-    another sector than the KB person's on the date: «رئيس البلدية» (GOV) is no
-    intelligence chief (SPY); the person named is a namesake."""
-    sector = state(actor, date).sector
-    return actor.type == "PERSON" and bool(mention.titles) and mention.sector_hint not in (
-        None, sector) and sector not in (None, "ELI") and all(
-        not (t.roles or t.family or t.rank or t.style or t.out_of_office)
-        for t in mention.titles)
 
 
 def _countries_named(doc: Page, found: list[Found]) -> list[Counter[str]]:

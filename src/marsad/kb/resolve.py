@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from marsad.kb.lexicon import (
     Title,
@@ -34,6 +35,7 @@ W_ORG = 2.0
 W_IN_OFFICE = 0.5  # of two namesakes, the one in office on the date is the news
 W_NOT_EXISTING = -2.0
 W_SHORT = -0.5  # a surname is weaker evidence than a full name
+GIVEN_NAME_LIKENESS = 0.5  # how alike two spellings of one given name are, at least
 
 
 @dataclass(frozen=True)
@@ -148,13 +150,20 @@ def _by_surname(words: list[str], context: Context) -> Resolution:
         if any(name[0] == keys[0] and _within(keys, name) for name in names):
             why = f"«{' '.join(words)}» within one of his names"
         elif context.date and any(role_matches(r.role, t) for r in actor.roles_on(context.date)
-                                  for t in context.titles if t.roles or t.family):
+                                  for t in context.titles if t.roles or t.family) \
+                and any(_spelled_alike(keys[0], name[0]) for name in names):
             why = f"surname «{words[-1]}» with a title of his office"
         else:
             continue
         candidates.append(Candidate(actor, reasons=[why]))
         _score(candidates[-1], context)
     return _choose(candidates, empty="no actor has this name")
+
+
+def _spelled_alike(word: str, other: str) -> bool:
+    """Whether two given names may be one spelled two ways («فرنسوا», «فرانسوا»), not two
+    people of one family («ميشيل أوباما» after «الرئيس»: his wife, not Barack)."""
+    return SequenceMatcher(None, word, other).ratio() >= GIVEN_NAME_LIKENESS
 
 
 def _within(words: list[str], name: list[str]) -> bool:
