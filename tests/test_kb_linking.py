@@ -2226,6 +2226,12 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
      ["gbr.hsbc"]),
     ("وكان المصريون قد رفضوا شرعية المرشد. وثار المصريون على الجماعة في مصر، "
      "وهاجم الكاتب آيات إيران.", [("إيران", "GPE")], []),
+    # -- the thirty-second
+    # a sect's adjective, no footballer; Jordan's king by a given name in a sentence whose
+    # only country is a place misread («ملكه», "his king": a Jordanian village)
+    ("وتدعم إيران النظام البعثي النصيري الأسدي في سوريا.", [("النصيري", "PERSON")], []),
+    ("واجه عهد الملك عبدالله نماذج خرجت من فكر مهاجر وأثبتت التفاف الشعب خلف الأردن.",
+     [("عبدالله", "PERSON"), ("الأردن", "GPE")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
     ("خاض المعارك مقاتلو وحدات حماية الشعب الكردي وقوات الجيش السوري الحر.",
      [("وحدات حماية الشعب", "ORG"), ("وقوات الجيش السوري الحر", "ORG")],

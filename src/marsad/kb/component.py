@@ -2150,14 +2150,16 @@ def _holder_so_named(doc, mention: Found, context: Context) -> Actor | None:
     """The holder of a title's office on the date, when the name after it is a part of
     his that no KB alias gives alone: «مكتب رئيس الوزراء أوغلو» in 2015 is Davutoğlu, not
     the Çavuşoğlu the article named before. A title without a country is of one its
-    sentence, or else the article, names."""
+    sentence names (not one the article names elsewhere: «لأخيه الملك عبد الله» in a
+    Saudi story that names Jordan is no Abdullah II)."""
     words = [set(noun_stems(w)) for w in doc.content_words(mention.start, mention.end)]
     countries = [context.country] if context.country else \
-        [*doc.countries[doc.sentence[mention.start]], *doc.article_countries]
-    for country in dict.fromkeys(countries):
+        list(doc.countries[doc.sentence[mention.start]])
+    for country in countries:
         holder = resolve_office(replace(context, country=country)).choice
-        if holder is not None and holder.type == "PERSON" and words and \
-                any(_in_order(words, name) for name in _actor_names(holder)):
+        if holder is not None and holder.type == "PERSON" and words and any(
+                _in_order(words, name) and name[-1] in words[-1]  # (his family name)
+                for name in _actor_names(holder)):
             return holder
     return None
 

@@ -37,6 +37,10 @@ _TOKEN = regex.compile(
 )
 
 
+# A ta marbuta ends a word: a letter right after it begins the next one
+_GLUED = regex.compile(r"(?<=ة)(?=[\u0621-\u064a])")
+
+
 def tokenize(text: str) -> tuple[list[str], list[bool]]:
     """Split ``text`` into spaCy ``words`` and ``spaces`` that reconstruct it exactly.
 
@@ -52,8 +56,14 @@ def tokenize(text: str) -> tuple[list[str], list[bool]]:
             spaces[-1] = True
         elif start > position:
             _add_whitespace(text[position:start], words, spaces)
-        words.append(match.group())
-        spaces.append(False)
+        word = match.group()
+        if match.lastgroup == "word" and "ة" in word[:-1]:
+            glued = _GLUED.split(word)  # «الخارجيةعادل»: two words, a space left out
+            words += glued
+            spaces += [False] * len(glued)
+        else:
+            words.append(word)
+            spaces.append(False)
         position = match.end()
     _add_whitespace(text[position:], words, spaces)
     return words, spaces
