@@ -1510,8 +1510,9 @@ def _bracketed_after(doc: Page, mention: Found, before: Found) -> bool:
 
 def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
     """A KB person named only by a one-word surname, in an article that names neither
-    his country nor an office of his, who held none of his offices yet on the date: a
-    namesake («ماتيس» in an exhibition of 2015 is the painter; «بايدن» in 2020 is Biden).
+    his country nor an office of his, who held none of his offices yet on the date, or
+    none any more: a namesake («ماتيس» in an exhibition of 2015 is the painter; «بايدن» in
+    2020 is Biden; «المرزوقي» in a Saudi club's story of 2015 is no Tunisian ex-president).
     (Arab family names are shared too, «المالكي» in a Saudi comedy's cast, but «البشير»
     with Sudan's ruling party unnamed is still Omar al-Bashir.)"""
     named = [m for m in draft.mentions if m.source != "anaphor"]
@@ -1519,8 +1520,9 @@ def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
     if actor is None or not named or not all(m.surname for m in named) or \
             actor.country in doc.article_countries or date is None:
         return False
-    return bool(actor.roles) and all(r.start is not None and r.start > date
-                                     for r in actor.roles)
+    return bool(actor.roles) and (
+        all(r.start is not None and r.start > date for r in actor.roles)
+        or all(r.end is not None and r.end <= date for r in actor.roles))
 
 
 def _in_byline(words: list[str], mention: Found) -> bool:

@@ -371,7 +371,7 @@ class PlaceHead:
     that head as the place's name begins («جزيرة جيجو»), and the places it names alone
     (the phrases of ``places``, as word keys: «قبرص» is an island)."""
 
-    head: str
+    head: str | None
     places: tuple[tuple[str, ...], ...]
 
 
@@ -398,7 +398,7 @@ def place_heads() -> dict[str, PlaceHead]:
     """One-word KB names that may be the head noun of a place named before, by key
     (``head_of_a_place``)."""
     return {head_stem(name): PlaceHead(
-        head_stem(entry["head"]),
+        head_stem(entry["head"]) if "head" in entry else None,
         tuple(tuple(head_stem(w) for w in place.split()) for place in entry.get("places", ())))
         for name, entry in _data("common_words.yaml")["head_of_a_place"].items()}
 
