@@ -78,6 +78,7 @@ from marsad.kb.lexicon import (
     relative_pronouns,
     role_matches,
     roles_named,
+    spellings,
     state_agencies,
     story_topics,
     thing_of_a_company,
@@ -121,6 +122,8 @@ from marsad.text.normalize import normalize, normalize_key
 from marsad.text.sentences import sentence_starts
 
 SPAN_KEY = "entities"
+QUOTED_LIST_REACH = 5  # tokens to a neighbour in a list of quoted names
+MAX_QUOTED_PLACE_WORDS = 2
 CLUBS_TOPIC = "football"  # (topics.yaml) the stories whose clubs' names are clubs
 # NER labels (ours, ANERcorp's, Wojood's) to record types.
 NER_TYPES = {
@@ -386,7 +389,8 @@ def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -
         longer = name_around_quote(tokens, i, end)
         if longer:  # its quotation marks inside
             start, end, actor = longer.start, longer.end, longer.values[0].actor
-        elif quoted and not _another_kind_before(tokens, i, quoted[2]):
+        elif quoted and not (_another_kind_before(tokens, i, quoted[2]) or (
+                not _told(tokens, i) and _among_quoted_places(tokens, i, end))):
             start, end, actor = quoted
         else:
             continue
@@ -415,6 +419,26 @@ def _own_names(found: list[Found], tokens: list[str], outlet: Actor | None) -> l
             mention.source, mention.type, mention.actor = "kb", outlet.type, outlet
             mention.leads = _leads(outlet)
     return found
+
+
+def _told(tokens: list[str], quote: int) -> bool:
+    """Whether «ل» comes right before a quotation: «قال لـ«الشرق الأوسط»», the medium told."""
+    return quote > 0 and normalize_key(tokens[quote - 1]) == "ل"  # («لـ», its tatweel gone)
+
+
+def _among_quoted_places(tokens: list[str], quote: int, end: int) -> bool:
+    """Whether another quotation near this one holds a place: a list of reporters and
+    their cities («محمد معشي "جازان"، يزيد الجماز "الرياض"»), where the name is the city,
+    no paper."""
+    for j in range(max(quote - QUOTED_LIST_REACH, 0), min(end + QUOTED_LIST_REACH, len(tokens))):
+        close = closing_quote(tokens, j) if tokens[j] in OPENING_QUOTES and j != quote else None
+        between = tokens[close:quote] if close is not None and close < quote else tokens[end:j]
+        if close is not None and close - j <= MAX_QUOTED_PLACE_WORDS + 1 and \
+                any(t in COMMAS for t in between) and any(
+                    place.feature != "country"
+                    for place in gazetteer().search(" ".join(tokens[j + 1:close]))):
+            return True  # (a comma between: «قال مصدر لـ"الرياض" إن … في "جدة"» is the paper)
+    return False
 
 
 def _another_kind_before(tokens: list[str], quote: int, actor: Actor) -> bool:
@@ -909,6 +933,19 @@ def _names_one_of(tokens: list[str], i: int, places: Iterable[tuple[str, ...]]) 
     return any(place[0] in name_stems(tokens[i])
                and tuple(map(head_stem, tokens[i + 1:i + len(place)])) == place[1:]
                for place in places)
+
+
+def _another_given_name_before(tokens: list[str], start: int, actor: Actor) -> bool:
+    """Whether a listed given name, no word of any of the actor's names, stands right
+    before a surname the tagger read alone: someone else of that family (unless the
+    given name ends a name before: «هنأ الملك سلمان بايدن»)."""
+    if start == 0:
+        return False
+    key = normalize_key(tokens[start - 1])
+    if shipped_lexicon().given_name_end([key], 0) != 1:
+        return False
+    return key not in {normalize_key(w) for form in (*actor.aliases, *actor.short)
+                       for spelling in spellings(form) for w in spelling.split()}
 
 
 def _a_familys(tokens: list[str], start: int) -> bool:
@@ -1635,8 +1672,11 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
     if actor is not None and (actor.founded_long_after(date) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
             and _by_short_or_kunya(text, actor)) or (
-            mention.surname and _a_familys(doc.words, mention.start))):
-        actor = None  # «أبو عبيدة المصري» is an Egyptian, not Hamas's spokesman
+            mention.surname and (_a_familys(doc.words, mention.start) or (
+                _another_given_name_before(doc.words, mention.start, actor)
+                and not any(m.end == mention.start for d in drafts for m in d.mentions))))):
+        actor = None  # «أبو عبيدة المصري» is an Egyptian, not Hamas's spokesman; «بشرى
+        # [العبيدي]», the tagger's surname alone, no defence minister
     if actor is not None:
         mention.actor = actor
         mention.leads = mention.leads or _leads(actor)

@@ -847,6 +847,8 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
     «مصدر»."""
     if not words:
         return True
+    if len(words) == 1 and _pronoun_for_ta_marbuta(words[0], actor):
+        return False  # «وجوده» (his presence) is no «جودة» (Nasser Judeh)
     if actor.type != "PERSON" and len(words) == 1:
         one_word = [f for f in (*actor.aliases, *actor.short) if " " not in f]
         if any(len(f) <= SHORT_ACRONYM for f in one_word):
@@ -868,6 +870,13 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
     both = {definite(form.split()[-1]) for form in forms
             if head_stem(form.split()[-1]) == head_stem(words[-1])}
     return len(both) == 2 or any(definite(form.split()[-1]) == last for form in same)
+
+
+def _pronoun_for_ta_marbuta(word: str, actor: Actor) -> bool:
+    """Whether a word ends with «ه» where every one-word name of the actor it may be
+    ends with «ة»: the key folds the two, but «ه» there is a pronoun («وجوده»)."""
+    ends = {form[-1] for form in (*actor.aliases, *actor.short) if " " not in form}
+    return word.endswith("ه") and ends == {"ة"}
 
 
 def spellings(form: str) -> set[str]:
