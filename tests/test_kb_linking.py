@@ -2252,6 +2252,12 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
      []),
     ('وقال مصدر لـ"الرياض" إن الاجتماع في "جدة" سيعقد غدا.', [], ["media.alriyadh"]),
     ("وقال المتحدث لـ«الشرق الأوسط»، إن «جدة» استجابت للطلب.", [], ["media.asharq-alawsat"]),
+    # -- the thirty-fifth
+    # quality; a Quran primer; Treasury notes
+    ("كشفت دراسات عن علاقة بين جودة النظام التعليمي ودرجات الطلاب.", [("جودة", "PERSON")], []),
+    ("وأنهى 11 طالبا القاعدة النورانية.", [("القاعدة", "ORG")], []),
+    ("وحققت سندات الخزانة الأمريكية لأجل عامين عائدات مرتفعة.",
+     [("الخزانة الأمريكية", "ORG")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
     ("خاض المعارك مقاتلو وحدات حماية الشعب الكردي وقوات الجيش السوري الحر.",
      [("وحدات حماية الشعب", "ORG"), ("وقوات الجيش السوري الحر", "ORG")],
@@ -2286,6 +2292,9 @@ def test_links_read_in_the_blind_rounds(linker, text, ents, expected):
     # (the thirty-first) a royal style of three words between a title and the name
     ("ويفتتح أمير منطقة مكة المكرمة صاحب السمو الملكي الأمير خالد الفيصل سوق عكاظ.",
      "خالد الفيصل", ["أمير منطقة مكة المكرمة"]),
+    # (the thirty-fifth) a governor's order to the police, no office of theirs
+    ("لولا توجيه الأمير خالد الفيصل أمير منطقة مكة المكرمة للشرطة بسرعة القبض عليهم.",
+     "خالد الفيصل", ["أمير منطقة مكة المكرمة"]),
 ])
 def test_the_twenty_third_rounds_titles(linker, text, name, roles):
     doc = run(linker, text, [(name, "PERSON")], date="2015-07-24")
@@ -2298,6 +2307,14 @@ def test_a_title_a_bodys_name_ends_with_is_its_holders_too(linker):
               date="2015-07-24")
     assert [(e.kb_id, e.roles, e.sector) for e in doc._.entities] == \
         [(None, [], "MIL"), ("yem.saleh", ["الرئيس المخلوع"], "ELI")]
+
+
+def test_an_outlets_reporting_verbs_and_odd_quotation_marks_name_it_in_its_own_copy():
+    url = "http://www.al-jazirah.com/2015/20150726/ln46.htm"
+    for text in ("وعن هذا العشق التقت الجزيرة بأم علي وسجل اللاعب هدفا في المباراة.",
+                 "وطالب عبر تصريح خاص لـ»الجزيرة « بضرورة وضع حد لهذا الوضع."):
+        entities = marsad.analyze(text, published="2015-07-26", url=url).entities
+        assert [e.kb_id for e in entities if e.kb_id] == ["media.aljazirah"]
 
 
 def test_a_club_is_a_club_in_a_football_story_only(linker):

@@ -36,6 +36,7 @@ from marsad.geo.gazetteer import gazetteer
 from marsad.geo.lexicon import lexicon as place_lexicon
 from marsad.kb.index import Match, head_stem
 from marsad.kb.lexicon import (
+    CLOSING_QUOTES,
     OPENING_QUOTES,
     Title,
     after_a_place_noun,
@@ -122,6 +123,7 @@ from marsad.text.normalize import normalize, normalize_key
 from marsad.text.sentences import sentence_starts
 
 SPAN_KEY = "entities"
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES | {"»"}
 QUOTED_LIST_REACH = 5  # tokens to a neighbour in a list of quoted names
 MAX_QUOTED_PLACE_WORDS = 2
 CLUBS_TOPIC = "football"  # (topics.yaml) the stories whose clubs' names are clubs
@@ -401,8 +403,9 @@ def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -
 
 def _own_names(found: list[Found], tokens: list[str], outlet: Actor | None) -> list[Found]:
     """In an outlet's own copy, the name it goes by there in brackets, after «ل» or after
-    a word of its staff or sources is itself, as in quotation marks: «(الجزيرة) التي
-    آلمها هذا النبأ», «في تصريح للجزيرة», «مصادر الجزيرة» in Al-Jazirah."""
+    a word of its staff, its sources or its reporting is itself, as in quotation marks:
+    «(الجزيرة) التي آلمها هذا النبأ», «في تصريح للجزيرة», «مصادر الجزيرة», «التقت الجزيرة»
+    in Al-Jazirah."""
     if outlet is None or not outlet.own_quoted:
         return found
     own = {head_stem(form) for form in outlet.own_quoted if " " not in form}
@@ -415,7 +418,9 @@ def _own_names(found: list[Found], tokens: list[str], outlet: Actor | None) -> l
         bracketed = i > 0 and tokens[i - 1] == "(" and i + 1 < len(tokens) and tokens[i + 1] == ")"
         sources = i > 0 and word.prefix in ("", "ال") and \
             head_stem(tokens[i - 1]) in own_copy_before()
-        if bracketed or sources or word.prefix in ("ل", "لل"):
+        # «لـ»الجزيرة «»: «لـ» apart, before the site's odd quotation marks
+        told = _told(tokens, i) or (i > 1 and tokens[i - 1] in QUOTES and _told(tokens, i - 1))
+        if bracketed or sources or told or word.prefix in ("ل", "لل"):
             mention.source, mention.type, mention.actor = "kb", outlet.type, outlet
             mention.leads = _leads(outlet)
     return found

@@ -628,8 +628,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return org.end
     if org and after_fi and org.values[0].actor.country in (None, phrase.country):
         return org.end  # «قائد فيلق القدس في الحرس الثوري»: the body the first is part of
+    # (not after a governor's province: «أمير منطقة مكة المكرمة للشرطة», an order to them)
     body = (_body(tokens, i) or _club(tokens, i, phrase) or _namesakes_body(tokens, i)) \
-        if complement and not (phrase.org or phrase.body) else None
+        if complement and not (phrase.org or phrase.body or phrase.body_words) else None
     if body:  # a body the KB does not list: «وزارة الخارجية القطرية», «حزب القوات»
         if _takes_body_country(phrase):
             phrase.country = phrase.country or body.country
