@@ -1769,13 +1769,15 @@ def test_the_founder_is_no_prince_named_after_his_father(linker):
 
 
 def test_the_team_after_its_coach_is_no_general(linker):
-    # «مدرب الفريق»: the team's coach, no MIL; «الفريق أول ركن» before a name is a rank
+    # «مدرب الفريق»: the team's coach (CVL), no MIL; «الفريق أول ركن» before a name is a
+    # rank
     text = ("وقال مدرب الفريق جوزيه مورينيو إن اللاعبين جاهزون. وقال الفريق أول ركن عبد الفتاح "
             "البرهان إن الجيش جاهز.")
     doc = run(linker, text, [("جوزيه مورينيو", "PERSON"), ("عبد الفتاح البرهان", "PERSON")],
               date="2021-07-21")
-    assert [(e.name, e.sector) for e in doc._.entities if e.type == "PERSON"] == \
-        [("جوزيه مورينيو", None), ("عبد الفتاح البرهان", "GOV")]  # (his office in 2021)
+    assert [(e.name, e.roles[:1], e.sector) for e in doc._.entities if e.type == "PERSON"] == \
+        [("جوزيه مورينيو", ["المدرب"], "CVL"),
+         ("عبد الفتاح البرهان", ["الرئيس"], "GOV")]  # (his office in 2021)
 
 
 def test_a_trade_of_another_sector_makes_a_namesake(linker):
@@ -2258,6 +2260,11 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     ("وأنهى 11 طالبا القاعدة النورانية.", [("القاعدة", "ORG")], []),
     ("وحققت سندات الخزانة الأمريكية لأجل عامين عائدات مرتفعة.",
      [("الخزانة الأمريكية", "ORG")], []),
+    # -- the thirty-sixth
+    # a make; Tunisia's speaker by his KB office
+    ("وشهد المعرض أقدم سيارة موديل 1955 وأخرى 1965 من نوع فورد.", [("فورد", "ORG")], []),
+    ("في حين وصف رئيس المجلس محمد الناصر إقرار القانون باللحظة التاريخية.",
+     [("محمد الناصر", "PERSON")], ["tun.ennaceur"]),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
     ("خاض المعارك مقاتلو وحدات حماية الشعب الكردي وقوات الجيش السوري الحر.",
      [("وحدات حماية الشعب", "ORG"), ("وقوات الجيش السوري الحر", "ORG")],
@@ -2292,6 +2299,14 @@ def test_links_read_in_the_blind_rounds(linker, text, ents, expected):
     # (the thirty-first) a royal style of three words between a title and the name
     ("ويفتتح أمير منطقة مكة المكرمة صاحب السمو الملكي الأمير خالد الفيصل سوق عكاظ.",
      "خالد الفيصل", ["أمير منطقة مكة المكرمة"]),
+    # (the thirty-sixth) "at the time"; an abbreviation of three words in brackets; the
+    # team's coach, no general
+    ("وافق الرئيس الأمريكي في حينه بيل كلينتون على الإفراج عنه.", "بيل كلينتون",
+     ["الرئيس في حينه"]),
+    ("لكن مدير وكالة الاستخبارات المركزية الأمريكية (سي اي ايه) انذاك جورج تينيت هدد.",
+     "جورج تينيت", ["مدير وكالة الاستخبارات المركزية انذاك"]),
+    ("وقال مدرب الفريق جمال بلماضي إن الفريق جاهز.", "جمال بلماضي", ["المدرب"]),
+    ("التي وضعها مدرب الفريق الأورغواني خورخي داسيلفا.", "خورخي داسيلفا", ["المدرب"]),
     # (the thirty-fifth) a governor's order to the police, no office of theirs
     ("لولا توجيه الأمير خالد الفيصل أمير منطقة مكة المكرمة للشرطة بسرعة القبض عليهم.",
      "خالد الفيصل", ["أمير منطقة مكة المكرمة"]),

@@ -345,7 +345,7 @@ def another_trade_before() -> dict[str, frozenset[str]]:
 def _product_words() -> tuple[frozenset[str], ...]:
     products = _data("common_words.yaml")["products"]
     return tuple(frozenset(head_stem(w) for w in products[key])
-                 for key in ("things", "between", "makers", "venues", "tournaments"))
+                 for key in ("things", "between", "makers", "venues", "tournaments", "kinds"))
 
 
 def thing_of_a_company(tokens: Sequence[str], start: int) -> str | None:
@@ -353,7 +353,9 @@ def thing_of_a_company(tokens: Sequence[str], start: int) -> str | None:
     makes or a venue or tournament it names, perhaps with «من نوع» between: «سيارة
     مرسيدس» is a car (PRODUCT), «مسرح مايكروسوفت» a theatre (FAC), «كأس الخطوط السعودية»
     a tournament (EVENT); «شركة سيارات سوزوكي» is the company (None). See ``products``."""
-    things, between, makers, venues, tournaments = _product_words()
+    things, between, makers, venues, tournaments, kinds = _product_words()
+    if start and head_stem(tokens[start - 1]) in kinds:
+        return "PRODUCT"  # «من نوع فورد», «طراز بوينغ»: a make
     i = start - 1
     while i >= 0 and start - i <= 3 and (head_stem(tokens[i]) in between
                                           or tokens[i] in OPENING_QUOTES):
@@ -453,9 +455,10 @@ def holder_adjectives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def former_markers() -> frozenset[str]:
-    """The words of `out_of_office` that make a former holder («السابق», «الراحل»)."""
-    return _word_list("roles.yaml", "former")
+def former_markers() -> frozenset[tuple[str, ...]]:
+    """The words of `out_of_office` that make a former holder («السابق», «الراحل»), as
+    keys: «انذاك» is «آنذاك»."""
+    return frozenset(phrase_key(form) for form in _data("roles.yaml")["former"])
 
 
 @lru_cache(maxsize=1)
@@ -551,6 +554,18 @@ def leader_heads() -> PhraseIndex[str]:
 def not_bodies() -> PhraseIndex[str]:
     """Places whose names begin with an organisation's head word («قناة السويس»)."""
     return _phrase_list("org_patterns.yaml", "not_bodies")
+
+
+@lru_cache(maxsize=1)
+def team_words() -> frozenset[str]:
+    """Keys of the words for a team after a club's title («مدرب الفريق»)."""
+    return _word_keys("org_patterns.yaml", "teams")
+
+
+@lru_cache(maxsize=1)
+def national_teams() -> frozenset[str]:
+    """Keys of the words for a team whose nisba is its country («المنتخب السعودي»)."""
+    return _word_keys("org_patterns.yaml", "national_teams")
 
 
 @lru_cache(maxsize=1)

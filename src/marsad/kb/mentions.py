@@ -26,7 +26,7 @@ from functools import cache
 from types import MappingProxyType
 
 from marsad.geo.gazetteer import gazetteer
-from marsad.kb.index import Match, head_stem
+from marsad.kb.index import Match, head_stem, phrase_key
 from marsad.kb.lexicon import (
     OPENING_QUOTES,
     Alias,
@@ -52,6 +52,7 @@ from marsad.kb.lexicon import (
     holder_adjectives,
     holder_adverbs,
     honorifics,
+    national_teams,
     not_bodies,
     offices,
     org_heads,
@@ -64,6 +65,7 @@ from marsad.kb.lexicon import (
     regions,
     roles_named,
     sent_to,
+    team_words,
     titles,
     travel_words,
     written_alike,
@@ -84,6 +86,7 @@ POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى الي�
 NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
 MAX_NAME_AFTER_HEAD = 3  # words of a club's or a company's name after its head
+MAX_ABBREVIATION_WORDS = 3  # in brackets after a body's name: «(سي اي ايه)»
 TRAVEL_REACH = 5  # words between a word of a journey and the title of the one travelling
 CLUB_HEAD = "نادي"  # the head whose sector a club named alone takes (org_patterns.yaml)
 # A title held through a pronoun: its words, up to the one with the pronoun, and how far
@@ -507,7 +510,7 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     if marker:  # «الرئيس السابق», «وزيرة الداخلية في حكومة الظل»
         phrase.out_of_office = True
         words = tokens[i:marker.end]
-        former = " ".join(words) in former_markers()
+        former = phrase_key(" ".join(words)) in former_markers()
         phrase.titles = list({t.form: t if t.rank else t.with_words(words, True, former)
                               for t in phrase.titles}.values())
         return marker.end
@@ -531,11 +534,13 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     honorific = honorifics().match_at(tokens, i)
     if honorific:
         return honorific.end
-    if tokens[i] == "(" and tokens[i + 2:i + 3] == [")"] and _is_word(tokens[i + 1]) and \
+    close = next((j for j in range(i + 2, i + 2 + MAX_ABBREVIATION_WORDS)
+                  if tokens[j:j + 1] == [")"]), None) if tokens[i] == "(" else None
+    if close is not None and all(map(_is_word, tokens[i + 1:close])) and \
             not _out_of_office(tokens, i + 1):
         # an abbreviation after the body's name: «… اللاجئين الفلسطينيين (أونروا) فيليب
-        # لازاريني»; not «(السابق)», which says the office is past
-        return i + 3
+        # لازاريني», «(سي اي ايه)»; not «(السابق)», which says the office is past
+        return close + 1
     if has_article(tokens[i], word) and word.stem in holder_adjectives():
         # «وزير النقل الجديد خالد السالم», «والي الخرطوم المعين حديثا …»
         adverb = i + 1 < len(tokens) and head_stem(tokens[i + 1]) in holder_adverbs()
@@ -548,7 +553,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                                  sector=None) for t in phrase.titles]
         return i + 1
     found_title = titles().match_at(tokens, i)
-    if found_title and all(t.rank for t in found_title.values):
+    if found_title and all(t.rank for t in found_title.values) and not (
+            all(map(_of_club, phrase.titles)) and head_stem(tokens[i]) in team_words()):
+        # (a rank; but «مدرب الفريق» is the team's coach, no general's)
         phrase.titles.extend(found_title.values)
         return found_title.end
     style, styles = title_at(tokens, i) if found_title else (None, [])
@@ -736,14 +743,19 @@ def _of_club(title: Title) -> bool:
 
 
 def _club(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> OrgPattern | None:
-    """A club named by itself after a club's title («مدرب إنتر ميلان», «مدرب الأهلي
-    المصري»: the nisba is the club's), as a body of the «نادي» head's sector."""
-    club = clubs().match_at(tokens, i) if all(map(_of_club, phrase.titles)) else None
-    if club is None:
+    """A club named by itself or a team by a word for one after a club's title («مدرب إنتر
+    ميلان», «مدرب الأهلي المصري», «مدرب الفريق»: a nisba is the club's), as a body of the
+    «نادي» head's sector."""
+    if not all(map(_of_club, phrase.titles)) or i >= len(tokens):
         return None
-    nisba = _nisba(tokens, club.end)
+    club = clubs().match_at(tokens, i)
+    end = club.end if club else i + 1 if definite(tokens[i]) and \
+        head_stem(tokens[i]) in team_words() else None  # «مدرب الفريق»
+    if end is None:
+        return None
+    nisba = _nisba(tokens, end) if club or head_stem(tokens[i]) in national_teams() else None
     head = org_heads().get(CLUB_HEAD)[0]
-    return OrgPattern(i, nisba.end if nisba else club.end, head,
+    return OrgPattern(i, nisba.end if nisba else end, head,
                       nisba.values[0].iso3 if nisba else None, None)
 
 
