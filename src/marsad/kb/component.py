@@ -382,7 +382,8 @@ def _quoted_names(found: list[Found], tokens: list[str], outlet: Actor | None) -
     Al-Jazirah's own copy «مصادر لـ«الجزيرة»» Al-Jazirah; so do names whose head stands
     before the quotation marks («وكالة أنباء "الشرق الأوسط"», «حزب «القوات اللبنانية»»)."""
     for i, token in enumerate(tokens):
-        if not (token in OPENING_QUOTES or token == "»") or (i and _place_cue(tokens[i - 1])):
+        if not (token in OPENING_QUOTES or token == "»") or (i and _place_cue(tokens[i - 1])) \
+                or after_a_place_noun(tokens, i):  # «سوق "عكاظ"»: the fair
             continue
         end = closing_quote(tokens, i)
         if end is None:

@@ -4,7 +4,8 @@ A phrase is stored as the key of each of its words with the article taken off (a
 the article: lexicon entries are written without other clitics, and stripping more would
 turn «سانا» into «س + انا»). A text token matches a phrase word when any of its
 candidate stems (:func:`marsad.text.clitics.noun_stems`) is that key, so the article and the
-attached conjunctions and prepositions never need listing.
+attached conjunctions and prepositions never need listing; the words after the first take
+the article only (:func:`inner_stems`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ from marsad.text.forms import FormMemo
 from marsad.text.normalize import normalize_key
 
 T = TypeVar("T")
+INNER_PREFIXES = ("", "ال", "ل", "لل")  # what a word inside a phrase may begin with
+
+
+@lru_cache(maxsize=200_000)
+def inner_stems(token: str) -> tuple[str, ...]:
+    """The keys a word inside a phrase may have: with or without the article or «ل»
+    («وزير للدفاع»), never a conjunction or another preposition, which only a phrase's
+    first word takes («شركة وابل» is no «شركة أبل», «سعود وفيصل» no «سعود الفيصل»)."""
+    return tuple(dict.fromkeys(a.stem for a in analyses(token) if a.prefix in INNER_PREFIXES))
 
 
 @lru_cache(maxsize=200_000)  # called on every token by several steps
@@ -89,8 +99,9 @@ class PhraseIndex(Generic[T]):
         """Values of the phrase that is exactly ``text``, its words found through clitics
         («بحكومة الوفاق» finds «حكومة الوفاق»)."""
         frontier = [self._root]
-        for word in text.replace("-", " ").split():
-            frontier = [n[s] for n in frontier for s in self._stems(word) if s in n]
+        for i, word in enumerate(text.replace("-", " ").split()):
+            keys = inner_stems(word) if i else self._stems(word)
+            frontier = [n[s] for n in frontier for s in keys if s in n]
         return tuple(dict.fromkeys(v for n in frontier for v in n.get(None, ())))
 
     def match_at(self, tokens: Sequence[str], start: int) -> Match[T] | None:
@@ -102,7 +113,8 @@ class PhraseIndex(Generic[T]):
         found: list[Match[T]] = []
         frontier = [self._root]
         for i in range(start, len(tokens)):
-            frontier = [n[s] for n in frontier for s in self._stems(tokens[i]) if s in n]
+            keys = self._stems(tokens[i]) if i == start else inner_stems(tokens[i])
+            frontier = [n[s] for n in frontier for s in keys if s in n]
             if not frontier:  # mostly at once: few words begin a phrase
                 break
             values = tuple(v for n in frontier for v in n.get(None, ()))

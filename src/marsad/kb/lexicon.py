@@ -386,13 +386,14 @@ def place_nouns_before() -> frozenset[str]:
 def after_a_place_noun(tokens: Sequence[str], start: int) -> bool:
     """Whether a noun of a place (through its clitics: «بحي») comes right before
     ``tokens[start]``: a one-word name there is the place's («حي الجزيرة»)."""
-    if start == 0:
-        return False
-    word = normalize_key(tokens[start - 1])
+    before = start - 2 if start > 1 and tokens[start - 1] in OPENING_QUOTES else start - 1
+    if before < 0:
+        return False  # (a quoted name too: «سوق "عكاظ"»)
+    word = normalize_key(tokens[before])
     # (the analyser leaves a two-letter stem whole: «بحي» is «ب» + «حي» all the same)
     bare = [word[k:] for k in (1, 2) if set(word[:k]) <= PROCLITIC_LETTERS]
     return not place_nouns_before().isdisjoint(
-        map(head_stem, (*noun_stems(tokens[start - 1]), *bare)))
+        map(head_stem, (*noun_stems(tokens[before]), *bare)))
 
 
 @lru_cache(maxsize=1)
