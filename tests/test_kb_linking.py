@@ -2275,6 +2275,9 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     ("على هامش بطولة العالم للسهام عقدت أولى اجتماعات الاتحاد الدولي بحضور اللاعبين. "
      "وتقام اليوم مباراة وانتخابات الاتحاد الدولي للسهام.", [("الاتحاد الدولي", "ORG")], []),
     ("كان زمن قصير ظريف ضاحك.", [("ظريف", "PERSON")], []),
+    # -- the thirty-eighth: Abu Nidal's splinter, no Fatah
+    ("وهو المدير السابق للدائرة السياسية في حركة فتح - المجلس الثوري.",
+     [("حركة فتح - المجلس الثوري", "ORG")], ["pse.ano"]),
     # (the 900 articles) «سعود وفيصل»: two kings, no «سعود الفيصل»
     ("مرورا بالملوك: سعود وفيصل وخالد وفهد.", [("سعود وفيصل", "PERSON")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
