@@ -2278,6 +2278,14 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     # -- the thirty-eighth: Abu Nidal's splinter, no Fatah
     ("وهو المدير السابق للدائرة السياسية في حركة فتح - المجلس الثوري.",
      [("حركة فتح - المجلس الثوري", "ORG")], ["pse.ano"]),
+    # -- the thirty-ninth: a hotel in Mogadishu; Intel's science fair (a prize or a
+    # contest named after a sponsor; not «منافستها إيرباص», its competitor); zeal
+    ("وأصيب العشرات في التفجير الذي استهدف فندق الجزيرة في مقديشو.", [("الجزيرة", "ORG")],
+     []),
+    ("وشارك الطالب في مسابقة إنتل الدولية للعلوم والهندسة.", [("إنتل", "ORG")], []),
+    ("دافعت شركة بوينغ ومنافستها إيرباص عن النظم الأمنية.", [("إيرباص", "ORG")],
+     ["usa.boeing", "fra.airbus"]),
+    ("ويواصل المعلم عمله بحماس لأنه يحب التدريس.", [("بحماس", "ORG")], []),
     # (the 900 articles) «سعود وفيصل»: two kings, no «سعود الفيصل»
     ("مرورا بالملوك: سعود وفيصل وخالد وفهد.", [("سعود وفيصل", "PERSON")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
