@@ -2286,6 +2286,9 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     ("دافعت شركة بوينغ ومنافستها إيرباص عن النظم الأمنية.", [("إيرباص", "ORG")],
      ["usa.boeing", "fra.airbus"]),
     ("ويواصل المعلم عمله بحماس لأنه يحب التدريس.", [("بحماس", "ORG")], []),
+    # -- the fortieth: «الدم معصوم» (inviolable); «حمراء الأسد», a place near Medina
+    ("وأكد أن الدم معصوم ولا يجوز سفكه.", [("معصوم", "PERSON")], []),
+    ("وشملت المخططات حمراء الأسد والعاقول.", [("الأسد", "PERSON")], []),
     # (the 900 articles) «سعود وفيصل»: two kings, no «سعود الفيصل»
     ("مرورا بالملوك: سعود وفيصل وخالد وفهد.", [("سعود وفيصل", "PERSON")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
