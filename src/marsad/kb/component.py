@@ -123,7 +123,7 @@ from marsad.text.normalize import normalize, normalize_key
 from marsad.text.sentences import sentence_starts
 
 SPAN_KEY = "entities"
-QUOTES = OPENING_QUOTES | CLOSING_QUOTES | {"»"}
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 QUOTED_LIST_REACH = 5  # tokens to a neighbour in a list of quoted names
 MAX_QUOTED_PLACE_WORDS = 2
 CLUBS_TOPIC = "football"  # (topics.yaml) the stories whose clubs' names are clubs
@@ -1958,7 +1958,8 @@ def _a_club(tokens: list[str], mention: Found) -> bool:
     words = tokens[:mention.end]
     club = clubs().match_at(words, mention.start)
     nisba = adjectives().match_at(words, club.end) if club and club.end < mention.end else None
-    return club is not None and (club.end == mention.end or (nisba and nisba.end == mention.end))
+    return club is not None and (club.end == mention.end
+                                 or (nisba is not None and nisba.end == mention.end))
 
 
 def _final_nisba_country(tokens: list[str], mention: Found) -> str | None:
