@@ -48,6 +48,7 @@ from marsad.kb.lexicon import (
     closing_quote,
     clubs,
     deceased_after,
+    deceased_before,
     dependants,
     domestic_sectors,
     family_words,
@@ -175,6 +176,7 @@ class Draft:
     # offices the KB says it holds only at other times, far from the date (Trump's
     # presidency in 2022): their bare titles are courtesies
     other_times: set[str] = field(default_factory=set)
+    earlier: set[str] = field(default_factory=set)  # those of ``other_times`` held before
     mentions: list[Found] = field(default_factory=list)
     key: tuple = ()
 
@@ -276,6 +278,7 @@ PARENT_WORDS = LINEAGE_WORDS | {DAUGHTER_OF}
 
 # The word for a late holder after his title («الرئيس الراحل»).
 LATE = "الراحل"
+FORMER = "السابق"
 
 # How far back, in words, a list of things named after people looks for their head.
 MAX_LIST_REACH = 12
@@ -318,6 +321,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
                     and f not in title_words and set(range(f.start, f.end)) <= inside]
     taken = _cover(f for f in found if f not in title_words) - _holders_titles(found, tokens,
                                                                                 persons)
+    _titles_in_names(tokens, persons)
     standalone, titled = _titles(tokens, persons, taken, publication_date(doc), sentence,
                                  title_starts)
     found = [f for f in found if f not in title_words or f.start not in titled] + \
@@ -778,15 +782,14 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
 def _ordinary(ent: Span) -> bool:
     """Whether the words of an NER span are an ordinary phrase there (`ordinary_word`)."""
     doc = ent.doc
-    start, end = max(ent.start - 1, 0), min(ent.end + 1, len(doc))
+    start, end = max(ent.start - 2, 0), min(ent.end + 1, len(doc))  # («35 «بي بي»»)
     if ordinary_word([t.text for t in doc[start:end]], ent.start - start, ent.end - start):
         return True
     if len(ent) != 1:
         return False
     tokens = [t.text for t in doc]
     return after_a_place_noun(tokens, ent.start) or (  # «بحي الجزيرة»: a district
-        head_stem(ent.text) in place_heads() and _head_of_a_place_before(tokens, ent.start,
-                                                                         ent.end))
+        _head_of_a_place_before(tokens, ent.start, ent.end))
 
 
 def _place_cue(word: str) -> bool:
@@ -917,14 +920,16 @@ def _head_of_a_place_before(tokens: list[str], start: int, end: int) -> bool:
     """Whether a one-word KB name is the head noun of a place the article named before
     («قاعدة العند» … «السيطرة على القاعدة»: the base), in an article that never names the
     actor by a longer name («تنظيم القاعدة»)."""
-    key = head_stem(tokens[start]) if end == start + 1 else None
+    # (through the word's clitics: «استخدام القوات الأمريكية للقاعدة»)
+    key = next((k for k in name_stems(tokens[start]) if k in place_heads()), None) \
+        if end == start + 1 else None
     head = place_heads().get(key) if key else None
     if head is None or not any(
             (head_stem(t) == head.head and not definite(t) and i + 1 < start)
             or _names_one_of(tokens, i, head.places) for i, t in enumerate(tokens[:start])):
         return False
     for j, token in enumerate(tokens):
-        if head_stem(token) != key:
+        if key not in name_stems(token):
             continue
         around = [aliases().match_at(tokens, j - 1) if j else None,
                   aliases().match_at(tokens, j)]
@@ -1009,6 +1014,9 @@ def _titles(
     ends = {p.end: p for p in persons}
     in_names = _cover(persons)
     standalone, covered = [], set()
+    # the person each title after a name describes, by where the title ends: «ولي العهد
+    # نائب رئيس مجلس الوزراء وزير الداخلية» are three offices of the name before them
+    chained: dict[int, tuple[Found, list[Title]]] = {}
     before = Before()  # the last office read and its holder, for «نظيره»
     subjects: dict[int, Before] = {}  # each sentence's first office read
     i = 0
@@ -1037,12 +1045,12 @@ def _titles(
             person_starts = set(starts)
         if phrase.name_start is not None and not (phrase.qualified or counterpart):
             phrase.country = _domestic_country(tokens, phrase, before, sentence)
-        if phrase.name_start in starts and _deceased(tokens, starts[phrase.name_start]):
+        if phrase.name_start in starts and _late(tokens, starts[phrase.name_start],
+                                                 phrase.start):
             # «خادم الحرمين الشريفين الملك عبد الله - رحمه الله -»: the late king's titles,
             # written as the press writes a late holder's («الرئيس الراحل»)
             phrase.out_of_office = True
-            phrase.titles = [t if t.rank or t.style else t.with_words([LATE], True, True)
-                             for t in phrase.titles]
+            phrase.titles = _late_titles(phrase.titles)
         # «المبعوث الخاص [للأمين العام] …»: the dependant noun of this title was read as a
         # title of its own, whose person this phrase describes too
         reread = phrase.start < i and phrase.start in covered
@@ -1050,14 +1058,21 @@ def _titles(
         if phrase.of_post:  # «شغل منصب وزير الخارجية»: the office, not its holder
             i = max(phrase.end, i + 1)
             continue
-        holder = _place(tokens, phrase, starts, ends, date)
+        own = chained.get(phrase.start, (None, None))[1]
+        holder = _place(tokens, phrase, starts, ends, chained, date)
         if holder is not None and holder.source == "title" and not reread:
             standalone.append(holder)
+        elif holder is not None and holder.end <= phrase.start:
+            # a title right after may describe him too; his titles before the first one
+            # after his name are still those that tell his office
+            chained[phrase.end] = holder, own if own is not None else \
+                holder.titles[:len(holder.titles) - len(phrase.titles)]
         # (a trade many practise is no office one has a counterpart in: «بحث مسألة
         # الصحافي … مع نظيره الإيراني» is the foreign minister's)
+        # (and «الوزير الايراني», a minister of a country: «مع نظيره الكويتي» is a minister)
         if phrase.served is not None or any(
                 t.unlisted_of or (t.roles and not all(offices()[r].many for r in t.roles))
-                for t in phrase.titles):
+                or (t.family and phrase.country) for t in phrase.titles):
             before = Before(phrase.end, phrase.titles, holder, phrase.country)
             subjects.setdefault(sentence[phrase.start], before)
         i = max(phrase.end, i + 1)
@@ -1121,9 +1136,10 @@ def _possessor_country(tokens, phrase: TitlePhrase, before: Before,
 
 
 def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int, Found],
-           date: dt.date | None) -> Found | None:
+           chained: dict[int, tuple[Found, list[Title]]], date: dt.date | None) -> Found | None:
     """Attach the title phrase to the person it describes, or make it the mention of an
-    unnamed person; that person (None when the title describes nobody)."""
+    unnamed person; that person (None when the title describes nobody). ``chained``: the
+    person a title after a name describes, and his titles before it, by where it ends."""
     # a title joined by «و» to the name before it is another person's
     first = phrase.start  # before the title when a noun takes it («مستشار الرئيس»)
     apposable = best(tokens[first]).prefix in ("", "ال")
@@ -1167,9 +1183,10 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
     if after_comma and not _anothers_world_office(tokens, ends[first - 1], phrase, date):
         _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
         return ends[first - 1]
-    if apposable and first in ends and _apposed(tokens, ends[first], phrase, date):
-        _attach(ends[first], phrase)  # «بدر محمد باسملة وزير النقل اليمني»
-        return ends[first]
+    person_before, own = (ends[first], None) if first in ends else chained.get(first, (None, None))
+    if apposable and person_before and _apposed(tokens, person_before, phrase, date, own):
+        _attach(person_before, phrase)  # «بدر محمد باسملة وزير النقل اليمني»
+        return person_before
     if phrase.qualified or any(t.family or (t.unlisted_of and not t.out_of_office)
                                for t in phrase.titles):
         return _unnamed(phrase)
@@ -1229,6 +1246,41 @@ def _holds_another_office(tokens, person: Found | None, titles: list[Title],
     return bool(held) and held.isdisjoint(roles_named(titles))
 
 
+def _late(tokens, person: Found, title_start: int) -> bool:
+    """Whether words after a person's name, or before the title at ``title_start`` that
+    introduces it, say its bearer is dead."""
+    return _deceased(tokens, person) or _deceased_before(tokens, title_start)
+
+
+def _late_titles(titles: list[Title]) -> list[Title]:
+    return [t if t.rank or t.style else t.with_words([LATE], True, True) for t in titles]
+
+
+def _titles_in_names(tokens: list[str], persons: list[Found]) -> None:
+    """A KB name that begins with a title («الملك سعود», «الملك فيصل بن عبدالعزيز -رحمه
+    الله-»): the title is the person's, as one before his name, a late holder's where
+    words say he is dead. (Written with the article: a given name is none: «سلطان».)"""
+    for person in persons:
+        first, agreeing = title_at(tokens, person.start)
+        if person.source == "kb" and not person.titles and first is not None and \
+                first.end < person.end and definite(tokens[person.start]):
+            person.titles.extend(_late_titles(agreeing)
+                                 if _late(tokens, person, person.start) else agreeing)
+
+
+def _deceased_before(tokens, start: int) -> bool:
+    """Whether words before ``start``, past commas and «بإذن الله», say whom a title or a
+    name there names is dead («المغفور له، بإذن الله، الملك عبدالله»)."""
+    i = start
+    while i > 0 and (tokens[i - 1].isspace() or tokens[i - 1] in COMMAS):
+        i -= 1
+    if i >= 2 and normalize_key(tokens[i - 2]) == normalize_key("بإذن") and \
+            normalize_key(tokens[i - 1]) == normalize_key("الله"):
+        return _deceased_before(tokens, i - 2)
+    return any((m := deceased_before().match_at(tokens, j)) is not None and m.end == i
+               for j in range(max(i - 2, 0), i))
+
+
 def _deceased(tokens, person: Found) -> bool:
     """Whether words right after a name, past a dash or a comma, say its bearer is dead."""
     i = person.end
@@ -1257,18 +1309,19 @@ def _first_name_left_out(tokens, i: int, starts: dict[int, Found],
 
 
 def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
-             date: dt.date | None) -> bool:
+             date: dt.date | None, own_titles: list[Title] | None = None) -> bool:
     """Whether a title right after a person's name describes that person: not when the
     name has a title of its own for another office, is of another country, or is not the
     title's known holder on the date, nor a rank («المدرب جميل قاسم الفريق»: the team).
     In «استقبل الملك سلمان وزير الخارجية الأمريكي» and «استقبل مسعود بارزاني وزير
-    الخارجية القطري» the name is the subject and the title its object."""
+    الخارجية القطري» the name is the subject and the title its object. ``own_titles``:
+    the name's titles before the titles after it, for a title that follows another."""
     if all(t.rank for t in phrase.titles):
         return False
     # its own titles, or one its name begins with («الرئيس خوان مانويل سانتوس»); not a
     # construct title, which is a given name there («سلطان بن أحمد الجابر»)
-    own = [t for t in person.titles or title_at(tokens, person.start)[1]
-           if not (t.style or t.construct)]
+    own = [t for t in (person.titles if own_titles is None else own_titles)
+           or title_at(tokens, person.start)[1] if not (t.style or t.construct)]
     if own and roles_named(own).isdisjoint(roles_named(phrase.titles)):
         return False  # «الرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا» is one office
     actor = _person_actor(tokens, person)
@@ -1985,9 +2038,11 @@ def _actor_draft(actor: Actor, date: dt.date | None) -> Draft:
     now = state(actor, date)
     held = actor.roles_on(date) if date else []
     near = {r.role for r in actor.roles if _near_date(r, date)} if date else set()
+    other_times = {r.role for r in actor.roles} - near if date else set()
     return Draft(actor.type, actor.name, actor, now.country, now.sector, list(now.roles),
-                 {r.role for r in held}, key=("actor", actor.id),
-                 other_times={r.role for r in actor.roles} - near if date else set())
+                 {r.role for r in held}, key=("actor", actor.id), other_times=other_times,
+                 earlier={r.role for r in actor.roles
+                          if r.role in other_times and r.end is not None and r.end <= date})
 
 
 def _near_date(role: Role, date: dt.date) -> bool:
@@ -2244,8 +2299,10 @@ def _display(doc, mention: Found) -> str:
 def _absorb(draft: Draft, mention: Found) -> None:
     """What a mention adds to its entity: the offices its titles name; for an entity
     the KB does not know, the country and sector the context gives."""
-    titles = [t for t in mention.titles if not (
-        _held_formerly(draft, t) or _courtesy(draft, mention, t) or _epithet(draft, mention, t))]
+    titles = [_as_former(draft, t) if _held_formerly(draft, t) else t
+              for t in mention.titles
+              if not (_courtesy(draft, mention, t) or _epithet(draft, mention, t))]
+    titles = [t for t in titles if t is not None]
     # an actor the KB knows only in offices held long before or after the date (not one
     # appointed and about to take office)
     out_of_kb_office = draft.actor is not None and bool(draft.actor.roles) and \
@@ -2254,8 +2311,9 @@ def _absorb(draft: Draft, mention: Found) -> None:
         if title.out_of_office:
             draft.former.add(title.form)
         # «الوزير», not «وزير الطاقة» nor an office of a body («رئيس النادي», «رئيس الديوان
-        # الأميري»), which the KB's people hold too; but «زوجة الرئيس» is no role of his
-        bare = not (title.roles or title.unlisted_of) and \
+        # الأميري»), which the KB's people hold too; but «زوجة الرئيس» is no role of his,
+        # and staff of an office are («نائب رئيس دولة الإمارات»: an office the KB lacks)
+        bare = not (title.roles or title.unlisted_of or title.sector) and \
             (" " not in title.form or (draft.actor is not None and not mention.body))
         if title.rank or (bare and draft.roles) or (title.style and draft.actor):
             continue  # ranks give a sector only; «الوزير» adds nothing to a known minister,
@@ -2308,6 +2366,16 @@ def _held_formerly(draft: Draft, title: Title) -> bool:
         return True
     return bool(title.roles) and draft.role_keys.isdisjoint(title.roles) and \
         not draft.other_times.isdisjoint(title.roles)
+
+
+def _as_former(draft: Draft, title: Title) -> Title | None:
+    """A title of an office the KB says the person left long before the date, as a former
+    holder's: the story tells of his time («الرئيس الإيراني أحمدي نجاد الذي زار السودان في
+    العام 2012»: «الرئيس السابق»); none for a courtesy title or an office held later."""
+    if any(f.startswith(title.form + " ") for f in draft.former) or \
+            draft.earlier.isdisjoint(title.roles):
+        return None
+    return title.with_words([FORMER], True, True)
 
 
 def _courtesy(draft: Draft, mention: Found, title: Title) -> bool:

@@ -330,6 +330,11 @@ def deceased_after() -> PhraseIndex[str]:
 
 
 @lru_cache(maxsize=1)
+def deceased_before() -> PhraseIndex[str]:
+    return _phrase_list("roles.yaml", "deceased_before")
+
+
+@lru_cache(maxsize=1)
 def civilian_honorifics() -> frozenset[str]:
     return _word_keys("roles.yaml", "civilian_honorifics")
 
@@ -406,6 +411,20 @@ def place_heads() -> dict[str, PlaceHead]:
         for name, entry in _data("common_words.yaml")["head_of_a_place"].items()}
 
 
+@lru_cache(maxsize=1)
+def units() -> frozenset[str]:
+    """Phrase keys of names that are units after a number (``common_words.yaml``)."""
+    return frozenset(phrase_key(unit) for unit in _data("common_words.yaml")["units"])
+
+
+def a_unit(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether the name at [start, end) is a unit after a number: «35 «بي بي»» (basis
+    points), no BP."""
+    before = start - 2 if start > 1 and tokens[start - 1] in OPENING_QUOTES else start - 1
+    number = tokens[before].lstrip("وب") if before >= 0 else ""
+    return number.isdigit() and phrase_key(" ".join(tokens[start:end])) in units()
+
+
 PROCLITIC_LETTERS = frozenset("وفبلك")  # one-letter proclitics before a noun
 
 # The case endings of an indefinite noun or adjective («ٍ», «ً», «ٌ»), which names never take.
@@ -420,10 +439,15 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
                       if (words := ordinary_readings(side).get(stem))), frozenset())
         return 0 <= i < len(tokens) and not words.isdisjoint(noun_stems(tokens[i]))
 
+    if a_unit(tokens, start, end):
+        return True
     if end == start + 1 and not TANWEEN.isdisjoint(tokens[start]):
         return True  # «بأسلوب واعٍ» (aware), not INA's «واع»: a name takes no tanween
-    # (a name of two words too: «الدولة الإسلامية الأندلسية» is Muslim Andalusia)
-    return (end - start <= 2 and listed("followed_by", end)) or listed("preceded_by", start - 1)
+    # (a name of two words too: «الدولة الإسلامية الأندلسية» is Muslim Andalusia; and a
+    # span that took the word in: «بـ"حماس طفولي"»)
+    return (end - start <= 2 and listed("followed_by", end)) or \
+        (end - start == 2 and listed("followed_by", start + 1)) or \
+        listed("preceded_by", start - 1)
 
 
 @lru_cache(maxsize=1)
