@@ -782,7 +782,8 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
 def _ordinary(ent: Span) -> bool:
     """Whether the words of an NER span are an ordinary phrase there (`ordinary_word`)."""
     doc = ent.doc
-    start, end = max(ent.start - 2, 0), min(ent.end + 1, len(doc))  # («35 «بي بي»»)
+    # (words around it: «35 «بي بي»», «من القمة إلى القاعدة»)
+    start, end = max(ent.start - 3, 0), min(ent.end + 3, len(doc))
     if ordinary_word([t.text for t in doc[start:end]], ent.start - start, ent.end - start):
         return True
     if len(ent) != 1:

@@ -417,6 +417,18 @@ def units() -> frozenset[str]:
     return frozenset(phrase_key(unit) for unit in _data("common_words.yaml")["units"])
 
 
+@lru_cache(maxsize=1)
+def idioms() -> PhraseIndex[str]:
+    """Sayings with a KB name in them as an ordinary word (``common_words.yaml``)."""
+    return _phrase_list("common_words.yaml", "idioms")
+
+
+def in_an_idiom(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether the name at [start, end) is a word of a saying: «من القمة إلى القاعدة»."""
+    return any((m := idioms().match_at(tokens, i)) is not None and m.end >= end
+               for i in range(max(start - 3, 0), start + 1))
+
+
 def a_unit(tokens: Sequence[str], start: int, end: int) -> bool:
     """Whether the name at [start, end) is a unit after a number: «35 «بي بي»» (basis
     points), no BP."""
@@ -439,7 +451,7 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
                       if (words := ordinary_readings(side).get(stem))), frozenset())
         return 0 <= i < len(tokens) and not words.isdisjoint(noun_stems(tokens[i]))
 
-    if a_unit(tokens, start, end):
+    if a_unit(tokens, start, end) or in_an_idiom(tokens, start, end):
         return True
     if end == start + 1 and not TANWEEN.isdisjoint(tokens[start]):
         return True  # «بأسلوب واعٍ» (aware), not INA's «واع»: a name takes no tanween
