@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.kb.index import head_stem
+from marsad.kb.index import PhraseIndex, head_stem, phrase_words
 from marsad.text.clitics import (
     analyses,
     best,
@@ -140,3 +140,15 @@ def test_name_stems_take_proclitics_but_no_pronoun_suffix():
     assert "مورمو" in noun_stems("مورموني") and "مورمو" not in name_stems("مورموني")
     assert "بيت" not in name_stems("بيتك")
     assert "بوتين" in name_stems("وبوتين") and "حماس" in name_stems("لحماس")
+
+
+def test_a_phrase_is_stored_and_looked_up_in_the_tokenizers_words():
+    # a hyphen between words is a word, one inside a word parts it: the index stores a
+    # phrase and looks up a span's text alike
+    assert phrase_words("التحالف العربي - الدولي") == ["التحالف", "العربي", "-", "الدولي"]
+    assert phrase_words("آل-سعود") == ["آل", "سعود"]
+    index = PhraseIndex().add_all([("فتح - المجلس الثوري", "ano"), ("فتح", "fatah")])
+    words = words_of("حركة فتح - المجلس الثوري")[1:]
+    assert index.lookup("فتح - المجلس الثوري") == ("ano",)
+    assert index.match_at(words, 0).values == ("ano",)
+    assert index.lookup("فتح المجلس الثوري") == ()

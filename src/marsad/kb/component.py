@@ -43,6 +43,7 @@ from marsad.kb.lexicon import (
     aliases,
     anaphors,
     armed_sectors,
+    becoming_verbs,
     brand_words,
     byline,
     closing_quote,
@@ -58,6 +59,7 @@ from marsad.kb.lexicon import (
     igo_office,
     leader_heads,
     leader_markers,
+    media_of,
     meeting_words,
     named_after,
     named_country_only,
@@ -485,8 +487,10 @@ def _heads_before(found: list[Found], tokens: list[str]) -> None:
                 or best(tokens[i]).article:
             continue
         head = org_head_at(tokens, i)
-        if head and head.end == mention.start and head.values[0].names and \
-                _leading_actor(tokens[mention.start:mention.end]) is None:
+        leading = _leading_actor(tokens[mention.start:mention.end])
+        if head and head.end == mention.start and head.values[0].names and (
+                leading is None or _a_medium_of(tokens, mention.start, [leading[0]])):
+            # (and a medium a body owns: «إذاعة [الجيش الإسرائيلي]»)
             # the name after the head is its own: no country from a place in it
             # («جامعة أكسفورد», «قناة بول»), only from a nisba after it
             mention.start, mention.source = i, "pattern"
@@ -852,6 +856,7 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
                             or (match.end == match.start + 1
                                 and after_a_place_noun(tokens, match.start)))) or \
                 _head_of_a_place_before(tokens, match.start, match.end) or \
+                _a_medium_of(tokens, match.start, actors.values()) or \
                 of_another_country(tokens, match.end, actors.values()) or \
                 _another_lineage(tokens[match.start:], match.end - match.start,
                                  actors.values()) or \
@@ -886,6 +891,14 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
                                leads=frozenset().union(*map(_leads, actors.values()))))
         i = match.end
     return found
+
+
+def _a_medium_of(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
+    """Whether a body's name follows a head of a medium it owns: «إذاعة الجيش
+    الإسرائيلي» is the army's radio, no army."""
+    return start > 0 and all(a.type == "ORG" and a.sector != "JRN" for a in actors) and \
+        not best(tokens[start - 1]).article and \
+        not media_of().isdisjoint(noun_stems(tokens[start - 1]))
 
 
 def _after_like(tokens: list[str], match) -> bool:
@@ -1181,13 +1194,19 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
             phrase.titles = [Title(t.form, style=True) for t in phrase.titles]
         _attach(named, phrase)
         return named
-    if after_comma and not _anothers_world_office(tokens, ends[first - 1], phrase, date):
+    if after_comma and not _anothers_world_office(tokens, ends[first - 1], phrase, date) \
+            and not _late_of_one_in_office(tokens, ends[first - 1], phrase, date):
         _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
         return ends[first - 1]
-    person_before, own = (ends[first], None) if first in ends else chained.get(first, (None, None))
+    # (or in brackets after them: «أحمد داود أوغلو رئيس الوزراء (وزير الخارجية السابق)»)
+    at = first - 1 if first and tokens[first - 1] == "(" else first
+    person_before, own = (ends[at], None) if at in ends else chained.get(at, (None, None))
     if apposable and person_before and _apposed(tokens, person_before, phrase, date, own):
         _attach(person_before, phrase)  # «بدر محمد باسملة وزير النقل اليمني»
         return person_before
+    if apposable and person_before is not None and person_before.start > 0 and \
+            head_stem(tokens[person_before.start - 1]) in becoming_verbs():
+        return None  # «وإذا أصبحت هيلاري كلينتون الرئيسة الأميركية»: what she may become
     if phrase.qualified or any(t.family or (t.unlisted_of and not t.out_of_office)
                                for t in phrase.titles):
         return _unnamed(phrase)
@@ -1340,6 +1359,18 @@ def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Tit
     holder = resolve_office(Context(date, tuple(titles), phrase.country, org,
                                     posted_to=phrase.posted_to)).choice
     return holder is not None and holder is not _person_actor(tokens, person)
+
+
+def _late_of_one_in_office(tokens, person: Found, phrase: TitlePhrase,
+                          date: dt.date | None) -> bool:
+    """Whether a late holder's title after a comma follows a name with a title in office,
+    or one the KB says holds an office on the date: the verb's object («ونعى رئيس الوزراء
+    الهندي، مودي، الرئيس الراحل»), no title of his."""
+    if not all(LATE in t.form.split() for t in phrase.titles if not t.rank):
+        return False
+    actor = _person_actor(tokens, person)
+    return any(not (t.out_of_office or t.style or t.rank) for t in person.titles) or (
+        actor is not None and date is not None and bool(actor.roles_on(date)))
 
 
 def _anothers_world_office(tokens, person: Found, phrase: TitlePhrase,
@@ -1611,12 +1642,17 @@ def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
     none any more: a namesake («ماتيس» in an exhibition of 2015 is the painter; «بايدن» in
     2020 is Biden; «المرزوقي» in a Saudi club's story of 2015 is no Tunisian ex-president).
     (Arab family names are shared too, «المالكي» in a Saudi comedy's cast, but «البشير»
-    with Sudan's ruling party unnamed is still Omar al-Bashir.)"""
+    with Sudan's ruling party unnamed is still Omar al-Bashir; but one who never held an
+    office the KB lists, by an Arab family name: «مساعد البراك مساعد أمين مجلس الوزراء» in
+    a Saudi story is no Kuwaiti opposition leader.)"""
     named = [m for m in draft.mentions if m.source != "anaphor"]
     actor = draft.actor
     if actor is None or not named or not all(m.surname for m in named) or \
             actor.country in doc.article_countries or date is None:
         return False
+    if not actor.roles:
+        return all(writes_article(doc.words[m.start]) and m.end == m.start + 1
+                   for m in named)
     return bool(actor.roles) and (
         all(r.start is not None and r.start > date for r in actor.roles)
         or all(r.end is not None and r.end <= date for r in actor.roles))
@@ -1730,13 +1766,15 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
     if actor is None and misread:
         actor = _known_name(text, Context(date), by_key)
     if actor is not None and (actor.founded_long_after(date) or (
+            mention.source == "ner" and _a_medium_of(doc.words, mention.start, [actor])) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
             and _by_short_or_kunya(text, actor)) or (
             mention.surname and (_a_familys(doc.words, mention.start) or (
                 _another_given_name_before(doc.words, mention.start, actor)
                 and not any(m.end == mention.start for d in drafts for m in d.mentions))))):
         actor = None  # «أبو عبيدة المصري» is an Egyptian, not Hamas's spokesman; «بشرى
-        # [العبيدي]», the tagger's surname alone, no defence minister
+        # [العبيدي]», the tagger's surname alone, no defence minister; «إذاعة [الجيش
+        # الإسرائيلي]», the army's radio
     if actor is not None:
         mention.actor = actor
         mention.leads = mention.leads or _leads(actor)
@@ -2058,6 +2096,9 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
     """An NER span longer than the alias it starts with («حكومة الوفاق الوطني المعترف»)."""
     words = doc.words[mention.start:mention.end]
     found = _leading_actor(words)
+    if found is None and (after_head := _named_after_head(words)) is not None and \
+            after_head.sector == "JRN":
+        return after_head  # «إذاعة [بي بي سي]», «قناة [بي بي سي]»: the medium itself
     if found is None or ordinary_word(words, 0, found[1]):
         return None  # «أورانج كاونتي» is a county, not the company
     if found[1] < len(words) and (after_head := _named_after_head(words)) is not None:

@@ -43,12 +43,16 @@ def head_stem(word: str) -> str:
     return normalize_key(word)
 
 
+def phrase_words(text: str) -> list[str]:
+    """The words of a phrase as the tokenizer makes them: a hyphen inside a word parts it,
+    a hyphen between words is a word of its own («التحالف العربي - الدولي»)."""
+    return [part for word in text.split()
+            for part in ([word] if word == "-" else word.split("-")) if part]
+
+
 def phrase_key(text: str) -> tuple[str, ...]:
     """The key of a phrase as stored: the head stem of each word."""
-    # (a hyphen inside a word parts it; a hyphen between words is a word of the phrase,
-    # as the tokenizer makes it: «التحالف العربي - الدولي»)
-    return tuple(head_stem(part) for word in text.split()
-                 for part in ([word] if word == "-" else word.split("-")) if part)
+    return tuple(head_stem(word) for word in phrase_words(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +103,7 @@ class PhraseIndex(Generic[T]):
         """Values of the phrase that is exactly ``text``, its words found through clitics
         («بحكومة الوفاق» finds «حكومة الوفاق»)."""
         frontier = [self._root]
-        for i, word in enumerate(text.replace("-", " ").split()):
+        for i, word in enumerate(phrase_words(text)):
             keys = inner_stems(word) if i else self._stems(word)
             frontier = [n[s] for n in frontier for s in keys if s in n]
         return tuple(dict.fromkeys(v for n in frontier for v in n.get(None, ())))

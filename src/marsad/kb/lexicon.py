@@ -612,6 +612,12 @@ def own_copy_before() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def media_of() -> frozenset[str]:
+    """Keys of heads of a medium a body owns, before the body's name («إذاعة الجيش»)."""
+    return _word_keys("org_patterns.yaml", "media_of")
+
+
+@lru_cache(maxsize=1)
 def brand_words() -> frozenset[str]:
     """Keys of words that go on a company's name and still name it («موتورز»)."""
     return _word_keys("org_patterns.yaml", "brand_words")
@@ -651,6 +657,11 @@ def domestic_sectors() -> frozenset[str]:
 def post_words() -> frozenset[str]:
     """Keys of nouns for a post («منصب»): a title after one names the office, not a person."""
     return _word_keys("roles.yaml", "post_words")
+
+
+@lru_cache(maxsize=1)
+def becoming_verbs() -> frozenset[str]:
+    return _word_keys("roles.yaml", "becoming_verbs")
 
 
 @lru_cache(maxsize=1)

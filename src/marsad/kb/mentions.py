@@ -500,13 +500,21 @@ def _portfolio_word(tokens: Sequence[str], i: int, prefix: str) -> bool:
             and not country_names().match_at(tokens, i) and not titles().match_at(tokens, i))
 
 
+def _ends_a_marker(tokens: Sequence[str], i: int) -> bool:
+    """Whether a marker of a title out of office ends right before ``i``."""
+    return any((m := _out_of_office(tokens, j)) is not None and m.end == i
+               for j in range(max(i - 3, 0), i))
+
+
 def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                after_fi: bool = False) -> int | None:
     """Read one qualifier at ``i`` into ``phrase``; the index after it, or None."""
     word = best(tokens[i])
     if word.prefix.startswith("و"):
         return None  # «للرئيس السابق والحوثيين»: «و» joins another noun, it qualifies nothing
-    marker = _out_of_office(tokens, i) if not (phrase.out_of_office or after_fi) else None
+    # (a second right after the first: «الرئيس السابق المخلوع علي عبد الله صالح»)
+    marker = _out_of_office(tokens, i) if not after_fi and (
+        not phrase.out_of_office or _ends_a_marker(tokens, i)) else None
     if marker:  # «الرئيس السابق», «وزيرة الداخلية في حكومة الظل»
         phrase.out_of_office = True
         words = tokens[i:marker.end]
@@ -537,9 +545,10 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     close = next((j for j in range(i + 2, i + 2 + MAX_ABBREVIATION_WORDS)
                   if tokens[j:j + 1] == [")"]), None) if tokens[i] == "(" else None
     if close is not None and all(map(_is_word, tokens[i + 1:close])) and \
-            not _out_of_office(tokens, i + 1):
+            not _out_of_office(tokens, i + 1) and titles().match_at(tokens, i + 1) is None:
         # an abbreviation after the body's name: «… اللاجئين الفلسطينيين (أونروا) فيليب
-        # لازاريني», «(سي اي ايه)»; not «(السابق)», which says the office is past
+        # لازاريني», «(سي اي ايه)»; not «(السابق)», which says the office is past, nor
+        # another title («رئيس الوزراء (وزير الخارجية السابق)»)
         return close + 1
     if has_article(tokens[i], word) and word.stem in holder_adjectives():
         # «وزير النقل الجديد خالد السالم», «والي الخرطوم المعين حديثا …»
