@@ -65,6 +65,7 @@ from marsad.kb.lexicon import (
     named_country_only,
     national_sectors,
     not_given_names,
+    nouns_as_surnames,
     office_heads,
     offices,
     ordinary_word,
@@ -96,6 +97,7 @@ from marsad.kb.lexicon import (
 from marsad.kb.mentions import (
     CLUB_HEAD,
     COMMAS,
+    MAX_DEPENDANT_WORDS,
     OrgPattern,
     TitlePhrase,
     head_anaphor,
@@ -423,8 +425,8 @@ def _own_names(found: list[Found], tokens: list[str], outlet: Actor | None) -> l
                 head_stem(word.stem) not in own:
             continue  # (the tagger's name, or a KB short name: another outlet's)
         bracketed = i > 0 and tokens[i - 1] == "(" and i + 1 < len(tokens) and tokens[i + 1] == ")"
-        sources = i > 0 and word.prefix in ("", "ال") and \
-            head_stem(tokens[i - 1]) in own_copy_before()
+        sources = i > 0 and word.prefix in ("", "ال") and not own_copy_before().isdisjoint(
+            {head_stem(tokens[i - 1]), *noun_stems(tokens[i - 1])})  # («لمتابعات»)
         # «لـ»الجزيرة «»: «لـ» apart, before the site's odd quotation marks
         told = _told(tokens, i) or (i > 1 and tokens[i - 1] in QUOTES and _told(tokens, i - 1))
         if bracketed or sources or told or word.prefix in ("ل", "لل"):
@@ -1031,6 +1033,8 @@ def _titles(
     # the person each title after a name describes, by where the title ends: «ولي العهد
     # نائب رئيس مجلس الوزراء وزير الداخلية» are three offices of the name before them
     chained: dict[int, tuple[Found, list[Title]]] = {}
+    # titles with no name right before another title, and whether each was read again
+    pending: list[tuple[TitlePhrase, bool]] = []
     before = Before()  # the last office read and its holder, for «نظيره»
     subjects: dict[int, Before] = {}  # each sentence's first office read
     i = 0
@@ -1072,8 +1076,24 @@ def _titles(
         if phrase.of_post:  # «شغل منصب وزير الخارجية»: the office, not its holder
             i = max(phrase.end, i + 1)
             continue
+        after_a_name = phrase.start in ends or phrase.start in chained or (
+            phrase.start > 0 and tokens[phrase.start - 1] in {*COMMAS, "("})
+        if phrase.name_start is None and not (phrase.out_of_office or after_a_name) and \
+                _title_follows(tokens, phrase, may_be_title, person_starts, in_names):
+            pending.append((phrase, reread))  # the next title's name may be its holder's
+            i = max(phrase.end, i + 1)
+            continue
         own = chained.get(phrase.start, (None, None))[1]
         holder = _place(tokens, phrase, starts, ends, chained, date)
+        for earlier, earlier_reread in pending:
+            if holder is not None and phrase.name_start == holder.start and \
+                    _chained_before(tokens, earlier, phrase, holder, date):
+                _attach(holder, earlier)  # «ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية
+                continue  # الأمير محمد بن نايف»: three offices of one name
+            placed = _place(tokens, earlier, starts, ends, chained, date)
+            if placed is not None and placed.source == "title" and not earlier_reread:
+                standalone.append(placed)
+        pending = []
         if holder is not None and holder.source == "title" and not reread:
             standalone.append(holder)
         elif holder is not None and holder.end <= phrase.start:
@@ -1090,7 +1110,40 @@ def _titles(
             before = Before(phrase.end, phrase.titles, holder, phrase.country)
             subjects.setdefault(sentence[phrase.start], before)
         i = max(phrase.end, i + 1)
+    for earlier, earlier_reread in pending:  # a chain of titles no name ends
+        placed = _place(tokens, earlier, starts, ends, chained, date)
+        if placed is not None and placed.source == "title" and not earlier_reread:
+            standalone.append(placed)
     return standalone, covered
+
+
+def _title_follows(tokens, phrase: TitlePhrase, may_be_title: list[bool],
+                   person_starts: set[int], in_names: set[int]) -> bool:
+    """Whether another title phrase begins right where ``phrase`` ends (read from its
+    own words or from a noun's it depends on: «نائب [رئيس مجلس الوزراء]»), not «نظيره»
+    («استقبل وزير الخارجية الأمريكي نظيره الروسي»: two people)."""
+    end = phrase.end
+    if best(tokens[phrase.start]).prefix not in ("", "ال") or end >= len(tokens) or \
+            best(tokens[end]).prefix not in ("", "ال"):
+        return False  # «المستشار السياسي للرئيس والأمين العام للحزب محسن مرزوق»
+    return any(may_be_title[j] and (p := read_title(tokens, j, person_starts, in_names))
+               is not None and p.start == end and not (p.incomplete or p.counterpart)
+               for j in range(end, min(end + MAX_DEPENDANT_WORDS + 1, len(tokens))))
+
+
+def _chained_before(tokens, earlier: TitlePhrase, phrase: TitlePhrase, holder: Found,
+                    date: dt.date | None) -> bool:
+    """Whether a title right before another that names ``holder`` is his too: of the
+    same country (or none named), and no office the KB says another holds on the date
+    («استقبل ولي العهد وزير الخارجية عادل الجبير»: the crown prince is his host)."""
+    if earlier.country != phrase.country or earlier.org or earlier.counterpart or not all(
+            t.office_sector() in national_sectors() | {"GOV"} for t in earlier.titles):
+        return False  # (a state's offices: «والتقى البابا المرجع الشيعي الأعلى علي
+        # السيستاني» is the Pope's meeting)
+    actor = _person_actor(tokens, holder)
+    country = earlier.country or (actor.country if actor else holder.country)
+    return not _holder_differs(tokens, holder, replace(earlier, country=country),
+                               earlier.titles, date)
 
 
 @dataclass
@@ -1348,7 +1401,10 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
     country = actor.country if actor else person.country
     if country and phrase.country and country != phrase.country:
         return False
-    return not _holder_differs(tokens, person, phrase, phrase.titles, date)
+    # (or held it before: «الملا محمد عمر زعيم حركة طالبان توفي قبل عامين», in the week
+    # his death was told and his successor named)
+    return not _holder_differs(tokens, person, phrase, phrase.titles, date) or \
+        _ever_held(tokens, person, phrase.titles)
 
 
 def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Title],
@@ -1650,6 +1706,9 @@ def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
     if actor is None or not named or not all(m.surname for m in named) or \
             actor.country in doc.article_countries or date is None:
         return False
+    if all(m.end == m.start + 1 and not nouns_as_surnames().isdisjoint(
+            noun_stems(doc.words[m.start])) for m in named):
+        return True  # «بقتل الأسد» in a story of a hunter: the lion
     if not actor.roles:
         return all(writes_article(doc.words[m.start]) and m.end == m.start + 1
                    for m in named)

@@ -418,6 +418,12 @@ def units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def nouns_as_surnames() -> frozenset[str]:
+    """Keys of KB surnames that are common nouns too («الأسد», the lion)."""
+    return _word_keys("common_words.yaml", "nouns_as_surnames")
+
+
+@lru_cache(maxsize=1)
 def idioms() -> PhraseIndex[str]:
     """Sayings with a KB name in them as an ordinary word (``common_words.yaml``)."""
     return _phrase_list("common_words.yaml", "idioms")
