@@ -1134,9 +1134,11 @@ def _title_follows(tokens, phrase: TitlePhrase, may_be_title: list[bool],
 def _chained_before(tokens, earlier: TitlePhrase, phrase: TitlePhrase, holder: Found,
                     date: dt.date | None) -> bool:
     """Whether a title right before another that names ``holder`` is his too: of the
-    same country (or none named), and no office the KB says another holds on the date
+    same country (or one of them names none), and no office the KB says another holds on
+    the date
     («استقبل ولي العهد وزير الخارجية عادل الجبير»: the crown prince is his host)."""
-    if earlier.country != phrase.country or earlier.org or earlier.counterpart or not all(
+    if (None not in (earlier.country, phrase.country) and earlier.country != phrase.country) \
+            or earlier.org or earlier.counterpart or not all(
             t.office_sector() in national_sectors() | {"GOV"} for t in earlier.titles):
         return False  # (a state's offices: «والتقى البابا المرجع الشيعي الأعلى علي
         # السيستاني» is the Pope's meeting)
@@ -1231,6 +1233,12 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
         holder = _person_actor(tokens, named)
         phrase.country = phrase.country or (holder.country if holder else None)
         _attach(name_before, phrase)
+        _attach(named, replace(phrase, titles=phrase.served))
+        return named
+    if named and phrase.served and _ever_held(tokens, named, phrase.served, date) and \
+            not _ever_held(tokens, named, phrase.titles):
+        # the name is the served office's holder, by the KB: «نائب الزعيم الراحل الملا
+        # عمر» (Mullah Omar's deputy), «مستشار الرئيس الفلسطيني محمود عباس»
         _attach(named, replace(phrase, titles=phrase.served))
         return named
     if named and apposable and first in ends and not phrase.served and \
@@ -1440,12 +1448,15 @@ def _anothers_world_office(tokens, person: Found, phrase: TitlePhrase,
         _holder_differs(tokens, person, phrase, phrase.titles, date)
 
 
-def _ever_held(tokens, person: Found, titles: list[Title]) -> bool:
-    """Whether the KB person a mention names held, at any time, an office ``titles``
-    name."""
+def _ever_held(tokens, person: Found, titles: list[Title],
+               by: dt.date | None = None) -> bool:
+    """Whether the KB person a mention names held, at any time (or by the date ``by``),
+    an office ``titles`` name."""
     actor = _person_actor(tokens, person)
-    offices_named = roles_named(titles)
-    return actor is not None and any(r.role in offices_named for r in actor.roles)
+    offices_named = roles_named(titles) | {r for t in titles for r in t.former_of}
+    return actor is not None and any(
+        r.role in offices_named and (by is None or r.start is None or r.start <= by)
+        for r in actor.roles)
 
 
 def _person_actor(tokens, person: Found) -> Actor | None:
@@ -1671,10 +1682,11 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
                 _listed_among_unknowns(doc, draft, unknown_people):
             _unlink(doc, draft)
         elif draft.actor is not None and any(
-                _of_another_trade(draft.actor, m.titles, date) and not _after_a_style(doc, m)
-                for m in draft.mentions):
+                (_of_another_trade(draft.actor, m.titles, date) and not _after_a_style(doc, m))
+                or _of_another_body(draft.actor, m) for m in draft.mentions):
             # «مدافع الفريق أحمد عسيري … المدافع أحمد عسيري», «رئيس البلدية الأستاذ خالد
-            # الحميدان» (a mayor, no intelligence chief)
+            # الحميدان» (a mayor, no intelligence chief), «المتحدث باسم الهلال الأحمر أحمد
+            # عسيري» (no spokesman of the coalition)
             _unlink(doc, draft)
             for mention in draft.mentions:
                 _absorb(draft, mention)
@@ -1822,8 +1834,8 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         if namesake is not None and namesake.actor is None and (mention.surname or (
                 _by_short_or_kunya(text, actor) and _begins_name(doc, mention, namesake))):
             return namesake  # the one named before: «جيمس كاميرون … وقال كاميرون»
-    if actor is None and misread:
-        actor = _known_name(text, Context(date), by_key)
+    if actor is None and misread and not ordinary_word(doc.words, mention.start, mention.end):
+        actor = _known_name(text, Context(date), by_key)  # (not «جبال [فيفا]», a place)
     if actor is not None and (actor.founded_long_after(date) or (
             mention.source == "ner" and _a_medium_of(doc.words, mention.start, [actor])) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
@@ -1873,6 +1885,17 @@ def _after_a_style(doc: Page, mention: Found) -> bool:
     """Whether a royal style stands a few words before a name: «الأمير الشاعر خالد الفيصل»
     is the prince, whom a trade may describe too."""
     return any(_style(doc.words, j) for j in range(max(mention.start - 3, 0), mention.start))
+
+
+def _of_another_body(actor: Actor, mention: Found) -> bool:
+    """Whether a title gives the KB person an office of a KB body (``mention.org``) that he
+    holds, by the KB, only of other bodies, and never one of that body: a namesake."""
+    if actor.type != "PERSON" or mention.org is None:
+        return False
+    named = roles_named(mention.titles)
+    held = [r for r in actor.roles if r.role in named]
+    return bool(held) and all(r.org is not None and r.org != mention.org for r in held) \
+        and not any(r.org == mention.org for r in actor.roles)
 
 
 def _of_another_trade(actor: Actor, titles: Sequence[Title], date: dt.date | None) -> bool:

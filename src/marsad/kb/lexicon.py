@@ -98,15 +98,19 @@ class Title:
     # governor) is no «وإلى» ("and to"), which folds to the same key
     as_written: bool = False
     sector: str | None = None  # a dependant's («مستشار الرئيس»): the office's it serves
+    # the offices a title out of office was of («الزعيم الراحل»: a leader's), which it no
+    # longer names
+    former_of: tuple[str, ...] = ()
 
     def with_words(self, words: Sequence[str], out_of_office: bool = False,
                    former: bool = False) -> Title:
         """The unlisted office this title names with more words: a ministry after «وزير»,
         «السابق» after any title (a former holder is not the office's holder)."""
+        out = out_of_office or self.out_of_office
         return Title(" ".join((self._definite_form(), *words)), country=self.country,
-                     unlisted_of=self.office_family(),
-                     out_of_office=out_of_office or self.out_of_office,
-                     former=former or self.former)
+                     unlisted_of=self.office_family(), out_of_office=out,
+                     former=former or self.former,
+                     former_of=(self.roles or self.former_of) if out else ())
 
     def of_body(self, words: Sequence[str]) -> Title:
         """This construct title with the body it heads, an office the KB does not list

@@ -313,8 +313,10 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
             if name_proclitic(tokens[i], shipped_lexicon()) not in ("ل", "و"):
                 phrase.name_start = i
             break
-        if tokens[i] in OPENING_QUOTES and i + 1 in person_starts:  # a name may be quoted
-            phrase.name_start = i + 1  # «الرئيس الأمريكي «جيمي كارتر»»: the name in quotes
+        if (tokens[i] in OPENING_QUOTES or tokens[i] == "(") and i + 1 in person_starts:
+            # a name may be quoted or in brackets: «الرئيس الأمريكي «جيمي كارتر»»,
+            # «الرئيس الأميركي (بيل كلينتون)»
+            phrase.name_start = i + 1
             break
         if i - qualifiers_start >= MAX_QUALIFIERS:
             break  # no qualifier begins this far, but a name may follow the last one
