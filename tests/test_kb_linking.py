@@ -2342,6 +2342,13 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
      ["usa.bill-clinton"]),
     ("وقال المتحدث باسم الهلال الأحمر السعودي أحمد عسيري إن الفرق باشرت الحادث.",
      [("أحمد عسيري", "PERSON")], ["sau.srca"]),
+    # -- the forty-ninth and fiftieth: a district and a town named like a body (the
+    # tagger's place too); a car dealer; zeal; a verb in a song
+    ("ويقع المنزل في حي أرامكو محاسن بالأحساء.", [("أرامكو", "LOC")], []),
+    ("واشتبك الجنود في مدينة القاعدة جنوب محافظة إب.", [("القاعدة", "ORG")], []),
+    ("وأعلنت شركة توكيلات الجزيرة عن طراز جديد.", [("الجزيرة", "ORG")], []),
+    ("وأشادت اللجنة بحماس الأعضاء.", [("بحماس", "ORG")], []),
+    ("وغنى المطرب: احتري قلبك يلين.", [("يلين", "PERSON")], []),
     # (the 900 articles) «سعود وفيصل»: two kings, no «سعود الفيصل»
     ("مرورا بالملوك: سعود وفيصل وخالد وفهد.", [("سعود وفيصل", "PERSON")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
@@ -2426,6 +2433,11 @@ def test_links_read_in_the_blind_rounds(linker, text, ents, expected):
      ["زعيم حركة طالبان"]),
     ("وقال مستشار الرئيس الفلسطيني محمود عباس إن.", "محمود عباس", ["الرئيس"]),
     ("وقال مستشار الرئيس الفلسطيني نبيل شعث إن.", "نبيل شعث", ["مستشار الرئيس"]),
+    # (the forty-eighth) a former office before a present one, both his; "in his era"
+    ("وحمل التقرير رئيس الوزراء السابق نائب رئيس الجمهورية الحالي نوري المالكي المسؤولية.",
+     "نوري المالكي", ["نائب الرئيس", "رئيس الوزراء السابق"]),
+    ("وروى أن وزير الخارجية الياباني في عهده ماساهيكو كومورا زار سنغافورة.",
+     "ماساهيكو كومورا", ["وزير الخارجية في عهده"]),
     # (the thirty-fifth) a governor's order to the police, no office of theirs
     ("لولا توجيه الأمير خالد الفيصل أمير منطقة مكة المكرمة للشرطة بسرعة القبض عليهم.",
      "خالد الفيصل", ["أمير منطقة مكة المكرمة"]),

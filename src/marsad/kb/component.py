@@ -65,7 +65,6 @@ from marsad.kb.lexicon import (
     named_country_only,
     national_sectors,
     not_given_names,
-    nouns_as_surnames,
     office_heads,
     offices,
     ordinary_word,
@@ -91,6 +90,7 @@ from marsad.kb.lexicon import (
     topics,
     topics_of,
     warm_topic_indexes,
+    words_as_surnames,
     written_alike,
     written_with,
 )
@@ -854,9 +854,8 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         short = all(a.short for a in match.values)
         if not actors or ordinary_word(tokens, match.start, match.end) or \
                 _a_parents_name(tokens, match.start, actors.values()) or \
-                (short and (_after_like(tokens, match)
-                            or (match.end == match.start + 1
-                                and after_a_place_noun(tokens, match.start)))) or \
+                (short and _after_like(tokens, match)) or \
+                (match.end == match.start + 1 and after_a_place_noun(tokens, match.start)) or \
                 _head_of_a_place_before(tokens, match.start, match.end) or \
                 _a_medium_of(tokens, match.start, actors.values()) or \
                 of_another_country(tokens, match.end, actors.values()) or \
@@ -1078,7 +1077,7 @@ def _titles(
             continue
         after_a_name = phrase.start in ends or phrase.start in chained or (
             phrase.start > 0 and tokens[phrase.start - 1] in {*COMMAS, "("})
-        if phrase.name_start is None and not (phrase.out_of_office or after_a_name) and \
+        if phrase.name_start is None and not after_a_name and \
                 _title_follows(tokens, phrase, may_be_title, person_starts, in_names):
             pending.append((phrase, reread))  # the next title's name may be its holder's
             i = max(phrase.end, i + 1)
@@ -1142,6 +1141,8 @@ def _chained_before(tokens, earlier: TitlePhrase, phrase: TitlePhrase, holder: F
             t.office_sector() in national_sectors() | {"GOV"} for t in earlier.titles):
         return False  # (a state's offices: «والتقى البابا المرجع الشيعي الأعلى علي
         # السيستاني» is the Pope's meeting)
+    if earlier.out_of_office:  # «رئيس الوزراء السابق نائب رئيس الجمهورية نوري المالكي»
+        return _ever_held(tokens, holder, earlier.titles)
     actor = _person_actor(tokens, holder)
     country = earlier.country or (actor.country if actor else holder.country)
     return not _holder_differs(tokens, holder, replace(earlier, country=country),
@@ -1718,7 +1719,7 @@ def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
     if actor is None or not named or not all(m.surname for m in named) or \
             actor.country in doc.article_countries or date is None:
         return False
-    if all(m.end == m.start + 1 and not nouns_as_surnames().isdisjoint(
+    if all(m.end == m.start + 1 and not words_as_surnames().isdisjoint(
             noun_stems(doc.words[m.start])) for m in named):
         return True  # «بقتل الأسد» in a story of a hunter: the lion
     if not actor.roles:
@@ -1834,8 +1835,11 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         if namesake is not None and namesake.actor is None and (mention.surname or (
                 _by_short_or_kunya(text, actor) and _begins_name(doc, mention, namesake))):
             return namesake  # the one named before: «جيمس كاميرون … وقال كاميرون»
-    if actor is None and misread and not ordinary_word(doc.words, mention.start, mention.end):
-        actor = _known_name(text, Context(date), by_key)  # (not «جبال [فيفا]», a place)
+    if actor is None and misread and not (
+            ordinary_word(doc.words, mention.start, mention.end)
+            or after_a_place_noun(doc.words, mention.start)):
+        actor = _known_name(text, Context(date), by_key)  # (not «جبال [فيفا]», «حي
+        # [أرامكو]»: places)
     if actor is not None and (actor.founded_long_after(date) or (
             mention.source == "ner" and _a_medium_of(doc.words, mention.start, [actor])) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
@@ -2439,7 +2443,8 @@ def _absorb(draft: Draft, mention: Found) -> None:
         # and staff of an office are («نائب رئيس دولة الإمارات»: an office the KB lacks)
         bare = not (title.roles or title.unlisted_of or title.sector) and \
             (" " not in title.form or (draft.actor is not None and not mention.body))
-        if title.rank or (bare and draft.roles) or (title.style and draft.actor):
+        if title.rank or (bare and draft.roles) or (title.style and draft.actor) or \
+                _an_office_held(draft, title):
             continue  # ranks give a sector only; «الوزير» adds nothing to a known minister,
             # nor «الأمير» to a prince the KB knows
         keys = [k for k in title.roles if k in offices()]
@@ -2467,6 +2472,16 @@ def _absorb(draft: Draft, mention: Found) -> None:
         # the text's title is newer news («يائير لابيد زعيم المعارضة»: OPP; «السيناتور
         # ماركو روبيو» in 2015: LEG), unless a courtesy (above)
         draft.sector = _title_sector(mention, titles) or draft.sector
+
+
+def _an_office_held(draft: Draft, title: Title) -> bool:
+    """Whether a staff title read as a dependant's («نائب رئيس الجمهورية») also reads as an
+    office the KB gives the person on the date (vice-president): it adds nothing."""
+    if title.roles or not title.sector or draft.actor is None:
+        return False
+    found = titles().match_at(title.form.split(), 0)
+    return found is not None and any(
+        not draft.role_keys.isdisjoint(t.roles) for t in found.values)
 
 
 def _epithet(draft: Draft, mention: Found, title: Title) -> bool:

@@ -422,9 +422,9 @@ def units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def nouns_as_surnames() -> frozenset[str]:
-    """Keys of KB surnames that are common nouns too («الأسد», the lion)."""
-    return _word_keys("common_words.yaml", "nouns_as_surnames")
+def words_as_surnames() -> frozenset[str]:
+    """Keys of KB surnames that are common words too («الأسد», the lion)."""
+    return _word_keys("common_words.yaml", "words_as_surnames")
 
 
 @lru_cache(maxsize=1)
