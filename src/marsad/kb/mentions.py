@@ -310,7 +310,8 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
         if i in person_starts and not (i + 1 in person_starts and _nisba(tokens, i)):
             # not «الموالية لهادي»; nor «وزير الخارجية وارنست مونيز»: «و» joins the next
             # of a list
-            if name_proclitic(tokens[i], shipped_lexicon()) not in ("ل", "و"):
+            if name_proclitic(tokens[i], shipped_lexicon()) not in ("ل", "و") or \
+                    _begins_a_kb_name(tokens, i):
                 phrase.name_start = i
             break
         if (tokens[i] in OPENING_QUOTES or tokens[i] == "(") and i + 1 in person_starts:
@@ -340,6 +341,17 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
         phrase.end = i
     _read_dependant(tokens, phrase, in_names)
     return phrase
+
+
+def _begins_a_kb_name(tokens: Sequence[str], i: int) -> bool:
+    """Whether a KB person's full name begins with the whole word at ``i``, its «و» its
+    own («رئيس الحكومة البريطانية الشهير ونستون تشرشل»: no «و» + «نستون»)."""
+    found = aliases().match_at(tokens, i)
+    word = normalize_key(tokens[i])
+    return found is not None and any(
+        normalize_key(name.split()[0]) == word for alias in found.values
+        if not alias.short and alias.actor.type == "PERSON"
+        for name in (alias.actor.name, *alias.actor.aliases))
 
 
 def _read_dependant(tokens: Sequence[str], phrase: TitlePhrase, in_names: set[int]) -> None:
