@@ -1034,6 +1034,14 @@ def _titles(
     chained: dict[int, tuple[Found, list[Title]]] = {}
     # titles with no name right before another title, and whether each was read again
     pending: list[tuple[TitlePhrase, bool]] = []
+
+    def place(phrase: TitlePhrase, reread: bool) -> Found | None:
+        """Attach ``phrase`` (`_place`); an unnamed holder is a mention of its own, once."""
+        holder = _place(tokens, phrase, starts, ends, chained, date)
+        if holder is not None and holder.source == "title" and not reread:
+            standalone.append(holder)
+        return holder
+
     before = Before()  # the last office read and its holder, for «نظيره»
     subjects: dict[int, Before] = {}  # each sentence's first office read
     i = 0
@@ -1083,19 +1091,15 @@ def _titles(
             i = max(phrase.end, i + 1)
             continue
         own = chained.get(phrase.start, (None, None))[1]
-        holder = _place(tokens, phrase, starts, ends, chained, date)
+        holder = place(phrase, reread)
         for earlier, earlier_reread in pending:
             if holder is not None and phrase.name_start == holder.start and \
                     _chained_before(tokens, earlier, phrase, holder, date):
                 _attach(holder, earlier)  # «ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية
-                continue  # الأمير محمد بن نايف»: three offices of one name
-            placed = _place(tokens, earlier, starts, ends, chained, date)
-            if placed is not None and placed.source == "title" and not earlier_reread:
-                standalone.append(placed)
+            else:  # الأمير محمد بن نايف»: three offices of one name
+                place(earlier, earlier_reread)
         pending = []
-        if holder is not None and holder.source == "title" and not reread:
-            standalone.append(holder)
-        elif holder is not None and holder.end <= phrase.start:
+        if holder is not None and holder.source != "title" and holder.end <= phrase.start:
             # a title right after may describe him too; his titles before the first one
             # after his name are still those that tell his office
             chained[phrase.end] = holder, own if own is not None else \
@@ -1110,9 +1114,7 @@ def _titles(
             subjects.setdefault(sentence[phrase.start], before)
         i = max(phrase.end, i + 1)
     for earlier, earlier_reread in pending:  # a chain of titles no name ends
-        placed = _place(tokens, earlier, starts, ends, chained, date)
-        if placed is not None and placed.source == "title" and not earlier_reread:
-            standalone.append(placed)
+        place(earlier, earlier_reread)
     return standalone, covered
 
 

@@ -87,7 +87,11 @@ NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
 MAX_QUALIFIERS = 8  # tokens a title may take before its name
 MAX_NAME_AFTER_HEAD = 3  # words of a club's or a company's name after its head
 MAX_ABBREVIATION_WORDS = 3  # in brackets after a body's name: «(سي اي ايه)»
-TRAVEL_REACH = 5  # words between a word of a journey and the title of the one travelling
+# words between a word of a journey and the title of the one travelling (his name and a
+# chain of his titles: «زيارة الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس
+# مجلس الوزراء وزير الدفاع لجمهورية مصر العربية»)
+TRAVEL_REACH = 16
+SENTENCE_ENDS = frozenset(".!?؟؛")
 CLUB_HEAD = "نادي"  # the head whose sector a club named alone takes (org_patterns.yaml)
 # A title held through a pronoun: its words, up to the one with the pronoun, and how far
 # back in its sentence the organisation it refers to may be named.
@@ -680,8 +684,12 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
 def _travelling(tokens: Sequence[str], start: int) -> bool:
     """Whether a word of a journey comes a few words before a title at ``start`` (its
     holder's name between: «زيارة المهندس إبراهيم محلب رئيس مجلس الوزراء»)."""
-    return any(not travel_words().isdisjoint(noun_stems(w))
-               for w in tokens[max(start - TRAVEL_REACH, 0):start])
+    for word in reversed(tokens[max(start - TRAVEL_REACH, 0):start]):
+        if word in SENTENCE_ENDS or "\n" in word:
+            return False
+        if not travel_words().isdisjoint(noun_stems(word)):
+            return True
+    return False
 
 
 def _local_branch(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:
