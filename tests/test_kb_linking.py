@@ -2351,6 +2351,12 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     ("وتفتقر السينما إلى القاعدة المادية للإنتاج. وتبدو القاعدة مشوهة في سوق العمل.",
      [("القاعدة", "ORG"), ("القاعدة", "ORG", 2)], []),
     ("وغنى المطرب: احتري قلبك يلين.", [("يلين", "PERSON")], []),
+    # -- (after the fifty-third and fifty-fourth) a tribe; a club's «Messi»; a factory
+    # and a peninsula's people named «الجزيرة»
+    ("وألقى شاعر بني تميم قصيدة.", [("تميم", "PERSON")], []),
+    ("وسجل ميسي الأهلي هدفا.", [("ميسي", "PERSON")], []),
+    ("وينتج مصنع الجزيرة التمور. ودعا أبناء الجزيرة العربية إلى الوحدة.",
+     [("الجزيرة", "ORG"), ("الجزيرة", "ORG", 2)], []),
     # (the 900 articles) «سعود وفيصل»: two kings, no «سعود الفيصل»
     ("مرورا بالملوك: سعود وفيصل وخالد وفهد.", [("سعود وفيصل", "PERSON")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
@@ -2449,6 +2455,9 @@ def test_links_read_in_the_blind_rounds(linker, text, ents, expected):
      "لرئيس مجلس الوزراء وزير الدفاع لجمهورية مصر العربية سبل التعاون.",
      "محمد بن سلمان بن عبدالعزيز",
      ["وزير الدفاع", "ولي ولي العهد", "النائب الثاني لرئيس مجلس الوزراء"]),
+    # (after the fifty-third) "at that time"
+    ("والمتهم الأول هو رئيس مجلس الوزراء العراقي في ذلك الحين نوري المالكي.",
+     "نوري المالكي", ["نائب الرئيس", "رئيس مجلس الوزراء في ذلك الحين"]),
     # (the thirty-fifth) a governor's order to the police, no office of theirs
     ("لولا توجيه الأمير خالد الفيصل أمير منطقة مكة المكرمة للشرطة بسرعة القبض عليهم.",
      "خالد الفيصل", ["أمير منطقة مكة المكرمة"]),
