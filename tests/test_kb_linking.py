@@ -2503,6 +2503,16 @@ def test_a_leader_is_named_by_his_title_in_the_week_his_death_is_told(linker):
         ("afg.mullah-omar", ["زعيم حركة طالبان"])]
 
 
+def test_a_title_alone_that_joined_a_kb_person_makes_him_no_namesake():
+    # «رئيس الاتحاد الآسيوي» read as Platini's too: his own name, titled by nothing else,
+    # still links him (a namesake needs another body's office with the name itself)
+    text = ('اعتبر رئيس الاتحاد الآسيوي لكرة القدم سلمان بن إبراهيم آل خليفة، أن الفرنسي '
+            'ميشال بلاتيني "مرشح فريد من نوعه". وقال رئيس الاتحاد الآسيوي إن بلاتيني هو '
+            'الأنسب لخلافة جوزيف بلاتر.')
+    entities = marsad.analyze(text, published="2015-08-01").entities
+    assert {"fra.platini", "che.blatter"} <= {e.kb_id for e in entities}
+
+
 def test_an_outlet_names_itself_in_its_own_copy_after_a_noun_or_a_verb_of_its_reporting():
     url = "http://www.al-jazirah.com/2015/20150731/rv6.htm"
     for text in ("وفقاً لمتابعات الجزيرة لتاريخ 6 شوال 1436هـ، فقد تبرع رجل الأعمال.",

@@ -1894,9 +1894,10 @@ def _after_a_style(doc: Page, mention: Found) -> bool:
 
 
 def _of_another_body(actor: Actor, mention: Found) -> bool:
-    """Whether a title gives the KB person an office of a KB body (``mention.org``) that he
-    holds, by the KB, only of other bodies, and never one of that body: a namesake."""
-    if actor.type != "PERSON" or mention.org is None:
+    """Whether a title with his name gives the KB person an office of a KB body
+    (``mention.org``) that he holds, by the KB, only of other bodies, and never one of that
+    body: a namesake. (Not a title alone, which may have joined him wrongly.)"""
+    if actor.type != "PERSON" or mention.org is None or mention.source == "title":
         return False
     named = roles_named(mention.titles)
     held = [r for r in actor.roles if r.role in named]
