@@ -1087,13 +1087,19 @@ def _titles(
             phrase.start > 0 and tokens[phrase.start - 1] in {*COMMAS, "("})
         if phrase.name_start is None and not after_a_name and \
                 _title_follows(tokens, phrase, may_be_title, person_starts, in_names):
+            if pending and pending[-1][0].end != phrase.start:
+                for earlier, earlier_reread in pending:  # another chain begins
+                    place(earlier, earlier_reread)
+                pending = []
             pending.append((phrase, reread))  # the next title's name may be its holder's
             i = max(phrase.end, i + 1)
             continue
         own = chained.get(phrase.start, (None, None))[1]
         holder = place(phrase, reread)
+        # (the chain goes on up to this title, with no word between)
+        touching = bool(pending) and pending[-1][0].end == phrase.start
         for earlier, earlier_reread in pending:
-            if holder is not None and phrase.name_start == holder.start and \
+            if touching and holder is not None and phrase.name_start == holder.start and \
                     _chained_before(tokens, earlier, phrase, holder, date):
                 _attach(holder, earlier)  # «ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية
             else:  # الأمير محمد بن نايف»: three offices of one name
@@ -1102,8 +1108,10 @@ def _titles(
         if holder is not None and holder.source != "title" and holder.end <= phrase.start:
             # a title right after may describe him too; his titles before the first one
             # after his name are still those that tell his office
-            chained[phrase.end] = holder, own if own is not None else \
-                holder.titles[:len(holder.titles) - len(phrase.titles)]
+            # (`_attach` appended the phrase's titles to his)
+            chained[phrase.end] = holder, (own if own is not None else
+                                           holder.titles[:len(holder.titles)
+                                                         - len(phrase.titles)])
         # (a trade many practise is no office one has a counterpart in: «بحث مسألة
         # الصحافي … مع نظيره الإيراني» is the foreign minister's)
         # (and «الوزير الايراني», a minister of a country: «مع نظيره الكويتي» is a minister)
@@ -1269,7 +1277,7 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
         _attach(person_before, phrase)  # «بدر محمد باسملة وزير النقل اليمني»
         return person_before
     if apposable and person_before is not None and person_before.start > 0 and \
-            head_stem(tokens[person_before.start - 1]) in becoming_verbs():
+            not becoming_verbs().isdisjoint(noun_stems(tokens[person_before.start - 1])):
         return None  # «وإذا أصبحت هيلاري كلينتون الرئيسة الأميركية»: what she may become
     if phrase.qualified or any(t.family or (t.unlisted_of and not t.out_of_office)
                                for t in phrase.titles):
@@ -1337,7 +1345,15 @@ def _late(tokens, person: Found, title_start: int) -> bool:
 
 
 def _late_titles(titles: list[Title]) -> list[Title]:
-    return [t if t.rank or t.style else t.with_words([LATE], True, True) for t in titles]
+    """Titles as a late holder's («الملك الراحل»), but ranks and styles."""
+    return [t if t.rank or t.style else _out_of_office(t, LATE) for t in titles]
+
+
+def _out_of_office(title: Title, word: str) -> Title:
+    """``title`` with the adjective of a former or a late holder, agreeing with its noun:
+    «الرئيس السابق», «المستشارة الألمانية السابقة», «الملكة الراحلة»."""
+    feminine = title.form.split()[0].endswith("ة")
+    return title.with_words([word + "ة" if feminine else word], True, True)
 
 
 def _titles_in_names(tokens: list[str], persons: list[Found]) -> None:
@@ -1415,7 +1431,7 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
     # (or held it before: «الملا محمد عمر زعيم حركة طالبان توفي قبل عامين», in the week
     # his death was told and his successor named)
     return not _holder_differs(tokens, person, phrase, phrase.titles, date) or \
-        _ever_held(tokens, person, phrase.titles)
+        _ever_held(tokens, person, phrase.titles, date)
 
 
 def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Title],
@@ -1433,7 +1449,7 @@ def _late_of_one_in_office(tokens, person: Found, phrase: TitlePhrase,
     """Whether a late holder's title after a comma follows a name with a title in office,
     or one the KB says holds an office on the date: the verb's object («ونعى رئيس الوزراء
     الهندي، مودي، الرئيس الراحل»), no title of his."""
-    if not all(LATE in t.form.split() for t in phrase.titles if not t.rank):
+    if not all({LATE, LATE + "ة"} & set(t.form.split()) for t in phrase.titles if not t.rank):
         return False
     actor = _person_actor(tokens, person)
     return any(not (t.out_of_office or t.style or t.rank) for t in person.titles) or (
@@ -1727,7 +1743,7 @@ def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
     if not actor.roles:
         return all(writes_article(doc.words[m.start]) and m.end == m.start + 1
                    for m in named)
-    return bool(actor.roles) and (
+    return (
         all(r.start is not None and r.start > date for r in actor.roles)
         or all(r.end is not None and r.end <= date for r in actor.roles))
 
@@ -1837,11 +1853,11 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         if namesake is not None and namesake.actor is None and (mention.surname or (
                 _by_short_or_kunya(text, actor) and _begins_name(doc, mention, namesake))):
             return namesake  # the one named before: «جيمس كاميرون … وقال كاميرون»
+    # (not «جبال [فيفا]», «حي [أرامكو]»: places)
     if actor is None and misread and not (
             ordinary_word(doc.words, mention.start, mention.end)
             or after_a_place_noun(doc.words, mention.start)):
-        actor = _known_name(text, Context(date), by_key)  # (not «جبال [فيفا]», «حي
-        # [أرامكو]»: places)
+        actor = _known_name(text, Context(date), by_key)
     if actor is not None and (actor.founded_long_after(date) or (
             mention.source == "ner" and _a_medium_of(doc.words, mention.start, [actor])) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
@@ -1901,8 +1917,8 @@ def _of_another_body(actor: Actor, mention: Found) -> bool:
         return False
     named = roles_named(mention.titles)
     held = [r for r in actor.roles if r.role in named]
-    return bool(held) and all(r.org is not None and r.org != mention.org for r in held) \
-        and not any(r.org == mention.org for r in actor.roles)
+    return bool(held) and all(r.org is not None for r in held) and \
+        all(r.org != mention.org for r in actor.roles)
 
 
 def _of_another_trade(actor: Actor, titles: Sequence[Title], date: dt.date | None) -> bool:
@@ -2482,9 +2498,11 @@ def _an_office_held(draft: Draft, title: Title) -> bool:
     office the KB gives the person on the date (vice-president): it adds nothing."""
     if title.roles or not title.sector or draft.actor is None:
         return False
-    found = titles().match_at(title.form.split(), 0)
+    words = title.form.split()
+    found = titles().match_at(words, 0)  # (the whole form, or a construct and its body)
     return found is not None and any(
-        not draft.role_keys.isdisjoint(t.roles) for t in found.values)
+        not draft.role_keys.isdisjoint(t.roles) and (found.end == len(words) or t.construct)
+        for t in found.values)
 
 
 def _epithet(draft: Draft, mention: Found, title: Title) -> bool:
@@ -2513,11 +2531,12 @@ def _held_formerly(draft: Draft, title: Title) -> bool:
 def _as_former(draft: Draft, title: Title) -> Title | None:
     """A title of an office the KB says the person left long before the date, as a former
     holder's: the story tells of his time («الرئيس الإيراني أحمدي نجاد الذي زار السودان في
-    العام 2012»: «الرئيس السابق»); none for a courtesy title or an office held later."""
+    العام 2012»: «الرئيس السابق»); none for an office held only later, nor when the text
+    named it a former one already («السفير السابق ألبرتو فرنانديز» … «السفير فرنانديز»)."""
     if any(f.startswith(title.form + " ") for f in draft.former) or \
             draft.earlier.isdisjoint(title.roles):
         return None
-    return title.with_words([FORMER], True, True)
+    return _out_of_office(title, FORMER)
 
 
 def _courtesy(draft: Draft, mention: Found, title: Title) -> bool:

@@ -335,6 +335,7 @@ def deceased_after() -> PhraseIndex[str]:
 
 @lru_cache(maxsize=1)
 def deceased_before() -> PhraseIndex[str]:
+    """Words before a title or a name that say its bearer is dead («المغفور له»)."""
     return _phrase_list("roles.yaml", "deceased_before")
 
 
@@ -671,6 +672,8 @@ def post_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def becoming_verbs() -> frozenset[str]:
+    """Keys of verbs of becoming: a title after the name they come before is what one
+    becomes («أصبحت هيلاري كلينتون الرئيسة»), no holder's."""
     return _word_keys("roles.yaml", "becoming_verbs")
 
 
