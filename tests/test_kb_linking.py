@@ -2361,6 +2361,9 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     ("وسجل ميسي الأهلي هدفا.", [("ميسي", "PERSON")], []),
     ("وينتج مصنع الجزيرة التمور. ودعا أبناء الجزيرة العربية إلى الوحدة.",
      [("الجزيرة", "ORG"), ("الجزيرة", "ORG", 2)], []),
+    # -- the fifty-sixth: a harvest; an island that lies somewhere
+    ("وحصاد جميع الأندية في الموسم كان ضعيفا.", [("وحصاد", "PERSON")], []),
+    ("ونقل الحطام للجزيرة الواقعة شمال شرق مدغشقر.", [("للجزيرة", "ORG")], []),
     # (the 900 articles) «سعود وفيصل»: two kings, no «سعود الفيصل»
     ("مرورا بالملوك: سعود وفيصل وخالد وفهد.", [("سعود وفيصل", "PERSON")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
@@ -2521,6 +2524,13 @@ def test_a_title_alone_that_joined_a_kb_person_makes_him_no_namesake():
             'الأنسب لخلافة جوزيف بلاتر.')
     entities = marsad.analyze(text, published="2015-08-01").entities
     assert {"fra.platini", "che.blatter"} <= {e.kb_id for e in entities}
+
+
+def test_the_talibans_men_are_rebels_before_their_state_offices(linker):
+    doc = run(linker, "ورشح الملا محمد يعقوب نجل الملا عمر لخلافته.",
+              [("الملا محمد يعقوب", "PERSON")], date="2015-08-02")
+    assert [(e.kb_id, e.sector) for e in doc._.entities if e.kb_id == "afg.yaqoob"] == [
+        ("afg.yaqoob", "REB")]
 
 
 def test_an_outlet_names_itself_in_its_own_copy_after_a_noun_or_a_verb_of_its_reporting():
