@@ -1042,6 +1042,20 @@ def _titles(
             standalone.append(holder)
         return holder
 
+    def settle(named: TitlePhrase | None = None, holder: Found | None = None) -> None:
+        """Place the pending titles: each the holder's whom ``named`` names, when the chain
+        goes on up to it with no word between and `_chained_before` says so («ولي العهد
+        نائب رئيس مجلس الوزراء وزير الداخلية الأمير محمد بن نايف»: three offices of one
+        name), else on its own."""
+        touching = named is not None and holder is not None and bool(pending) and \
+            pending[-1][0].end == named.start and named.name_start == holder.start
+        for earlier, earlier_reread in pending:
+            if touching and _chained_before(tokens, earlier, named, holder, date):
+                _attach(holder, earlier)
+            else:
+                place(earlier, earlier_reread)
+        pending.clear()
+
     before = Before()  # the last office read and its holder, for «نظيره»
     subjects: dict[int, Before] = {}  # each sentence's first office read
     i = 0
@@ -1088,23 +1102,13 @@ def _titles(
         if phrase.name_start is None and not after_a_name and \
                 _title_follows(tokens, phrase, may_be_title, person_starts, in_names):
             if pending and pending[-1][0].end != phrase.start:
-                for earlier, earlier_reread in pending:  # another chain begins
-                    place(earlier, earlier_reread)
-                pending = []
+                settle()  # another chain begins
             pending.append((phrase, reread))  # the next title's name may be its holder's
             i = max(phrase.end, i + 1)
             continue
         own = chained.get(phrase.start, (None, None))[1]
         holder = place(phrase, reread)
-        # (the chain goes on up to this title, with no word between)
-        touching = bool(pending) and pending[-1][0].end == phrase.start
-        for earlier, earlier_reread in pending:
-            if touching and holder is not None and phrase.name_start == holder.start and \
-                    _chained_before(tokens, earlier, phrase, holder, date):
-                _attach(holder, earlier)  # «ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية
-            else:  # الأمير محمد بن نايف»: three offices of one name
-                place(earlier, earlier_reread)
-        pending = []
+        settle(phrase, holder)
         if holder is not None and holder.source != "title" and holder.end <= phrase.start:
             # a title right after may describe him too; his titles before the first one
             # after his name are still those that tell his office
@@ -1121,8 +1125,7 @@ def _titles(
             before = Before(phrase.end, phrase.titles, holder, phrase.country)
             subjects.setdefault(sentence[phrase.start], before)
         i = max(phrase.end, i + 1)
-    for earlier, earlier_reread in pending:  # a chain of titles no name ends
-        place(earlier, earlier_reread)
+    settle()  # a chain of titles no name ends
     return standalone, covered
 
 
@@ -2522,7 +2525,7 @@ def _held_formerly(draft: Draft, title: Title) -> bool:
     now, no sector."""
     if title.out_of_office:
         return False
-    if any(f.startswith(title.form + " ") for f in draft.former):
+    if _named_former(draft, title):
         return True
     return bool(title.roles) and draft.role_keys.isdisjoint(title.roles) and \
         not draft.other_times.isdisjoint(title.roles)
@@ -2533,10 +2536,15 @@ def _as_former(draft: Draft, title: Title) -> Title | None:
     holder's: the story tells of his time («الرئيس الإيراني أحمدي نجاد الذي زار السودان في
     العام 2012»: «الرئيس السابق»); none for an office held only later, nor when the text
     named it a former one already («السفير السابق ألبرتو فرنانديز» … «السفير فرنانديز»)."""
-    if any(f.startswith(title.form + " ") for f in draft.former) or \
-            draft.earlier.isdisjoint(title.roles):
+    if _named_former(draft, title) or draft.earlier.isdisjoint(title.roles):
         return None
     return _out_of_office(title, FORMER)
+
+
+def _named_former(draft: Draft, title: Title) -> bool:
+    """Whether the text named the office of ``title`` a former one of the person's
+    («السفير السابق ألبرتو فرنانديز» before «السفير فرنانديز»)."""
+    return any(f.startswith(title.form + " ") for f in draft.former)
 
 
 def _courtesy(draft: Draft, mention: Found, title: Title) -> bool:

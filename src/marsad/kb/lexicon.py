@@ -387,6 +387,12 @@ class PlaceHead:
     places: tuple[tuple[str, ...], ...]
 
 
+def _word_before(tokens: Sequence[str], start: int) -> int:
+    """The index of the word before ``tokens[start]``, past an opening quotation mark
+    («سوق "عكاظ"», «35 «بي بي»»); -1 at the text's start."""
+    return start - 2 if start > 1 and tokens[start - 1] in OPENING_QUOTES else start - 1
+
+
 @lru_cache(maxsize=1)
 def place_nouns_before() -> frozenset[str]:
     """Keys of nouns of a place before a one-word name that make it the place's."""
@@ -396,7 +402,7 @@ def place_nouns_before() -> frozenset[str]:
 def after_a_place_noun(tokens: Sequence[str], start: int) -> bool:
     """Whether a noun of a place (through its clitics: «بحي») comes right before
     ``tokens[start]``: a one-word name there is the place's («حي الجزيرة»)."""
-    before = start - 2 if start > 1 and tokens[start - 1] in OPENING_QUOTES else start - 1
+    before = _word_before(tokens, start)
     if before < 0:
         return False  # (a quoted name too: «سوق "عكاظ"»)
     word = normalize_key(tokens[before])
@@ -443,7 +449,7 @@ def in_an_idiom(tokens: Sequence[str], start: int, end: int) -> bool:
 def a_unit(tokens: Sequence[str], start: int, end: int) -> bool:
     """Whether the name at [start, end) is a unit after a number: «35 «بي بي»» (basis
     points), no BP."""
-    before = start - 2 if start > 1 and tokens[start - 1] in OPENING_QUOTES else start - 1
+    before = _word_before(tokens, start)
     number = tokens[before].lstrip("وب") if before >= 0 else ""
     return number.isdigit() and phrase_key(" ".join(tokens[start:end])) in units()
 
