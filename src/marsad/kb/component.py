@@ -59,6 +59,7 @@ from marsad.kb.lexicon import (
     igo_office,
     leader_heads,
     leader_markers,
+    leader_titles,
     media_of,
     meeting_words,
     named_after,
@@ -100,6 +101,7 @@ from marsad.kb.mentions import (
     MAX_DEPENDANT_WORDS,
     OrgPattern,
     TitlePhrase,
+    another_complement,
     head_anaphor,
     is_anaphor,
     name_around_quote,
@@ -162,6 +164,7 @@ class Found:
     led_by: tuple[int, int] | None = None  # «قوات الأسد»: the leader's name it contains
     surname: bool = False  # a name NER found, linked by the actor's short form alone
     nationality: str | None = None  # a person's, by a nisba next to the name
+    years: tuple[int, int] | None = None  # past years its titles are dated to
 
 
 @dataclass
@@ -338,6 +341,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
                    swallows=lambda outer, inner: inner.source != "title" and (
                        inner.type != "PERSON" or outer.led_by == (inner.start, inner.end)))
     _heads_before(found, tokens)
+    _chaired_by(found, tokens)
     # the tagger's «المنظمة» alone is the body named before by its head, as any head alone
     found = [f for f in found if not (f.source == "ner" and f.type == "ORG" and
                                       f.end == f.start + 1 and head_anaphor(tokens, f.start))]
@@ -347,7 +351,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     found += [Found(i, i + 1, "PERSON", "anaphor") for i in range(len(tokens))
               if may_be_anaphor[i] and i not in taken and is_anaphor(tokens, i)]
     found += _head_anaphors(tokens, taken | titled)
-    return sorted(found, key=lambda f: (f.start, -f.end))
+    return sorted(_places_named_again(doc, found), key=lambda f: (f.start, -f.end))
 
 
 def _head_anaphors(tokens: list[str], taken: set[int]) -> list[Found]:
@@ -500,6 +504,31 @@ def _heads_before(found: list[Found], tokens: list[str]) -> None:
             # or a nisba it ends with («نادي [الهلال السعودي]»)
             mention.country = _final_nisba_country(tokens, mention)
             mention.leads = _keys_of(h.form for h in head.values)  # «وشركة» → «شركة»
+
+
+def _chaired_by(found: list[Found], tokens: list[str]) -> None:
+    """Who a body «برئاسة», «بقيادة» or «بزعامة» names right after it heads it: «محكمة
+    جنايات القاهرة برئاسة محمد فهمي» is its president (a judge, of Egypt: no Lebanese
+    namesake); «حكومة الوفاق برئاسة فايز السراج» its premier, as the titles read."""
+    people = {f.start: f for f in found if f.type == "PERSON" and f.source != "title"}
+    for body in found:
+        marker = normalize_key(tokens[body.end].removeprefix("و")) \
+            if body.end < len(tokens) else ""
+        head = next((t for m, t in leader_titles().items() if normalize_key(m) == marker), None)
+        person = people.get(body.end + 1)
+        if head is None or person is None or person.titles or body.type != "ORG":
+            continue
+        first = tokens[body.start]  # («وحركة النهضة بزعامة راشد الغنوشي»: no «و»)
+        words = [head, first[1:] if best(first).prefix.startswith("و") else first,
+                 *tokens[body.start + 1:body.end]]
+        phrase = read_title(words, 0, set())
+        if phrase is not None and phrase.end == len(words):
+            _attach(person, phrase)  # an office the titles know («رئيس حكومة الوفاق»)
+            continue
+        person.titles.append(Title(" ".join(words), country=body.country))
+        person.country = person.country or body.country
+        person.body = " ".join(words[1:])
+        person.sector_hint = person.sector_hint or body.sector
 
 
 def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
@@ -894,6 +923,19 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
     return found
 
 
+def _places_named_again(doc: Doc, found: list[Found]) -> list[Found]:
+    """``found`` but a body's one-word name that begins a place's name the article gave
+    before it: that place again («الجزيرة العربية … ولذلك شهدت الجزيرة موجات نزوح»: the
+    peninsula, no channel)."""
+    first_named: dict[str, int] = {}  # a place's first word, where it was first named
+    for span in doc.spans.get("places", ()):
+        if len(span) > 1:
+            first_named.setdefault(normalize_key(span[0].text), span.start)
+    return [f for f in found if not (
+        f.type == "ORG" and f.end == f.start + 1 and f.source in ("ner", "kb")
+        and first_named.get(normalize_key(doc[f.start].text), f.start) < f.start)]
+
+
 def _a_medium_of(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
     """Whether a body's name follows a head of a medium it owns: «إذاعة الجيش
     الإسرائيلي» is the army's radio, no army."""
@@ -1050,7 +1092,8 @@ def _titles(
         touching = named is not None and holder is not None and bool(pending) and \
             pending[-1][0].end == named.start and named.name_start == holder.start
         for earlier, earlier_reread in pending:
-            if touching and _chained_before(tokens, earlier, named, holder, date):
+            if touching and _chained_before(tokens, earlier, named, holder, date,
+                                            joined=_joined_by_and(tokens, earlier)):
                 _attach(holder, earlier)
             else:
                 place(earlier, earlier_reread)
@@ -1064,6 +1107,7 @@ def _titles(
             if may_be_title[i] and i not in taken else None
         if phrase is not None:
             phrase.forget_unfounded_org(date)
+            phrase.date_by_years(date)
         counterpart = phrase is not None and phrase.counterpart
         if counterpart:
             phrase = _counterpart(tokens, phrase,
@@ -1136,19 +1180,26 @@ def _title_follows(tokens, phrase: TitlePhrase, may_be_title: list[bool],
     («استقبل وزير الخارجية الأمريكي نظيره الروسي»: two people)."""
     end = phrase.end
     if best(tokens[phrase.start]).prefix not in ("", "ال") or end >= len(tokens) or \
-            best(tokens[end]).prefix not in ("", "ال"):
-        return False  # «المستشار السياسي للرئيس والأمين العام للحزب محسن مرزوق»
+            best(tokens[end]).prefix not in ("", "ال", "و", "وال"):
+        return False  # (not «المستشار السياسي للرئيس»: «ل» joins a dependant's title)
     return any(may_be_title[j] and (p := read_title(tokens, j, person_starts, in_names))
                is not None and p.start == end and not (p.incomplete or p.counterpart)
                for j in range(end, min(end + MAX_DEPENDANT_WORDS + 1, len(tokens))))
 
 
+def _joined_by_and(tokens, phrase: TitlePhrase) -> bool:
+    """Whether «و» joins the title after ``phrase`` to it («نائب الرئيس ورئيس الحكومة»)."""
+    return phrase.end < len(tokens) and best(tokens[phrase.end]).prefix.startswith("و")
+
+
 def _chained_before(tokens, earlier: TitlePhrase, phrase: TitlePhrase, holder: Found,
-                    date: dt.date | None) -> bool:
+                    date: dt.date | None, joined: bool = False) -> bool:
     """Whether a title right before another that names ``holder`` is his too: of the
     same country (or one of them names none), and no office the KB says another holds on
     the date
-    («استقبل ولي العهد وزير الخارجية عادل الجبير»: the crown prince is his host)."""
+    («استقبل ولي العهد وزير الخارجية عادل الجبير»: the crown prince is his host); after
+    «و», one the KB says he holds («نائب الرئيس ورئيس الحكومة اليمنية خالد بحاح», not
+    «المستشار السياسي للرئيس والأمين العام للحزب محسن مرزوق»: two people)."""
     if (None not in (earlier.country, phrase.country) and earlier.country != phrase.country) \
             or earlier.org or earlier.counterpart or not all(
             t.office_sector() in national_sectors() | {"GOV"} for t in earlier.titles):
@@ -1158,6 +1209,9 @@ def _chained_before(tokens, earlier: TitlePhrase, phrase: TitlePhrase, holder: F
         return _ever_held(tokens, holder, earlier.titles)
     actor = _person_actor(tokens, holder)
     country = earlier.country or (actor.country if actor else holder.country)
+    if joined:
+        return actor is not None and _office_holder(
+            replace(earlier, country=country), earlier.titles, date) is actor
     return not _holder_differs(tokens, holder, replace(earlier, country=country),
                                earlier.titles, date)
 
@@ -1441,10 +1495,17 @@ def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Tit
                     date: dt.date | None) -> bool:
     """Whether the KB says someone other than ``person`` holds, on the date, the office
     ``titles`` name with the phrase's country or organisation."""
-    org = phrase.org.actor.id if phrase.org else None
-    holder = resolve_office(Context(date, tuple(titles), phrase.country, org,
-                                    posted_to=phrase.posted_to)).choice
+    holder = _office_holder(phrase, titles, date)
     return holder is not None and holder is not _person_actor(tokens, person)
+
+
+def _office_holder(phrase: TitlePhrase, titles: list[Title], date: dt.date | None
+                   ) -> Actor | None:
+    """Who the KB says holds, on the date, the office ``titles`` name with the phrase's
+    country or organisation."""
+    org = phrase.org.actor.id if phrase.org else None
+    return resolve_office(Context(date, tuple(titles), phrase.country, org,
+                                  posted_to=phrase.posted_to)).choice
 
 
 def _late_of_one_in_office(tokens, person: Found, phrase: TitlePhrase,
@@ -1506,6 +1567,7 @@ def _attach(person: Found, phrase: TitlePhrase) -> None:
         (t.country for t in phrase.titles if t.country), None)  # «خادم الحرمين الشريفين»
     person.org = person.org or (phrase.org.actor.id if phrase.org else None)
     person.posted_to = person.posted_to or phrase.posted_to
+    person.years = person.years or phrase.years
     if not phrase.out_of_office:  # «العقيد الراحل»: no sector today
         person.body = person.body or phrase.body_words
         person.sector_hint = person.sector_hint or (
@@ -1705,7 +1767,8 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
             _unlink(doc, draft)
         elif draft.actor is not None and any(
                 (_of_another_trade(draft.actor, m.titles, date) and not _after_a_style(doc, m))
-                or _of_another_body(draft.actor, m) for m in draft.mentions):
+                or _of_another_body(draft.actor, m) or _of_another_states_body(draft.actor, m)
+                for m in draft.mentions):
             # «مدافع الفريق أحمد عسيري … المدافع أحمد عسيري», «رئيس البلدية الأستاذ خالد
             # الحميدان» (a mayor, no intelligence chief), «المتحدث باسم الهلال الأحمر أحمد
             # عسيري» (no spokesman of the coalition)
@@ -1735,7 +1798,9 @@ def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
     with Sudan's ruling party unnamed is still Omar al-Bashir; but one who never held an
     office the KB lists, by an Arab family name: «مساعد البراك مساعد أمين مجلس الوزراء» in
     a Saudi story is no Kuwaiti opposition leader.)"""
-    named = [m for m in draft.mentions if m.source != "anaphor"]
+    # (a bare title joined to him names nobody: «العناية بالمعلم … فالوزير لا يتخبط»)
+    named = [m for m in draft.mentions if m.source != "anaphor"
+             and not (m.source == "title" and m.actor is None)]
     actor = draft.actor
     if actor is None or not named or not all(m.surname for m in named) or \
             actor.country in doc.article_countries or date is None:
@@ -1830,7 +1895,8 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         return None  # «شرعية المرشد» in a story of Egypt: not Iran's Supreme Leader
     text = doc.span_text(mention.start, mention.end)
     context = Context(date, tuple(mention.titles), mention.country, mention.org,
-                      mention.type if mention.source == "ner" else None, mention.posted_to)
+                      mention.type if mention.source == "ner" else None, mention.posted_to,
+                      mention.years)
     actor = mention.actor
     # (a product is no misread company: the words before it say what it is, «سيارة تويوتا»)
     misread = mention.source == "ner" and mention.place is None and \
@@ -1839,6 +1905,8 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         actor = resolve_office(context).choice
     elif mention.type in {"PERSON", "ORG", "MISC"} and (actor is None or mention.titles):
         resolution = resolve_name(text, context)
+        # (not the KB name's actor when the context rules him out: «محكمة جنايات القاهرة
+        # برئاسة محمد فهمي» is an Egyptian judge, no Lebanese minister)
         actor = resolution.choice or _namesake(doc, mention, resolution, drafts) \
             or _inner_actor(doc, mention) or actor
         if actor is None and mention.type == "PERSON" and mention.titles:
@@ -1922,6 +1990,15 @@ def _of_another_body(actor: Actor, mention: Found) -> bool:
     held = [r for r in actor.roles if r.role in named]
     return bool(held) and all(r.org is not None for r in held) and \
         all(r.org != mention.org for r in actor.roles)
+
+
+def _of_another_states_body(actor: Actor, mention: Found) -> bool:
+    """Whether a title with his name gives the KB person an office of a state's body the
+    KB does not list, of another country than his («محكمة جنايات القاهرة برئاسة محمد
+    فهمي»: an Egyptian judge, no Lebanese minister): a namesake."""
+    return actor.type == "PERSON" and mention.source != "title" and mention.body is not None \
+        and mention.sector_hint in domestic_sectors() and actor.country is not None \
+        and mention.country not in (None, actor.country)
 
 
 def _of_another_trade(actor: Actor, titles: Sequence[Title], date: dt.date | None) -> bool:
@@ -2211,8 +2288,10 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
         return None  # «أورانج كاونتي» is a county, not the company
     if found[1] < len(words) and (after_head := _named_after_head(words)) is not None:
         return after_head  # «قوات الجيش السوري الحر» is the FSA's, not «قوات الجيش السوري»
-    if found[0].type == "ORG" and of_another_country(doc.words, mention.start + found[1],
-                                                     [found[0]]):
+    if found[0].type == "ORG" and (
+            of_another_country(doc.words, mention.start + found[1], [found[0]])
+            or another_complement(doc.words, mention.start, mention.start + found[1],
+                                  [found[0]])):
         return None  # «الاف بي اي المغربي»: Morocco's bureau, not the FBI
     if found[0].sector == "BUS" and _name_goes_on(words, found[1]):
         return None  # «شركة أكس جت للطيران»: another company than X Corp («شركة إكس»)

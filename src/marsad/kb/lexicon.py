@@ -264,6 +264,12 @@ def travel_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def missions() -> frozenset[str]:
+    """Keys of the nouns of a state's mission abroad («سفارة»), whose country follows."""
+    return _word_keys("roles.yaml", "missions")
+
+
+@lru_cache(maxsize=1)
 def sent_to() -> frozenset[str]:
     """«إلى» before where a diplomat is sent."""
     return _word_list("roles.yaml", "sent_to")
@@ -516,6 +522,13 @@ def former_markers() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def title_years() -> tuple[frozenset[str], frozenset[str]]:
+    """The words before the years that date a title, and the words between two years."""
+    years = _data("roles.yaml")["title_years"]
+    return frozenset(map(head_stem, years["before"])), frozenset(years["between"])
+
+
+@lru_cache(maxsize=1)
 def out_of_office() -> PhraseIndex[str]:
     """Words after a title that say its holder is not in office: «السابق», «في حكومة الظل»."""
     return _phrase_list("roles.yaml", "out_of_office")
@@ -739,6 +752,14 @@ def named_after() -> NamedAfter:
 def leader_markers() -> frozenset[str]:
     """«برئاسة», «بقيادة»: words before the name of who heads a body, never in a name."""
     return _word_list("org_patterns.yaml", "leader_markers")
+
+
+@lru_cache(maxsize=1)
+def leader_titles() -> dict[str, str]:
+    """The title each of `leader_markers` gives who it names after a body: «برئاسة» →
+    «رئيس»."""
+    return {marker: title for marker, title in _data("org_patterns.yaml")["leader_markers"].items()
+            if title}
 
 
 @lru_cache(maxsize=1)

@@ -52,6 +52,7 @@ from marsad.kb.lexicon import (
     holder_adjectives,
     holder_adverbs,
     honorifics,
+    missions,
     national_teams,
     not_bodies,
     offices,
@@ -66,6 +67,7 @@ from marsad.kb.lexicon import (
     roles_named,
     sent_to,
     team_words,
+    title_years,
     titles,
     travel_words,
     written_alike,
@@ -84,7 +86,7 @@ POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى الي�
 # The sectors of bodies named by the words after their head («وزارة الداخلية», «حزب
 # القوات», «المحكمة العليا»); the words after «القوات» or «الشرطة» describe them.
 NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
-MAX_QUALIFIERS = 8  # tokens a title may take before its name
+MAX_QUALIFIERS = 10  # tokens a title may take before its name
 MAX_NAME_AFTER_HEAD = 3  # words of a club's or a company's name after its head
 MAX_ABBREVIATION_WORDS = 3  # in brackets after a body's name: «(سي اي ايه)»
 # words between a word of a journey and the title of the one travelling (his name and a
@@ -114,6 +116,9 @@ class TitlePhrase:
     nisba_spans: list[tuple[int, int]] = field(default_factory=list)
     name_start: int | None = None  # where the name it introduces begins
     out_of_office: bool = False  # «السابق»: its titles are not held now
+    # the years the text dates the titles to («بين 2009 و2013»), and their words
+    years: tuple[int, int] | None = None
+    years_words: tuple[str, ...] = ()
     of_post: bool = False  # after «منصب»: it names the office, not who holds it
     title_end: int = 0  # after the title's own words
     style_start: int | None = None  # a royal style between the title and its name
@@ -129,6 +134,16 @@ class TitlePhrase:
         return bool(self.country or self.org or self.posted_to or self.body
                     or any(t.country for t in self.titles)
                     or any(offices()[r].one_in_the_world for t in self.titles for r in t.roles))
+
+    def date_by_years(self, date: dt.date | None) -> None:
+        """Titles dated to years before ``date`` are a former holder's («وزيرة الخارجية
+        الأميركية بين 2009 و2013»); years that reach it date nothing."""
+        if self.years is None:
+            return
+        if date is None or self.years[1] >= date.year:
+            self.years = None
+        elif not self.out_of_office:
+            _put_out_of_office(self, self.years_words, former=True)
 
     def forget_unfounded_org(self, date: dt.date | None) -> None:
         """Forget an organisation founded long after ``date``: the words name another
@@ -430,6 +445,25 @@ def _seat(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> tuple[int, str]
     return _place_name(tokens, j)
 
 
+def _mission(tokens: Sequence[str], i: int) -> tuple[int, str] | None:
+    """A state's mission at ``i`` and its state, by a nisba, the state's name or a title of
+    one state's («سفارة خادم الحرمين الشريفين», «السفارة الأمريكية», «سفارة المملكة»):
+    where it ends and the country."""
+    if i + 1 >= len(tokens) or normalize_key(best(tokens[i]).stem) not in missions():
+        return None
+    nisba = _nisba(tokens, i + 1)
+    if nisba:
+        return nisba.end, nisba.values[0].iso3
+    name = country_names().match_at(tokens, i + 1)
+    if name and len(set(name.values)) == 1:
+        return name.end, name.values[0]
+    title = titles().match_at(tokens, i + 1)
+    countries = {t.country for t in title.values} if title else set()
+    if len(countries) == 1 and None not in countries:
+        return title.end, countries.pop()
+    return None
+
+
 def _place_name(tokens: Sequence[str], i: int) -> tuple[int, str] | None:
     """A place of the gazetteer named by the one or two words at ``i``, without a
     preposition: where its name ends and its country (the most populous such place's)."""
@@ -524,6 +558,55 @@ def _ends_a_marker(tokens: Sequence[str], i: int) -> bool:
                for j in range(max(i - 3, 0), i))
 
 
+def _put_out_of_office(phrase: TitlePhrase, words: Sequence[str], former: bool) -> None:
+    """The phrase's titles as out of office, with the words that say so («السابق»)."""
+    phrase.out_of_office = True
+    phrase.titles = list({t.form: t if t.rank else t.with_words(words, True, former)
+                          for t in phrase.titles}.values())
+
+
+def _years(tokens: Sequence[str], i: int) -> tuple[int, tuple[int, int]] | None:
+    """The years that date a title at ``i`` («بين 2009 و2013», «عام 1990», «(2003-2006)»):
+    where they end, and the first and the last year."""
+    before, between = title_years()
+    bracket = tokens[i] == "("
+    j = i + bracket
+    while j < len(tokens) and j - i < 4 and head_stem(tokens[j]) in before:
+        j += 1
+    first = _year(tokens, j)
+    if first is None or (j == i + bracket and not bracket):
+        return None  # a year alone after a title is a number of it, unless in brackets
+    last, end = first, j + 1
+    if end + 1 < len(tokens) and tokens[end] in between and \
+            (second := _year(tokens, end + 1)) is not None and second >= first:
+        last, end = second, end + 2
+    if bracket:
+        if tokens[end:end + 1] != [")"]:
+            return None
+        end += 1
+    return end, (first, last)
+
+
+def _as_written(words: Sequence[str]) -> tuple[str, ...]:
+    """Words of years as a text writes them: «و2013», «(2003-2006)»."""
+    glued: list[str] = []
+    for word in words:
+        if glued and (glued[-1].endswith(("(", "-", "–")) or glued[-1] == "و"
+                      or word in (")", "-", "–")):
+            glued[-1] += word
+        else:
+            glued.append(word)
+    return tuple(glued)
+
+
+def _year(tokens: Sequence[str], i: int) -> int | None:
+    """A Gregorian year written in digits at ``i`` («2009», «٢٠٠٩»)."""
+    if i >= len(tokens) or len(tokens[i]) != 4 or not tokens[i].isdigit():
+        return None
+    year = int(tokens[i])
+    return year if 1900 <= year <= 2100 else None
+
+
 def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                after_fi: bool = False) -> int | None:
     """Read one qualifier at ``i`` into ``phrase``; the index after it, or None."""
@@ -534,12 +617,14 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     marker = _out_of_office(tokens, i) if not after_fi and (
         not phrase.out_of_office or _ends_a_marker(tokens, i)) else None
     if marker:  # «الرئيس السابق», «وزيرة الداخلية في حكومة الظل»
-        phrase.out_of_office = True
         words = tokens[i:marker.end]
-        former = phrase_key(" ".join(words)) in former_markers()
-        phrase.titles = list({t.form: t if t.rank else t.with_words(words, True, former)
-                              for t in phrase.titles}.values())
+        _put_out_of_office(phrase, words, phrase_key(" ".join(words)) in former_markers())
         return marker.end
+    years = _years(tokens, i) if phrase.years is None else None
+    if years:  # «وزيرة الخارجية الأميركية بين 2009 و2013»: dated with the publication's
+        end, phrase.years = years  # date (`date_by_years`)
+        phrase.years_words = _as_written(tokens[i:end])
+        return end
     if i == phrase.title_end and not phrase.country and any(
             offices()[r].of_place for t in phrase.titles for r in t.roles):
         place = _place_name(tokens, i)  # «محافظ مأرب», «أمير منطقة الرياض»
@@ -616,6 +701,11 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                              if t.roles and all(offices()[r].posted for r in t.roles) else t
                              for t in phrase.titles]
         return posted.end if posted else None
+    mission = _mission(tokens, i) if after_fi or word.prefix in ("ب", "بال") else None
+    if mission:  # «الملحق الثقافي في سفارة خادم الحرمين الشريفين»: the mission's state
+        end, country = mission
+        phrase.country = phrase.country or country
+        return end
     seat = _seat(tokens, i, phrase)
     if seat:  # «السيناتور الجمهوري عن ولاية أريزونا», «الملحق الثقافي بالعاصمة واشنطن»
         end, country = seat
@@ -881,9 +971,30 @@ def _alias_of(tokens: Sequence[str], i: int, actor_type: str) -> Match[Alias] | 
     matching = tuple(a for a in found.values
                      if a.actor.type == actor_type and written_alike(words, a.actor))
     ids = {a.actor.id for a in matching}
-    if len(ids) != 1 or of_another_country(tokens, found.end, [matching[0].actor]):
+    if len(ids) != 1 or of_another_country(tokens, found.end, [matching[0].actor]) or \
+            another_complement(tokens, found.start, found.end, [matching[0].actor]):
         return None
     return Match(found.start, found.end, matching)
+
+
+def another_complement(tokens: Sequence[str], start: int, end: int,
+                       actors: Iterable[Actor]) -> bool:
+    """Whether a body's name cut short goes on with another complement than its own: «لل»
+    and a noun no longer name of the body has there («الاتحاد العربي السعودي للبلياردو»
+    is no «الاتحاد العربي السعودي لكرة القدم»; not «ل» + a verbal noun, «مجلس الشؤون
+    الاقتصادية والتنمية لعرض …»)."""
+    if end >= len(tokens) or best(tokens[end]).prefix != "لل":
+        return False
+    said = phrase_key(" ".join(tokens[start:end]))
+    next_word = phrase_key(tokens[end])
+
+    def goes_on_otherwise(actor: Actor) -> bool:
+        longer = [key for form in (actor.name, *actor.aliases)
+                  if len(key := phrase_key(form)) > len(said) and key[:len(said)] == said]
+        return bool(longer) and all(key[len(said):len(said) + 1] != next_word
+                                    for key in longer)
+
+    return all(map(goes_on_otherwise, actors))
 
 
 def of_another_country(tokens: Sequence[str], end: int, actors: Iterable[Actor]) -> bool:

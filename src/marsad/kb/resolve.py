@@ -48,6 +48,7 @@ class Context:
     org: str | None = None  # an organisation actor id («بحكومة الوفاق» → lby.gna)
     type: str | None = None  # the NER type, when there is one
     posted_to: str | None = None  # where the title's holder is sent («إلى اليمن»)
+    years: tuple[int, int] | None = None  # past years the titles are dated to
 
 
 @dataclass
@@ -178,14 +179,15 @@ def resolve_office(context: Context) -> Resolution:
     # ليبيا»); a state's diplomat is not («المندوب لدى مصر» is no Egyptian)
     posted = context.posted_to if all(igo_office(r) for r in roles_named(context.titles)) \
         else None
-    named = roles_named(context.titles)
+    named = roles_named(context.titles) or (  # «وزيرة الخارجية بين 2009 و2013»
+        {r for t in context.titles for r in t.former_of} if context.years else set())
     one = bool(named) and all(offices()[r].one_in_the_world for r in named)
     if not context.titles or not (context.country or context.org or posted
                                   or _fixed_country(context) or one):
         return Resolution([], None, "a title without a country or organisation names nobody")
     country = context.country or _fixed_country(context) or posted
     kb = load_kb()
-    if not named and any(t.out_of_office for t in context.titles):
+    if not context.years and not named and any(t.out_of_office for t in context.titles):
         return Resolution([], None, "a former or shadow holder's title («السابق», «في حكومة "
                                     "الظل») names nobody in office: only a name links one")
     if all(t.family and not t.roles for t in context.titles if not (t.rank or t.style)):
@@ -213,7 +215,13 @@ def resolve_office(context: Context) -> Resolution:
                 continue  # the UN's envoy to Yemen is not its envoy to Syria
             if not (context.org or one) and kb.role_country(actor, role) != country:
                 continue
-            if role.active(context.date):
+            if context.years and (share := _share_of_years(role, context.years)) > 0.5:
+                first, last = context.years
+                when = f"in {first}" if first == last else f"in {first}-{last}"
+                candidates.append(Candidate(actor, W_OFFICE_ON_DATE * share,
+                                            [f"{offices()[role.role].label} {when}"]))
+                break
+            if not context.years and role.active(context.date):
                 label = offices()[role.role].label
                 when = f"on {context.date}" if context.date else "(no date given)"
                 candidates.append(Candidate(actor, W_OFFICE_ON_DATE, [f"{label} {when}"]))
@@ -221,6 +229,17 @@ def resolve_office(context: Context) -> Resolution:
     if context.date is None and len(candidates) > 1:
         return Resolution(candidates, None, "several holders and no date to choose by")
     return _choose(candidates, empty="nobody in the KB held this office on that date")
+
+
+def _share_of_years(role: Role, years: tuple[int, int]) -> float:
+    """The share of the years ``role`` was held in: of Clinton's and Kerry's terms as
+    secretary of state, «بين 2009 و2013» names Clinton's. A holder of half of them or
+    less is not their holder: Clinton held 2009 only from January 21, no office of
+    «(2005-2009)»."""
+    first, last = dt.date(years[0], 1, 1), dt.date(years[1] + 1, 1, 1)
+    start = max(role.start or first, first)
+    end = min(role.end or last, last)
+    return max((end - start).days, 0) / (last - first).days
 
 
 def _fixed_country(context: Context) -> str | None:
