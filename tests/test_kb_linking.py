@@ -2386,6 +2386,16 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     ("وسجلت الشركة السعودية مخصص شركة زين في السعودية.", [("شركة زين", "ORG")], ["sau.zain"]),
     ("وكرم رئيس الاتحاد العربي السعودي للبلياردو والسنوكر الفائزين.",
      [("الاتحاد العربي السعودي للبلياردو", "ORG")], []),
+    # -- the fifty-ninth and sixtieth: a visit far before the title that «ل» + a country
+    # ends; a club's professional of another country; a journalist, no minister of 2020;
+    # bin Daghr by his short name
+    ("واستمع إلى نتائج زيارة صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي "
+     "العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع لجمهورية مصر العربية واجتماعه مع "
+     "رئيسها.", [("محمد بن سلمان بن عبدالعزيز", "PERSON")], ["sau.mbs"]),
+    ("سجل هدفي المجزل المحترف البرازيلي رونالدو وعبدالعزيز اليوسف.", [("رونالدو", "PERSON")],
+     []),
+    ("وقال الصحافي محمد فهمي في تغريدة إن الحكم ظالم.", [("محمد فهمي", "PERSON")], []),
+    ("وعين أحمد بن دغر مستشارا في الرئاسة.", [("أحمد بن دغر", "PERSON")], ["yem.bin-daghr"]),
     # (the 900 articles) «سعود وفيصل»: two kings, no «سعود الفيصل»
     ("مرورا بالملوك: سعود وفيصل وخالد وفهد.", [("سعود وفيصل", "PERSON")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
@@ -2604,13 +2614,16 @@ def test_a_title_held_at_the_time_is_a_past_one(linker):
         ("kwt.sabah", ["الأمير", "وزير الخارجية آنذاك"])]
 
 
-def test_a_court_named_before_its_president_makes_him_no_namesake_of_another_state():
+@pytest.mark.parametrize("court", ["محكمة جنايات القاهرة",
+                                   # with the directional marks a social network pasted
+                                   "محكمة \u202b\u200fجنايات القاهرة\u202c"])
+def test_a_court_named_before_its_president_makes_him_no_namesake_of_another_state(court):
     # «برئاسة»: the court's president, an Egyptian judge, not Lebanon's minister of 2019
-    entities = marsad.analyze("وقررت محكمة جنايات القاهرة برئاسة محمد فهمي تأجيل نظر "
-                              "القضية.", published="2015-08-02").entities
+    entities = marsad.analyze(f"وقررت {court} برئاسة محمد فهمي تأجيل نظر القضية.",
+                              published="2015-08-02").entities
     judge = next(e for e in entities if e.type == "PERSON")
-    assert (judge.kb_id, judge.roles, judge.country, judge.sector) == \
-        (None, ["رئيس محكمة جنايات القاهرة"], "EGY", "JUD")
+    assert (judge.kb_id, judge.name, judge.roles, judge.country, judge.sector) == \
+        (None, "محمد فهمي", ["رئيس محكمة جنايات القاهرة"], "EGY", "JUD")
 
 
 def test_a_places_first_word_alone_names_that_place_again():
@@ -2619,3 +2632,14 @@ def test_a_places_first_word_alone_names_that_place_again():
                          "موجات نزوح جماعية.", published="2015-08-02")
     assert [(p.name_en, p.feature) for p in doc.places] == [("Arabian Peninsula", "region")]
     assert not [e for e in doc.entities if e.kb_id]
+
+
+def test_an_honorific_with_a_preposition_after_a_title_names_whom_it_is_to(linker):
+    # «… وزير الدفاع للشيخ خليفة»: the cable is sent to Khalifa, the minister is MBS
+    doc = run(linker, "وبعث الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس "
+              "مجلس الوزراء وزير الدفاع للشيخ خليفة بن زايد آل نهيان رئيس الإمارات برقية.",
+              [("محمد بن سلمان بن عبدالعزيز", "PERSON"), ("خليفة بن زايد آل نهيان", "PERSON")],
+              date="2015-08-03")
+    assert [(e.kb_id, e.roles) for e in doc._.entities if e.type == "PERSON"] == [
+        ("sau.mbs", ["وزير الدفاع", "ولي ولي العهد", "النائب الثاني لرئيس مجلس الوزراء"]),
+        ("are.khalifa", ["الرئيس"])]

@@ -49,6 +49,10 @@ def test_reconstructs_text_exactly(nlp):
         # a ta marbuta ends a word: a space the copy left out («الخارجيةعادل»)
         ("وزير الخارجيةعادل الجبير", ["وزير", "الخارجية", "عادل", "الجبير"]),
         ("المملكةُ العربية", ["المملكةُ", "العربية"]),
+        # directional marks pasted from social media are no words of their own: they
+        # stay on the word they touch
+        ("محكمة \u202b\u200fجنايات القاهرة\u202c برئاسة",
+         ["محكمة", "\u202b\u200fجنايات", "القاهرة\u202c", "برئاسة"]),
     ],
 )
 def test_tokenisation(text, expected):

@@ -126,7 +126,7 @@ from marsad.text.clitics import (
     noun_stems,
     writes_article,
 )
-from marsad.text.normalize import normalize, normalize_key
+from marsad.text.normalize import normalize, normalize_key, visible
 from marsad.text.sentences import sentence_starts
 
 SPAN_KEY = "entities"
@@ -2688,10 +2688,11 @@ def records(page: Page, drafts: list[Draft]) -> tuple[list[Entity], list[Span]]:
             spans.append(Span(page.doc, mention.start, mention.end, label=draft.type,
                               span_id=entity_id))
         entities.append(Entity(
-            id=entity_id, type=draft.type, name=draft.name,
+            id=entity_id, type=draft.type, name=visible(draft.name),
             name_en=draft.actor.name_en if draft.actor else None,
             kb_id=draft.actor.id if draft.actor else None,
-            country=draft.country, sector=draft.sector, roles=draft.roles, mentions=mentions,
+            country=draft.country, sector=draft.sector,
+            roles=[visible(role) for role in draft.roles], mentions=mentions,
         ))
     return entities, spans
 

@@ -92,7 +92,7 @@ MAX_ABBREVIATION_WORDS = 3  # in brackets after a body's name: «(سي اي اي
 # words between a word of a journey and the title of the one travelling (his name and a
 # chain of his titles: «زيارة الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس
 # مجلس الوزراء وزير الدفاع لجمهورية مصر العربية»)
-TRAVEL_REACH = 16
+TRAVEL_REACH = 24
 SENTENCE_ENDS = frozenset(".!?؟؛")
 CLUB_HEAD = "نادي"  # the head whose sector a club named alone takes (org_patterns.yaml)
 # A title held through a pronoun: its words, up to the one with the pronoun, and how far
@@ -643,6 +643,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return _local_branch(tokens, i + 1, phrase) or \
             _qualifier(tokens, i + 1, phrase, after_fi=True)
     honorific = honorifics().match_at(tokens, i)
+    if honorific and best(tokens[i]).prefix.startswith(("ل", "و")):
+        return None  # «… وزير الدفاع للشيخ خليفة بن زايد»: to whom, not who
     if honorific:
         return honorific.end
     close = next((j for j in range(i + 2, i + 2 + MAX_ABBREVIATION_WORDS)

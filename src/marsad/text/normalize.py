@@ -21,6 +21,17 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Format characters nobody sees and no word needs (the joiners ZWNJ and ZWJ shape Persian
+# words, so they are not among them): zero-width spaces, directional marks, bidi
+# embeddings, overrides and isolates.
+INVISIBLE = (
+    ["\u200b", "\u2060", "\ufeff"]  # zero-width spaces
+    + ["\u200e", "\u200f", "\u061c"]  # directional marks
+    + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings and overrides
+    + [chr(c) for c in range(0x2066, 0x206A)]  # bidi isolates
+)
+_NO_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+
 # Characters removed from the key (mapped to None).
 _DROPPED = (
     [chr(c) for c in range(0x064B, 0x0660)]  # harakat, shadda, sukun, madda/hamza above/below
@@ -28,11 +39,14 @@ _DROPPED = (
     + [chr(c) for c in range(0x06D6, 0x06EE)]  # Quranic annotation signs
     + [chr(c) for c in range(0x0610, 0x061B)]  # honorific signs and small marks
     + ["\u0640"]  # tatweel
-    + ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]  # zero-width characters
-    + ["\u200e", "\u200f", "\u061c"]  # directional marks
-    + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings and overrides
-    + [chr(c) for c in range(0x2066, 0x206A)]  # bidi isolates
+    + ["\u200c", "\u200d"]  # zero-width (non-)joiners
+    + INVISIBLE
 )
+
+
+def visible(text: str) -> str:
+    """``text`` without its `INVISIBLE` characters («‫محمد‬» → «محمد»), for names shown."""
+    return text.translate(_NO_INVISIBLE)
 
 _MAPPED = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from marsad.text.normalize import normalize_key
+from marsad.text.normalize import INVISIBLE, normalize_key
 
 if TYPE_CHECKING:  # spaCy is imported by the class only: `tokenize` is plain Python
     from spacy.tokens import Doc
@@ -29,10 +29,12 @@ _TOKEN = regex.compile(
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<abbrev>\p{L}(?:\.\p{L})+\.?(?!\p{L}))                      # U.S. أ.ف.ب
   | (?P<number>\p{Nd}+(?:[.,٫٬:/]\p{Nd}+)*)                      # 3.5  1,000  6/7/2020  22:00
-  | (?P<word>[\p{L}\p{M}\u0640\u200c\u200d]+(?:['’][\p{L}\p{M}]+)*)  # letters, marks, tatweel
+  | (?P<word>{invisible}*[\p{L}\p{M}\u0640\u200c\u200d]+(?:['’][\p{L}\p{M}]+)*{invisible}*)
+    # letters, marks, tatweel; with the directional marks around them, which are no words
+    # of their own (the marks of right-to-left embedding pasted from social media)
   | (?P<ellipsis>\.{2,}|…)
   | (?P<punct>[^\s])                                             # any other single character
-    """,
+    """.replace("{invisible}", f"[{''.join(INVISIBLE)}]"),
     regex.VERBOSE,
 )
 
