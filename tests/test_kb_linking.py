@@ -2396,6 +2396,9 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
      []),
     ("وقال الصحافي محمد فهمي في تغريدة إن الحكم ظالم.", [("محمد فهمي", "PERSON")], []),
     ("وعين أحمد بن دغر مستشارا في الرئاسة.", [("أحمد بن دغر", "PERSON")], ["yem.bin-daghr"]),
+    # (after the sixtieth) the Ahwazi front, no Palestinian one
+    ("وحذرت الجبهة الديمقراطية الشعبية الأحوازية من القمع.",
+     [("الجبهة الديمقراطية الشعبية الأحوازية", "ORG")], ["irn.ahwazi-dpf"]),
     # (the 900 articles) «سعود وفيصل»: two kings, no «سعود الفيصل»
     ("مرورا بالملوك: سعود وفيصل وخالد وفهد.", [("سعود وفيصل", "PERSON")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
@@ -2513,6 +2516,10 @@ def test_links_read_in_the_blind_rounds(linker, text, ents, expected):
     ("واستقبل الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي نائب القائد الأعلى للقوات المسلحة "
      "الوفد.", "محمد بن زايد آل نهيان", ["ولي العهد", "نائب القائد الأعلى للقوات المسلحة"]),
     ("وحزب النداء ثم حركة النهضة بزعامة راشد الغنوشي.", "راشد الغنوشي", ["زعيم حركة النهضة"]),
+    # (the fifty-ninth) a chain of titles after commas
+    ("وحضر الأمير محمد بن نايف بن عبد العزيز، ولي العهد، نائب رئيس مجلس الوزراء وزير "
+     "الداخلية، الحفل.", "محمد بن نايف بن عبد العزيز",
+     ["ولي العهد", "وزير الداخلية", "نائب رئيس مجلس الوزراء"]),
     # (the thirty-fifth) a governor's order to the police, no office of theirs
     ("لولا توجيه الأمير خالد الفيصل أمير منطقة مكة المكرمة للشرطة بسرعة القبض عليهم.",
      "خالد الفيصل", ["أمير منطقة مكة المكرمة"]),
@@ -2643,3 +2650,12 @@ def test_an_honorific_with_a_preposition_after_a_title_names_whom_it_is_to(linke
     assert [(e.kb_id, e.roles) for e in doc._.entities if e.type == "PERSON"] == [
         ("sau.mbs", ["وزير الدفاع", "ولي ولي العهد", "النائب الثاني لرئيس مجلس الوزراء"]),
         ("are.khalifa", ["الرئيس"])]
+
+
+@pytest.mark.parametrize("date, bank", [("2015-08-02", "yem.central-bank"),
+                                        ("2019-08-02", "yem.central-bank-sanaa")])
+def test_a_body_founded_after_the_date_leaves_the_name_to_the_one_then(linker, date, bank):
+    # one central bank before the split of 2016: «في صنعاء» says where it was
+    doc = run(linker, "وقرر عدم توريد أي موارد مالية للبنك المركزي اليمني في صنعاء.",
+              [("للبنك المركزي اليمني في صنعاء", "ORG")], date=date)
+    assert [e.kb_id for e in doc._.entities if e.kb_id] == [bank]

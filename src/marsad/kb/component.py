@@ -1327,8 +1327,11 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
             and not _late_of_one_in_office(tokens, ends[first - 1], phrase, date):
         _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
         return ends[first - 1]
-    # (or in brackets after them: «أحمد داود أوغلو رئيس الوزراء (وزير الخارجية السابق)»)
-    at = first - 1 if first and tokens[first - 1] == "(" else first
+    # (or in brackets after them: «أحمد داود أوغلو رئيس الوزراء (وزير الخارجية السابق)»;
+    # or after a comma after his title: «الأمير محمد بن نايف، ولي العهد، نائب رئيس مجلس
+    # الوزراء»)
+    at = first - 1 if first and (tokens[first - 1] == "(" or (
+        tokens[first - 1] in COMMAS and first - 1 in chained)) else first
     person_before, own = (ends[at], None) if at in ends else chained.get(at, (None, None))
     if apposable and person_before and _apposed(tokens, person_before, phrase, date, own):
         _attach(person_before, phrase)  # «بدر محمد باسملة وزير النقل اليمني»
@@ -1553,12 +1556,17 @@ def _named_actor(words: list[str]) -> Actor | None:
     return found[0] if found and found[1] == len(words) else None
 
 
-def _leading_actor(words: list[str]) -> tuple[Actor, int] | None:
-    """The one actor a full alias at the start of ``words`` names, and where it ends."""
-    match = aliases().match_at(words, 0)
-    actors = {a.actor.id: a.actor for a in match.values
-              if not a.short and written_alike(words[:match.end], a.actor)} if match else {}
-    return (next(iter(actors.values())), match.end) if len(actors) == 1 else None
+def _leading_actor(words: list[str], existing_on: dt.date | None = None
+                   ) -> tuple[Actor, int] | None:
+    """The one actor a full alias at the start of ``words`` names, and where it ends: the
+    longest alias, or with ``existing_on`` the longest of a body that existed on that date."""
+    for match in aliases().matches_at(words, 0):
+        actors = {a.actor.id: a.actor for a in match.values
+                  if not a.short and written_alike(words[:match.end], a.actor)
+                  and not (existing_on and a.actor.founded_long_after(existing_on))}
+        if actors or existing_on is None:
+            return (next(iter(actors.values())), match.end) if len(actors) == 1 else None
+    return None
 
 
 def _attach(person: Found, phrase: TitlePhrase) -> None:
@@ -1929,6 +1937,11 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             ordinary_word(doc.words, mention.start, mention.end)
             or after_a_place_noun(doc.words, mention.start)):
         actor = _known_name(text, Context(date), by_key)
+    if actor is not None and actor.founded_long_after(date) and mention.source in ("ner", "kb"):
+        # the shorter name inside may name the body of the date: «البنك المركزي اليمني في
+        # صنعاء» in 2015, before the bank split, is the one central bank
+        leading = _leading_actor(doc.words[mention.start:mention.end], existing_on=date)
+        actor = leading[0] if leading else actor
     if actor is not None and (actor.founded_long_after(date) or (
             mention.source == "ner" and _a_medium_of(doc.words, mention.start, [actor])) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
