@@ -2399,6 +2399,19 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     # (after the sixtieth) the Ahwazi front, no Palestinian one
     ("وحذرت الجبهة الديمقراطية الشعبية الأحوازية من القمع.",
      [("الجبهة الديمقراطية الشعبية الأحوازية", "ORG")], ["irn.ahwazi-dpf"]),
+    # -- the sixty-first and sixty-second: a first holder, no holder on the date; players
+    # nicknamed after stars, then named by the star's name alone; with zeal; a road's
+    # median strip
+    ("وكان سوكارنو اول رئيس للجمهورية الاندونيسية التي اعلن استقلالها.",
+     [("سوكارنو", "PERSON")], []),
+    ("وزار موراتينوس جبل طارق.. اول وزير خارجية اسباني يزور المنطقة منذ 300 سنة.", [], []),
+    ("فهذا وقع مع ميسي اليونان وذاك مع رونالدو الرومان.. لنفاجأ أن ميسي لا يحسن حتى "
+     "الكنترول.. وأن رونالدو لا يعرف طريق المرمى.",
+     [("ميسي", "PERSON", 2), ("رونالدو", "PERSON", 2)], []),
+    ("صدقنا تلك الأوهام وركضنا خلفها بحماس، وحرمنا أنفسنا مما هو أبسط.",
+     [("بحماس", "ORG")], []),
+    ("ووضعت البلدية حواجز خرسانية على جانبي الجزيرة لحماية المشاة.", [("الجزيرة", "ORG")],
+     []),
     # (the 900 articles) «سعود وفيصل»: two kings, no «سعود الفيصل»
     ("مرورا بالملوك: سعود وفيصل وخالد وفهد.", [("سعود وفيصل", "PERSON")], []),
     # (the 900 articles) a head before a longer KB name; a people's nisba names no country
@@ -2520,6 +2533,14 @@ def test_links_read_in_the_blind_rounds(linker, text, ents, expected):
     ("وحضر الأمير محمد بن نايف بن عبد العزيز، ولي العهد، نائب رئيس مجلس الوزراء وزير "
      "الداخلية، الحفل.", "محمد بن نايف بن عبد العزيز",
      ["ولي العهد", "وزير الداخلية", "نائب رئيس مجلس الوزراء"]),
+    # (the sixty-first and sixty-second) a staff title before the name, an office after
+    # it; the king's title shortened and a region's governor by the region's name; a first
+    # holder's title after the name
+    ("بعث مستشار خادم الحرمين الشريفين الأمير خالد الفيصل أمير منطقة مكة المكرمة برقية "
+     "عزاء.", "خالد الفيصل", ["مستشار خادم الحرمين الشريفين", "أمير منطقة مكة المكرمة"]),
+    ("وقد فعل الأمير خالد الفيصل مستشار خادم الحرمين أمير مكة عندما اتخذ القرار.",
+     "خالد الفيصل", ["مستشار خادم الحرمين", "أمير المنطقة"]),
+    ("وكان سوكارنو اول رئيس للجمهورية الاندونيسية.", "سوكارنو", ["اول رئيس الجمهورية"]),
     # (the thirty-fifth) a governor's order to the police, no office of theirs
     ("لولا توجيه الأمير خالد الفيصل أمير منطقة مكة المكرمة للشرطة بسرعة القبض عليهم.",
      "خالد الفيصل", ["أمير منطقة مكة المكرمة"]),
@@ -2659,3 +2680,15 @@ def test_a_body_founded_after_the_date_leaves_the_name_to_the_one_then(linker, d
     doc = run(linker, "وقرر عدم توريد أي موارد مالية للبنك المركزي اليمني في صنعاء.",
               [("للبنك المركزي اليمني في صنعاء", "ORG")], date=date)
     assert [e.kb_id for e in doc._.entities if e.kb_id] == [bank]
+
+
+def test_a_pilot_before_his_offices_is_military_and_an_adviser_named_so_then_holds_it(linker):
+    # Khalid bin Salman flew for the air force in 2015 (ambassador from 2017); the Gulf
+    # press of 2015 names Tahnoun bin Zayed the UAE's national security adviser
+    doc = run(linker, "وحضر الأمير خالد بن سلمان بن عبدالعزيز، ومستشار الأمن الوطني بدولة "
+              "الإمارات الشيخ طحنون بن زايد آل نهيان.",
+              [("خالد بن سلمان بن عبدالعزيز", "PERSON"), ("طحنون بن زايد آل نهيان", "PERSON")],
+              date="2015-08-03")
+    assert [(e.kb_id, e.roles, e.sector) for e in doc._.entities if e.type == "PERSON"] == [
+        ("sau.khalid-bin-salman", [], "MIL"),
+        ("are.tahnoun", ["مستشار الأمن القومي"], "GOV")]

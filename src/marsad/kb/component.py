@@ -68,6 +68,7 @@ from marsad.kb.lexicon import (
     not_given_names,
     office_heads,
     offices,
+    ordinals,
     ordinary_word,
     org_heads,
     org_middles,
@@ -91,6 +92,7 @@ from marsad.kb.lexicon import (
     topics,
     topics_of,
     warm_topic_indexes,
+    words_as_names,
     words_as_surnames,
     written_alike,
     written_with,
@@ -1279,6 +1281,8 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
     person a title after a name describes, and his titles before it, by where it ends."""
     # a title joined by «و» to the name before it is another person's
     first = phrase.start  # before the title when a noun takes it («مستشار الرئيس»)
+    if first and normalize_key(tokens[first - 1]) in ordinals():
+        first -= 1  # or an ordinal («كان سوكارنو أول رئيس للجمهورية الإندونيسية»)
     apposable = best(tokens[first]).prefix in ("", "ال")
     after_comma = apposable and first >= 2 and tokens[first - 1] in COMMAS \
         and first - 1 in ends
@@ -1482,8 +1486,10 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
     # construct title, which is a given name there («سلطان بن أحمد الجابر»)
     own = [t for t in (person.titles if own_titles is None else own_titles)
            or title_at(tokens, person.start)[1] if not (t.style or t.construct)]
-    if own and roles_named(own).isdisjoint(roles_named(phrase.titles)):
+    if roles_named(own) and roles_named(own).isdisjoint(roles_named(phrase.titles)):
         return False  # «الرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا» is one office
+        # (but a staff title names none: «مستشار خادم الحرمين الشريفين الأمير خالد الفيصل
+        # أمير منطقة مكة المكرمة»)
     actor = _person_actor(tokens, person)
     country = actor.country if actor else person.country
     if country and phrase.country and country != phrase.country:
@@ -1770,7 +1776,8 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
                 mention.actor = None
             named_next.mentions = sorted(named_next.mentions + draft.mentions,
                                          key=lambda m: m.start)
-        elif _unsupported_surname(doc, draft, date) or \
+        elif _unsupported_surname(doc, draft, date) or _nicknamed(doc, draft) or \
+                _word_for_a_body(doc, draft) or \
                 _listed_among_unknowns(doc, draft, unknown_people):
             _unlink(doc, draft)
         elif draft.actor is not None and any(
@@ -1795,6 +1802,32 @@ def _bracketed_after(doc: Page, mention: Found, before: Found) -> bool:
             doc.words[start - 1] == "(" and end < len(doc.words) and doc.words[end] == ")"):
         return False
     return not any(a.actor.sector == "JRN" for a in aliases().lookup(doc.words[start]))
+
+
+def _word_for_a_body(doc: Page, draft: Draft) -> bool:
+    """Whether a body named only by a one-word name that is a common word too
+    (common_words.yaml `words_as_names`) stands in a story that names its country nowhere
+    else: the word («وركضنا خلفها بحماس»: with zeal, no Hamas)."""
+    named = [m for m in draft.mentions if m.source not in ("anaphor", "head_anaphor")]
+    actor = draft.actor
+    if actor is None or actor.type != "ORG" or actor.country is None or not named or any(
+            m.end != m.start + 1 or normalize_key(doc.words[m.start]) not in words_as_names()
+            for m in named):
+        return False
+    return doc.article_countries[actor.country] <= len(named)
+
+
+def _nicknamed(doc: Page, draft: Draft) -> bool:
+    """Whether a KB person named by one word only is the one the story nicknamed so
+    before, with the word that makes it a nickname («ميسي اليونان … أن ميسي لا يحسن حتى
+    الكنترول»: a Greek player, no Messi)."""
+    named = [m for m in draft.mentions if m.source != "anaphor"]
+    if draft.actor is None or draft.type != "PERSON" or not named or \
+            any(m.end != m.start + 1 for m in named):
+        return False
+    keys = {normalize_key(doc.words[m.start]) for m in named}
+    return any(normalize_key(word) in keys and ordinary_word(doc.words, i, i + 1)
+               for i, word in enumerate(doc.words[:named[0].start]))
 
 
 def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:

@@ -112,6 +112,12 @@ class Title:
                      former=former or self.former,
                      former_of=(self.roles or self.former_of) if out else ())
 
+    def after_ordinal(self, word: str) -> Title:
+        """The title after an ordinal («أول رئيس للجمهورية الإندونيسية»): the office's
+        first (or last) holder, no office of the one who holds it now."""
+        return Title(f"{word} {self.form}", country=self.country,
+                     unlisted_of=self.office_family(), former_of=self.roles or self.former_of)
+
     def of_body(self, words: Sequence[str]) -> Title:
         """This construct title with the body it heads, an office the KB does not list
         («رئيس المحكمة العليا», «زعيم الحزب»): no office of the title's, no family."""
@@ -441,6 +447,13 @@ def words_as_surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def words_as_names() -> frozenset[str]:
+    """Keys of bodies' one-word names, as written with their clitics, that are common words
+    too («بحماس», with zeal)."""
+    return frozenset(map(normalize_key, _data("common_words.yaml")["words_as_names"]))
+
+
+@lru_cache(maxsize=1)
 def idioms() -> PhraseIndex[str]:
     """Sayings with a KB name in them as an ordinary word (``common_words.yaml``)."""
     return _phrase_list("common_words.yaml", "idioms")
@@ -501,6 +514,13 @@ def courtesy_titles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def origin_words() -> frozenset[str]:
     return _word_keys("roles.yaml", "origin_words")
+
+
+@lru_cache(maxsize=1)
+def ordinals() -> frozenset[str]:
+    """Keys of the ordinals, as written (no article: «النائب الثاني» is a deputy), before
+    a title that make it a first or last holder's."""
+    return frozenset(map(normalize_key, _data("roles.yaml")["ordinals"]))
 
 
 @lru_cache(maxsize=1)

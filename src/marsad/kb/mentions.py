@@ -56,6 +56,7 @@ from marsad.kb.lexicon import (
     national_teams,
     not_bodies,
     offices,
+    ordinals,
     org_heads,
     org_middles,
     origin_words,
@@ -319,6 +320,9 @@ def _former_before_body(tokens: Sequence[str], start: int
 def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[int],
                in_names: set[int]) -> TitlePhrase:
     """Read the qualifiers after a title's words, then the name or the dependant."""
+    if phrase.start and normalize_key(tokens[phrase.start - 1]) in ordinals():
+        # «أول رئيس للجمهورية»: the first holder's title, no office now
+        phrase.titles = [t.after_ordinal(tokens[phrase.start - 1]) for t in phrase.titles]
     phrase.of_post = phrase.start > 0 and \
         not post_words().isdisjoint(noun_stems(tokens[phrase.start - 1]))
     i = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
