@@ -353,7 +353,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     found += [Found(i, i + 1, "PERSON", "anaphor") for i in range(len(tokens))
               if may_be_anaphor[i] and i not in taken and is_anaphor(tokens, i)]
     found += _head_anaphors(tokens, taken | titled)
-    return sorted(_places_named_again(doc, found), key=lambda f: (f.start, -f.end))
+    return sorted(found, key=lambda f: (f.start, -f.end))
 
 
 def _head_anaphors(tokens: list[str], taken: set[int]) -> list[Found]:
@@ -923,19 +923,6 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
                                leads=frozenset().union(*map(_leads, actors.values()))))
         i = match.end
     return found
-
-
-def _places_named_again(doc: Doc, found: list[Found]) -> list[Found]:
-    """``found`` but a body's one-word name that begins a place's name the article gave
-    before it: that place again («الجزيرة العربية … ولذلك شهدت الجزيرة موجات نزوح»: the
-    peninsula, no channel)."""
-    first_named: dict[str, int] = {}  # a place's first word, where it was first named
-    for span in doc.spans.get("places", ()):
-        if len(span) > 1:
-            first_named.setdefault(normalize_key(span[0].text), span.start)
-    return [f for f in found if not (
-        f.type == "ORG" and f.end == f.start + 1 and f.source in ("ner", "kb")
-        and first_named.get(normalize_key(doc[f.start].text), f.start) < f.start)]
 
 
 def _a_medium_of(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
@@ -1978,11 +1965,12 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
     if actor is not None and (actor.founded_long_after(date) or (
             mention.source == "ner" and _a_medium_of(doc.words, mention.start, [actor])) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
-            and _by_short_or_kunya(text, actor)) or (
+            and (_by_short_or_kunya(text, actor) or not actor.roles_on(date))) or (
             mention.surname and (_a_familys(doc.words, mention.start) or (
                 _another_given_name_before(doc.words, mention.start, actor)
                 and not any(m.end == mention.start for d in drafts for m in d.mentions))))):
-        actor = None  # «أبو عبيدة المصري» is an Egyptian, not Hamas's spokesman; «بشرى
+        actor = None  # «أبو عبيدة المصري» is an Egyptian, not Hamas's spokesman (nor «الكندي
+        # محمد فهمي» a Lebanese minister of 2020: no office of his on the date); «بشرى
         # [العبيدي]», the tagger's surname alone, no defence minister; «إذاعة [الجيش
         # الإسرائيلي]», the army's radio
     if actor is not None:
@@ -2578,10 +2566,10 @@ def _absorb(draft: Draft, mention: Found) -> None:
               for t in mention.titles
               if not (_courtesy(draft, mention, t) or _epithet(draft, mention, t))]
     titles = [t for t in titles if t is not None]
-    # an actor the KB knows only in offices held long before or after the date (not one
-    # appointed and about to take office)
+    # an actor the KB knows only in offices held before or after the date (and one about
+    # to take office: «قائد القوات البرية خلوصي أكار» two weeks before his chief of staff's)
     out_of_kb_office = draft.actor is not None and bool(draft.actor.roles) and \
-        not draft.role_keys and {r.role for r in draft.actor.roles} <= draft.other_times
+        not draft.role_keys
     for title in titles:
         if title.out_of_office:
             draft.former.add(title.form)

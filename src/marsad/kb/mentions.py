@@ -53,6 +53,7 @@ from marsad.kb.lexicon import (
     holder_adverbs,
     honorifics,
     missions,
+    named_after,
     national_teams,
     not_bodies,
     offices,
@@ -642,6 +643,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.titles = [t.with_words(tokens[i:end]) if t.unlisted_of else t
                          for t in phrase.titles]
         return end
+    if word.prefix in ("ب", "بال") and not after_fi and (
+            local := _local_branch(tokens, i, phrase)):
+        return local  # «قائد الحوثيين بالقاعدة الجوية»: the leader at the base
     if word.stem == "في" and i + 1 < len(tokens):
         # «في حكومة الوفاق»: only with what follows, and no «في السابق», «في مقال»
         return _local_branch(tokens, i + 1, phrase) or \
@@ -797,7 +801,7 @@ def _local_branch(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | N
         else None
     if sector is None or not roles or not all(offices()[r].with_body for r in roles):
         return None
-    place = _place_name(tokens, i)
+    place = _place_name(tokens, i) or _site(tokens, i)
     if place is None or country_names().match_at(tokens, i):
         return None  # («زعيم الحزب في مصر»: the country's own party)
     end, country = place
@@ -805,6 +809,19 @@ def _local_branch(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | N
     phrase.titles = [Title(form, country=phrase.country or country, sector=sector)]
     phrase.country = phrase.country or country
     return end
+
+
+def _site(tokens: Sequence[str], i: int) -> tuple[int, str | None] | None:
+    """A site a place's head noun names at ``i``, with its definite adjectives («القاعدة
+    الجوية», «المطار»): where it ends; its country is not known."""
+    if i >= len(tokens) or not definite(tokens[i]) or \
+            normalize_key(best(tokens[i]).stem) not in named_after().place_heads:
+        return None
+    end = i + 1
+    while end < len(tokens) and definite(tokens[end]) and best(tokens[end]).prefix == "ال" \
+            and head_stem(tokens[end]) not in holder_adjectives():
+        end += 1  # («المعين حديثا» after it is the holder's)
+    return end, None
 
 
 def _restates(titles: list[Title], phrase: TitlePhrase) -> bool:
