@@ -2423,6 +2423,9 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     ("وشهدت مواسم عكاظ إقبالا كبيرا.", [("عكاظ", "ORG")], []),
     (" وقال رئيس مجلس تشخيص مصلحة النظام، هاشمي رفسنجاني، إن.",
      [("هاشمي رفسنجاني", "PERSON")], ["irn.expediency-council", "irn.rafsanjani"]),
+    # -- the sixty-fifth and sixty-sixth: the guest; by land
+    ("وقد رحب مدير الجامعة المكلف بالضيف في رحاب جامعة الباحة.", [("بالضيف", "PERSON")], []),
+    ("وأكد أن القوات الإماراتية لم تنفذ أية عملية إنزال بري في عدن.", [("بري", "PERSON")], []),
     # (after the sixty-second) a nisba of another country before the name of a KB person in
     # no office on the date: the Canadian journalist, no Lebanese minister of 2020
     ("وصدر الحكم على الكندي محمد فهمي بالسجن.", [("محمد فهمي", "PERSON")], []),
@@ -2561,6 +2564,13 @@ def test_links_read_in_the_blind_rounds(linker, text, ents, expected):
      ["الرئيس السابق"]),
     ("ما عدا قائد القوات البرية خلوصي أكار الذي يرجح تعيينه رئيسا للأركان.", "خلوصي أكار",
      ["قائد القوات البرية"]),
+    # (the sixty-fifth and sixty-sixth) an emirate's ruler after the federal offices;
+    # Egypt's petroleum minister, no minister of energy
+    ("وحضر الشيخ محمد بن راشد آل مكتوم نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي "
+     "الاجتماع.", "محمد بن راشد آل مكتوم",
+     ["رئيس الوزراء", "وزير الدفاع", "نائب رئيس الدولة", "حاكم دبي"]),
+    ("قال وزير البترول المصري شريف إسماعيل إن وزارته ستتعاقد.", "شريف إسماعيل",
+     ["وزير النفط"]),
     # (the thirty-fifth) a governor's order to the police, no office of theirs
     ("لولا توجيه الأمير خالد الفيصل أمير منطقة مكة المكرمة للشرطة بسرعة القبض عليهم.",
      "خالد الفيصل", ["أمير منطقة مكة المكرمة"]),

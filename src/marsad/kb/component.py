@@ -1473,7 +1473,8 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
     # construct title, which is a given name there («سلطان بن أحمد الجابر»)
     own = [t for t in (person.titles if own_titles is None else own_titles)
            or title_at(tokens, person.start)[1] if not (t.style or t.construct)]
-    if roles_named(own) and roles_named(own).isdisjoint(roles_named(phrase.titles)):
+    if roles_named(own) and roles_named(own).isdisjoint(roles_named(phrase.titles)) and \
+            not _another_office_of_his_state(own, phrase):
         return False  # «الرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا» is one office
         # (but a staff title names none: «مستشار خادم الحرمين الشريفين الأمير خالد الفيصل
         # أمير منطقة مكة المكرمة»)
@@ -1485,6 +1486,17 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
     # his death was told and his successor named)
     return not _holder_differs(tokens, person, phrase, phrase.titles, date) or \
         _ever_held(tokens, person, phrase.titles, date)
+
+
+def _another_office_of_his_state(own: list[Title], phrase: TitlePhrase) -> bool:
+    """Whether the phrase names an office the KB does not list, of the state his own titles
+    name offices of: «نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي» (not «رئيس الشركة»
+    after a king's title: another sector)."""
+    sectors = {offices()[r].sector for r in roles_named(own)}
+    countries = {t.country for t in own} | {None}
+    return not roles_named(phrase.titles) and bool(phrase.titles) and all(
+        t.office_sector() in sectors and t.country not in (None,) and t.country in countries
+        | {phrase.country} for t in phrase.titles)
 
 
 def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Title],

@@ -194,7 +194,7 @@ def titles() -> PhraseIndex[Title]:
                 bool(entry.get("construct")), entry.get("country"), entry.get("rank"),
                 bool(entry.get("takes_portfolio")), style=bool(entry.get("style")),
                 counterpart=bool(entry.get("counterpart")), adjective=bool(entry.get("adjective")),
-                as_written=bool(entry.get("as_written")),
+                as_written=bool(entry.get("as_written")), sector=entry.get("sector"),
             ))
     return index
 
