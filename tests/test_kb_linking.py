@@ -2426,6 +2426,23 @@ def test_a_reporter_in_a_byline_is_no_namesake_of_the_kb(linker, text, expected)
     # -- the sixty-fifth and sixty-sixth: the guest; by land
     ("وقد رحب مدير الجامعة المكلف بالضيف في رحاب جامعة الباحة.", [("بالضيف", "PERSON")], []),
     ("وأكد أن القوات الإماراتية لم تنفذ أية عملية إنزال بري في عدن.", [("بري", "PERSON")], []),
+    # -- the sixty-seventh and sixty-eighth: a verb with a hamza («ترأس», no Truss); a
+    # nationality of two words before a swimmer; Palestine's foreign minister by surname;
+    # an island in a football story; Faifa among Jazan's places; a university; a listed
+    # caterer and a think tank, no airline nor paper
+    ("من جهته، قال العطية الذي ترأس بلاده مجلس التعاون إن.", [("ترأس", "PERSON")], []),
+    ("وسجل الجنوب افريقي كاميرون فان دير بورج رقما عالميا في سباق 50 مترا صدرا.",
+     [("كاميرون", "PERSON")], []),
+    ("وقال المالكي قبيل اجتماع لجنة مبادرة السلام العربية إن الاحتلال الإسرائيلي يرتكب "
+     "جرائم بحق الشعب الفلسطيني.", [("المالكي", "PERSON")], ["pse.maliki"]),
+    ("سجل رونالدو هدفا في مرمى الهلال في المباراة. وأهدى اللاعب صديقه جزيرة في اليونان.",
+     [("جزيرة", "ORG")], []),
+    ("وأحبط حرس الحدود في الدائر والعبدابي وفيفا والحرث تهريب كمية من القات.",
+     [("وفيفا", "ORG")], []),
+    ("استبعد فرع الجامعة العربية المفتوحة بالمملكة صحة ما يتناقل.",
+     [("الجامعة العربية", "ORG")], []),
+    ("وارتفع سهم شركة الخطوط السعودية للتموين. وقال مركز الأهرام للدراسات السياسية "
+     "والاستراتيجية إن.", [], ["sau.saudia-catering", "egy.acpss"]),
     # (after the sixty-second) a nisba of another country before the name of a KB person in
     # no office on the date: the Canadian journalist, no Lebanese minister of 2020
     ("وصدر الحكم على الكندي محمد فهمي بالسجن.", [("محمد فهمي", "PERSON")], []),
@@ -2718,3 +2735,11 @@ def test_a_pilot_before_his_offices_is_military(linker):
               [("خالد بن سلمان بن عبدالعزيز", "PERSON")], date="2015-08-03")
     assert [(e.kb_id, e.roles, e.sector) for e in doc._.entities] == [
         ("sau.khalid-bin-salman", [], "MIL")]
+
+
+def test_the_bodys_country_again_before_a_marker_of_a_late_holder(linker):
+    # (the sixty-seventh) «أفغانستان» after the Taliban, then «الراحل»: the late leader
+    doc = run(linker, "ورفضت عائلة زعيم حركة طالبان أفغانستان الراحل الملا عمر مبايعة خلفه.",
+              [("الملا عمر", "PERSON")], date="2015-08-04")
+    assert [(e.kb_id, e.roles) for e in doc._.entities if e.type == "PERSON"] == [
+        ("afg.mullah-omar", ["الزعيم الراحل"])]

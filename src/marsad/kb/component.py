@@ -1680,7 +1680,8 @@ def _nationality(tokens: list[str], nisba: Match, person: Found, country: str) -
     it gives a country only to a person the KB does not know: «الممثلة الأردنية صبا
     مبارك», but not «مدرب المنتخب السعودي هيرفي رينارد» nor «الصحافة الأمريكية ماكرون»."""
     word = tokens[nisba.end - 1]
-    if not _singular_definite(word):
+    if not (_singular_definite(word) or (  # («الجنوب افريقي كاميرون فان دير بورج»)
+            nisba.end - nisba.start > 1 and definite(tokens[nisba.start]))):
         return False
     before = nisba.end == person.start
     if not before:

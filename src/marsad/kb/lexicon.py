@@ -972,8 +972,13 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
         return True
     if len(words) == 1 and _pronoun_for_ta_marbuta(words[0], actor):
         return False  # «وجوده» (his presence) is no «جودة» (Nasser Judeh)
+    if len(words) == 1 and "أ" in words[0][1:] and not any(
+            "أ" in form[1:] for form in (*actor.aliases, *actor.short)):
+        return False  # a hamza inside the word its forms lack: «ترأس» (chaired), no Truss
     if actor.type != "PERSON" and len(words) == 1:
-        one_word = [f for f in (*actor.aliases, *actor.short) if " " not in f]
+        # (and its names in a story of its topic: «جزيرة فرسان» is no «الجزيرة», the club)
+        in_topic = actor.in_topic if actor.topic in story_topics() else ()
+        one_word = [f for f in (*actor.aliases, *actor.short, *in_topic) if " " not in f]
         if any(len(f) <= SHORT_ACRONYM for f in one_word):
             # an acronym of three letters is written as listed: «وأم» ("and a mother") is
             # no «وام» (WAM), whose key it shares

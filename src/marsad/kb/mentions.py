@@ -452,8 +452,8 @@ def _seat(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> tuple[int, str]
 
 def _mission(tokens: Sequence[str], i: int) -> tuple[int, str] | None:
     """A state's mission at ``i`` and its state, by a nisba, the state's name or a title of
-    one state's («سفارة خادم الحرمين الشريفين», «السفارة الأمريكية», «سفارة المملكة»):
-    where it ends and the country."""
+    one state's («سفارة خادم الحرمين الشريفين», «السفارة الأمريكية», «سفارة مصر»): where
+    it ends and the country."""
     if i + 1 >= len(tokens) or normalize_key(best(tokens[i]).stem) not in missions():
         return None
     nisba = _nisba(tokens, i + 1)
@@ -739,6 +739,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     if name and not phrase.country and len(set(name.values)) == 1:
         phrase.country = name.values[0]
         return name.end
+    if name and set(name.values) == {phrase.country} and phrase.org:
+        return name.end  # the body's country again: «زعيم حركة طالبان أفغانستان الراحل»
     # an organisation the title names: after «في», «ل» or «ب» («الأمين العام للأمم
     # المتحدة», «وزير الداخلية بحكومة الوفاق»), or as the complement of a construct title
     # («زعيم تنظيم داعش», «المتحدث باسم وزارة …»); right after «الرئيس الأمريكي» it is
