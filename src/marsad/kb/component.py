@@ -65,10 +65,10 @@ from marsad.kb.lexicon import (
     named_after,
     named_country_only,
     national_sectors,
+    nickname_at,
     not_given_names,
     office_heads,
     offices,
-    ordinals,
     ordinary_word,
     org_heads,
     org_middles,
@@ -108,7 +108,9 @@ from marsad.kb.mentions import (
     is_anaphor,
     name_around_quote,
     of_another_country,
+    ordinal_before,
     org_head_at,
+    past_honorifics,
     read_org_pattern,
     read_predicate_title,
     read_title,
@@ -516,13 +518,15 @@ def _chaired_by(found: list[Found], tokens: list[str]) -> None:
     for body in found:
         marker = normalize_key(tokens[body.end].removeprefix("و")) \
             if body.end < len(tokens) else ""
-        head = next((t for m, t in leader_titles().items() if normalize_key(m) == marker), None)
-        person = people.get(body.end + 1)
+        head = leader_titles().get(marker)
+        # (the name may follow an honorific or a courtesy title: «برئاسة المستشار محمد
+        # فهمي», a judge)
+        at = past_honorifics(tokens, body.end + 1)
+        person = people.get(at) or (
+            people.get(at + 1) if at < len(tokens) and definite(tokens[at]) else None)
         if head is None or person is None or person.titles or body.type != "ORG":
             continue
-        first = tokens[body.start]  # («وحركة النهضة بزعامة راشد الغنوشي»: no «و»)
-        words = [head, first[1:] if best(first).prefix.startswith("و") else first,
-                 *tokens[body.start + 1:body.end]]
+        words = [head, _without_proclitics(tokens[body.start]), *tokens[body.start + 1:body.end]]
         phrase = read_title(words, 0, set())
         if phrase is not None and phrase.end == len(words):
             _attach(person, phrase)  # an office the titles know («رئيس حكومة الوفاق»)
@@ -531,6 +535,15 @@ def _chaired_by(found: list[Found], tokens: list[str]) -> None:
         person.country = person.country or body.country
         person.body = " ".join(words[1:])
         person.sector_hint = person.sector_hint or body.sector
+
+
+def _without_proclitics(word: str) -> str:
+    """``word`` without its proclitics, its article kept: «وحركة» → «حركة», «لمحكمة» →
+    «محكمة», «للحكومة» → «الحكومة»."""
+    prefix = best(word).prefix
+    if prefix.endswith("لل"):
+        return "ا" + word[len(prefix) - 1:]  # «ل» + «ال» is written «لل»
+    return word[len(prefix) - 2:] if prefix.endswith("ال") else word[len(prefix):]
 
 
 def _join_split_names(found: list[Found], tokens: list[str]) -> list[Found]:
@@ -1081,8 +1094,16 @@ def _titles(
         touching = named is not None and holder is not None and bool(pending) and \
             pending[-1][0].end == named.start and named.name_start == holder.start
         for earlier, earlier_reread in pending:
-            if touching and _chained_before(tokens, earlier, named, holder, date,
-                                            joined=_joined_by_and(tokens, earlier)):
+            joined = _joined_by_and(tokens, earlier)
+            if touching and joined and named.out_of_office and not earlier.out_of_office:
+                # the marker after the last is both titles': «رئيس وزراء الدنمارك وأمين عام
+                # حلف شمال الأطلسي (ناتو) سابقا أندريس فوج راسموسين»
+                earlier.out_of_office = True
+                earlier.titles = [t if t.rank else _out_of_office(t, FORMER)
+                                  for t in earlier.titles]
+                _attach(holder, earlier)
+            elif touching and _chained_before(tokens, earlier, named, holder, date,
+                                              joined=joined):
                 _attach(holder, earlier)
             else:
                 place(earlier, earlier_reread)
@@ -1130,8 +1151,11 @@ def _titles(
         if phrase.of_post:  # «شغل منصب وزير الخارجية»: the office, not its holder
             i = max(phrase.end, i + 1)
             continue
+        # (after a comma, a title with «و» begins the list's next item: «…، ونائب رئيس
+        # الوزراء وزير الخارجية ناصر جودة»)
         after_a_name = phrase.start in ends or phrase.start in chained or (
-            phrase.start > 0 and tokens[phrase.start - 1] in {*COMMAS, "("})
+            phrase.start > 0 and tokens[phrase.start - 1] in {*COMMAS, "("}
+            and not best(tokens[phrase.start]).prefix.startswith("و"))
         if phrase.name_start is None and not after_a_name and \
                 _title_follows(tokens, phrase, may_be_title, person_starts, in_names):
             if pending and pending[-1][0].end != phrase.start:
@@ -1168,8 +1192,10 @@ def _title_follows(tokens, phrase: TitlePhrase, may_be_title: list[bool],
     own words or from a noun's it depends on: «نائب [رئيس مجلس الوزراء]»), not «نظيره»
     («استقبل وزير الخارجية الأمريكي نظيره الروسي»: two people)."""
     end = phrase.end
-    if best(tokens[phrase.start]).prefix not in ("", "ال") or end >= len(tokens) or \
-            best(tokens[end]).prefix not in ("", "ال", "و", "وال"):
+    # (the first title may begin a list's next item: «ونائب رئيس الوزراء وزير الخارجية
+    # ناصر جودة»)
+    if best(tokens[phrase.start]).prefix not in ("", "ال", "و", "وال") or end >= len(tokens) \
+            or best(tokens[end]).prefix not in ("", "ال", "و", "وال"):
         return False  # (not «المستشار السياسي للرئيس»: «ل» joins a dependant's title)
     return any(may_be_title[j] and (p := read_title(tokens, j, person_starts, in_names))
                is not None and p.start == end and not (p.incomplete or p.counterpart)
@@ -1268,7 +1294,7 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
     person a title after a name describes, and his titles before it, by where it ends."""
     # a title joined by «و» to the name before it is another person's
     first = phrase.start  # before the title when a noun takes it («مستشار الرئيس»)
-    if first and normalize_key(tokens[first - 1]) in ordinals():
+    if ordinal_before(tokens, first):
         first -= 1  # or an ordinal («كان سوكارنو أول رئيس للجمهورية الإندونيسية»)
     apposable = best(tokens[first]).prefix in ("", "ال")
     after_comma = apposable and first >= 2 and tokens[first - 1] in COMMAS \
@@ -1489,14 +1515,13 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
 
 
 def _another_office_of_his_state(own: list[Title], phrase: TitlePhrase) -> bool:
-    """Whether the phrase names an office the KB does not list, of the state his own titles
-    name offices of: «نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي» (not «رئيس الشركة»
-    after a king's title: another sector)."""
+    """Whether the phrase names only offices the KB does not list, of a state and of the
+    sector of his own titles' offices: «نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي» (not
+    «رئيس الشركة» after a king's title: another sector). The state is checked against
+    the person's by `_apposed`."""
     sectors = {offices()[r].sector for r in roles_named(own)}
-    countries = {t.country for t in own} | {None}
     return not roles_named(phrase.titles) and bool(phrase.titles) and all(
-        t.office_sector() in sectors and t.country not in (None,) and t.country in countries
-        | {phrase.country} for t in phrase.titles)
+        t.office_sector() in sectors and t.country is not None for t in phrase.titles)
 
 
 def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Title],
@@ -1776,8 +1801,9 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
                 mention.actor = None
             named_next.mentions = sorted(named_next.mentions + draft.mentions,
                                          key=lambda m: m.start)
+        elif _word_for_a_body(doc, draft):
+            drafts.remove(draft)  # «وركضنا خلفها بحماس»: zeal, no body at all
         elif _unsupported_surname(doc, draft, date) or _nicknamed(doc, draft) or \
-                _word_for_a_body(doc, draft) or \
                 _listed_among_unknowns(doc, draft, unknown_people):
             _unlink(doc, draft)
         elif draft.actor is not None and any(
@@ -1810,10 +1836,12 @@ def _word_for_a_body(doc: Page, draft: Draft) -> bool:
     else: the word («وركضنا خلفها بحماس»: with zeal, no Hamas)."""
     named = [m for m in draft.mentions if m.source not in ("anaphor", "head_anaphor")]
     actor = draft.actor
+    forms, body_after = words_as_names()
     if actor is None or actor.type != "ORG" or actor.country is None or not named or any(
-            m.end != m.start + 1 or normalize_key(doc.words[m.start]) not in words_as_names()
+            m.end != m.start + 1 or normalize_key(doc.words[m.start]) not in forms
+            or any(head_stem(w) in body_after for w in doc.words[max(m.start - 4, 0):m.start])
             for m in named):
-        return False
+        return False  # (but «اجتمع مسؤولون مصريون بحماس»: they met Hamas)
     return doc.article_countries[actor.country] <= len(named)
 
 
@@ -1826,7 +1854,7 @@ def _nicknamed(doc: Page, draft: Draft) -> bool:
             any(m.end != m.start + 1 for m in named):
         return False
     keys = {normalize_key(doc.words[m.start]) for m in named}
-    return any(normalize_key(word) in keys and ordinary_word(doc.words, i, i + 1)
+    return any(normalize_key(word) in keys and nickname_at(doc.words, i)
                for i, word in enumerate(doc.words[:named[0].start]))
 
 

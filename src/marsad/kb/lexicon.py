@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import urlparse
@@ -14,7 +14,14 @@ from urllib.parse import urlparse
 from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex, head_stem, phrase_key
 from marsad.kb.model import Actor, load_kb
-from marsad.text.clitics import definite, name_stems, noun_stems, unmarked, writes_article
+from marsad.text.clitics import (
+    best,
+    definite,
+    name_stems,
+    noun_stems,
+    unmarked,
+    writes_article,
+)
 from marsad.text.normalize import normalize_key
 
 
@@ -115,8 +122,9 @@ class Title:
     def after_ordinal(self, word: str) -> Title:
         """The title after an ordinal («أول رئيس للجمهورية الإندونيسية»): the office's
         first (or last) holder, no office of the one who holds it now."""
-        return Title(f"{word} {self.form}", country=self.country,
-                     unlisted_of=self.office_family(), former_of=self.roles or self.former_of)
+        return replace(self, form=f"{word} {self.form}", roles=(), family=None,
+                       unlisted_of=self.office_family(),
+                       former_of=self.roles or self.former_of)
 
     def of_body(self, words: Sequence[str]) -> Title:
         """This construct title with the body it heads, an office the KB does not list
@@ -447,10 +455,12 @@ def words_as_surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def words_as_names() -> frozenset[str]:
+def words_as_names() -> tuple[frozenset[str], frozenset[str]]:
     """Keys of bodies' one-word names, as written with their clitics, that are common words
-    too («بحماس», with zeal)."""
-    return frozenset(map(normalize_key, _data("common_words.yaml")["words_as_names"]))
+    too («بحماس», with zeal), and the keys of the verbs after which they are the body."""
+    data = _data("common_words.yaml")["words_as_names"]
+    return frozenset(map(normalize_key, data["forms"])), frozenset(map(head_stem,
+                                                                       data["body_after"]))
 
 
 @lru_cache(maxsize=1)
@@ -496,6 +506,14 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
     return (end - start <= 2 and listed("followed_by", end)) or \
         (end - start == 2 and listed("followed_by", start + 1)) or \
         listed("preceded_by", start - 1)
+
+
+def nickname_at(tokens: Sequence[str], i: int) -> bool:
+    """Whether the one-word name at ``i`` is followed by a word that makes it another's
+    name (common_words.yaml `followed_by`: «ميسي اليونان», a Greek player so nicknamed)."""
+    after = next((words for stem in name_stems(tokens[i])
+                  if (words := ordinary_readings("followed_by").get(stem))), frozenset())
+    return i + 1 < len(tokens) and not after.isdisjoint(noun_stems(tokens[i + 1]))
 
 
 @lru_cache(maxsize=1)
@@ -545,7 +563,8 @@ def former_markers() -> frozenset[tuple[str, ...]]:
 def title_years() -> tuple[frozenset[str], frozenset[str]]:
     """The words before the years that date a title, and the words between two years."""
     years = _data("roles.yaml")["title_years"]
-    return frozenset(map(head_stem, years["before"])), frozenset(years["between"])
+    return frozenset(map(head_stem, years["before"])), \
+        frozenset(map(normalize_key, years["between"]))
 
 
 @lru_cache(maxsize=1)
@@ -776,10 +795,10 @@ def leader_markers() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def leader_titles() -> dict[str, str]:
-    """The title each of `leader_markers` gives who it names after a body: «برئاسة» →
-    «رئيس»."""
-    return {marker: title for marker, title in _data("org_patterns.yaml")["leader_markers"].items()
-            if title}
+    """The title each of `leader_markers` gives who it names after a body, by the marker's
+    key: «برئاسة» → «رئيس»."""
+    return {normalize_key(marker): title
+            for marker, title in _data("org_patterns.yaml")["leader_markers"].items() if title}
 
 
 @lru_cache(maxsize=1)
@@ -958,6 +977,11 @@ def _without_style(form: str) -> list[str]:
 SHORT_ACRONYM = 3  # letters
 
 
+def _hamza_inside(word: str) -> bool:
+    """Whether a hamza is written inside ``word``, after its first letter («ترأس»)."""
+    return any(letter in "أإؤئ" for letter in word[1:])
+
+
 def written_alike(words: Sequence[str], actor: Actor) -> bool:
     """Whether ``words`` end a name with the article as one of its forms does: the alias
     index matches words without their article, but the family name «الموسى» (a
@@ -972,8 +996,8 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
         return True
     if len(words) == 1 and _pronoun_for_ta_marbuta(words[0], actor):
         return False  # «وجوده» (his presence) is no «جودة» (Nasser Judeh)
-    if len(words) == 1 and "أ" in words[0][1:] and not any(
-            "أ" in form[1:] for form in (*actor.aliases, *actor.short)):
+    if len(words) == 1 and _hamza_inside(words[0][len(best(words[0]).prefix):]) and not any(
+            _hamza_inside(form) for form in (*actor.aliases, *actor.short)):
         return False  # a hamza inside the word its forms lack: «ترأس» (chaired), no Truss
     if actor.type != "PERSON" and len(words) == 1:
         # (and its names in a story of its topic: «جزيرة فرسان» is no «الجزيرة», the club)

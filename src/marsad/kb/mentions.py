@@ -26,7 +26,7 @@ from functools import cache
 from types import MappingProxyType
 
 from marsad.geo.gazetteer import gazetteer
-from marsad.kb.index import Match, head_stem, phrase_key
+from marsad.kb.index import Match, head_stem, phrase_key, phrase_words
 from marsad.kb.lexicon import (
     OPENING_QUOTES,
     Alias,
@@ -321,7 +321,7 @@ def _former_before_body(tokens: Sequence[str], start: int
 def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[int],
                in_names: set[int]) -> TitlePhrase:
     """Read the qualifiers after a title's words, then the name or the dependant."""
-    if phrase.start and normalize_key(tokens[phrase.start - 1]) in ordinals():
+    if ordinal_before(tokens, phrase.start):
         # «أول رئيس للجمهورية»: the first holder's title, no office now
         phrase.titles = [t.after_ordinal(tokens[phrase.start - 1]) for t in phrase.titles]
     phrase.of_post = phrase.start > 0 and \
@@ -351,7 +351,7 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
                 phrase.name_start = i + 1  # («كان الرئيسُ العراقي\n صدام حسين»: verse)
             break
         if text in COMMAS:  # «وزير التعليم، الدكتور عزام الدخيل»
-            after = _past_honorifics(tokens, i + 1)
+            after = past_honorifics(tokens, i + 1)
             # «…، وخالد الحميدان», «…، والدكتور نزار مدني» are the next in a list
             if after in person_starts and not (
                     best(tokens[i + 1]).prefix.startswith("و") if after > i + 1
@@ -365,6 +365,15 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
         phrase.end = i
     _read_dependant(tokens, phrase, in_names)
     return phrase
+
+
+def ordinal_before(tokens: Sequence[str], start: int) -> bool:
+    """Whether an ordinal stands right before a title at ``start`` («أول رئيس»), not one
+    of a rank or a staff title before it («الفريق أول», «نائب أول رئيس الوزراء»)."""
+    if not start or normalize_key(tokens[start - 1]) not in ordinals():
+        return False
+    return start < 2 or not any(index().match_at(tokens, start - 2)
+                                for index in (titles, honorifics, dependants))
 
 
 def _begins_a_kb_name(tokens: Sequence[str], i: int) -> bool:
@@ -481,7 +490,7 @@ def _place_name(tokens: Sequence[str], i: int) -> tuple[int, str] | None:
     return None
 
 
-def _past_honorifics(tokens: Sequence[str], i: int) -> int:
+def past_honorifics(tokens: Sequence[str], i: int) -> int:
     """The index after the honorifics that begin at ``i`` (``i`` when none do)."""
     while i < len(tokens) and (honorific := honorifics().match_at(tokens, i)):
         i = honorific.end
@@ -581,23 +590,29 @@ def _years(tokens: Sequence[str], i: int) -> tuple[int, tuple[int, int]] | None:
     first = _year(tokens, j)
     if first is None or (j == i + bracket and not bracket):
         return None  # a year alone after a title is a number of it, unless in brackets
-    last, end = first, j + 1
-    if end + 1 < len(tokens) and tokens[end] in between and \
+    last, end = first, _past_era(tokens, j + 1)
+    if end + 1 < len(tokens) and normalize_key(tokens[end]) in between and \
             (second := _year(tokens, end + 1)) is not None and second >= first:
-        last, end = second, end + 2
+        last, end = second, _past_era(tokens, end + 2)
     if bracket:
-        if tokens[end:end + 1] != [")"]:
+        if end >= len(tokens) or tokens[end] != ")":
             return None
         end += 1
     return end, (first, last)
 
 
+def _past_era(tokens: Sequence[str], i: int) -> int:
+    """The index after the era letter of a Gregorian year at ``i`` («2009م»), if any."""
+    return i + 1 if i < len(tokens) and normalize_key(tokens[i]) == "م" else i
+
+
 def _as_written(words: Sequence[str]) -> tuple[str, ...]:
-    """Words of years as a text writes them: «و2013», «(2003-2006)»."""
+    """Words of years as the press writes them, whatever the spacing: «و2013»,
+    «(2003-2006)», «2009م»."""
     glued: list[str] = []
     for word in words:
         if glued and (glued[-1].endswith(("(", "-", "–")) or glued[-1] == "و"
-                      or word in (")", "-", "–")):
+                      or word in (")", "-", "–", "م")):
             glued[-1] += word
         else:
             glued.append(word)
@@ -606,7 +621,7 @@ def _as_written(words: Sequence[str]) -> tuple[str, ...]:
 
 def _year(tokens: Sequence[str], i: int) -> int | None:
     """A Gregorian year written in digits at ``i`` («2009», «٢٠٠٩»)."""
-    if i >= len(tokens) or len(tokens[i]) != 4 or not tokens[i].isdigit():
+    if i >= len(tokens) or len(tokens[i]) != 4 or not tokens[i].isdecimal():
         return None
     year = int(tokens[i])
     return year if 1900 <= year <= 2100 else None
@@ -734,7 +749,7 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return nisba.end
     # «سلطان عمان» is Oman's; «السفير في عمان» may be in Amman
     name = country_names(after_title=not (after_fi or word.prefix)).match_at(tokens, i)
-    if name and word.prefix == "ل" and _travelling(tokens, phrase.start):
+    if name and word.prefix in ("ل", "لل") and _travelling(tokens, phrase.start):
         return None  # «خلال زيارة … رئيس مجلس الوزراء لإيطاليا»: where he goes
     if name and not phrase.country and len(set(name.values)) == 1:
         phrase.country = name.values[0]
@@ -821,8 +836,9 @@ def _site(tokens: Sequence[str], i: int) -> tuple[int, str | None] | None:
         return None
     end = i + 1
     while end < len(tokens) and definite(tokens[end]) and best(tokens[end]).prefix == "ال" \
-            and head_stem(tokens[end]) not in holder_adjectives():
-        end += 1  # («المعين حديثا» after it is the holder's)
+            and head_stem(tokens[end]) not in holder_adjectives() \
+            and not _out_of_office(tokens, end) and not _nisba(tokens, end):
+        end += 1  # («المعين حديثا», «السابق» after it are the holder's)
     return end, None
 
 
@@ -1004,23 +1020,24 @@ def _alias_of(tokens: Sequence[str], i: int, actor_type: str) -> Match[Alias] | 
 
 def another_complement(tokens: Sequence[str], start: int, end: int,
                        actors: Iterable[Actor]) -> bool:
-    """Whether a body's name cut short goes on with another complement than its own: «لل»
-    and a noun no longer name of the body has there («الاتحاد العربي السعودي للبلياردو»
-    is no «الاتحاد العربي السعودي لكرة القدم»; not «ل» + a verbal noun, «مجلس الشؤون
-    الاقتصادية والتنمية لعرض …»)."""
+    """Whether a body's name cut short right before its own complement with «ل» goes on
+    with another one: «الاتحاد العربي السعودي للبلياردو» is no «الاتحاد العربي السعودي
+    لكرة القدم» (but «شركة توتال للاستثمار» is Total: its name takes no complement)."""
     if end >= len(tokens) or best(tokens[end]).prefix != "لل":
         return False
     said = phrase_key(" ".join(tokens[start:end]))
     next_word = phrase_key(tokens[end])
 
     def goes_on_otherwise(actor: Actor) -> bool:
-        longer = [key for form in (actor.name, *actor.aliases)
-                  if len(key := phrase_key(form)) > len(said) and key[:len(said)] == said]
-        return bool(longer) and all(key[len(said):len(said) + 1] != next_word
-                                    for key in longer)
+        complements = [key[len(said):len(said) + 1]
+                       for form in (actor.name, *actor.aliases)
+                       if len(words := phrase_words(form)) > len(said)
+                       and (key := phrase_key(form))[:len(said)] == said
+                       and best(words[len(said)]).prefix.startswith("ل")]
+        return bool(complements) and next_word not in complements
 
-    return all(map(goes_on_otherwise, actors))
-
+    actors = list(actors)
+    return bool(actors) and all(map(goes_on_otherwise, actors))
 
 def of_another_country(tokens: Sequence[str], end: int, actors: Iterable[Actor]) -> bool:
     """Whether «ل» + a country, «ب» + another body, or a nisba, after a name makes it

@@ -228,7 +228,8 @@ def resolve_office(context: Context) -> Resolution:
                 break
     if context.date is None and len(candidates) > 1:
         return Resolution(candidates, None, "several holders and no date to choose by")
-    return _choose(candidates, empty="nobody in the KB held this office on that date")
+    return _choose(candidates, empty="nobody in the KB held this office in those years"
+                   if context.years else "nobody in the KB held this office on that date")
 
 
 def _share_of_years(role: Role, years: tuple[int, int]) -> float:
@@ -236,8 +237,10 @@ def _share_of_years(role: Role, years: tuple[int, int]) -> float:
     secretary of state, «بين 2009 و2013» names Clinton's. A holder of half of them or
     less is not their holder: Clinton held 2009 only from January 21, no office of
     «(2005-2009)»."""
+    if role.start is None:
+        return 0.0  # (an office the KB does not date names nobody of past years)
     first, last = dt.date(years[0], 1, 1), dt.date(years[1] + 1, 1, 1)
-    start = max(role.start or first, first)
+    start = max(role.start, first)
     end = min(role.end or last, last)
     return max((end - start).days, 0) / (last - first).days
 

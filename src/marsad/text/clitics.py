@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.datafiles import read_yaml
-from marsad.text.normalize import normalize_keep_ta
+from marsad.text.normalize import INVISIBLE, normalize_keep_ta
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ def writes_article(word: str) -> bool:
     tatweel aside): «الألماني» does; «ألماني» does not, though its key, with «أ» folded
     into «ا», reads as «ال» + «ماني»."""
     article = _rules()["article"]
+    word = word.lstrip(_INVISIBLE)  # (a directional mark pasted before it: «\u200fالرئيس»)
     if word.startswith(article) or not word.startswith(article[0]):
         return word.startswith(article)  # most words: no marks to look past
     return unmarked(word[:8]).startswith(article)
@@ -70,7 +71,9 @@ def definite(token: str) -> bool:
     return has_article(token, best(token))
 
 
-_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")  # tatweel, harakat, dagger alef
+_MARKS = re.compile("[\u0640\u064b-\u065f\u0670" + "".join(INVISIBLE) + "]")
+# (tatweel, harakat, dagger alef, and the marks nobody sees)
+_INVISIBLE = "".join(INVISIBLE)
 
 
 @lru_cache(maxsize=1)
