@@ -44,10 +44,6 @@ _DROPPED = (
 )
 
 
-def visible(text: str) -> str:
-    """``text`` without its `INVISIBLE` characters («‫محمد‬» → «محمد»), for names shown."""
-    return text.translate(_NO_INVISIBLE)
-
 _MAPPED = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ة": "ه",
@@ -59,6 +55,12 @@ _MAPPED.update({"٫": ".", "٬": ",", "٪": "%"})  # Arabic decimal/thousands se
 _TABLE = str.maketrans({**dict.fromkeys(_DROPPED), **_MAPPED})
 # The same folding but keeping ta marbuta: morphology needs to tell ة from the pronoun ه.
 _TABLE_KEEP_TA = str.maketrans({**dict.fromkeys(_DROPPED), **_MAPPED, "ة": "ة"})
+
+
+def visible(text: str) -> str:
+    """``text`` without its `INVISIBLE` characters, for names and roles shown: a name
+    pasted between the marks of right-to-left embedding is shown as its letters."""
+    return text.translate(_NO_INVISIBLE)
 
 
 def _fold(cluster: str, table: dict = _TABLE) -> str:

@@ -30,8 +30,9 @@ _TOKEN = regex.compile(
   | (?P<abbrev>\p{L}(?:\.\p{L})+\.?(?!\p{L}))                      # U.S. أ.ف.ب
   | (?P<number>\p{Nd}+(?:[.,٫٬:/]\p{Nd}+)*)                      # 3.5  1,000  6/7/2020  22:00
   | (?P<word>{invisible}*[\p{L}\p{M}\u0640\u200c\u200d]+(?:['’][\p{L}\p{M}]+)*{invisible}*)
-    # letters, marks, tatweel; with the directional marks around them, which are no words
-    # of their own (the marks of right-to-left embedding pasted from social media)
+    # letters, marks, tatweel; with the invisible characters around them (normalize.py
+    # INVISIBLE: directional marks pasted from social media, zero-width spaces), no words
+    # of their own
   | (?P<ellipsis>\.{2,}|…)
   | (?P<punct>[^\s])                                             # any other single character
     """.replace("{invisible}", f"[{''.join(INVISIBLE)}]"),
