@@ -516,15 +516,17 @@ def _chaired_by(found: list[Found], tokens: list[str]) -> None:
     namesake); «حكومة الوفاق برئاسة فايز السراج» its premier, as the titles read."""
     people = {f.start: f for f in found if f.type == "PERSON" and f.source != "title"}
     for body in found:
-        marker = normalize_key(tokens[body.end].removeprefix("و")) \
-            if body.end < len(tokens) else ""
-        head = leader_titles().get(marker)
+        if body.type != "ORG" or body.end >= len(tokens):
+            continue
+        head = leader_titles().get(normalize_key(tokens[body.end].removeprefix("و")))
+        if head is None:
+            continue
         # (the name may follow an honorific or a courtesy title: «برئاسة المستشار محمد
         # فهمي», a judge)
         at = past_honorifics(tokens, body.end + 1)
         person = people.get(at) or (
             people.get(at + 1) if at < len(tokens) and definite(tokens[at]) else None)
-        if head is None or person is None or person.titles or body.type != "ORG":
+        if person is None or person.titles:
             continue
         words = [head, _without_proclitics(tokens[body.start]), *tokens[body.start + 1:body.end]]
         phrase = read_title(words, 0, set())
@@ -1974,8 +1976,6 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
         actor = resolve_office(context).choice
     elif mention.type in {"PERSON", "ORG", "MISC"} and (actor is None or mention.titles):
         resolution = resolve_name(text, context)
-        # (not the KB name's actor when the context rules him out: «محكمة جنايات القاهرة
-        # برئاسة محمد فهمي» is an Egyptian judge, no Lebanese minister)
         actor = resolution.choice or _namesake(doc, mention, resolution, drafts) \
             or _inner_actor(doc, mention) or actor
         if actor is None and mention.type == "PERSON" and mention.titles:

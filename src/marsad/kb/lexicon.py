@@ -459,8 +459,8 @@ def words_as_names() -> tuple[frozenset[str], frozenset[str]]:
     """Keys of bodies' one-word names, as written with their clitics, that are common words
     too («بحماس», with zeal), and the keys of the verbs after which they are the body."""
     data = _data("common_words.yaml")["words_as_names"]
-    return frozenset(map(normalize_key, data["forms"])), frozenset(map(head_stem,
-                                                                       data["body_after"]))
+    forms = frozenset(map(normalize_key, data["forms"]))
+    return forms, frozenset(map(head_stem, data["body_after"]))
 
 
 @lru_cache(maxsize=1)
@@ -489,13 +489,19 @@ PROCLITIC_LETTERS = frozenset("وفبلك")  # one-letter proclitics before a no
 TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
+def _listed_beside(tokens: Sequence[str], start: int, side: str, i: int) -> bool:
+    """Whether ``tokens[i]`` is one of the words common_words.yaml lists on ``side``
+    (`followed_by`, `preceded_by`) of the name that begins at ``start``."""
+    words = next((words for stem in name_stems(tokens[start])
+                  if (words := ordinary_readings(side).get(stem))), frozenset())
+    return 0 <= i < len(tokens) and not words.isdisjoint(noun_stems(tokens[i]))
+
+
 def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
     """Whether the name at [start, end) is an ordinary word here: «القاعدة العسكرية» (a
     military base), «بحماس كبير» (with great enthusiasm), «السياسة الخارجية الأمريكية»."""
     def listed(side: str, i: int) -> bool:
-        words = next((words for stem in name_stems(tokens[start])
-                      if (words := ordinary_readings(side).get(stem))), frozenset())
-        return 0 <= i < len(tokens) and not words.isdisjoint(noun_stems(tokens[i]))
+        return _listed_beside(tokens, start, side, i)
 
     if a_unit(tokens, start, end) or in_an_idiom(tokens, start, end):
         return True
@@ -511,9 +517,7 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
 def nickname_at(tokens: Sequence[str], i: int) -> bool:
     """Whether the one-word name at ``i`` is followed by a word that makes it another's
     name (common_words.yaml `followed_by`: «ميسي اليونان», a Greek player so nicknamed)."""
-    after = next((words for stem in name_stems(tokens[i])
-                  if (words := ordinary_readings("followed_by").get(stem))), frozenset())
-    return i + 1 < len(tokens) and not after.isdisjoint(noun_stems(tokens[i + 1]))
+    return _listed_beside(tokens, i, "followed_by", i + 1)
 
 
 @lru_cache(maxsize=1)

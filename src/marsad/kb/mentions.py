@@ -1039,6 +1039,7 @@ def another_complement(tokens: Sequence[str], start: int, end: int,
     actors = list(actors)
     return bool(actors) and all(map(goes_on_otherwise, actors))
 
+
 def of_another_country(tokens: Sequence[str], end: int, actors: Iterable[Actor]) -> bool:
     """Whether «ل» + a country, «ب» + another body, or a nisba, after a name makes it
     another country's body: «جبهة التحرير الوطني لتشاد» is Chad's front, not Algeria's FLN;

@@ -215,21 +215,24 @@ def resolve_office(context: Context) -> Resolution:
                 continue  # the UN's envoy to Yemen is not its envoy to Syria
             if not (context.org or one) and kb.role_country(actor, role) != country:
                 continue
-            if context.years and (share := _share_of_years(role, context.years)) > 0.5:
-                first, last = context.years
-                when = f"in {first}" if first == last else f"in {first}-{last}"
+            share = _share_of_years(role, context.years) if context.years \
+                else float(role.active(context.date))
+            if share > 0.5:  # (held on the date, or more than half of the years)
                 candidates.append(Candidate(actor, W_OFFICE_ON_DATE * share,
-                                            [f"{offices()[role.role].label} {when}"]))
-                break
-            if not context.years and role.active(context.date):
-                label = offices()[role.role].label
-                when = f"on {context.date}" if context.date else "(no date given)"
-                candidates.append(Candidate(actor, W_OFFICE_ON_DATE, [f"{label} {when}"]))
+                                            [f"{offices()[role.role].label} {_when(context)}"]))
                 break
     if context.date is None and len(candidates) > 1:
         return Resolution(candidates, None, "several holders and no date to choose by")
     return _choose(candidates, empty="nobody in the KB held this office in those years"
                    if context.years else "nobody in the KB held this office on that date")
+
+
+def _when(context: Context) -> str:
+    """When the context says an office was held: its years, or the date."""
+    if context.years:
+        first, last = context.years
+        return f"in {first}" if first == last else f"in {first}-{last}"
+    return f"on {context.date}" if context.date else "(no date given)"
 
 
 def _share_of_years(role: Role, years: tuple[int, int]) -> float:

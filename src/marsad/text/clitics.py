@@ -71,9 +71,9 @@ def definite(token: str) -> bool:
     return has_article(token, best(token))
 
 
-_MARKS = re.compile("[\u0640\u064b-\u065f\u0670" + "".join(INVISIBLE) + "]")
-# (tatweel, harakat, dagger alef, and the marks nobody sees)
 _INVISIBLE = "".join(INVISIBLE)
+# tatweel, harakat, dagger alef, and the marks nobody sees
+_MARKS = re.compile("[\u0640\u064b-\u065f\u0670" + _INVISIBLE + "]")
 
 
 @lru_cache(maxsize=1)
