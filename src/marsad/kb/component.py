@@ -50,10 +50,13 @@ from marsad.kb.lexicon import (
     clubs,
     deceased_after,
     deceased_before,
+    deceased_nouns,
     dependants,
     domestic_sectors,
     family_words,
     given_name,
+    holding_adverbs,
+    holding_verbs,
     honorific_words,
     honorifics,
     igo_office,
@@ -79,6 +82,7 @@ from marsad.kb.lexicon import (
     past_copulas,
     place_heads,
     portfolios,
+    post_words,
     quoted_name_at,
     reading_topics,
     relative_pronouns,
@@ -103,7 +107,7 @@ from marsad.kb.mentions import (
     MAX_DEPENDANT_WORDS,
     OrgPattern,
     TitlePhrase,
-    another_complement,
+    another_body,
     head_anaphor,
     is_anaphor,
     name_around_quote,
@@ -789,6 +793,10 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         ent = ent[1:]  # «برئاسة [النائب العام]»
         if kind in {"ORG", "MISC"} and _common_noun(ent):
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
+    if kind == "PERSON":  # «[عبدالعزيز بن عبدالرحمن طيب] الله ثراه»: a prayer's first word
+        words = [t.text for t in ent.doc[ent.start:]]
+        ent = ent[:next((i for i in range(1, len(ent))
+                         if deceased_after().match_at(words, i)), len(ent))]
     if len(ent) == 1 and ent[0].text in not_given_names():
         return None  # «على» ("on") read as the name «علي», «رحمه الله» as a name
     if kind == "PERSON" and len(ent) == 1 and (short := aliases().match_at([ent.text], 0)) \
@@ -964,9 +972,10 @@ def _after_like(tokens: list[str], match) -> bool:
 
 def _a_parents_name(tokens: list[str], start: int, actors: Iterable[Actor]) -> bool:
     """Whether a KB person's name follows «بن» or «بنت»: it is the father's name in a
-    longer one («الأميرة مشاعل بنت مقرن بن عبدالعزيز» is his daughter, not Prince Muqrin)."""
+    longer one («الأميرة مشاعل بنت مقرن بن عبدالعزيز» is his daughter, not Prince Muqrin);
+    not a name with a title («ابن الملك فيصل» is the king's son: the name is the king's)."""
     return start > 0 and normalize_key(tokens[start - 1]) in PARENT_WORDS \
-        and all(a.type == "PERSON" for a in actors)
+        and all(a.type == "PERSON" for a in actors) and not titles().match_at(tokens, start)
 
 
 def _holders_titles(found: list[Found], tokens: list[str], persons: list[Found]) -> set[int]:
@@ -1150,14 +1159,21 @@ def _titles(
         # title of its own, whose person this phrase describes too
         reread = phrase.start < i and phrase.start in covered
         covered |= set(range(phrase.start, phrase.end))
+        relative = _relative_clauses_name(tokens, phrase.start, ends) \
+            if phrase.name_start is None else None
+        if relative is not None:  # «بنكيران، الذي يشغل أيضا أمين عام العدالة والتنمية»
+            _attach(relative, phrase)
+            i = max(phrase.end, i + 1)
+            continue
         if phrase.of_post:  # «شغل منصب وزير الخارجية»: the office, not its holder
             i = max(phrase.end, i + 1)
             continue
-        # (after a comma, a title with «و» begins the list's next item: «…، ونائب رئيس
-        # الوزراء وزير الخارجية ناصر جودة»)
-        after_a_name = phrase.start in ends or phrase.start in chained or (
-            phrase.start > 0 and tokens[phrase.start - 1] in {*COMMAS, "("}
-            and not best(tokens[phrase.start]).prefix.startswith("و"))
+        # (after a name or a comma, a title with «و» begins the list's next item: «…،
+        # ونائب رئيس الوزراء وزير الخارجية ناصر جودة», «نبيل العربي ونائب رئيس الوزراء …»)
+        with_and = best(tokens[phrase.start]).prefix.startswith("و")
+        after_a_name = phrase.start in chained or (not with_and and (
+            phrase.start in ends
+            or (phrase.start > 0 and tokens[phrase.start - 1] in {*COMMAS, "("})))
         if phrase.name_start is None and not after_a_name and \
                 _title_follows(tokens, phrase, may_be_title, person_starts, in_names):
             if pending and pending[-1][0].end != phrase.start:
@@ -1186,6 +1202,21 @@ def _titles(
         i = max(phrase.end, i + 1)
     settle()  # a chain of titles no name ends
     return standalone, covered
+
+
+def _relative_clauses_name(tokens, start: int, ends: dict[int, Found]) -> Found | None:
+    """The name right before a relative clause that gives it the office a title at
+    ``start`` names, held now: «بنكيران، الذي يشغل أيضا أمين عام العدالة والتنمية»,
+    «…، الذي يشغل منصب نائب الرئيس»."""
+    i = start
+    for words in (post_words(), holding_adverbs()):
+        if i and head_stem(tokens[i - 1]) in words:
+            i -= 1
+    if not (i >= 2 and head_stem(tokens[i - 1]) in holding_verbs()
+            and tokens[i - 2] in relative_pronouns()):
+        return None
+    i -= 2
+    return ends.get(i - 1 if i and tokens[i - 1] in COMMAS else i)
 
 
 def _title_follows(tokens, phrase: TitlePhrase, may_be_title: list[bool],
@@ -1322,7 +1353,9 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
         _attach(name_before, phrase)
         _attach(named, replace(phrase, titles=phrase.served))
         return named
-    if named and phrase.served and _ever_held(tokens, named, phrase.served, date) and \
+    if named and phrase.served and (
+            _ever_held(tokens, named, phrase.served, date)
+            or _surname_of_a_holder(tokens, named, phrase.served, date, starts.values())) and \
             not _ever_held(tokens, named, phrase.titles):
         # the name is the served office's holder, by the KB: «نائب الزعيم الراحل الملا
         # عمر» (Mullah Omar's deputy), «مستشار الرئيس الفلسطيني محمود عباس»
@@ -1571,10 +1604,27 @@ def _ever_held(tokens, person: Found, titles: list[Title],
     """Whether the KB person a mention names held, at any time (or by the date ``by``),
     an office ``titles`` name."""
     actor = _person_actor(tokens, person)
+    return actor is not None and _held(actor, titles, by)
+
+
+def _held(actor: Actor, titles: list[Title], by: dt.date | None) -> bool:
     offices_named = roles_named(titles) | {r for t in titles for r in t.former_of}
-    return actor is not None and any(
-        r.role in offices_named and (by is None or r.start is None or r.start <= by)
-        for r in actor.roles)
+    return any(r.role in offices_named and (by is None or r.start is None or r.start <= by)
+               for r in actor.roles)
+
+
+def _surname_of_a_holder(tokens, person: Found, titles: list[Title], by: dt.date | None,
+                         persons: Iterable[Found]) -> bool:
+    """Whether a one-word name is the last of the name of one KB person the article names,
+    and only one, who held by the date an office ``titles`` name: «مستشار الرئيس عباس» is
+    the president's adviser, «السكرتير الخاص للرئيس هادي» Hadi's secretary."""
+    if person.end != person.start + 1:
+        return False
+    word = normalize_key(tokens[person.start])
+    holders = {actor.id for other in persons
+               if (actor := _person_actor(tokens, other)) is not None
+               and normalize_key(tokens[other.end - 1]) == word and _held(actor, titles, by)}
+    return len(holders) == 1
 
 
 def _person_actor(tokens, person: Found) -> Actor | None:
@@ -1806,6 +1856,7 @@ def link(doc: Page, found: list[Found], date: dt.date | None) -> list[Draft]:
         elif _word_for_a_body(doc, draft):
             drafts.remove(draft)  # «وركضنا خلفها بحماس»: zeal, no body at all
         elif _unsupported_surname(doc, draft, date) or _nicknamed(doc, draft) or \
+                _late_namesake(doc, draft, date) or \
                 _listed_among_unknowns(doc, draft, unknown_people):
             _unlink(doc, draft)
         elif draft.actor is not None and any(
@@ -1858,6 +1909,19 @@ def _nicknamed(doc: Page, draft: Draft) -> bool:
     keys = {normalize_key(doc.words[m.start]) for m in named}
     return any(normalize_key(word) in keys and nickname_at(doc.words, i)
                for i, word in enumerate(doc.words[:named[0].start]))
+
+
+def _late_namesake(doc: Page, draft: Draft, date: dt.date | None) -> bool:
+    """Whether a KB person in office on the date is named by one word only, once right
+    after words that say its bearer is dead: a namesake («وأبناء الفقيد مشعل» in an
+    obituary, no Khaled Meshaal)."""
+    named = [m for m in draft.mentions if m.source != "anaphor"]
+    actor = draft.actor
+    if actor is None or actor.type != "PERSON" or not named or \
+            any(m.end != m.start + 1 for m in named) or not actor.roles_on(date):
+        return False
+    return any((m.start and head_stem(doc.words[m.start - 1]) in deceased_nouns())
+               or _deceased_before(doc.words, m.start) for m in named)
 
 
 def _unsupported_surname(doc: Page, draft: Draft, date: dt.date | None) -> bool:
@@ -2363,10 +2427,8 @@ def _inner_actor(doc, mention: Found) -> Actor | None:
         return None  # «أورانج كاونتي» is a county, not the company
     if found[1] < len(words) and (after_head := _named_after_head(words)) is not None:
         return after_head  # «قوات الجيش السوري الحر» is the FSA's, not «قوات الجيش السوري»
-    if found[0].type == "ORG" and (
-            of_another_country(doc.words, mention.start + found[1], [found[0]])
-            or another_complement(doc.words, mention.start, mention.start + found[1],
-                                  [found[0]])):
+    if found[0].type == "ORG" and another_body(doc.words, mention.start,
+                                               mention.start + found[1], found[0]):
         return None  # «الاف بي اي المغربي»: Morocco's bureau, not the FBI
     if found[0].sector == "BUS" and _name_goes_on(words, found[1]):
         return None  # «شركة أكس جت للطيران»: another company than X Corp («شركة إكس»)

@@ -354,6 +354,12 @@ def deceased_after() -> PhraseIndex[str]:
 
 
 @lru_cache(maxsize=1)
+def deceased_nouns() -> frozenset[str]:
+    """Nouns that say the one-word name after them is a dead person's («الفقيد»)."""
+    return _word_keys("roles.yaml", "deceased_nouns")
+
+
+@lru_cache(maxsize=1)
 def deceased_before() -> PhraseIndex[str]:
     """Words before a title or a name that say its bearer is dead («المغفور له»)."""
     return _phrase_list("roles.yaml", "deceased_before")
@@ -737,6 +743,18 @@ def becoming_verbs() -> frozenset[str]:
     """Keys of verbs of becoming: a title after the name they come before is what one
     becomes («أصبحت هيلاري كلينتون الرئيسة»), no holder's."""
     return _word_keys("roles.yaml", "becoming_verbs")
+
+
+@lru_cache(maxsize=1)
+def holding_verbs() -> frozenset[str]:
+    """Keys of verbs of a relative clause that give the name before it an office now
+    («الذي يشغل»), and of adverbs that may follow them («أيضا»)."""
+    return _word_keys("roles.yaml", "holding_verbs")
+
+
+@lru_cache(maxsize=1)
+def holding_adverbs() -> frozenset[str]:
+    return _word_keys("roles.yaml", "holding_adverbs")
 
 
 @lru_cache(maxsize=1)

@@ -88,6 +88,7 @@ POSTED_AT = {"لدى", "لدي"}  # «السفير السعودي لدى الي�
 # The sectors of bodies named by the words after their head («وزارة الداخلية», «حزب
 # القوات», «المحكمة العليا»); the words after «القوات» or «الشرطة» describe them.
 NAMED_BODIES = {"GOV", "PTY", "LEG", "JUD"}
+SPEAKS_FOR = "باسم"  # «المتحدث باسم»: the one spoken for may follow (not «باسمها»)
 MAX_QUALIFIERS = 10  # tokens a title may take before its name
 MAX_NAME_AFTER_HEAD = 3  # words of a club's or a company's name after its head
 MAX_ABBREVIATION_WORDS = 3  # in brackets after a body's name: «(سي اي ايه)»
@@ -328,6 +329,9 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
         not post_words().isdisjoint(noun_stems(tokens[phrase.start - 1]))
     i = qualifiers_start = _read_portfolio(tokens, phrase, person_starts)
     phrase.end = max(phrase.end, i)
+    if i == phrase.title_end and i in person_starts and tokens[i - 1] == SPEAKS_FOR and \
+            all(t.form.endswith(SPEAKS_FOR) for t in phrase.titles):
+        return phrase  # «المتحدث باسم جنتيلوني»: the name is whom he speaks for
     while i < len(tokens):
         # a nisba the tagger read as a one-word name before the name: «مدير جهاز الأمن
         # والمخابرات الوطني [السوداني] [صلاح قوش]»
@@ -924,12 +928,12 @@ def _club(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> OrgPattern | No
 def _name_after_head(tokens: Sequence[str], i: int, end: int) -> int:
     """Where the name of a club or a company ends after its head ending at ``end``: a
     construct head's next word («نادي الزمالك»), then adjectives, as their endings show
-    («النادي الأهلي», «الشركة المنظمة», «نادي الوحدة الإماراتي»); not a definite noun that
-    is the verb's object («حضر رئيس النادي الحفل»: the party)."""
+    («النادي الأهلي», «الشركة المنظمة», «نادي الوحدة الإماراتي», «اللجنة العليا»); not a
+    definite noun that is the verb's object («حضر رئيس النادي الحفل»: the party)."""
     if not definite(tokens[i]) and _portfolio_word(tokens, end, "ال"):
         end += 1
     while end - i <= MAX_NAME_AFTER_HEAD and _portfolio_word(tokens, end, "ال") and \
-            tokens[end].endswith(("ي", "ة")):
+            tokens[end].endswith(("ي", "ة", "يا", "ى")):
         end += 1
     return end
 
@@ -1012,10 +1016,17 @@ def _alias_of(tokens: Sequence[str], i: int, actor_type: str) -> Match[Alias] | 
     matching = tuple(a for a in found.values
                      if a.actor.type == actor_type and written_alike(words, a.actor))
     ids = {a.actor.id for a in matching}
-    if len(ids) != 1 or of_another_country(tokens, found.end, [matching[0].actor]) or \
-            another_complement(tokens, found.start, found.end, [matching[0].actor]):
+    if len(ids) != 1 or another_body(tokens, found.start, found.end, matching[0].actor):
         return None
     return Match(found.start, found.end, matching)
+
+
+def another_body(tokens: Sequence[str], start: int, end: int, actor: Actor) -> bool:
+    """Whether the words after the body's name at ``start:end`` make it another body:
+    another country's («الاف بي اي المغربي») or one with another complement («الاتحاد
+    العربي السعودي للبلياردو»)."""
+    return of_another_country(tokens, end, [actor]) or \
+        another_complement(tokens, start, end, [actor])
 
 
 def another_complement(tokens: Sequence[str], start: int, end: int,
