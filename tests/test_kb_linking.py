@@ -2822,3 +2822,59 @@ def test_the_late_one_word_name_of_an_obituary_is_a_namesake():
     assert not [e for e in doc.entities if e.kb_id]
     doc = marsad.analyze("رحم الله الفقيد وأسكنه فسيح جناته.", published="2015-08-06")
     assert not doc.places  # «جناته», his gardens of paradise, no village in Palestine
+
+
+def test_a_bare_head_names_what_the_article_named_last():
+    # «القاعدة» after «قاعدة العند» is the base, until «تنظيم القاعدة» names the group
+    doc = marsad.analyze("سيطرت القوات على قاعدة العند الجوية. وتقع القاعدة على بعد 60 كيلومترا "
+                         "شمالي عدن، وكانت الولايات المتحدة تستخدمها لشن هجماتها على تنظيم "
+                         "القاعدة في اليمن. وتبنى القاعدة الهجوم.", published="2015-08-06")
+    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == "x.qaeda"] == [
+        ["تنظيم القاعدة", "القاعدة"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (the seventy-fifth and -sixth rounds) «المملكة» after a title is Saudi Arabia; a royal
+    # style after a comma before the name; «رحمه الله» after a late holder's title
+    ("بحضور وزير خارجية المملكة الراحل، الأمير سعود الفيصل، رحمه الله، ووزير خارجية "
+     "الإمارات الشيخ عبدالله بن زايد.",
+     [("sau.saud-al-faisal", ["وزير الخارجية الراحل"]),
+      ("are.abdullah-bin-zayed", ["وزير الخارجية"])]),
+    # a KB person's short name after a staff title is its principal's
+    ("وظهر مستشار الرئيس روحاني يصف بغداد بعاصمة الإمبراطورية.", [("irn.rouhani", ["الرئيس"])]),
+    # an honorific the tagger read as a name of its own between a rank and the name
+    ("وأكد المستشار في مكتب وزير الدفاع العميد ركن أحمد بن حسن عسيري في تصريح أن المطار جاهز.",
+     [("sau.asiri", ["المتحدث باسم التحالف العربي", "المستشار في مكتب وزير الدفاع"])]),
+    # a committee's name goes on with what it is for
+    ("ووصف رئيس اللجنة الإشرافية للسوق الأمير خالد الفيصل، الرعاية بأنها امتداد.",
+     [("sau.khalid-al-faisal", ["رئيس اللجنة الإشرافية للسوق"])]),
+])
+def test_the_seventy_sixth_rounds_titles(text, expected):
+    doc = marsad.analyze(text, published="2015-08-06")
+    assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON" and e.kb_id] == \
+        expected
+
+
+def test_the_kingdom_after_a_title_is_saudi_arabia():
+    doc = marsad.analyze("وقال سفير المملكة لدى مصر أحمد قطان إن العلاقات متينة. وقال سفير "
+                         "المملكة المتحدة لدى مصر جون كاسون إن", published="2015-08-06")
+    assert [(e.name, e.country) for e in doc.entities if e.type == "PERSON"] == [
+        ("أحمد قطان", "SAU"), ("جون كاسون", "GBR")]
+
+
+@pytest.mark.parametrize("text", [
+    "والأول في مستشفى خاص واثنان طالبان في الجامعة.",  # two students
+    "قتل مسلحون أثناء محاولتهم تفخيخها في عمليات الجزيرة غربي العراق.",  # Iraq's command
+    "حينما تجاوب بجدية وحماس مع طلب رفع العقوبة.",  # with zeal
+    "ومن شواطئ جازان أو فرسان الجزيرة أو صبيا.",  # Farasan island
+])
+def test_ordinary_words_of_the_seventy_sixth_round_name_no_body(text):
+    doc = marsad.analyze(text, published="2015-08-06")
+    assert not [e.kb_id for e in doc.entities if e.kb_id]
+
+
+def test_fatah_opened_by_a_relative_clause_is_the_verb():
+    doc = marsad.analyze("هنأت حركة فتح النادي بالمركز السادس الذي فتح له المجال للمشاركة.",
+                         published="2015-08-06")
+    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == "pse.fatah"] == [
+        ["حركة فتح"]]

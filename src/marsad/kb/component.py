@@ -814,8 +814,9 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         return None  # «القاعدة العسكرية»: a base, not al-Qaeda; «معصوم الدم», no Masum
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
         honorific = honorifics().match_at([t.text for t in ent], 0)
-        if honorific and honorific.end < len(ent) and \
-                normalize_key(ent[0].text) in honorific_words():
+        if honorific and normalize_key(ent[0].text) in honorific_words():
+            if honorific.end == len(ent):
+                return None  # «العميد [ركن] أحمد عسيري»: the honorific alone
             ent = ent[honorific.end:]  # as listed: «سيد أحمد» is a name
     head = org_head_at([t.text for t in ent], 0) if kind == "PERSON" else None
     if head and any(h.leaders for h in head.values):
@@ -988,24 +989,26 @@ def _holders_titles(found: list[Found], tokens: list[str], persons: list[Found])
 
 def _head_of_a_place_before(tokens: list[str], start: int, end: int) -> bool:
     """Whether a one-word KB name is the head noun of a place the article named before
-    («قاعدة العند» … «السيطرة على القاعدة»: the base), in an article that never names the
-    actor by a longer name («تنظيم القاعدة»)."""
+    («قاعدة العند» … «السيطرة على القاعدة»: the base), and not the actor's longer name
+    since («تنظيم القاعدة», after which the word is the organisation's again)."""
     # (through the word's clitics: «استخدام القوات الأمريكية للقاعدة»)
     key = next((k for k in name_stems(tokens[start]) if k in place_heads()), None) \
         if end == start + 1 else None
     head = place_heads().get(key) if key else None
-    if head is None or not any(
-            (head_stem(t) == head.head and not definite(t) and i + 1 < start)
-            or _names_one_of(tokens, i, head.places) for i, t in enumerate(tokens[:start])):
+    if head is None:
         return False
-    for j, token in enumerate(tokens):
-        if key not in name_stems(token):
-            continue
-        around = [aliases().match_at(tokens, j - 1) if j else None,
-                  aliases().match_at(tokens, j)]
-        if any(m and m.end - m.start > 1 and m.start <= j < m.end for m in around):
-            return False  # «تنظيم القاعدة» somewhere: the organisation may be meant
-    return True
+    place = max((i for i, t in enumerate(tokens[:start])
+                 if (head_stem(t) == head.head and not definite(t) and i + 1 < start)
+                 or _names_one_of(tokens, i, head.places)), default=None)
+    return place is not None and not any(
+        key in name_stems(tokens[j]) and _in_a_longer_name(tokens, j)
+        for j in range(place + 1, start))
+
+
+def _in_a_longer_name(tokens: list[str], j: int) -> bool:
+    """Whether the word at ``j`` is inside a KB name of more than one word («تنظيم القاعدة»)."""
+    around = [aliases().match_at(tokens, j - 1) if j else None, aliases().match_at(tokens, j)]
+    return any(m and m.end - m.start > 1 and m.start <= j < m.end for m in around)
 
 
 def _names_one_of(tokens: list[str], i: int, places: Iterable[tuple[str, ...]]) -> bool:
@@ -1457,8 +1460,16 @@ def _late(tokens, person: Found, title_start: int) -> bool:
 
 
 def _late_titles(titles: list[Title]) -> list[Title]:
-    """Titles as a late holder's («الملك الراحل»), but ranks and styles."""
-    return [t if t.rank or t.style else _out_of_office(t, LATE) for t in titles]
+    """Titles as a late holder's («الملك الراحل»), but ranks, styles and titles the text
+    already gives as a late holder's («وزير الخارجية الراحل، الأمير سعود الفيصل، رحمه
+    الله»)."""
+    return [t if t.rank or t.style or _a_late_holders(t) else _out_of_office(t, LATE)
+            for t in titles]
+
+
+def _a_late_holders(title: Title) -> bool:
+    """Whether a title says its holder is dead («الرئيس الراحل», «الملكة الراحلة»)."""
+    return not {LATE, LATE + "ة"}.isdisjoint(title.form.split())
 
 
 def _out_of_office(title: Title, word: str) -> Title:
@@ -1581,7 +1592,7 @@ def _late_of_one_in_office(tokens, person: Found, phrase: TitlePhrase,
     """Whether a late holder's title after a comma follows a name with a title in office,
     or one the KB says holds an office on the date: the verb's object («ونعى رئيس الوزراء
     الهندي، مودي، الرئيس الراحل»), no title of his."""
-    if not all({LATE, LATE + "ة"} & set(t.form.split()) for t in phrase.titles if not t.rank):
+    if not all(_a_late_holders(t) for t in phrase.titles if not t.rank):
         return False
     actor = _person_actor(tokens, person)
     return any(not (t.out_of_office or t.style or t.rank) for t in person.titles) or (
@@ -1615,16 +1626,19 @@ def _held(actor: Actor, titles: list[Title], by: dt.date | None) -> bool:
 
 def _surname_of_a_holder(tokens, person: Found, titles: list[Title], by: dt.date | None,
                          persons: Iterable[Found]) -> bool:
-    """Whether a one-word name is the last of the name of one KB person the article names,
-    and only one, who held by the date an office ``titles`` name: «مستشار الرئيس عباس» is
-    the president's adviser, «السكرتير الخاص للرئيس هادي» Hadi's secretary."""
+    """Whether a one-word name is a KB person's short name, or the last word of the name of
+    one the article names, of one person only who held by the date an office ``titles``
+    name: «مستشار الرئيس روحاني» is the president's adviser, «السكرتير الخاص للرئيس هادي»
+    Hadi's secretary."""
     if person.end != person.start + 1:
         return False
     word = normalize_key(tokens[person.start])
-    holders = {actor.id for other in persons
-               if (actor := _person_actor(tokens, other)) is not None
-               and normalize_key(tokens[other.end - 1]) == word and _held(actor, titles, by)}
-    return len(holders) == 1
+    named = [actor for other in persons if (actor := _person_actor(tokens, other)) is not None
+             and normalize_key(tokens[other.end - 1]) == word]
+    alias = aliases().match_at(tokens, person.start)
+    if alias is not None and alias.end == person.end:
+        named += [a.actor for a in alias.values if a.actor.type == "PERSON"]
+    return len({actor.id for actor in named if _held(actor, titles, by)}) == 1
 
 
 def _person_actor(tokens, person: Found) -> Actor | None:

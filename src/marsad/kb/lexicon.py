@@ -631,6 +631,8 @@ class OrgHead:
     leaders: bool = False  # its complement may be a leader («قوات الأسد»)
     places: bool = False  # its complement may be a place («حكومة طرابلس»)
     names: bool = False  # it may begin a name NER found after it («شركة كونوكو فيليبس»)
+    # its name may go on with «ل» and what it is for («اللجنة العليا لمهرجان جدة»)
+    complement: bool = False
 
     @property
     def derived(self) -> bool:
@@ -657,7 +659,7 @@ def org_heads() -> PhraseIndex[OrgHead]:
             index.add(form, OrgHead(form, entry["sector"], entry.get("default"),
                                     frozenset(entry.get("not_with", ())),
                                     bool(entry.get("leaders")), bool(entry.get("places")),
-                                    bool(entry.get("names"))))
+                                    bool(entry.get("names")), bool(entry.get("complement"))))
     return index
 
 

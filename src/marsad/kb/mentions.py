@@ -356,6 +356,9 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
             break
         if text in COMMAS:  # «وزير التعليم، الدكتور عزام الدخيل»
             after = past_honorifics(tokens, i + 1)
+            style, styles = title_at(tokens, after)
+            if style and all(t.style for t in styles) and style.end in person_starts:
+                after = style.end  # «وزير خارجية المملكة الراحل، الأمير سعود الفيصل»
             # «…، وخالد الحميدان», «…، والدكتور نزار مدني» are the next in a list
             if after in person_starts and not (
                     best(tokens[i + 1]).prefix.startswith("و") if after > i + 1
@@ -751,8 +754,10 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.country = nisba.values[0].iso3
         phrase.nisba_spans.append((nisba.start, nisba.end))
         return nisba.end
-    # «سلطان عمان» is Oman's; «السفير في عمان» may be in Amman
-    name = country_names(after_title=not (after_fi or word.prefix)).match_at(tokens, i)
+    # «سلطان عمان» is Oman's, «وزير خارجية المملكة» Saudi Arabia's; «السفير في عمان» may
+    # be in Amman
+    name = country_names(after_title=not after_fi and word.prefix in ("", "ال")
+                         ).match_at(tokens, i)
     if name and word.prefix in ("ل", "لل") and _travelling(tokens, phrase.start):
         return None  # «خلال زيارة … رئيس مجلس الوزراء لإيطاليا»: where he goes
     if name and not phrase.country and len(set(name.values)) == 1:
@@ -886,7 +891,8 @@ def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
     if head.values[0].sector in NAMED_BODIES and head.end == i + 1:
         end = _portfolio_end(tokens, head.end, head.end)  # «وزارة الداخلية», «حزب القوات»
     elif head.values[0].names:
-        end = _name_after_head(tokens, i, head.end)  # «نادي الزمالك», «النادي الأهلي»
+        # «نادي الزمالك», «النادي الأهلي», «اللجنة الإشرافية للسوق»
+        end = _name_after_head(tokens, i, head.end, head.values[0].complement)
     # a definite head names its body alone («الجيش»); «القوات الموالية» is no body's name
     return OrgPattern(i, end, head.values[0], None, None) \
         if end > head.end or definite(tokens[i]) else None
@@ -925,13 +931,25 @@ def _club(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> OrgPattern | No
                       nisba.values[0].iso3 if nisba else None, None)
 
 
-def _name_after_head(tokens: Sequence[str], i: int, end: int) -> int:
+def _name_after_head(tokens: Sequence[str], i: int, end: int, complement: bool = False) -> int:
     """Where the name of a club or a company ends after its head ending at ``end``: a
     construct head's next word («نادي الزمالك»), then adjectives, as their endings show
     («النادي الأهلي», «الشركة المنظمة», «نادي الوحدة الإماراتي», «اللجنة العليا»); not a
-    definite noun that is the verb's object («حضر رئيس النادي الحفل»: the party)."""
+    definite noun that is the verb's object («حضر رئيس النادي الحفل»: the party). With
+    ``complement``, what the body is for, with «ل», and its adjectives or complement
+    («اللجنة الوطنية للتعليم الأهلي», «اللجنة العليا لمهرجانات جدة»)."""
     if not definite(tokens[i]) and _portfolio_word(tokens, end, "ال"):
         end += 1
+    end = _adjectives_end(tokens, i, end)
+    if complement and _portfolio_word(tokens, end, "لل"):
+        end = _adjectives_end(tokens, i, end + 1)
+    elif complement and _portfolio_word(tokens, end, "ل"):  # and its own complement
+        end += 1 + any(_portfolio_word(tokens, end + 1, prefix) for prefix in ("", "ال"))
+    return end
+
+
+def _adjectives_end(tokens: Sequence[str], i: int, end: int) -> int:
+    """Where the definite adjectives at ``end`` of a name begun at ``i`` end."""
     while end - i <= MAX_NAME_AFTER_HEAD and _portfolio_word(tokens, end, "ال") and \
             tokens[end].endswith(("ي", "ة", "يا", "ى")):
         end += 1
