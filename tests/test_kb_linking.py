@@ -2878,3 +2878,32 @@ def test_fatah_opened_by_a_relative_clause_is_the_verb():
                          published="2015-08-06")
     assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == "pse.fatah"] == [
         ["حركة فتح"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (the seventy-seventh and -eighth rounds) the Muslim Brotherhood's guide; Iran's
+    ("وقضت المحكمة بسجن المرشد العام لجماعة الإخوان المسلمين محمد بديع.",
+     [("egy.badie", ["المرشد العام لجماعة الإخوان المسلمين"])]),
+    ("في خطبة العيد التي ألقاها مرشد إيران علي خامنئي.", [("irn.khamenei", ["المرشد الأعلى"])]),
+    # an office shown as the text names it: Kuwait's oil minister, and his counterpart
+    ("وقال وزير النفط الكويتي علي العمير إن الأسعار ستتحسن. وبحث مع نظيره السعودي الأوضاع.",
+     [("kwt.omair", ["وزير النفط"]), ("sau.naimi", ["وزير النفط"])]),
+])
+def test_the_seventy_eighth_rounds_titles(text, expected):
+    doc = marsad.analyze(text, published="2015-08-06")
+    assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON" and e.kb_id] == \
+        expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("نريد جيل سعودي واع وقادر على تحديد مكامن الخطر.", []),  # aware, past a nisba
+    ("فاستطاع فريق بوما دك شباك خصمه برباعية.", []),  # a neighbourhood team
+    ("ومحاربة الارهاب تحتاج لتحالف دولي واقليمي.", []),  # an alliance, indefinite
+    ("فلن يكون البناء مستقرا إن لم تكن القاعدة ثابتة.", []),  # a foundation
+    # Germany's Christian Democrats, no Syrian Kurdish party
+    ("ووصف حزب الاتحاد الاجتماعي المسيحي الشقيق لحزب الاتحاد الديمقراطي المسيحي القرار.",
+     ["deu.csu", "deu.cdu"]),
+])
+def test_the_seventy_seventh_rounds_bodies(text, expected):
+    doc = marsad.analyze(text, published="2015-08-06")
+    assert [e.kb_id for e in doc.entities if e.kb_id] == expected

@@ -2701,6 +2701,7 @@ def _absorb(draft: Draft, mention: Found) -> None:
             # nor «الأمير» to a prince the KB knows
         keys = [k for k in title.roles if k in offices()]
         if draft.role_keys.intersection(keys) and draft.actor is not None:
+            _as_the_text_names(draft, title, keys)
             continue  # the actor's own office already says it
         office = offices()[keys[0]] if len(keys) == 1 else None
         if office and office.of_place and mention.body and \
@@ -2786,6 +2787,17 @@ def _courtesy(draft: Draft, mention: Found, title: Title) -> bool:
         not (mention.country or mention.org) and \
         all(offices()[k].family == "head_of_state" for k in keys) and \
         not any(r.role in keys for r in draft.actor.roles)
+
+
+def _as_the_text_names(draft: Draft, title: Title, keys: list[str]) -> None:
+    """Show the actor's office as the text names it when the title names it by another
+    office's label too: the KB lists Kuwait's oil minister with the energy ministers, and
+    «وزير النفط الكويتي علي العمير» is shown «وزير النفط», not «وزير الطاقة»."""
+    named = [k for k in keys if offices()[k].label == title.form and k not in draft.role_keys]
+    held = [k for k in keys if k in draft.role_keys]
+    if len(named) == 1 and len(held) == 1 and offices()[held[0]].label in draft.roles and \
+            offices()[named[0]].family == offices()[held[0]].family is not None:
+        draft.roles[draft.roles.index(offices()[held[0]].label)] = offices()[named[0]].label
 
 
 def _add_role(roles: list[str], label: str) -> None:

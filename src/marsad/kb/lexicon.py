@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from marsad.datafiles import load_yaml
 from marsad.kb.index import PhraseIndex, head_stem, phrase_key
 from marsad.kb.model import Actor, load_kb
+from marsad.kb.nationalities import adjectives
 from marsad.text.clitics import (
     best,
     definite,
@@ -515,9 +516,12 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
         return True  # «بأسلوب واعٍ» (aware), not INA's «واع»: a name takes no tanween
     # (a name of two words too: «الدولة الإسلامية الأندلسية» is Muslim Andalusia; and a
     # span that took the word in: «بـ"حماس طفولي"»)
+    # (past an indefinite nisba: «جيل سعودي واع», an aware generation)
+    nisba_before = start >= 2 and not definite(tokens[start - 1]) and \
+        adjectives().match_at(tokens, start - 1) is not None
     return (end - start <= 2 and listed("followed_by", end)) or \
         (end - start == 2 and listed("followed_by", start + 1)) or \
-        listed("preceded_by", start - 1)
+        listed("preceded_by", start - 1) or (nisba_before and listed("preceded_by", start - 2))
 
 
 def nickname_at(tokens: Sequence[str], i: int) -> bool:
@@ -1036,7 +1040,8 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
     forms = [spelling for form in (*actor.aliases, *actor.short) for spelling in spellings(form)]
     # the forms the words are, article aside, when there are («وكالة أنباء إيرانية», "an
     # Iranian agency", is no «وكالة الأنباء الإيرانية», though IRNA is also «وكالة إرنا»)
-    key = phrase_key(" ".join(words))
+    # (its proclitic aside: «لتحالف دولي», "for an international alliance")
+    key = phrase_key(" ".join((words[0][len(best(words[0]).prefix):], *words[1:])))
     same = [form for form in forms if phrase_key(form) == key]
     if same and actor.type != "PERSON" and len(words) > 1 and not any(
             definite(form.split()[0]) == definite(words[0]) for form in same):
