@@ -2907,3 +2907,40 @@ def test_the_seventy_eighth_rounds_titles(text, expected):
 def test_the_seventy_seventh_rounds_bodies(text, expected):
     doc = marsad.analyze(text, published="2015-08-06")
     assert [e.kb_id for e in doc.entities if e.kb_id] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (the seventy-ninth and eightieth rounds) a title with «ه» after a name and a comma is
+    # the office of one he has: the king's crown prince, no office of the king's
+    ("نيابة عن خادم الحرمين الشريفين الملك سلمان بن عبد العزيز آل سعود، ولي عهده الأمين، "
+     "وولي ولي العهد، لذوي الشهداء.", [("sau.salman", ["الملك", "رئيس الوزراء"])]),
+    # a relative clause's office before the name of the office it serves
+    ("أشاد زيجمار جابرييل وزير الاقتصاد الألماني بجهود مصر. وأشار جابرييل، الذي يشغل أيضا "
+     "منصب نائب المستشارة الألمانية أنجيلا ميركل، إلى أن",
+     [("deu.gabriel", ["وزير الاقتصاد", "نائب المستشارة الألمانية"]),
+      ("deu.merkel", ["المستشار"])]),
+    # a chain of titles before a name ends at the first that is another's: the interior
+    # minister's and the crown prince's titles are not MBS's; a state office's staff title
+    # after his name is his
+    ("وحضر الحفل ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية وولي ولي العهد الأمير محمد "
+     "بن سلمان النائب الثاني لرئيس مجلس الوزراء وزير الدفاع.",
+     [("sau.mbs", ["وزير الدفاع", "ولي ولي العهد", "النائب الثاني لرئيس مجلس الوزراء"])]),
+    # the Nusra Front's leader in 2015, Syria's president later
+    ("وقال أبو محمد الجولاني إن الجبهة لن تتراجع.", [("syr.sharaa", ["زعيم جبهة النصرة"])]),
+    # «الجماعة» named before: the Brotherhood's guide's first deputy
+    ("وضمت القائمة قيادات جماعة الإخوان ومنهم النائب الأول للمرشد العام للجماعة خيرت الشاطر.",
+     [("egy.shater", ["النائب الأول للمرشد العام"])]),
+])
+def test_the_eightieth_rounds_titles(text, expected):
+    doc = marsad.analyze(text, published="2015-08-07")
+    assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON" and e.kb_id] == \
+        expected
+
+
+@pytest.mark.parametrize("text", [
+    "اختارت الفيدرالية العالمية لأصدقاء الأمم المتحدة الفنان السعودي عمر الجاسر.",
+    "وقالت المفوضية العليا للأمم المتحدة لشؤون اللاجئين إن الأعداد تزداد.",
+])
+def test_a_body_named_after_the_un_is_no_un(text):
+    doc = marsad.analyze(text, published="2015-08-07")
+    assert "igo.un" not in [e.kb_id for e in doc.entities]

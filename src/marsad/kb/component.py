@@ -105,6 +105,7 @@ from marsad.kb.mentions import (
     CLUB_HEAD,
     COMMAS,
     MAX_DEPENDANT_WORDS,
+    POSSESSIVE_SUFFIXES,
     OrgPattern,
     TitlePhrase,
     another_body,
@@ -1107,7 +1108,10 @@ def _titles(
         name), else on its own."""
         touching = named is not None and holder is not None and bool(pending) and \
             pending[-1][0].end == named.start and named.name_start == holder.start
-        for earlier, earlier_reread in pending:
+        # from the title nearest the name back: the chain ends at the first that is not
+        # his («وزير الداخلية وولي ولي العهد الأمير محمد بن سلمان»: the minister is
+        # another, and so are the titles before)
+        for earlier, earlier_reread in reversed(pending):
             joined = _joined_by_and(tokens, earlier)
             if touching and joined and named.out_of_office and not earlier.out_of_office:
                 # the marker after the last is both titles': «رئيس وزراء الدنمارك وأمين عام
@@ -1120,6 +1124,7 @@ def _titles(
                                               joined=joined):
                 _attach(holder, earlier)
             else:
+                touching = False
                 place(earlier, earlier_reread)
         pending.clear()
 
@@ -1162,11 +1167,22 @@ def _titles(
         # title of its own, whose person this phrase describes too
         reread = phrase.start < i and phrase.start in covered
         covered |= set(range(phrase.start, phrase.end))
+        # the name of the one whose office a relative clause gives before the title; a name
+        # after it is the served office's holder («…، الذي يشغل أيضا منصب نائب المستشارة
+        # الألمانية أنجيلا ميركل»)
+        served_holder = starts[phrase.name_start] if phrase.name_start is not None and \
+            phrase.served and _ever_held(tokens, starts[phrase.name_start], phrase.served,
+                                         date) else None
         relative = _relative_clauses_name(tokens, phrase.start, ends) \
-            if phrase.name_start is None else None
+            if phrase.name_start is None or served_holder else None
         if relative is not None:  # «بنكيران، الذي يشغل أيضا أمين عام العدالة والتنمية»
+            if served_holder:
+                _attach(served_holder, replace(phrase, titles=phrase.served))
             _attach(relative, phrase)
             i = max(phrase.end, i + 1)
+            continue
+        if phrase.name_start is None and _of_the_name_before(tokens, phrase, ends):
+            i = max(phrase.end, i + 1)  # «الملك سلمان، ولي عهده الأمين»: his crown prince
             continue
         if phrase.of_post:  # «شغل منصب وزير الخارجية»: the office, not its holder
             i = max(phrase.end, i + 1)
@@ -1205,6 +1221,15 @@ def _titles(
         i = max(phrase.end, i + 1)
     settle()  # a chain of titles no name ends
     return standalone, covered
+
+
+def _of_the_name_before(tokens, phrase: TitlePhrase, ends: dict[int, Found]) -> bool:
+    """Whether a title after a name and a comma has a pronoun on its words: the office of
+    another, whom the name's bearer has («الملك سلمان، ولي عهده الأمين»: his crown
+    prince)."""
+    return phrase.start >= 2 and tokens[phrase.start - 1] in COMMAS and \
+        phrase.start - 1 in ends and any(best(tokens[k]).suffix in POSSESSIVE_SUFFIXES
+                                         for k in range(phrase.start, phrase.title_end))
 
 
 def _relative_clauses_name(tokens, start: int, ends: dict[int, Found]) -> Found | None:
@@ -1562,12 +1587,14 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
 
 def _another_office_of_his_state(own: list[Title], phrase: TitlePhrase) -> bool:
     """Whether the phrase names only offices the KB does not list, of a state and of the
-    sector of his own titles' offices: «نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي» (not
-    «رئيس الشركة» after a king's title: another sector). The state is checked against
-    the person's by `_apposed`."""
+    sector of his own titles' offices: «نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي», «ولي
+    ولي العهد الأمير محمد بن سلمان النائب الثاني لرئيس مجلس الوزراء» (a state office's
+    staff, of no country the text gives; not «رئيس الشركة» after a king's title: another
+    sector). The state is checked against the person's by `_apposed`."""
     sectors = {offices()[r].sector for r in roles_named(own)}
     return not roles_named(phrase.titles) and bool(phrase.titles) and all(
-        t.office_sector() in sectors and t.country is not None for t in phrase.titles)
+        t.office_sector() in sectors and (t.country is not None or phrase.served is not None)
+        for t in phrase.titles)
 
 
 def _holder_differs(tokens, person: Found, phrase: TitlePhrase, titles: list[Title],
