@@ -142,6 +142,8 @@ SPAN_KEY = "entities"
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 QUOTED_LIST_REACH = 5  # tokens to a neighbour in a list of quoted names
 MAX_QUOTED_PLACE_WORDS = 2
+DASHES = ("-", "–", "—")
+MAX_PRAYER_WORDS = 4  # «طيب الله ثراه», «غفر الله له»
 CLUBS_TOPIC = "football"  # (topics.yaml) the stories whose clubs' names are clubs
 # NER labels (ours, ANERcorp's, Wojood's) to record types.
 NER_TYPES = {
@@ -1407,11 +1409,13 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
             and not _late_of_one_in_office(tokens, ends[first - 1], phrase, date):
         _attach(ends[first - 1], phrase)  # «أحمد المسماري، المتحدث باسم …»
         return ends[first - 1]
-    # (or in brackets after them: «أحمد داود أوغلو رئيس الوزراء (وزير الخارجية السابق)»;
-    # or after a comma after his title: «الأمير محمد بن نايف، ولي العهد، نائب رئيس مجلس
-    # الوزراء»)
-    at = first - 1 if first and (tokens[first - 1] == "(" or (
-        tokens[first - 1] in COMMAS and first - 1 in chained)) else first
+    # (or in brackets or dashes after them: «أحمد داود أوغلو رئيس الوزراء (وزير الخارجية
+    # السابق)», «هيلاري كلنتون -وزيرة الخارجية الأمريكية السابقة-», or after a prayer for
+    # him: «سعود الفيصل -رحمه الله- وزير الخارجية السعودي السابق»; or after a comma after
+    # his title: «الأمير محمد بن نايف، ولي العهد، نائب رئيس مجلس الوزراء»)
+    at = _past_a_prayer(tokens, first)
+    at = at - 1 if at and (tokens[at - 1] in ("(", *DASHES) or (
+        tokens[at - 1] in COMMAS and at - 1 in chained)) else at
     person_before, own = (ends[at], None) if at in ends else chained.get(at, (None, None))
     if apposable and person_before and _apposed(tokens, person_before, phrase, date, own):
         _attach(person_before, phrase)  # «بدر محمد باسملة وزير النقل اليمني»
@@ -1529,11 +1533,22 @@ def _deceased_before(tokens, start: int) -> bool:
                for j in range(max(i - 2, 0), i))
 
 
+def _past_a_prayer(tokens, i: int) -> int:
+    """Where a prayer for the dead between dashes or brackets ending right before ``i``
+    begins («سعود الفيصل [-رحمه الله-] وزير الخارجية»), or ``i`` when none does."""
+    if i < 2 or tokens[i - 1] not in (")", *DASHES):
+        return i
+    start = next((j for j in range(i - 2, max(i - 2 - MAX_PRAYER_WORDS, 0) - 1, -1)
+                  if tokens[j] in ("(", *DASHES)), None)
+    found = deceased_after().match_at(tokens, start + 1) if start is not None else None
+    return start if found is not None and found.end == i - 1 else i
+
+
 def _deceased(tokens, person: Found) -> bool:
     """Whether words right after a name, past a dash or a comma, say its bearer is dead."""
     i = person.end
     while i < len(tokens) and (tokens[i].isspace() or tokens[i] in COMMAS or
-                               tokens[i] in ("-", "–", "—", "(")):
+                               tokens[i] in (*DASHES, "(")):
         i += 1
     return i < len(tokens) and deceased_after().match_at(tokens, i) is not None
 
