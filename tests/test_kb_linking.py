@@ -2928,9 +2928,6 @@ def test_the_seventy_seventh_rounds_bodies(text, expected):
      [("sau.mbs", ["وزير الدفاع", "ولي ولي العهد", "النائب الثاني لرئيس مجلس الوزراء"])]),
     # the Nusra Front's leader in 2015, Syria's president later
     ("وقال أبو محمد الجولاني إن الجبهة لن تتراجع.", [("syr.sharaa", ["زعيم جبهة النصرة"])]),
-    # «الجماعة» named before: the Brotherhood's guide's first deputy
-    ("وضمت القائمة قيادات جماعة الإخوان ومنهم النائب الأول للمرشد العام للجماعة خيرت الشاطر.",
-     [("egy.shater", ["النائب الأول للمرشد العام"])]),
 ])
 def test_the_eightieth_rounds_titles(text, expected):
     doc = marsad.analyze(text, published="2015-08-07")
@@ -2972,4 +2969,53 @@ def test_the_eighty_second_rounds_titles(text, expected):
 ])
 def test_ordinary_words_of_the_eighty_second_round_name_no_actor(text):
     doc = marsad.analyze(text, published="2015-08-07")
+    assert not [e.kb_id for e in doc.entities if e.kb_id]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # (a review of rounds 73-82's fixes) a party's title in a chain ends none
+    ("وقال الرئيس اليمني السابق رئيس حزب المؤتمر الشعبي العام الزعيم علي عبدالله صالح إن",
+     "علي عبد الله صالح", ["الزعيم", "الرئيس السابق"]),
+    # a deputy's title after the host's name is his guest's
+    ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز نائب رئيس مجلس الوزراء وزير "
+     "الخارجية الكويتي الشيخ صباح خالد الحمد الصباح.", "سلمان بن عبد العزيز",
+     ["الملك", "رئيس الوزراء"]),
+    # «باسمها» is the body's pronoun: he speaks for the government
+    ("وقالت الحكومة اليمنية على لسان راجح بادي، المتحدث باسمها، إن الوضع تحسن.", "راجح بادي",
+     ["المتحدث باسم الحكومة اليمنية"]),
+    # a prayer in dashes makes the title after it a late holder's
+    ("وفي عهد الملك فهد -يرحمه الله- رئيس مجلس الوزراء صدر النظام.", "فهد بن عبد العزيز آل سعود",
+     ["الملك الراحل", "رئيس مجلس الوزراء الراحل"]),
+    # whom a committee's chair speaks to is no word of its name; the council it is part of
+    ("وقال رئيس لجنة الحكام للصحفيين إن الحكم أخطأ.", "رئيس لجنة الحكام", ["رئيس لجنة الحكام"]),
+    ("وقال رئيس لجنة الشؤون الخارجية في مجلس الشورى عبدالله العسكر إن المملكة ترفض.",
+     "عبدالله العسكر", ["رئيس لجنة الشؤون الخارجية"]),
+    ("وقال رئيس لجنة الحج والعمرة بغرفة جدة سعد القرشي إن الموسم ناجح.", "سعد القرشي",
+     ["رئيس لجنة الحج والعمرة"]),
+    # a photo's credit and its caption are no apposition
+    ("تصوير: أحمد الغامدي - أمير منطقة الرياض يفتتح المعرض", "أحمد الغامدي", []),
+])
+def test_the_review_of_the_seventy_third_to_eighty_second_rounds(text, name, expected):
+    doc = marsad.analyze(text, published="2015-08-06")
+    assert [e.roles for e in doc.entities if e.name == name] == [expected]
+
+
+@pytest.mark.parametrize("text, kb_id, mentions", [
+    ("وقال نتنياهو إن إصرار حماس على إطلاق الصواريخ يهدد المنطقة.", "pse.hamas", ["حماس"]),
+    ("وقال بشار الأسد إن الحرب طويلة. وأضاف المعارض أن قتل الأسد مئات الآلاف جريمة.",
+     "syr.assad", ["بشار الأسد", "الأسد"]),
+    ("تبنى تنظيم القاعدة الهجوم على قاعدة العند الجوية. وقال مسؤول يمني إن القاعدة تسعى "
+     "لتوسيع نفوذها.", "x.qaeda", ["تنظيم القاعدة", "القاعدة"]),
+    ("وقالت المفوضية العليا للأمم المتحدة لشؤون اللاجئين إن الأعداد تزداد.", "igo.unhcr",
+     ["المفوضية العليا للأمم المتحدة لشؤون اللاجئين"]),
+])
+def test_names_the_review_kept(text, kb_id, mentions):
+    doc = marsad.analyze(text, published="2015-08-06")
+    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id] == [
+        mentions]
+
+
+def test_a_kingdom_named_in_full_after_a_title_is_no_saudi_arabia():
+    doc = marsad.analyze("وقال وزير خارجية مملكة هولندا بيرت كوندرس إن بلاده تدعم الحل.",
+                         published="2015-08-06")
     assert not [e.kb_id for e in doc.entities if e.kb_id]

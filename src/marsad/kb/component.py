@@ -106,6 +106,7 @@ from marsad.kb.mentions import (
     COMMAS,
     MAX_DEPENDANT_WORDS,
     POSSESSIVE_SUFFIXES,
+    SPEAKS_FOR,
     OrgPattern,
     TitlePhrase,
     another_body,
@@ -119,6 +120,7 @@ from marsad.kb.mentions import (
     read_org_pattern,
     read_predicate_title,
     read_title,
+    said_before,
     title_at,
 )
 from marsad.kb.model import Actor, Role, load_kb
@@ -144,6 +146,7 @@ QUOTED_LIST_REACH = 5  # tokens to a neighbour in a list of quoted names
 MAX_QUOTED_PLACE_WORDS = 2
 DASHES = ("-", "–", "—")
 MAX_PRAYER_WORDS = 4  # «طيب الله ثراه», «غفر الله له»
+MEETING_REACH = 12  # words from a verb of meeting to its subject's name
 CLUBS_TOPIC = "football"  # (topics.yaml) the stories whose clubs' names are clubs
 # NER labels (ours, ANERcorp's, Wojood's) to record types.
 NER_TYPES = {
@@ -797,7 +800,7 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         if kind in {"ORG", "MISC"} and _common_noun(ent):
             return None  # «بقيادة [المدرب]»: a noun the tagger took in, no name
     if kind == "PERSON":  # «[عبدالعزيز بن عبدالرحمن طيب] الله ثراه»: a prayer's first word
-        words = [t.text for t in ent.doc[ent.start:]]
+        words = [t.text for t in ent.doc[ent.start:ent.end + MAX_PRAYER_WORDS]]
         ent = ent[:next((i for i in range(1, len(ent))
                          if deceased_after().match_at(words, i)), len(ent))]
     if len(ent) == 1 and ent[0].text in not_given_names():
@@ -992,20 +995,18 @@ def _holders_titles(found: list[Found], tokens: list[str], persons: list[Found])
 
 def _head_of_a_place_before(tokens: list[str], start: int, end: int) -> bool:
     """Whether a one-word KB name is the head noun of a place the article named before
-    («قاعدة العند» … «السيطرة على القاعدة»: the base), and not the actor's longer name
-    since («تنظيم القاعدة», after which the word is the organisation's again)."""
+    («قاعدة العند» … «السيطرة على القاعدة»: the base), when the article has not named the
+    actor by a longer name before it («تنظيم القاعدة»: then the word may be the actor's)."""
     # (through the word's clitics: «استخدام القوات الأمريكية للقاعدة»)
     key = next((k for k in name_stems(tokens[start]) if k in place_heads()), None) \
         if end == start + 1 else None
     head = place_heads().get(key) if key else None
     if head is None:
         return False
-    place = max((i for i, t in enumerate(tokens[:start])
-                 if (head_stem(t) == head.head and not definite(t) and i + 1 < start)
-                 or _names_one_of(tokens, i, head.places)), default=None)
-    return place is not None and not any(
-        key in name_stems(tokens[j]) and _in_a_longer_name(tokens, j)
-        for j in range(place + 1, start))
+    return any((head_stem(t) == head.head and not definite(t) and i + 1 < start)
+               or _names_one_of(tokens, i, head.places)
+               for i, t in enumerate(tokens[:start])) and not any(
+        key in name_stems(tokens[j]) and _in_a_longer_name(tokens, j) for j in range(start))
 
 
 def _in_a_longer_name(tokens: list[str], j: int) -> bool:
@@ -1110,9 +1111,9 @@ def _titles(
         name), else on its own."""
         touching = named is not None and holder is not None and bool(pending) and \
             pending[-1][0].end == named.start and named.name_start == holder.start
-        # from the title nearest the name back: the chain ends at the first that is not
-        # his («وزير الداخلية وولي ولي العهد الأمير محمد بن سلمان»: the minister is
-        # another, and so are the titles before)
+        # from the title nearest the name back: the chain ends at the first the KB says is
+        # another's («وزير الداخلية وولي ولي العهد الأمير محمد بن سلمان»: the minister is
+        # another, and so are the titles before; but a party's title between names none)
         for earlier, earlier_reread in reversed(pending):
             joined = _joined_by_and(tokens, earlier)
             if touching and joined and named.out_of_office and not earlier.out_of_office:
@@ -1126,7 +1127,8 @@ def _titles(
                                               joined=joined):
                 _attach(holder, earlier)
             else:
-                touching = False
+                touching = touching and not _anothers_in_a_chain(tokens, earlier, named,
+                                                                 holder, date)
                 place(earlier, earlier_reread)
         pending.clear()
 
@@ -1169,24 +1171,8 @@ def _titles(
         # title of its own, whose person this phrase describes too
         reread = phrase.start < i and phrase.start in covered
         covered |= set(range(phrase.start, phrase.end))
-        # the name of the one whose office a relative clause gives before the title; a name
-        # after it is the served office's holder («…، الذي يشغل أيضا منصب نائب المستشارة
-        # الألمانية أنجيلا ميركل»)
-        served_holder = starts[phrase.name_start] if phrase.name_start is not None and \
-            phrase.served and _ever_held(tokens, starts[phrase.name_start], phrase.served,
-                                         date) else None
-        relative = _relative_clauses_name(tokens, phrase.start, ends) \
-            if phrase.name_start is None or served_holder else None
-        if relative is not None:  # «بنكيران، الذي يشغل أيضا أمين عام العدالة والتنمية»
-            if served_holder:
-                _attach(served_holder, replace(phrase, titles=phrase.served))
-            _attach(relative, phrase)
-            i = max(phrase.end, i + 1)
-            continue
-        if phrase.name_start is None and _of_the_name_before(tokens, phrase, ends):
-            i = max(phrase.end, i + 1)  # «الملك سلمان، ولي عهده الأمين»: his crown prince
-            continue
-        if phrase.of_post:  # «شغل منصب وزير الخارجية»: the office, not its holder
+        if _placed_apart(tokens, phrase, starts, ends, date) or phrase.of_post:
+            # (and «شغل منصب وزير الخارجية»: the office, not its holder)
             i = max(phrase.end, i + 1)
             continue
         # (after a name or a comma, a title with «و» begins the list's next item: «…،
@@ -1225,19 +1211,44 @@ def _titles(
     return standalone, covered
 
 
-def _of_the_name_before(tokens, phrase: TitlePhrase, ends: dict[int, Found]) -> bool:
-    """Whether a title after a name and a comma has a pronoun on its words: the office of
-    another, whom the name's bearer has («الملك سلمان، ولي عهده الأمين»: his crown
-    prince)."""
-    return phrase.start >= 2 and tokens[phrase.start - 1] in COMMAS and \
-        phrase.start - 1 in ends and any(best(tokens[k]).suffix in POSSESSIVE_SUFFIXES
-                                         for k in range(phrase.start, phrase.title_end))
+def _placed_apart(tokens: list[str], phrase: TitlePhrase, starts: dict[int, Found],
+                  ends: dict[int, Found], date: dt.date | None) -> bool:
+    """Place a title that a relative clause gives the name before it, or that is the
+    office of one the name before has; whether it was either."""
+    relative = _relative_clauses_name(tokens, phrase.start, ends)
+    if relative is not None:
+        # (a name after the title is the served office's holder: «…، الذي يشغل أيضا منصب
+        # نائب المستشارة الألمانية أنجيلا ميركل»)
+        named = starts[phrase.name_start] if phrase.name_start is not None else None
+        if named is None or (phrase.served and _ever_held(tokens, named, phrase.served,
+                                                          date)):
+            if named is not None:
+                _attach(named, replace(phrase, titles=phrase.served))
+            _attach(relative, phrase)  # «بنكيران، الذي يشغل أيضا أمين عام العدالة والتنمية»
+            return True
+    # «الملك سلمان، ولي عهده الأمين»: his crown prince
+    return phrase.name_start is None and _of_the_name_before(tokens, phrase, ends)
 
 
-def _relative_clauses_name(tokens, start: int, ends: dict[int, Found]) -> Found | None:
-    """The name right before a relative clause that gives it the office a title at
-    ``start`` names, held now: «بنكيران، الذي يشغل أيضا أمين عام العدالة والتنمية»,
-    «…، الذي يشغل منصب نائب الرئيس»."""
+def _of_the_name_before(tokens: list[str], phrase: TitlePhrase,
+                        ends: dict[int, Found]) -> bool:
+    """Whether a title after a name and a comma has a pronoun on its words that is the
+    name's: the office of another, whom the name's bearer has («الملك سلمان، ولي عهده
+    الأمين»: his crown prince). (Not a body's pronoun: «راجح بادي، المتحدث باسمها» speaks
+    for the government named before.)"""
+    if phrase.start < 2 or tokens[phrase.start - 1] not in COMMAS or \
+            phrase.start - 1 not in ends or phrase.org is not None or \
+            any(t.form.endswith(SPEAKS_FOR) for t in phrase.titles):
+        return False
+    return any(best(tokens[k]).suffix in POSSESSIVE_SUFFIXES
+               for k in range(phrase.start, phrase.title_end))
+
+
+def _relative_clauses_name(tokens: list[str], start: int,
+                           ends: dict[int, Found]) -> Found | None:
+    """The name right before a relative clause whose verb in the present («يشغل»,
+    «يتولى») gives it the office a title at ``start`` names: «بنكيران، الذي يشغل أيضا أمين
+    عام العدالة والتنمية», «…، الذي يشغل منصب نائب الرئيس»."""
     i = start
     for words in (post_words(), holding_adverbs()):
         if i and head_stem(tokens[i - 1]) in words:
@@ -1268,6 +1279,18 @@ def _title_follows(tokens, phrase: TitlePhrase, may_be_title: list[bool],
 def _joined_by_and(tokens, phrase: TitlePhrase) -> bool:
     """Whether «و» joins the title after ``phrase`` to it («نائب الرئيس ورئيس الحكومة»)."""
     return phrase.end < len(tokens) and best(tokens[phrase.end]).prefix.startswith("و")
+
+
+def _anothers_in_a_chain(tokens, earlier: TitlePhrase, phrase: TitlePhrase, holder: Found,
+                         date: dt.date | None) -> bool:
+    """Whether a title in a chain before a name is, by the KB or its country, another's
+    office than the name's, which ends the chain there."""
+    if None not in (earlier.country, phrase.country) and earlier.country != phrase.country:
+        return True
+    actor = _person_actor(tokens, holder)
+    country = earlier.country or (actor.country if actor else holder.country)
+    return _holder_differs(tokens, holder, replace(earlier, country=country),
+                           earlier.titles, date)
 
 
 def _chained_before(tokens, earlier: TitlePhrase, phrase: TitlePhrase, holder: Found,
@@ -1414,7 +1437,14 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
     # him: «سعود الفيصل -رحمه الله- وزير الخارجية السعودي السابق»; or after a comma after
     # his title: «الأمير محمد بن نايف، ولي العهد، نائب رئيس مجلس الوزراء»)
     at = _past_a_prayer(tokens, first)
-    at = at - 1 if at and (tokens[at - 1] in ("(", *DASHES) or (
+    if at != first:  # «الملك فهد -يرحمه الله- رئيس مجلس الوزراء»: the late holder's office
+        phrase.out_of_office = True
+        phrase.titles = _late_titles(phrase.titles)
+    # (a title between dashes: «تصوير: أحمد الغامدي - أمير منطقة الرياض يفتتح» is a
+    # photo's credit and its caption)
+    in_dashes = tokens[at - 1] in DASHES and phrase.end < len(tokens) and \
+        tokens[phrase.end] in DASHES if at else False
+    at = at - 1 if at and (tokens[at - 1] == "(" or in_dashes or (
         tokens[at - 1] in COMMAS and at - 1 in chained)) else at
     person_before, own = (ends[at], None) if at in ends else chained.get(at, (None, None))
     if apposable and person_before and _apposed(tokens, person_before, phrase, date, own):
@@ -1490,10 +1520,10 @@ def _late(tokens, person: Found, title_start: int) -> bool:
 
 def _late_titles(titles: list[Title]) -> list[Title]:
     """Titles as a late holder's («الملك الراحل»), but ranks, styles and titles the text
-    already gives as a late holder's («وزير الخارجية الراحل، الأمير سعود الفيصل، رحمه
-    الله»)."""
-    return [t if t.rank or t.style or _a_late_holders(t) else _out_of_office(t, LATE)
-            for t in titles]
+    already gives out of office («وزير الخارجية الراحل، الأمير سعود الفيصل، رحمه الله»,
+    «… وزير الخارجية السعودي السابق»)."""
+    return [t if t.rank or t.style or t.out_of_office or _a_late_holders(t)
+            else _out_of_office(t, LATE) for t in titles]
 
 
 def _a_late_holders(title: Title) -> bool:
@@ -1533,15 +1563,17 @@ def _deceased_before(tokens, start: int) -> bool:
                for j in range(max(i - 2, 0), i))
 
 
-def _past_a_prayer(tokens, i: int) -> int:
-    """Where a prayer for the dead between dashes or brackets ending right before ``i``
+def _past_a_prayer(tokens: list[str], i: int) -> int:
+    """Where a prayer for the dead in brackets or between dashes ending right before ``i``
     begins («سعود الفيصل [-رحمه الله-] وزير الخارجية»), or ``i`` when none does."""
-    if i < 2 or tokens[i - 1] not in (")", *DASHES):
+    closer = tokens[i - 1] if i >= 2 else None
+    if closer != ")" and closer not in DASHES:
         return i
-    start = next((j for j in range(i - 2, max(i - 2 - MAX_PRAYER_WORDS, 0) - 1, -1)
-                  if tokens[j] in ("(", *DASHES)), None)
-    found = deceased_after().match_at(tokens, start + 1) if start is not None else None
-    return start if found is not None and found.end == i - 1 else i
+    for j in range(i - 2, max(i - 3 - MAX_PRAYER_WORDS, -1), -1):
+        if tokens[j] == "(" if closer == ")" else tokens[j] in DASHES:
+            prayer = deceased_after().match_at(tokens, j + 1)
+            return j if prayer is not None and prayer.end == i - 1 else i
+    return i
 
 
 def _deceased(tokens, person: Found) -> bool:
@@ -1586,7 +1618,8 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
     own = [t for t in (person.titles if own_titles is None else own_titles)
            or title_at(tokens, person.start)[1] if not (t.style or t.construct)]
     if roles_named(own) and roles_named(own).isdisjoint(roles_named(phrase.titles)) and \
-            not _another_office_of_his_state(own, phrase):
+            not _another_office_of_his_state(own, phrase, said_before(
+                tokens, person.start, meeting_words(), MEETING_REACH)):
         return False  # «الرئيس خوان مانويل سانتوس رئيس جمهورية كولومبيا» is one office
         # (but a staff title names none: «مستشار خادم الحرمين الشريفين الأمير خالد الفيصل
         # أمير منطقة مكة المكرمة»)
@@ -1600,15 +1633,19 @@ def _apposed(tokens: list[str], person: Found, phrase: TitlePhrase,
         _ever_held(tokens, person, phrase.titles, date)
 
 
-def _another_office_of_his_state(own: list[Title], phrase: TitlePhrase) -> bool:
+def _another_office_of_his_state(own: list[Title], phrase: TitlePhrase,
+                                 hosting: bool) -> bool:
     """Whether the phrase names only offices the KB does not list, of a state and of the
     sector of his own titles' offices: «نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي», «ولي
     ولي العهد الأمير محمد بن سلمان النائب الثاني لرئيس مجلس الوزراء» (a state office's
-    staff, of no country the text gives; not «رئيس الشركة» after a king's title: another
-    sector). The state is checked against the person's by `_apposed`."""
+    staff, of no country the text gives, unless the sentence tells of a meeting, whose
+    guest it may be: «استقبل الملك سلمان نائب رئيس مجلس الوزراء …»; not «رئيس الشركة»
+    after a king's title: another sector). The state is checked against the person's by
+    `_apposed`."""
     sectors = {offices()[r].sector for r in roles_named(own)}
     return not roles_named(phrase.titles) and bool(phrase.titles) and all(
-        t.office_sector() in sectors and (t.country is not None or phrase.served is not None)
+        t.office_sector() in sectors
+        and (t.country is not None or (phrase.served is not None and not hosting))
         for t in phrase.titles)
 
 

@@ -754,12 +754,13 @@ def becoming_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def holding_verbs() -> frozenset[str]:
     """Keys of verbs of a relative clause that give the name before it an office now
-    («الذي يشغل»), and of adverbs that may follow them («أيضا»)."""
+    («الذي يشغل»)."""
     return _word_keys("roles.yaml", "holding_verbs")
 
 
 @lru_cache(maxsize=1)
 def holding_adverbs() -> frozenset[str]:
+    """Keys of adverbs that may follow those verbs («أيضا», «حاليا»)."""
     return _word_keys("roles.yaml", "holding_adverbs")
 
 
@@ -1040,9 +1041,12 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
     forms = [spelling for form in (*actor.aliases, *actor.short) for spelling in spellings(form)]
     # the forms the words are, article aside, when there are («وكالة أنباء إيرانية», "an
     # Iranian agency", is no «وكالة الأنباء الإيرانية», though IRNA is also «وكالة إرنا»)
-    # (its proclitic aside: «لتحالف دولي», "for an international alliance")
-    key = phrase_key(" ".join((words[0][len(best(words[0]).prefix):], *words[1:])))
-    same = [form for form in forms if phrase_key(form) == key]
+    # (or with its proclitic aside: «لتحالف دولي», "for an international alliance"; but
+    # «كتائب» is no «ك» + a word)
+    keys = (phrase_key(" ".join(words)),
+            phrase_key(" ".join((words[0][len(best(words[0]).prefix):], *words[1:]))))
+    same = next(([form for form in forms if phrase_key(form) == key] for key in keys
+                 if any(phrase_key(form) == key for form in forms)), [])
     if same and actor.type != "PERSON" and len(words) > 1 and not any(
             definite(form.split()[0]) == definite(words[0]) for form in same):
         return False  # «الصحيفة الاقتصادية» ("the economic paper") is no «صحيفة الاقتصادية»

@@ -754,10 +754,11 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.country = nisba.values[0].iso3
         phrase.nisba_spans.append((nisba.start, nisba.end))
         return nisba.end
-    # «سلطان عمان» is Oman's, «وزير خارجية المملكة» Saudi Arabia's; «السفير في عمان» may
-    # be in Amman
-    name = country_names(after_title=not after_fi and word.prefix in ("", "ال")
-                         ).match_at(tokens, i)
+    # «سلطان عمان» is Oman's; «السفير في عمان» may be in Amman
+    name = country_names(after_title=not (after_fi or word.prefix)).match_at(tokens, i)
+    if name is None and word.prefix == "ال" and not after_fi:
+        country = _by_default(tokens[i])  # «وزير خارجية المملكة»: Saudi Arabia
+        name = Match(i, i + 1, (country,)) if country else None
     if name and word.prefix in ("ل", "لل") and _travelling(tokens, phrase.start):
         return None  # «خلال زيارة … رئيس مجلس الوزراء لإيطاليا»: where he goes
     if name and not phrase.country and len(set(name.values)) == 1:
@@ -771,7 +772,10 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     # the verb's object («انتقد الرئيس الأمريكي الحكومة الإيرانية»)
     complement = after_fi or word.prefix in ("ل", "لل", "ب", "بال") or (
         i == phrase.title_end and not _form_definiteness(phrase.titles[0].form)[-1])
-    org = _org_alias(tokens, i) if complement else None
+    # (after the body the title heads, «ل» + a body is whom he speaks to: «رئيس لجنة
+    # الاحتراف لقناة العربية»)
+    org = _org_alias(tokens, i) if complement and not (
+        phrase.body and word.prefix in ("ل", "لل")) else None
     if complement and not org and i == phrase.title_end and i > phrase.start:
         # the title's last word begins the body's name: «رئيس [حكومة الوحدة الوطنية]»
         org = _org_alias(tokens, i - 1)
@@ -804,16 +808,39 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                              len(t.roles) > 1 or t.office_sector() not in (None, body.sector))
                          else t for t in phrase.titles]
         return body.end
-    return None
+    # the body the one it heads is part of: «رئيس لجنة الشؤون الخارجية في مجلس الشورى»,
+    # «… بغرفة جدة» (a head of a city's body, and the city)
+    if not phrase.body or not (after_fi or word.prefix in ("ب", "بال")):
+        return None
+    part_of = _body(tokens, i)
+    if part_of:
+        return part_of.end
+    head = org_head_at(tokens, i)
+    place = _place_name(tokens, head.end) if head and head.values[0].places else None
+    return place[0] if place else head.end if head else None
+
+
+def _by_default(word: str) -> str | None:
+    """The country a definite name several countries share names with nothing else to
+    tell (the places stage's default reading: «المملكة», Saudi Arabia in the Saudi press);
+    after a title, whose country names longer than it («المملكة المتحدة») are read first."""
+    row = gazetteer().default_reading(normalize_key(word))
+    return gazetteer().entry(row).country if row is not None else None
 
 
 def _travelling(tokens: Sequence[str], start: int) -> bool:
     """Whether a word of a journey comes a few words before a title at ``start`` (its
     holder's name between: «زيارة المهندس إبراهيم محلب رئيس مجلس الوزراء»)."""
-    for word in reversed(tokens[max(start - TRAVEL_REACH, 0):start]):
+    return said_before(tokens, start, travel_words())
+
+
+def said_before(tokens: Sequence[str], start: int, stems: frozenset[str],
+                reach: int = TRAVEL_REACH) -> bool:
+    """Whether a word of ``stems`` comes a few words before ``start`` in its sentence."""
+    for word in reversed(tokens[max(start - reach, 0):start]):
         if word in SENTENCE_ENDS or "\n" in word:
             return False
-        if not travel_words().isdisjoint(noun_stems(word)):
+        if not stems.isdisjoint(noun_stems(word)):
             return True
     return False
 
@@ -880,9 +907,14 @@ def _body(tokens: Sequence[str], i: int) -> OrgPattern | None:
     («وزارة الدفاع الأمريكية», «القوات المصرية»), or a government head and its portfolio
     («وزارة الداخلية»)."""
     pattern = read_org_pattern(tokens, i)
+    head = org_head_at(tokens, i)
+    if pattern and head and head.values[0].complement:
+        # a committee's name may go on past what the pattern read («اللجنة الدائمة للبحوث
+        # العلمية»), its country kept («اللجنة الأولمبية السعودية»)
+        return replace(pattern, end=max(pattern.end, _name_after_head(
+            tokens, i, head.end, complement=True)))
     if pattern:
         return pattern
-    head = org_head_at(tokens, i)
     # an inherit head names no body alone («الميليشيات», «الرئاسة»: whose?); an armed one
     # does («الجيش»)
     if not head or head.values[0].sector == "inherit":
@@ -934,24 +966,43 @@ def _club(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> OrgPattern | No
 def _name_after_head(tokens: Sequence[str], i: int, end: int, complement: bool = False) -> int:
     """Where the name of a club or a company ends after its head ending at ``end``: a
     construct head's next word («نادي الزمالك»), then adjectives, as their endings show
-    («النادي الأهلي», «الشركة المنظمة», «نادي الوحدة الإماراتي», «اللجنة العليا»); not a
-    definite noun that is the verb's object («حضر رئيس النادي الحفل»: the party). With
-    ``complement``, what the body is for, with «ل», and its adjectives or complement
-    («اللجنة الوطنية للتعليم الأهلي», «اللجنة العليا لمهرجانات جدة»)."""
+    («النادي الأهلي», «الشركة المنظمة», «نادي الوحدة الإماراتي»); not a definite noun that
+    is the verb's object («حضر رئيس النادي الحفل»: the party). With ``complement`` (a
+    committee's), elatives too («اللجنة العليا»), and what the body is for, with «ل», and
+    its adjectives, a noun joined to it or its complement («اللجنة الوطنية للتعليم الأهلي»,
+    «اللجنة الدائمة للبحوث العلمية والإفتاء», «اللجنة العليا لمهرجانات جدة»); not whom
+    one speaks to («رئيس لجنة الحكام للصحفيين», «… لقناة العربية»)."""
     if not definite(tokens[i]) and _portfolio_word(tokens, end, "ال"):
         end += 1
-    end = _adjectives_end(tokens, i, end)
-    if complement and _portfolio_word(tokens, end, "لل"):
-        end = _adjectives_end(tokens, i, end + 1)
-    elif complement and _portfolio_word(tokens, end, "ل"):  # and its own complement
-        end += 1 + any(_portfolio_word(tokens, end + 1, prefix) for prefix in ("", "ال"))
+        if complement and _portfolio_word(tokens, end, "وال"):
+            end += 1  # «لجنة الحج والعمرة»
+    end = _adjectives_end(tokens, i, end, complement)
+    if complement and _purpose(tokens, end, "لل"):
+        end = _adjectives_end(tokens, i, end + 1, complement)
+        if _portfolio_word(tokens, end, "وال"):  # «للبحوث العلمية والإفتاء»
+            end = _adjectives_end(tokens, i, end + 1, complement)
+    elif complement and _purpose(tokens, end, "ل"):  # and its own complement
+        end += 2 if any(_portfolio_word(tokens, end + 1, prefix) for prefix in ("", "ال")) \
+            else 1
     return end
 
 
-def _adjectives_end(tokens: Sequence[str], i: int, end: int) -> int:
-    """Where the definite adjectives at ``end`` of a name begun at ``i`` end."""
-    while end - i <= MAX_NAME_AFTER_HEAD and _portfolio_word(tokens, end, "ال") and \
-            tokens[end].endswith(("ي", "ة", "يا", "ى")):
+def _purpose(tokens: Sequence[str], i: int, prefix: str) -> bool:
+    """Whether the word at ``i``, with «ل», says what a committee is for: no body, nor
+    people («للصحفيين»: whom its chair speaks to)."""
+    return _portfolio_word(tokens, i, prefix) and not tokens[i].endswith(("ين", "ون")) and \
+        aliases().match_at(tokens, i) is None and org_head_at(tokens, i) is None
+
+
+def _adjectives_end(tokens: Sequence[str], i: int, end: int, elatives: bool = False) -> int:
+    """Where the definite adjectives at ``end`` of a name begun at ``i`` end (a feminine one
+    a holder's too agrees with the body: «اللجنة الدائمة», «الشركة الجديدة»; with
+    ``elatives``, «العليا», «الكبرى»)."""
+    endings = ("ي", "ة", "يا", "ى") if elatives else ("ي", "ة")
+    while end - i <= MAX_NAME_AFTER_HEAD and end < len(tokens) and (
+            (_portfolio_word(tokens, end, "ال") and tokens[end].endswith(endings))
+            or (tokens[end].endswith("ة") and writes_article(tokens[end])
+                and head_stem(tokens[end]) in holder_adjectives())):
         end += 1
     return end
 
@@ -1044,10 +1095,10 @@ def another_body(tokens: Sequence[str], start: int, end: int, actor: Actor) -> b
     another country's («الاف بي اي المغربي») or one with another complement («الاتحاد
     العربي السعودي للبلياردو»)."""
     return of_another_country(tokens, end, [actor]) or \
-        another_complement(tokens, start, end, [actor])
+        _another_complement(tokens, start, end, [actor])
 
 
-def another_complement(tokens: Sequence[str], start: int, end: int,
+def _another_complement(tokens: Sequence[str], start: int, end: int,
                        actors: Iterable[Actor]) -> bool:
     """Whether a body's name cut short right before its own complement with «ل» goes on
     with another one: «الاتحاد العربي السعودي للبلياردو» is no «الاتحاد العربي السعودي
