@@ -1570,7 +1570,8 @@ def _past_a_prayer(tokens: list[str], i: int) -> int:
     if closer != ")" and closer not in DASHES:
         return i
     for j in range(i - 2, max(i - 3 - MAX_PRAYER_WORDS, -1), -1):
-        if tokens[j] == "(" if closer == ")" else tokens[j] in DASHES:
+        opens = tokens[j] == "(" if closer == ")" else tokens[j] in DASHES
+        if opens:
             prayer = deceased_after().match_at(tokens, j + 1)
             return j if prayer is not None and prayer.end == i - 1 else i
     return i
