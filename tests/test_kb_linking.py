@@ -3019,3 +3019,34 @@ def test_a_kingdom_named_in_full_after_a_title_is_no_saudi_arabia():
     doc = marsad.analyze("وقال وزير خارجية مملكة هولندا بيرت كوندرس إن بلاده تدعم الحل.",
                          published="2015-08-06")
     assert not [e.kb_id for e in doc.entities if e.kb_id]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (the eighty-fifth and -sixth rounds) a governor's province before a committee's title
+    ("أكد أمير منطقة مكة المكرمة رئيس اللجنة الإشرافية العليا لسوق عكاظ الأمير خالد الفيصل أن "
+     "السوق ناجح.", [("sau.khalid-al-faisal",
+                      ["رئيس اللجنة الإشرافية العليا لسوق عكاظ", "أمير منطقة مكة المكرمة"])]),
+    # a given name after a KB surname: his father's, the surname his first name
+    ("10. جندي متدرب: مشعل علي مغرم العسيري. 11. جندي متدرب: ممدوح.", []),
+])
+def test_the_eighty_sixth_rounds_people(text, expected):
+    doc = marsad.analyze(text, published="2015-08-08")
+    assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON" and e.kb_id] == \
+        expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت هيئة كبار العلماء بالأزهر إن الفتوى باطلة.",  # Al-Azhar's, no Saudi council
+    "وكتب الكاتب في ثقافة الجزيرة مقالا عن الشعر.",  # the Saudi daily's pages
+    "إن الخطر القادم للجزيرة العربية من الشمال.",  # the Arabian Peninsula
+])
+def test_the_eighty_sixth_rounds_bodies(text):
+    doc = marsad.analyze(text, published="2015-08-08")
+    assert not [e.kb_id for e in doc.entities if e.type == "ORG" and e.kb_id]
+
+
+def test_the_mountain_lion_is_no_assad():
+    # «حيوان يشبه الأسد الجبلي» (a cougar): common_words.yaml, after the name
+    from marsad.kb.lexicon import ordinary_word
+    assert ordinary_word(["يشبه", "الأسد", "الجبلي"], 1, 2)
+    assert not ordinary_word(["وقال", "الأسد", "إن"], 1, 2)

@@ -806,6 +806,10 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
     if len(ent) == 1 and ent[0].text in not_given_names():
         return None  # «على» ("on") read as the name «علي», «رحمه الله» as a name
     if kind == "PERSON" and len(ent) == 1 and (short := aliases().match_at([ent.text], 0)) \
+            and any(a.short for a in short.values) and \
+            _a_given_name_after([t.text for t in ent.doc[ent.start:ent.end + 1]], 1):
+        ent = ent.doc[ent.start:ent.end + 1]  # «[مشعل] علي مغرم»: his father's name after
+    if kind == "PERSON" and len(ent) == 1 and (short := aliases().match_at([ent.text], 0)) \
             and all(a.short for a in short.values) and _after_like([ent.text], short):
         return None  # «كيلين» (two measures) read as «ك» + Yellen's «يلين»
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
@@ -923,7 +927,8 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
                 _another_lineage(tokens[match.start:], match.end - match.start,
                                  actors.values()) or \
                 (short and (_another_given_name(tokens, match.start, actors.values())
-                            or _a_familys(tokens, match.start))):
+                            or _a_familys(tokens, match.start)
+                            or _a_given_name_after(tokens, match.end))):
             # «معتز الموسى» is not «معتز موسى»; «القاعدة العسكرية» is a base
             i = match.end
             continue
@@ -1052,6 +1057,13 @@ def _another_given_name(tokens: list[str], start: int, actors: Iterable[Actor]) 
                 and not any(given_name(tokens[start], a) for a in actors))
 
 
+def _a_given_name_after(tokens: list[str], end: int) -> bool:
+    """Whether a given name follows a KB surname: the surname is someone's first name, and
+    the given name his father's («جندي متدرب: مشعل علي مغرم العسيري», no Khaled Meshaal)."""
+    return end < len(tokens) and tokens[end] not in not_given_names() and \
+        shipped_lexicon().given_name_end([normalize_key(tokens[end])], 0) == 1
+
+
 def _predicate_titles(tokens: list[str], persons: list[Found], titled: set[int]) -> set[int]:
     """Attach a title in the accusative right after a name («محمد المنفي رئيساً للمجلس
     الرئاسي»); the tokens such titles cover."""
@@ -1114,7 +1126,8 @@ def _titles(
         # from the title nearest the name back: the chain ends at the first the KB says is
         # another's («وزير الداخلية وولي ولي العهد الأمير محمد بن سلمان»: the minister is
         # another, and so are the titles before; but a party's title between names none)
-        for earlier, earlier_reread in reversed(pending):
+        his = set()
+        for k, (earlier, _) in reversed(list(enumerate(pending))):
             joined = _joined_by_and(tokens, earlier)
             if touching and joined and named.out_of_office and not earlier.out_of_office:
                 # the marker after the last is both titles': «رئيس وزراء الدنمارك وأمين عام
@@ -1122,13 +1135,17 @@ def _titles(
                 earlier.out_of_office = True
                 earlier.titles = [t if t.rank else _out_of_office(t, FORMER)
                                   for t in earlier.titles]
-                _attach(holder, earlier)
+                his.add(k)
             elif touching and _chained_before(tokens, earlier, named, holder, date,
                                               joined=joined):
-                _attach(holder, earlier)
+                his.add(k)
             else:
                 touching = touching and not _anothers_in_a_chain(tokens, earlier, named,
                                                                  holder, date)
+        for k, (earlier, earlier_reread) in enumerate(pending):  # in the text's order
+            if k in his:
+                _attach(holder, earlier)
+            else:
                 place(earlier, earlier_reread)
         pending.clear()
 
@@ -1753,7 +1770,11 @@ def _attach(person: Found, phrase: TitlePhrase) -> None:
     person.posted_to = person.posted_to or phrase.posted_to
     person.years = person.years or phrase.years
     if not phrase.out_of_office:  # «العقيد الراحل»: no sector today
-        person.body = person.body or phrase.body_words
+        # (a governor's province before another title's body: «أمير منطقة مكة المكرمة رئيس
+        # اللجنة الإشرافية العليا الأمير خالد الفيصل» is Mecca's governor)
+        of_place = phrase.body_words and any(offices()[r].of_place for t in phrase.titles
+                                             for r in t.roles if r in offices())
+        person.body = phrase.body_words if of_place else person.body or phrase.body_words
         person.sector_hint = person.sector_hint or (
             phrase.body.sector if phrase.body else None) or next(
             (t.rank for t in phrase.titles if t.rank), None)
@@ -2138,6 +2159,9 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             or _inner_actor(doc, mention) or actor
         if actor is None and mention.type == "PERSON" and mention.titles:
             actor = _holder_so_named(doc, mention, context)
+    if actor is not None and actor.type == "ORG" and mention.source == "ner" and \
+            another_body(doc.words, mention.start, mention.end, actor):
+        actor = None  # «هيئة كبار العلماء بالأزهر»: Al-Azhar's, no Saudi council
     if actor is not None and mention.type == "PERSON" and not (mention.country or mention.org):
         # a surname, maybe after a bare title that ties it to nobody («الرئيس المنفي»)
         # («بن مبارك» is one too)
