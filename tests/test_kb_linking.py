@@ -3050,3 +3050,16 @@ def test_the_mountain_lion_is_no_assad():
     from marsad.kb.lexicon import ordinary_word
     assert ordinary_word(["يشبه", "الأسد", "الجبلي"], 1, 2)
     assert not ordinary_word(["وقال", "الأسد", "إن"], 1, 2)
+
+
+@pytest.mark.parametrize("text, kb_id, mentions", [
+    # (the eighty-seventh and -eighth rounds) words read as names
+    ("وكان كاتب ظريف يكتب في الصحف الإيرانية عن طهران.", "irn.zarif", []),  # witty
+    ("وقال نبيه بري إن لبنان صامد. وعاش الرجل كحيوان بري في الغابات.", "lbn.berri",
+     [["نبيه بري"]]),  # wild
+    ("ونقلت وكالة أنباء الإمارات (وام) عن الوزير أنه يحق لكل اب وام أن يفخروا.", "media.wam",
+     [["وكالة أنباء الإمارات", "وام"]]),  # a mother
+])
+def test_the_eighty_eighth_rounds_words_name_no_actor(text, kb_id, mentions):
+    doc = marsad.analyze(text, published="2015-08-08")
+    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id] == mentions
