@@ -3063,3 +3063,11 @@ def test_the_mountain_lion_is_no_assad():
 def test_the_eighty_eighth_rounds_words_name_no_actor(text, kb_id, mentions):
     doc = marsad.analyze(text, published="2015-08-08")
     assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id] == mentions
+
+
+def test_a_feminine_marker_after_a_masculine_nisba_is_another_nouns():
+    # (the eighty-ninth round) «زيارة … وزير الخارجية السعودي المرتقبة»: the visit is upcoming
+    doc = marsad.analyze("وأكد دبلوماسي سعودي أن زيارة عادل الجبير وزير الخارجية السعودي المرتقبة "
+                         "إلى موسكو ستبحث الملف السوري.", published="2015-08-09")
+    assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON"] == [
+        ("sau.jubeir", ["وزير الخارجية"])]

@@ -643,6 +643,10 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     # (a second right after the first: «الرئيس السابق المخلوع علي عبد الله صالح»)
     marker = _out_of_office(tokens, i) if not after_fi and (
         not phrase.out_of_office or _ends_a_marker(tokens, i)) else None
+    if marker and marker.end == i + 1 and tokens[i].endswith("ة") and i and \
+            not tokens[i - 1].endswith("ة") and _nisba(tokens, i - 1):
+        marker = None  # «وزير الخارجية السعودي المرتقبة» (the visit's): after a masculine
+        # nisba, no adjective of the title's (but «رئيس الحكومة الإسرائيلية السابقة»)
     if marker:  # «الرئيس السابق», «وزيرة الداخلية في حكومة الظل»
         words = tokens[i:marker.end]
         _put_out_of_office(phrase, words, phrase_key(" ".join(words)) in former_markers())
