@@ -805,12 +805,11 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
                          if deceased_after().match_at(words, i)), len(ent))]
     if len(ent) == 1 and ent[0].text in not_given_names():
         return None  # «على» ("on") read as the name «علي», «رحمه الله» as a name
-    if kind == "PERSON" and len(ent) == 1 and (short := aliases().match_at([ent.text], 0)) \
-            and any(a.short for a in short.values) and \
+    short = aliases().match_at([ent.text], 0) if kind == "PERSON" and len(ent) == 1 else None
+    if short and any(a.short for a in short.values) and \
             _a_given_name_after([t.text for t in ent.doc[ent.start:ent.end + 1]], 1):
         ent = ent.doc[ent.start:ent.end + 1]  # «[مشعل] علي مغرم»: his father's name after
-    if kind == "PERSON" and len(ent) == 1 and (short := aliases().match_at([ent.text], 0)) \
-            and all(a.short for a in short.values) and _after_like([ent.text], short):
+    elif short and all(a.short for a in short.values) and _after_like([ent.text], short):
         return None  # «كيلين» (two measures) read as «ك» + Yellen's «يلين»
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
         kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
@@ -1302,12 +1301,19 @@ def _anothers_in_a_chain(tokens, earlier: TitlePhrase, phrase: TitlePhrase, hold
                          date: dt.date | None) -> bool:
     """Whether a title in a chain before a name is, by the KB or its country, another's
     office than the name's, which ends the chain there."""
-    if None not in (earlier.country, phrase.country) and earlier.country != phrase.country:
-        return True
+    return _of_two_countries(earlier, phrase) or _holder_differs(
+        tokens, holder, _in_holders_country(tokens, earlier, holder), earlier.titles, date)
+
+
+def _of_two_countries(earlier: TitlePhrase, phrase: TitlePhrase) -> bool:
+    return None not in (earlier.country, phrase.country) and earlier.country != phrase.country
+
+
+def _in_holders_country(tokens, earlier: TitlePhrase, holder: Found) -> TitlePhrase:
+    """A title that names no country, read as of the country of the name after it."""
     actor = _person_actor(tokens, holder)
-    country = earlier.country or (actor.country if actor else holder.country)
-    return _holder_differs(tokens, holder, replace(earlier, country=country),
-                           earlier.titles, date)
+    return replace(earlier, country=earlier.country or (
+        actor.country if actor else holder.country))
 
 
 def _chained_before(tokens, earlier: TitlePhrase, phrase: TitlePhrase, holder: Found,
@@ -1318,20 +1324,17 @@ def _chained_before(tokens, earlier: TitlePhrase, phrase: TitlePhrase, holder: F
     («استقبل ولي العهد وزير الخارجية عادل الجبير»: the crown prince is his host); after
     «و», one the KB says he holds («نائب الرئيس ورئيس الحكومة اليمنية خالد بحاح», not
     «المستشار السياسي للرئيس والأمين العام للحزب محسن مرزوق»: two people)."""
-    if (None not in (earlier.country, phrase.country) and earlier.country != phrase.country) \
-            or earlier.org or earlier.counterpart or not all(
+    if _of_two_countries(earlier, phrase) or earlier.org or earlier.counterpart or not all(
             t.office_sector() in national_sectors() | {"GOV"} for t in earlier.titles):
         return False  # (a state's offices: «والتقى البابا المرجع الشيعي الأعلى علي
         # السيستاني» is the Pope's meeting)
     if earlier.out_of_office:  # «رئيس الوزراء السابق نائب رئيس الجمهورية نوري المالكي»
         return _ever_held(tokens, holder, earlier.titles)
-    actor = _person_actor(tokens, holder)
-    country = earlier.country or (actor.country if actor else holder.country)
     if joined:
+        actor = _person_actor(tokens, holder)
         return actor is not None and _office_holder(
-            replace(earlier, country=country), earlier.titles, date) is actor
-    return not _holder_differs(tokens, holder, replace(earlier, country=country),
-                               earlier.titles, date)
+            _in_holders_country(tokens, earlier, holder), earlier.titles, date) is actor
+    return not _anothers_in_a_chain(tokens, earlier, phrase, holder, date)
 
 
 @dataclass

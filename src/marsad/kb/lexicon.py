@@ -1043,10 +1043,12 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
     # Iranian agency", is no «وكالة الأنباء الإيرانية», though IRNA is also «وكالة إرنا»)
     # (or with its proclitic aside: «لتحالف دولي», "for an international alliance"; but
     # «كتائب» is no «ك» + a word)
+    by_key: dict[str, list[str]] = {}
+    for form in forms:
+        by_key.setdefault(phrase_key(form), []).append(form)
     keys = (phrase_key(" ".join(words)),
             phrase_key(" ".join((words[0][len(best(words[0]).prefix):], *words[1:]))))
-    same = next(([form for form in forms if phrase_key(form) == key] for key in keys
-                 if any(phrase_key(form) == key for form in forms)), [])
+    same = next((by_key[key] for key in keys if key in by_key), [])
     if same and actor.type != "PERSON" and len(words) > 1 and not any(
             definite(form.split()[0]) == definite(words[0]) for form in same):
         return False  # «الصحيفة الاقتصادية» ("the economic paper") is no «صحيفة الاقتصادية»
