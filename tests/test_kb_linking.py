@@ -3071,3 +3071,57 @@ def test_a_feminine_marker_after_a_masculine_nisba_is_another_nouns():
                          "إلى موسكو ستبحث الملف السوري.", published="2015-08-09")
     assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON"] == [
         ("sau.jubeir", ["وزير الخارجية"])]
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # (the ninety-first and -second rounds) offices the titles now read
+    ("وحملوا صور مؤسس حزب العمال الكردستاني عبدالله أوجلان في المسيرة.", "عبد الله أوجلان",
+     ["مؤسس حزب العمال الكردستاني"]),
+    ("وكتب رئيس تحرير \"الوطن\" الأسبق الأستاذ جمال خاشقجي مقالا عن الإعلام.", "جمال خاشقجي",
+     ["رئيس التحرير الأسبق"]),
+    ("وقال رئيس تحرير صحيفة عكاظ هاشم الجحدلي إن الصحافة تتغير.", "هاشم الجحدلي",
+     ["رئيس تحرير صحيفة عكاظ"]),
+    ("وينافس الحاكم السابق لولاية تكساس ريك بيري على الترشيح.", "ريك بيري",
+     ["حاكم الولاية السابق"]),
+    ("والمتنافسون هم ريك بيري، السناتور السابق عن ولاية بنسلفانيا ريك سانتوروم، والسناتور "
+     "تيد كروز.", "ريك سانتوروم", ["السناتور السابق"]),  # the title after the comma is his
+    ("ويرأس العبادي الحكومة وينتمي إلى حزب الدعوة الإسلامية بزعامة نوري المالكي نائب رئيس "
+     "الجمهورية.", "نوري المالكي", ["نائب الرئيس", "زعيم حزب الدعوة الإسلامية"]),
+    ("وأيد حزب المؤتمر الشعبي العام الذي يتزعمه الرئيس المخلوع علي عبدالله صالح القرار.",
+     "علي عبد الله صالح", ["الرئيس المخلوع", "زعيم حزب المؤتمر الشعبي العام"]),
+    ("وقال رئيس ائتلاف دولة القانون نوري المالكي إن الحكومة مقصرة.", "نوري المالكي",
+     ["نائب الرئيس", "رئيس ائتلاف دولة القانون"]),
+    ("وحضر رئيس جمعية الثقافة والفنون بجدة الفنان عمر الجاسر الأمسية.", "عمر الجاسر",
+     ["رئيس جمعية الثقافة والفنون"]),
+])
+def test_the_ninety_second_rounds_titles(text, name, roles):
+    doc = marsad.analyze(text, published="2015-08-09")
+    assert [e.roles for e in doc.entities if e.type == "PERSON" and e.name == name] == [roles]
+
+
+@pytest.mark.parametrize("text, kb_id, mentions", [
+    # (the ninety-first and -second rounds) words and places read as bodies
+    ("إن المجتمع السعودي واع لهذه الأغراض الخبيثة.", "media.ina", []),  # aware
+    ("ويواصل المتسولون عملهم وبكل حماس كل يوم.", "pse.hamas", []),  # with all zeal
+    ("والمرشحون هم تيد كروز (تكساس) وراند بول (كنتاكي).", "usa.kfc", []),  # the state
+    ("وتدير الإدارة الذاتية ثلاث مقاطعات: الجزيرة (الحسكة)، وعفرين، وكوباني.",
+     "media.aljazeera", []),  # a canton
+    ("وتضررت أحياء محاسن أرامكو الرابع والمعلمين في الهفوف.", "sau.aramco", []),
+    ("وعمل في مجلة الجزيرة التي كان يصدرها الشيخ عبدالله بن خميس، وكان أحد أعمدة الجزيرة.",
+     "media.aljazirah", [["مجلة الجزيرة", "الجزيرة"]]),  # the Saudi paper, twice
+    ("وتناولنا الغداء في مطعم كنتاكي بالرياض.", "usa.kfc", [["مطعم كنتاكي"]]),
+    ("وقالت مراسلة لجريدة «الشرق الأوسط» إن الوضع هادئ.", "media.asharq-alawsat",
+     [["الشرق الأوسط"]]),
+])
+def test_the_ninety_second_rounds_bodies(text, kb_id, mentions):
+    doc = marsad.analyze(text, published="2015-08-09")
+    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id] == mentions
+
+
+def test_a_regnal_number_makes_a_name_another_rulers():
+    # (the ninety-first round) «فيروز الثالث»: a Sasanian king, no singer
+    doc = marsad.analyze("ويقول التاريخ إن فيروز الثالث ابن يزدجرد لجأ إلى الصين.",
+                         published="2015-08-09")
+    assert not [e.kb_id for e in doc.entities if e.kb_id]
+    doc = marsad.analyze("واستقبل الملك عبدالله الثاني الوفد.", published="2015-08-09")
+    assert [e.kb_id for e in doc.entities if e.kb_id] == ["jor.abdullah2"]

@@ -42,6 +42,7 @@ from marsad.kb.lexicon import (
     after_a_place_noun,
     aliases,
     anaphors,
+    another_ruler,
     armed_sectors,
     becoming_verbs,
     brand_words,
@@ -63,6 +64,7 @@ from marsad.kb.lexicon import (
     leader_heads,
     leader_markers,
     leader_titles,
+    leading_verbs,
     media_of,
     meeting_words,
     named_after,
@@ -88,6 +90,7 @@ from marsad.kb.lexicon import (
     relative_pronouns,
     role_matches,
     roles_named,
+    same_heads,
     spellings,
     state_agencies,
     story_topics,
@@ -479,7 +482,7 @@ def _another_kind_before(tokens: list[str], quote: int, actor: Actor) -> bool:
     head = org_head_at(tokens, quote - 1) if quote else None
     if head is None:
         return False
-    keys = {head_stem(h.form) for h in head.values}
+    keys = {same_heads().get(key, key) for h in head.values if (key := head_stem(h.form))}
     return not any(head_stem(form.split()[0]) in keys for form in actor.aliases)
 
 
@@ -528,16 +531,10 @@ def _chaired_by(found: list[Found], tokens: list[str]) -> None:
     for body in found:
         if body.type != "ORG" or body.end >= len(tokens):
             continue
-        head = leader_titles().get(normalize_key(tokens[body.end].removeprefix("و")))
-        if head is None:
+        led = _leader_named_after(tokens, body.end, people)
+        if led is None:
             continue
-        # (the name may follow an honorific or a courtesy title: «برئاسة المستشار محمد
-        # فهمي», a judge)
-        at = past_honorifics(tokens, body.end + 1)
-        person = people.get(at) or (
-            people.get(at + 1) if at < len(tokens) and definite(tokens[at]) else None)
-        if person is None or person.titles:
-            continue
+        head, person = led
         words = [head, _without_proclitics(tokens[body.start]), *tokens[body.start + 1:body.end]]
         phrase = read_title(words, 0, set())
         if phrase is not None and phrase.end == len(words):
@@ -547,6 +544,33 @@ def _chaired_by(found: list[Found], tokens: list[str]) -> None:
         person.country = person.country or body.country
         person.body = " ".join(words[1:])
         person.sector_hint = person.sector_hint or body.sector
+
+
+def _leader_named_after(tokens: list[str], i: int, people: dict[int, Found]
+                        ) -> tuple[str, Found] | None:
+    """The title words at ``i`` after a body give whom they name its leader, and that
+    person: «برئاسة فايز السراج», or a relative clause, «الذي يتزعمه الرئيس المخلوع علي
+    عبدالله صالح» (after a title of his own)."""
+    head = leader_titles().get(normalize_key(tokens[i].removeprefix("و")))
+    if head is not None:
+        # (the name may follow an honorific or a courtesy title: «برئاسة المستشار محمد
+        # فهمي», a judge)
+        at = past_honorifics(tokens, i + 1)
+        person = people.get(at) or (
+            people.get(at + 1) if at < len(tokens) and definite(tokens[at]) else None)
+        if person is None or (person.titles and person.start > at):
+            return None  # (a title after the name is another office: «بزعامة نوري
+            # المالكي نائب رئيس الجمهورية»; one before it his own, «برئاسة الرئيس هادي»)
+        return head, person
+    if i + 2 >= len(tokens) or tokens[i] not in relative_pronouns():
+        return None
+    head = leading_verbs().get(normalize_key(tokens[i + 1]))
+    if head is None:
+        return None
+    at = past_honorifics(tokens, i + 2)
+    phrase = read_title(tokens, at, set(people))
+    person = people.get(phrase.name_start if phrase else at)
+    return (head, person) if person is not None else None
 
 
 def _without_proclitics(word: str) -> str:
@@ -813,6 +837,8 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         return None  # «كيلين» (two measures) read as «ك» + Yellen's «يلين»
     if kind in {"ORG", "MISC"} and _quoted_after_place_cue(ent):
         kind = "LOC"  # «منطقة “الفاو”»: a place in Marib, not the FAO
+    if kind == "ORG" and _a_place_first(ent, places):
+        kind = "GPE"  # «راند بول (كنتاكي)»: the state, no KFC
     if kind == "PERSON" and ent.start > 1 and \
             normalize_key(ent.doc[ent.start - 1].text) == DAUGHTER_OF:
         # «مشاعل بنت [مقرن بن عبدالعزيز]»: the father's name in the daughter's
@@ -847,6 +873,30 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         longer = place.country if span and span.start < ent.start else None
         mention.country = longer or country_of_name(ent.text) or (place.country if place else None)
     return mention
+
+
+def _a_place_first(ent: Span, places: dict[int, list[Span]]) -> bool:
+    """Whether the words of an organisation's name that the KB knows only in short are a
+    place: in brackets after a person's name, as the places stage reads them («راند بول
+    (كنتاكي)»: his state, no KFC), or before a place in brackets, no country, that says
+    where they are («الجزيرة (الحسكة)»: a canton, no channel; «الجزيرة (قطر)» is one)."""
+    doc = ent.doc
+    found = aliases().match_at([t.text for t in ent], 0)
+    if not (found and found.end == len(ent) and all(a.short for a in found.values)):
+        return False
+
+    def place_at(start: int, end: int) -> bool:
+        return any(p.start == start and p._.place is not None
+                   and p._.place.feature != "country" for p in places.get(end, ()))
+
+    bracketed = ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].text == "(" \
+        and doc[ent.end].text == ")"
+    after_a_person = bracketed and any(e.end == ent.start - 1 and NER_TYPES[e.label_] == "PERSON"
+                                       for e in doc.ents)
+    return (after_a_person and place_at(ent.start, ent.end)) or (
+        ent.end + 1 < len(doc) and doc[ent.end].text == "(" and any(
+            place_at(ent.end + 1, end) and end < len(doc) and doc[end].text == ")"
+            for end in places))
 
 
 def _ordinary(ent: Span) -> bool:
@@ -2165,6 +2215,9 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
     if actor is not None and actor.type == "ORG" and mention.source == "ner" and \
             another_body(doc.words, mention.start, mention.end, actor):
         actor = None  # «هيئة كبار العلماء بالأزهر»: Al-Azhar's, no Saudi council
+    named = _named_with_a_head(doc, mention, actor, drafts) if actor is not None else None
+    if named is not None:
+        return named
     if actor is not None and mention.type == "PERSON" and not (mention.country or mention.org):
         # a surname, maybe after a bare title that ties it to nobody («الرئيس المنفي»)
         # («بن مبارك» is one too)
@@ -2192,6 +2245,7 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             mention.source == "ner" and _a_medium_of(doc.words, mention.start, [actor])) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
             and (_by_short_or_kunya(text, actor) or not actor.roles_on(date))) or (
+            mention.type == "PERSON" and another_ruler(doc.words, mention.end, actor)) or (
             mention.surname and (_a_familys(doc.words, mention.start) or (
                 _another_given_name_before(doc.words, mention.start, actor)
                 and not any(m.end == mention.start for d in drafts for m in d.mentions))))):
@@ -2334,6 +2388,22 @@ def _org_antecedent(doc: Page, mention: Found, drafts: list[Draft]) -> Draft | N
     are none, or two («المجلس» after «مجلس الأمن» and «مجلس التعاون»)."""
     head = next(iter(mention.leads))
     named = [d for d in drafts if d.type == "ORG" and head in _heads_of(doc, d)]
+    return named[0] if len(named) == 1 else None
+
+
+def _named_with_a_head(doc: Page, mention: Found, actor: Actor,
+                       drafts: list[Draft]) -> Draft | None:
+    """The one organisation of the KB named before with a head word before the word a
+    mention names alone, which is another actor's short name only: «مجلة الجزيرة» (the
+    Saudi paper) … «أحد أعمدة الجزيرة», no Qatari channel."""
+    text = doc.span_text(mention.start, mention.end)
+    if mention.type != "ORG" or mention.end - mention.start != 1 or \
+            any(a.actor is actor and not a.short for a in aliases().lookup(text)):
+        return None
+    key = normalize_key(text)
+    named = [d for d in drafts if d.type == "ORG" and d.actor not in (None, actor) and any(
+        m.end - m.start == 2 and normalize_key(doc.words[m.end - 1]) == key
+        and org_head_at(doc.words, m.start) is not None for m in d.mentions)]
     return named[0] if len(named) == 1 else None
 
 

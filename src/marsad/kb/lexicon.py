@@ -77,10 +77,15 @@ class Office:
 
 def written_with(label: str, body: str) -> str:
     """A title written with the body it names: a construct takes it as it is («رئيس حزب
-    القوات اللبنانية»); a definite title takes «ل», whose alef the body's article loses
-    («الأمين العام» + «الأمم المتحدة» → «الأمين العام للأمم المتحدة»)."""
-    if not writes_article(label.split()[-1]):
+    القوات اللبنانية»), and a construct of two nouns puts the body after its second, which
+    loses its article («رئيس التحرير» + «صحيفة عكاظ» → «رئيس تحرير صحيفة عكاظ»); a
+    definite title takes «ل», whose alef the body's article loses («الأمين العام» + «الأمم
+    المتحدة» → «الأمين العام للأمم المتحدة»)."""
+    words = label.split()
+    if not writes_article(words[-1]):
         return f"{label} {body}"
+    if len(words) == 2 and not writes_article(words[0]):
+        return f"{words[0]} {words[1].removeprefix('ال')} {body}"
     return f"{label} ل{body.removeprefix('ا') if writes_article(body) else body}"
 
 
@@ -127,6 +132,14 @@ class Title:
                        unlisted_of=self.office_family(),
                        former_of=self.roles or self.former_of)
 
+    def heading(self, sector: str | None) -> Title:
+        """This title before the name of a body of ``sector``: only the offices that may
+        head such a body («رئيس ائتلاف دولة القانون» heads a party, no state nor
+        parliament; «رئيس حكومة الوفاق» may be its premier)."""
+        kept = tuple(r for r in self.roles if offices()[r].sector in (None, sector))
+        return replace(self, roles=kept) if self.construct and kept and len(kept) < len(
+            self.roles) and sector else self
+
     def of_body(self, words: Sequence[str]) -> Title:
         """This construct title with the body it heads, an office the KB does not list
         («رئيس المحكمة العليا», «زعيم الحزب»): no office of the title's, no family."""
@@ -161,9 +174,8 @@ class Title:
         الوزراء», «قائد» (of X) «القائد»; other titles as written."""
         if not self.construct:
             return self.form
-        if len(self.roles) == 1:
-            return offices()[self.roles[0]].label
-        return "ال" + self.form if " " not in self.form else self.form
+        form = offices()[self.roles[0]].label if len(self.roles) == 1 else self.form
+        return "ال" + form if " " not in form and not writes_article(form) else form
 
     def office_family(self) -> str | None:
         """The family of the offices this title names, if they share one."""
@@ -459,6 +471,21 @@ def units() -> frozenset[str]:
 def words_as_surnames() -> frozenset[str]:
     """Keys of KB surnames that are common words too («الأسد», the lion)."""
     return _word_keys("common_words.yaml", "words_as_surnames")
+
+
+@lru_cache(maxsize=1)
+def regnal_numbers() -> frozenset[str]:
+    """Keys of the numbers after a ruler's name («الثالث»)."""
+    return frozenset(map(normalize_key, _data("common_words.yaml")["regnal_numbers"]))
+
+
+def another_ruler(tokens: Sequence[str], end: int, actor: Actor) -> bool:
+    """Whether a regnal number after a name ending at ``end`` makes it another ruler's
+    than ``actor``'s, whose names have no such number («فيروز الثالث»)."""
+    number = normalize_key(tokens[end]) if end < len(tokens) else None
+    return number in regnal_numbers() and not any(
+        number in map(normalize_key, form.split())
+        for form in (actor.name, *actor.aliases, *actor.short))
 
 
 @lru_cache(maxsize=1)
@@ -828,6 +855,22 @@ def leader_titles() -> dict[str, str]:
     key: «برئاسة» → «رئيس»."""
     return {normalize_key(marker): title
             for marker, title in _data("org_patterns.yaml")["leader_markers"].items() if title}
+
+
+@lru_cache(maxsize=1)
+def same_heads() -> dict[str, str]:
+    """Keys of heads that name the same kind of body as another, by that one's key:
+    «جريدة» → «صحيفة»."""
+    return {head_stem(head): head_stem(same)
+            for head, same in _data("org_patterns.yaml")["same_heads"].items()}
+
+
+@lru_cache(maxsize=1)
+def leading_verbs() -> dict[str, str]:
+    """The title each verb of a relative clause after a body gives who leads it, by the
+    verb's key: «يتزعمه» → «زعيم»."""
+    return {normalize_key(verb): title
+            for verb, title in _data("org_patterns.yaml")["leading_verbs"].items()}
 
 
 @lru_cache(maxsize=1)

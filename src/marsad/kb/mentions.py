@@ -65,6 +65,7 @@ from marsad.kb.lexicon import (
     portfolios,
     post_words,
     posted_dependants,
+    quoted_name_at,
     regions,
     roles_named,
     sent_to,
@@ -454,7 +455,7 @@ def _seat(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> tuple[int, str]
     البصرة», «في واشنطن», «بالعاصمة واشنطن»): where it ends and the place's country."""
     before, places = constituency()
     if i + 1 >= len(tokens) or not any(offices()[r].many for t in phrase.titles
-                                       for r in t.roles):
+                                       for r in t.roles or t.former_of):  # «السابق عن»
         return None
     word = best(tokens[i])
     if head_stem(tokens[i]) in before:
@@ -492,7 +493,8 @@ def _place_name(tokens: Sequence[str], i: int) -> tuple[int, str] | None:
         if end > len(tokens) or not all(_is_word(w) for w in tokens[i:end]):
             continue
         found = gazetteer().search(" ".join(tokens[i:end]))
-        if found and found[0].country and best(tokens[i]).prefix in ("", "ال"):
+        # (a lone «ب» or «ل» that the name as written keeps is its own letter: «بنسلفانيا»)
+        if found and found[0].country and best(tokens[i]).prefix in ("", "ال", "ب", "ل"):
             return end, found[0].country
     return None
 
@@ -657,7 +659,7 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.years_words = _as_written(tokens[i:end])
         return end
     if i == phrase.title_end and not phrase.country and any(
-            offices()[r].of_place for t in phrase.titles for r in t.roles):
+            offices()[r].of_place for t in phrase.titles for r in t.roles or t.former_of):
         place = _place_name(tokens, i)  # «محافظ مأرب», «أمير منطقة الرياض»
         if place:
             end, phrase.country = place
@@ -707,8 +709,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.titles.extend(found_title.values)
         return found_title.end
     style, styles = title_at(tokens, i) if found_title else (None, [])
-    courtesy = style is not None and style.end == i + 1 and \
-        head_stem(tokens[i]) in courtesy_titles() and definite(tokens[i])
+    courtesy = style is not None and definite(tokens[i]) and (
+        (style.end == i + 1 and head_stem(tokens[i]) in courtesy_titles())
+        or all(t.roles and all(offices()[r].trade for r in t.roles) for t in styles))
     if style and (all(t.style for t in styles) or (
             (courtesy or _restates(styles, phrase))
             and not _nisba(tokens, style.end, after_title=True)
@@ -780,6 +783,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     # الاحتراف لقناة العربية»)
     org = _org_alias(tokens, i) if complement and not (
         phrase.body and word.prefix in ("ل", "لل")) else None
+    quoted = quoted_name_at(tokens, i) if complement and not org and not word.prefix else None
+    if quoted and quoted[2].type == "ORG":  # «رئيس تحرير "الوطن" الأسبق»: the paper
+        org = Match(i, quoted[1] + 1, (Alias(quoted[2], short=False),))
     if complement and not org and i == phrase.title_end and i > phrase.start:
         # the title's last word begins the body's name: «رئيس [حكومة الوحدة الوطنية]»
         org = _org_alias(tokens, i - 1)
@@ -790,6 +796,7 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         return None
     if org and not phrase.org:
         phrase.org = org.values[0]
+        phrase.titles = [t.heading(phrase.org.actor.sector) for t in phrase.titles]
         if _takes_body_country(phrase) and not phrase.country:
             phrase.country = org.values[0].actor.country
             phrase.country_of_org = True
@@ -819,6 +826,10 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     part_of = _body(tokens, i)
     if part_of:
         return part_of.end
+    city = gazetteer().search(word.stem) if word.prefix == ("" if after_fi else "ب") else ()
+    if city and city[0].country:  # «رئيس جمعية البر بجدة»: the body's branch there
+        phrase.country = phrase.country or city[0].country
+        return i + 1
     head = org_head_at(tokens, i)
     place = _place_name(tokens, head.end) if head and head.values[0].places else None
     return place[0] if place else head.end if head else None
