@@ -3125,3 +3125,46 @@ def test_a_regnal_number_makes_a_name_another_rulers():
     assert not [e.kb_id for e in doc.entities if e.kb_id]
     doc = marsad.analyze("واستقبل الملك عبدالله الثاني الوفد.", published="2015-08-09")
     assert [e.kb_id for e in doc.entities if e.kb_id] == ["jor.abdullah2"]
+
+
+@pytest.mark.parametrize("text, name, kb_id, roles", [
+    # (the ninety-third and -fourth rounds) a player's title before a KB namesake, and
+    # adjectives and portfolios the titles now read
+    ("وبحث النادي تجديد عقد مدافع الفريق أحمد عسيري الذي دخل الفترة الحرة.", "أحمد عسيري",
+     None, ["لاعب"]),
+    ("وتم التوقيع مع مهاجم السلمية عبد الله اليحيا لمدة عامين.", "عبد الله اليحيا", None,
+     ["لاعب"]),
+    ("وشكك كثيرون في إعادة انتخاب الرئيس المحافظ محمود أحمدي نجاد عام 2009.",
+     "محمود أحمدي نجاد", "irn.ahmadinejad", ["الرئيس السابق"]),
+    ("وأعلن رئيس حزب الأمة القومي السوداني المعارض الصادق المهدي عزمه تشكيل تكتل.",
+     "الصادق المهدي", "sdn.sadiq-al-mahdi", ["رئيس حزب الأمة القومي"]),
+    ("وقال زعيم الحزب المقرب من الأكراد في تركيا صلاح الدين دمرتاش إن السلام ممكن.",
+     "صلاح الدين دميرتاش", "tur.demirtas", ["زعيم الحزب"]),
+    ("وعين الأمير سعود الفيصل - رحمه الله - وزير دولة للشؤون الخارجية.", "سعود الفيصل",
+     "sau.saud-al-faisal", ["وزير دولة للشؤون الخارجية الراحل"]),
+])
+def test_the_ninety_fourth_rounds_titles(text, name, kb_id, roles):
+    doc = marsad.analyze(text, published="2015-08-10")
+    assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON" and e.name == name] \
+        == [(kb_id, roles)]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    # (the ninety-third and -fourth rounds) words that name no actor there
+    ("كما سيقوم الفريق بأول جولة له في الولايات المتحدة.", "usa.powell"),  # with a first
+    ("وتتكون القاعدة من ثلاث خطوات أولها أن تدون أهدافك.", "x.qaeda"),  # the rule
+    ("لذا لابد من تكثيف اهتمامنا بالقاعدة ودعمها وتمكينها.", "x.qaeda"),  # the base
+    ("واعتمد الكاتب على تجارب العالم تسلا الفيزيائية.", "usa.tesla"),  # Nikola Tesla
+    ("وقال صندوق الأمم المتحدة للتنمية الرأسمالية إن المشروع بدأ.", "igo.un"),  # an agency
+    ("وسجل لاعب الاتحاد الدولي هدفا في مباراة الأمس.", "sport.fifa"),  # Al-Ittihad's player
+])
+def test_the_ninety_fourth_rounds_words(text, kb_id):
+    doc = marsad.analyze(text, published="2015-08-10")
+    assert kb_id not in [e.kb_id for e in doc.entities]
+
+
+def test_un_agencies_named_in_full():
+    doc = marsad.analyze("وقالت منظمة الأمم المتحدة للتنمية الصناعية (يونيدو) إن المصانع توسعت، "
+                         "وقدر مؤتمر الأمم المتحدة للتجارة والتنمية (الأونكتاد) النمو.",
+                         published="2015-08-10")
+    assert [e.kb_id for e in doc.entities if e.kb_id] == ["igo.unido", "igo.unctad"]

@@ -588,6 +588,12 @@ def holder_adverbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def body_adjectives() -> frozenset[str]:
+    """Keys of adjectives of a body that take «من» or «ل» and a noun («المقرب من»)."""
+    return _word_keys("roles.yaml", "body_adjectives")
+
+
+@lru_cache(maxsize=1)
 def holder_adjectives() -> frozenset[str]:
     """Keys of adjectives of a holder in office, passed over after a title («الجديد»)."""
     return _word_keys("roles.yaml", "holder_adjectives")
@@ -709,6 +715,12 @@ def not_bodies() -> PhraseIndex[str]:
 def team_words() -> frozenset[str]:
     """Keys of the words for a team after a club's title («مدرب الفريق»)."""
     return _word_keys("org_patterns.yaml", "teams")
+
+
+@lru_cache(maxsize=1)
+def not_clubs() -> frozenset[str]:
+    """Keys of definite words after a club's title that name no club («مدرب اللياقة»)."""
+    return _word_keys("org_patterns.yaml", "not_clubs")
 
 
 @lru_cache(maxsize=1)
@@ -1068,8 +1080,11 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
         return True
     if len(words) == 1 and _pronoun_for_ta_marbuta(words[0], actor):
         return False  # «وجوده» (his presence) is no «جودة» (Nasser Judeh)
-    if len(words) == 1 and _hamza_inside(words[0][len(best(words[0]).prefix):]) and not any(
-            _hamza_inside(form) for form in (*actor.aliases, *actor.short)):
+    forms = (*actor.aliases, *actor.short)
+    # (the word whole when a form is it, its first letter no proclitic: «بأول» is no «باول»)
+    whole = len(words) == 1 and normalize_key(words[0]) in map(normalize_key, forms)
+    if len(words) == 1 and _hamza_inside(words[0][0 if whole else len(best(words[0]).prefix):]) \
+            and not any(_hamza_inside(form) for form in forms):
         return False  # a hamza inside the word its forms lack: «ترأس» (chaired), no Truss
     if actor.type != "PERSON" and len(words) == 1:
         # (and its names in a story of its topic: «جزيرة فرسان» is no «الجزيرة», the club)

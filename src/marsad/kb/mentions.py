@@ -37,6 +37,7 @@ from marsad.kb.lexicon import (
     also_family_names,
     anaphors,
     another_trade_before,
+    body_adjectives,
     civilian_honorifics,
     closing_quote,
     clubs,
@@ -56,6 +57,7 @@ from marsad.kb.lexicon import (
     named_after,
     national_teams,
     not_bodies,
+    not_clubs,
     offices,
     ordinals,
     org_heads,
@@ -99,12 +101,14 @@ MAX_ABBREVIATION_WORDS = 3  # in brackets after a body's name: «(سي اي اي
 TRAVEL_REACH = 24
 SENTENCE_ENDS = frozenset(".!?؟؛")
 CLUB_HEAD = "نادي"  # the head whose sector a club named alone takes (org_patterns.yaml)
+CLUB_SECTOR = "BUS"  # the sector the KB codes clubs with: a player's or a coach's body
 # A title held through a pronoun: its words, up to the one with the pronoun, and how far
 # back in its sentence the organisation it refers to may be named.
 POSSESSIVE_WORDS = 3
 POSSESSIVE_SUFFIXES = frozenset({"ه", "ها"})
 POSSESSOR_REACH = 25
 DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, dagger alef, tatweel
+OF_STATE = normalize_key("دولة")  # «وزير دولة»: of state
 MAX_DEPENDANT_WORDS = 3  # «مدير مكتب رئيس الوزراء»: a title may begin after them
 
 
@@ -159,8 +163,10 @@ class TitlePhrase:
     @property
     def incomplete(self) -> bool:
         """A construct title still without its country or organisation («وزير خارجية»):
-        it names nobody."""
-        return self.titles[0].construct and not self.qualified
+        it names nobody; nor a club's one without its club («أي لاعب سعودي»: any player)."""
+        first = self.titles[0]
+        return first.construct and (not self.qualified or (
+            _of_club(first) and not (self.body or self.org)))
 
     @property
     def counterpart(self) -> bool:
@@ -552,6 +558,8 @@ def _read_portfolio(tokens: Sequence[str], phrase: TitlePhrase, person_starts: s
 
     if bare and word(i, "") and word(i + 1, "ال"):
         i += 2  # a construct: «وزير حقوق الإنسان», «وزير شؤون الرئاسة»
+    elif bare and i < len(tokens) and normalize_key(tokens[i]) == OF_STATE and word(i + 1, "لل"):
+        i += 2  # a minister of state: «وزير دولة للشؤون الخارجية»
     while i < len(tokens) and i - phrase.end < rules.max_words:
         # a listed office's first further portfolio must be joined by «و»
         if not (word(i, "وال") or ((bare or i > phrase.end) and word(i, "ال"))):
@@ -695,6 +703,12 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         # «وزير النقل الجديد خالد السالم», «والي الخرطوم المعين حديثا …»
         adverb = i + 1 < len(tokens) and head_stem(tokens[i + 1]) in holder_adverbs()
         return i + 2 if adverb else i + 1
+    if has_article(tokens[i], word) and word.stem in body_adjectives() and \
+            (phrase.body or phrase.org) and i + 2 < len(tokens):
+        # «زعيم الحزب المقرب من الأكراد»: what the body is close to, passed over
+        if tokens[i + 1] == "من":
+            return i + 3
+        return i + 2 if best(tokens[i + 1]).prefix in ("ل", "لل") else None
     if has_article(tokens[i], word) and word.stem in elect() and any(
             set(t.roles) & elected_offices() for t in phrase.titles):
         # «الرئيس الأمريكي المنتخب»: an office not yet held, which the KB does not list
@@ -783,6 +797,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     # الاحتراف لقناة العربية»)
     org = _org_alias(tokens, i) if complement and not (
         phrase.body and word.prefix in ("ل", "لل")) else None
+    if org and all(map(_of_club, phrase.titles)) and org.values[0].actor.sector != CLUB_SECTOR:
+        org = None  # «لاعب الاتحاد الدولي»: Al-Ittihad's international player, no FIFA's
     quoted = quoted_name_at(tokens, i) if complement and not org and not word.prefix else None
     if quoted and quoted[2].type == "ORG":  # «رئيس تحرير "الوطن" الأسبق»: the paper
         org = Match(i, quoted[1] + 1, (Alias(quoted[2], short=False),))
@@ -806,6 +822,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     # (not after a governor's province: «أمير منطقة مكة المكرمة للشرطة», an order to them)
     body = (_body(tokens, i) or _club(tokens, i, phrase) or _namesakes_body(tokens, i)) \
         if complement and not (phrase.org or phrase.body or phrase.body_words) else None
+    if body and body.end - body.start > 1 and head_stem(tokens[body.end - 1]) in body_adjectives():
+        body = replace(body, end=body.end - 1)  # «الحزب [المقرب] من الأكراد»: read below
     if body:  # a body the KB does not list: «وزارة الخارجية القطرية», «حزب القوات»
         if _takes_body_country(phrase):
             phrase.country = phrase.country or body.country
@@ -962,14 +980,17 @@ def _of_club(title: Title) -> bool:
 
 
 def _club(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> OrgPattern | None:
-    """A club named by itself or a team by a word for one after a club's title («مدرب إنتر
-    ميلان», «مدرب الأهلي المصري», «مدرب الفريق»: a nisba is the club's), as a body of the
-    «نادي» head's sector."""
+    """A club named by itself or by a word with the article after a club's title («مدرب
+    إنتر ميلان», «مدرب الأهلي المصري», «مهاجم السلمية», «مدرب الفريق»: a nisba is the
+    club's), as a body of the «نادي» head's sector."""
     if not all(map(_of_club, phrase.titles)) or i >= len(tokens):
         return None
     club = clubs().match_at(tokens, i)
+    # «مدرب الفريق», and a club the list lacks, with the article («مهاجم السلمية»)
+    word = head_stem(tokens[i])
     end = club.end if club else i + 1 if definite(tokens[i]) and \
-        head_stem(tokens[i]) in team_words() else None  # «مدرب الفريق»
+        best(tokens[i]).prefix in ("ال", "") and (word in team_words() or (
+            word not in not_clubs() and titles().match_at(tokens, i) is None)) else None
     if end is None:
         return None
     nisba = _nisba(tokens, end) if club or head_stem(tokens[i]) in national_teams() else None
