@@ -46,6 +46,7 @@ from marsad.kb.lexicon import (
     armed_sectors,
     becoming_verbs,
     brand_words,
+    broadcast_words,
     byline,
     closing_quote,
     clubs,
@@ -65,6 +66,7 @@ from marsad.kb.lexicon import (
     leader_markers,
     leader_titles,
     leading_verbs,
+    led_nouns,
     media_of,
     meeting_words,
     named_after,
@@ -303,6 +305,8 @@ PARENT_WORDS = LINEAGE_WORDS | {DAUGHTER_OF}
 # The word for a late holder after his title («الرئيس الراحل»).
 LATE = "الراحل"
 FORMER = "السابق"
+# The offices Lebanon's courtesy «الرئيس» recalls («الرئيس سعد الحريري»): a premier's
+COURTESY_FAMILIES = frozenset({"head_of_government"})
 
 # How far back, in words, a list of things named after people looks for their head.
 MAX_LIST_REACH = 12
@@ -531,7 +535,7 @@ def _chaired_by(found: list[Found], tokens: list[str]) -> None:
     for body in found:
         if body.type != "ORG" or body.end >= len(tokens):
             continue
-        led = _leader_named_after(tokens, body.end, people)
+        led = _leader_named_after(tokens, body, people)
         if led is None:
             continue
         head, person = led
@@ -546,11 +550,13 @@ def _chaired_by(found: list[Found], tokens: list[str]) -> None:
         person.sector_hint = person.sector_hint or body.sector
 
 
-def _leader_named_after(tokens: list[str], i: int, people: dict[int, Found]
+def _leader_named_after(tokens: list[str], body: Found, people: dict[int, Found]
                         ) -> tuple[str, Found] | None:
-    """The title words at ``i`` after a body give whom they name its leader, and that
-    person: «برئاسة فايز السراج», or a relative clause, «الذي يتزعمه الرئيس المخلوع علي
-    عبدالله صالح» (after a title of his own)."""
+    """The title the words after a body give whom they name its leader, and that person:
+    «برئاسة فايز السراج», or a relative clause, «الذي يتزعمه الرئيس المخلوع علي عبدالله
+    صالح» (after a title of his own), unless it describes a noun before the body («وفد
+    حماس الذي يرأسه …»: the delegation's head)."""
+    i = body.end
     head = leader_titles().get(normalize_key(tokens[i].removeprefix("و")))
     if head is not None:
         # (the name may follow an honorific or a courtesy title: «برئاسة المستشار محمد
@@ -562,7 +568,8 @@ def _leader_named_after(tokens: list[str], i: int, people: dict[int, Found]
             return None  # (a title after the name is another office: «بزعامة نوري
             # المالكي نائب رئيس الجمهورية»; one before it his own, «برئاسة الرئيس هادي»)
         return head, person
-    if i + 2 >= len(tokens) or tokens[i] not in relative_pronouns():
+    if i + 2 >= len(tokens) or tokens[i] not in relative_pronouns() or (
+            body.start and not led_nouns().isdisjoint(noun_stems(tokens[body.start - 1]))):
         return None
     head = leading_verbs().get(normalize_key(tokens[i + 1]))
     if head is None:
@@ -1523,10 +1530,21 @@ def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int
     if apposable and person_before is not None and person_before.start > 0 and \
             not becoming_verbs().isdisjoint(noun_stems(tokens[person_before.start - 1])):
         return None  # «وإذا أصبحت هيلاري كلينتون الرئيسة الأميركية»: what she may become
+    if _one_of_many(phrase):
+        return None  # «سجل لاعب الاتحاد الدولي هدفا»: one of a team's players, unnamed
     if phrase.qualified or any(t.family or (t.unlisted_of and not t.out_of_office)
                                for t in phrase.titles):
         return _unnamed(phrase)
     return None
+
+
+def _one_of_many(phrase: TitlePhrase) -> bool:
+    """Whether a title without a name is one of a body's many members or a club's players,
+    whom it does not tell apart from the others («لاعب الاتحاد», «عضو في الحزب»; but
+    «مدرب الهلال» is the one coach, and «المهاجم البرازيلي», with no body, may be the one
+    the story is about)."""
+    return (phrase.body is not None or phrase.org is not None) and all(
+        t.roles and all(offices()[r].one_of_many for r in t.roles) for t in phrase.titles)
 
 
 def _domestic_country(tokens, phrase: TitlePhrase, before: Before,
@@ -2245,7 +2263,8 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             mention.source == "ner" and _a_medium_of(doc.words, mention.start, [actor])) or (
             mention.nationality not in (None, actor.country) and actor.country is not None
             and (_by_short_or_kunya(text, actor) or not actor.roles_on(date))) or (
-            mention.type == "PERSON" and another_ruler(doc.words, mention.end, actor)) or (
+            mention.type == "PERSON" and another_ruler(doc.words, mention.start, mention.end,
+                                                       actor)) or (
             mention.surname and (_a_familys(doc.words, mention.start) or (
                 _another_given_name_before(doc.words, mention.start, actor)
                 and not any(m.end == mention.start for d in drafts for m in d.mentions))))):
@@ -2398,8 +2417,10 @@ def _named_with_a_head(doc: Page, mention: Found, actor: Actor,
     Saudi paper) … «أحد أعمدة الجزيرة», no Qatari channel."""
     text = doc.span_text(mention.start, mention.end)
     if mention.type != "ORG" or mention.end - mention.start != 1 or \
-            any(a.actor is actor and not a.short for a in aliases().lookup(text)):
-        return None
+            any(a.actor is actor and not a.short for a in aliases().lookup(text)) or (
+            mention.start and not broadcast_words().isdisjoint(
+                noun_stems(doc.words[mention.start - 1]))):
+        return None  # (and «مراسل الجزيرة»: the channel's)
     key = normalize_key(text)
     named = [d for d in drafts if d.type == "ORG" and d.actor not in (None, actor) and any(
         m.end - m.start == 2 and normalize_key(doc.words[m.end - 1]) == key
@@ -2859,6 +2880,8 @@ def _absorb(draft: Draft, mention: Found) -> None:
     titles = [_as_former(draft, t) if _held_formerly(draft, t) else t
               for t in mention.titles
               if not (_courtesy(draft, mention, t) or _epithet(draft, mention, t))]
+    titles += [former for t in mention.titles if _courtesy(draft, mention, t)
+               and (former := _courtesy_for_a_former_office(draft)) is not None]
     titles = [t for t in titles if t is not None]
     # an actor the KB knows only in offices held before or after the date (and one about
     # to take office: «قائد القوات البرية خلوصي أكار» two weeks before his chief of staff's)
@@ -2964,6 +2987,18 @@ def _courtesy(draft: Draft, mention: Found, title: Title) -> bool:
         not (mention.country or mention.org) and \
         all(offices()[k].family == "head_of_state" for k in keys) and \
         not any(r.role in keys for r in draft.actor.roles)
+
+
+def _courtesy_for_a_former_office(draft: Draft) -> Title | None:
+    """The office Lebanon's courtesy «الرئيس» recalls when the KB says the person held
+    none on the date: the premiership or the speakership he held last before it
+    («حكومة الرئيس سعد الحريري» in 2015: a former prime minister)."""
+    earlier = [r for r in draft.actor.roles if r.role in draft.earlier
+               and offices()[r.role].family in COURTESY_FAMILIES] if not draft.role_keys else []
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda r: r.end)
+    return _out_of_office(Title(offices()[last.role].label, roles=(last.role,)), FORMER)
 
 
 def _as_the_text_names(draft: Draft, title: Title, keys: list[str]) -> None:

@@ -68,6 +68,9 @@ class Office:
     trade: bool = False  # a trade (a footballer): a KB person who never practised it is a namesake
     one_in_the_world: bool = False  # one holder at a time anywhere: the title alone names him
     of_club: bool = False  # a club's or a team's: a club's name may follow («مدرب الهلال»)
+    # one of a body's many: the title with its body but no name is nobody to follow
+    # («عضو في الحزب», «لاعب الاتحاد»)
+    one_of_many: bool = False
 
     def written(self, body: str | None) -> str:
         """The label, with the name of the body whose office it is when it needs one:
@@ -192,7 +195,8 @@ def offices() -> dict[str, Office]:
                       v.get("body_country", True), v.get("posted", False),
                       v.get("of_place", False), v.get("with_body", False),
                       v.get("many", False), v.get("trade", False),
-                      v.get("one_in_the_world", False), v.get("of_club", False))
+                      v.get("one_in_the_world", False), v.get("of_club", False),
+                      v.get("one_of_many", False))
             for k, v in roles.items()}
 
 
@@ -479,13 +483,15 @@ def regnal_numbers() -> frozenset[str]:
     return frozenset(map(normalize_key, _data("common_words.yaml")["regnal_numbers"]))
 
 
-def another_ruler(tokens: Sequence[str], end: int, actor: Actor) -> bool:
-    """Whether a regnal number after a name ending at ``end`` makes it another ruler's
-    than ``actor``'s, whose names have no such number («فيروز الثالث»)."""
-    number = normalize_key(tokens[end]) if end < len(tokens) else None
-    return number in regnal_numbers() and not any(
-        number in map(normalize_key, form.split())
-        for form in (actor.name, *actor.aliases, *actor.short))
+def another_ruler(tokens: Sequence[str], start: int, end: int, actor: Actor) -> bool:
+    """Whether a regnal number after a one-word name at ``start`` that is ``actor``'s
+    whole name makes it another ruler's, whose names have no such number («فيروز الثالث»);
+    not a surname's («خطاب أوباما الثاني»: his second speech)."""
+    number = normalize_key(tokens[end]) if end < len(tokens) and end == start + 1 else None
+    forms = (actor.name, *actor.aliases)
+    return number in regnal_numbers() and normalize_key(tokens[start]) in map(
+        normalize_key, forms) and not any(
+        number in map(normalize_key, form.split()) for form in (*forms, *actor.short))
 
 
 @lru_cache(maxsize=1)
@@ -724,6 +730,12 @@ def not_clubs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def club_adjectives() -> frozenset[str]:
+    """Keys of adjectives after a player's club, passed over («الدولي»)."""
+    return _word_keys("org_patterns.yaml", "club_adjectives")
+
+
+@lru_cache(maxsize=1)
 def national_teams() -> frozenset[str]:
     """Keys of the words for a team whose nisba is its country («المنتخب السعودي»)."""
     return _word_keys("org_patterns.yaml", "national_teams")
@@ -883,6 +895,18 @@ def leading_verbs() -> dict[str, str]:
     verb's key: «يتزعمه» → «زعيم»."""
     return {normalize_key(verb): title
             for verb, title in _data("org_patterns.yaml")["leading_verbs"].items()}
+
+
+@lru_cache(maxsize=1)
+def broadcast_words() -> frozenset[str]:
+    """Keys of words before a one-word name that make it a broadcaster's («مراسل»)."""
+    return _word_keys("org_patterns.yaml", "broadcast_words")
+
+
+@lru_cache(maxsize=1)
+def led_nouns() -> frozenset[str]:
+    """Keys of nouns before a body that a leading clause after it describes («وفد»)."""
+    return _word_keys("org_patterns.yaml", "led_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -1126,7 +1150,7 @@ def _pronoun_for_ta_marbuta(word: str, actor: Actor) -> bool:
 
 def spellings(form: str) -> set[str]:
     """The form with its compound given names joined and apart («عبد ربه» / «عبدربه»;
-    ``data/spellings.yaml``)."""
+    ``data/spellings.yaml``), and with another head of its kind («جريدة» for «صحيفة»)."""
     words = form.split()
     joined, apart = [], []
     for word in words:
@@ -1138,7 +1162,20 @@ def spellings(form: str) -> set[str]:
             joined[-1] += word
         else:
             joined.append(word)
-    return {form, " ".join(joined), " ".join(apart)}
+    forms = {form, " ".join(joined), " ".join(apart)}
+    # a head of the same kind of body: «صحيفة الأهرام» is «جريدة الأهرام» too
+    return forms | {" ".join((other, *f.split()[1:])) for f in forms
+                    for other in _heads_like().get(f.split()[0], ())}
+
+
+@cache
+def _heads_like() -> dict[str, tuple[str, ...]]:
+    """The heads that name the same kind of body as a head the KB's names use, as
+    written: «صحيفة» → («جريدة»,) (org_patterns.yaml `same_heads`)."""
+    like: dict[str, tuple[str, ...]] = {}
+    for head, same in _data("org_patterns.yaml")["same_heads"].items():
+        like[same] = (*like.get(same, ()), head)
+    return like
 
 
 @cache

@@ -40,6 +40,7 @@ from marsad.kb.lexicon import (
     body_adjectives,
     civilian_honorifics,
     closing_quote,
+    club_adjectives,
     clubs,
     complement_of,
     constituency,
@@ -102,6 +103,7 @@ TRAVEL_REACH = 24
 SENTENCE_ENDS = frozenset(".!?؟؛")
 CLUB_HEAD = "نادي"  # the head whose sector a club named alone takes (org_patterns.yaml)
 CLUB_SECTOR = "BUS"  # the sector the KB codes clubs with: a player's or a coach's body
+COACHES = frozenset({"coach"})  # a club's trade whose holder need not be of its team's country
 # A title held through a pronoun: its words, up to the one with the pronoun, and how far
 # back in its sentence the organisation it refers to may be named.
 POSSESSIVE_WORDS = 3
@@ -109,6 +111,7 @@ POSSESSIVE_SUFFIXES = frozenset({"ه", "ها"})
 POSSESSOR_REACH = 25
 DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, dagger alef, tatweel
 OF_STATE = normalize_key("دولة")  # «وزير دولة»: of state
+MIN_CITY = 100_000  # people in a city a body's branch or a diplomat's post is named after
 MAX_DEPENDANT_WORDS = 3  # «مدير مكتب رئيس الوزراء»: a title may begin after them
 
 
@@ -163,10 +166,11 @@ class TitlePhrase:
     @property
     def incomplete(self) -> bool:
         """A construct title still without its country or organisation («وزير خارجية»):
-        it names nobody; nor a club's one without its club («أي لاعب سعودي»: any player)."""
+        it names nobody; nor a club's one with a nisba alone («أي لاعب سعودي»: any player;
+        but «مدرب البرازيل» coaches its team)."""
         first = self.titles[0]
         return first.construct and (not self.qualified or (
-            _of_club(first) and not (self.body or self.org)))
+            _of_club(first) and bool(self.nisba_spans) and not (self.body or self.org)))
 
     @property
     def counterpart(self) -> bool:
@@ -364,8 +368,10 @@ def _read_rest(tokens: Sequence[str], phrase: TitlePhrase, person_starts: set[in
         if text in COMMAS:  # «وزير التعليم، الدكتور عزام الدخيل»
             after = past_honorifics(tokens, i + 1)
             style, styles = title_at(tokens, after)
-            if style and all(t.style for t in styles) and style.end in person_starts:
-                after = style.end  # «وزير خارجية المملكة الراحل، الأمير سعود الفيصل»
+            if style and all(t.style or t.rank for t in styles) and style.end in person_starts:
+                # «وزير خارجية المملكة الراحل، الأمير سعود الفيصل», «رئيس تكتل التغيير
+                # والإصلاح، العماد ميشال عون»
+                after = style.end
             # «…، وخالد الحميدان», «…، والدكتور نزار مدني» are the next in a list
             if after in person_starts and not (
                     best(tokens[i + 1]).prefix.startswith("و") if after > i + 1
@@ -468,6 +474,8 @@ def _seat(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> tuple[int, str]
         j = i + 2 if head_stem(tokens[i + 1]) in places else i + 1
     elif word.prefix in ("ب", "بال") and normalize_key(word.stem) in places:
         j = i + 1  # «الملحق الثقافي بالعاصمة واشنطن»
+    elif word.prefix == "ب" and (city := _city(word.stem)):
+        return i + 1, city  # «… بواشنطن»
     else:
         return None
     return _place_name(tokens, j)
@@ -490,6 +498,17 @@ def _mission(tokens: Sequence[str], i: int) -> tuple[int, str] | None:
     if len(countries) == 1 and None not in countries:
         return title.end, countries.pop()
     return None
+
+
+def _city(word: str) -> str | None:
+    """The country of a city of at least ``MIN_CITY`` people that ``word`` names, written
+    after «ب» («بجدة», «بواشنطن»): not a word the places stage reads as one only after a
+    cue, nor a town that is a word too («بدور»: "with the role", no Doel)."""
+    found = gazetteer().search(word)
+    city = found[0] if found else None
+    return city.country if city and city.feature != "country" and \
+        (city.population or 0) >= MIN_CITY and normalize_key(word) not in gazetteer().common \
+        else None
 
 
 def _place_name(tokens: Sequence[str], i: int) -> tuple[int, str] | None:
@@ -700,15 +719,21 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         # another title («رئيس الوزراء (وزير الخارجية السابق)»)
         return close + 1
     if has_article(tokens[i], word) and word.stem in holder_adjectives():
-        # «وزير النقل الجديد خالد السالم», «والي الخرطوم المعين حديثا …»
+        # «وزير النقل الجديد خالد السالم», «والي الخرطوم المعين حديثا …»; but «المحافظ
+        # السابق لمؤسسة النقد» begins another title
+        marker = _out_of_office(tokens, i + 1) if titles().match_at(tokens, i) else None
+        if marker and marker.end < len(tokens) and best(tokens[marker.end]).prefix in ("ل", "لل"):
+            return None
         adverb = i + 1 < len(tokens) and head_stem(tokens[i + 1]) in holder_adverbs()
         return i + 2 if adverb else i + 1
     if has_article(tokens[i], word) and word.stem in body_adjectives() and \
             (phrase.body or phrase.org) and i + 2 < len(tokens):
         # «زعيم الحزب المقرب من الأكراد»: what the body is close to, passed over
-        if tokens[i + 1] == "من":
-            return i + 3
-        return i + 2 if best(tokens[i + 1]).prefix in ("ل", "لل") else None
+        start = i + 2 if tokens[i + 1] == "من" else i + 1
+        if start == i + 1 and best(tokens[i + 1]).prefix not in ("ل", "لل"):
+            return None
+        named = _org_alias(tokens, start)  # («المقرب من حزب الله»: a body's whole name)
+        return named.end if named else start + 1
     if has_article(tokens[i], word) and word.stem in elect() and any(
             set(t.roles) & elected_offices() for t in phrase.titles):
         # «الرئيس الأمريكي المنتخب»: an office not yet held, which the KB does not list
@@ -723,9 +748,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         phrase.titles.extend(found_title.values)
         return found_title.end
     style, styles = title_at(tokens, i) if found_title else (None, [])
-    courtesy = style is not None and definite(tokens[i]) and (
-        (style.end == i + 1 and head_stem(tokens[i]) in courtesy_titles())
-        or all(t.roles and all(offices()[r].trade for r in t.roles) for t in styles))
+    courtesy = style is not None and style.end == i + 1 and \
+        head_stem(tokens[i]) in courtesy_titles() and definite(tokens[i])
     if style and (all(t.style for t in styles) or (
             (courtesy or _restates(styles, phrase))
             and not _nisba(tokens, style.end, after_title=True)
@@ -754,7 +778,8 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
                              if t.roles and all(offices()[r].posted for r in t.roles) else t
                              for t in phrase.titles]
         return posted.end if posted else None
-    mission = _mission(tokens, i) if after_fi or word.prefix in ("ب", "بال") else None
+    mission = _mission(tokens, i) if after_fi or word.prefix in ("ب", "بال") or (
+        i == phrase.title_end and phrase.titles[0].construct) else None  # «ملحق السفارة …»
     if mission:  # «الملحق الثقافي في سفارة خادم الحرمين الشريفين»: the mission's state
         end, country = mission
         phrase.country = phrase.country or country
@@ -825,7 +850,7 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     if body and body.end - body.start > 1 and head_stem(tokens[body.end - 1]) in body_adjectives():
         body = replace(body, end=body.end - 1)  # «الحزب [المقرب] من الأكراد»: read below
     if body:  # a body the KB does not list: «وزارة الخارجية القطرية», «حزب القوات»
-        if _takes_body_country(phrase):
+        if _takes_body_country(phrase) or _plays_for_a_country(tokens, body, phrase):
             phrase.country = phrase.country or body.country
         phrase.body = body
         phrase.body_words = " ".join(tokens[body.start:body.end])
@@ -844,9 +869,9 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
     part_of = _body(tokens, i)
     if part_of:
         return part_of.end
-    city = gazetteer().search(word.stem) if word.prefix == ("" if after_fi else "ب") else ()
-    if city and city[0].country:  # «رئيس جمعية البر بجدة»: the body's branch there
-        phrase.country = phrase.country or city[0].country
+    city = _city(word.stem) if word.prefix == ("" if after_fi else "ب") else None
+    if city:  # «رئيس جمعية البر بجدة»: the body's branch there
+        phrase.country = phrase.country or city
         return i + 1
     head = org_head_at(tokens, i)
     place = _place_name(tokens, head.end) if head and head.values[0].places else None
@@ -921,10 +946,12 @@ def _restates(titles: list[Title], phrase: TitlePhrase) -> bool:
 
 
 def _portfolio_end(tokens: Sequence[str], start: int, counted_from: int) -> int:
-    """The index after the definite words of a ministry's name from ``start``, at most
-    ``portfolios.max_words`` from ``counted_from``."""
+    """The index after the definite words of a ministry's name from ``start``, more joined
+    by «و», at most ``portfolios.max_words`` from ``counted_from``."""
     end = start
-    while end - counted_from < portfolios().max_words and _portfolio_word(tokens, end, "ال"):
+    while end - counted_from < portfolios().max_words and (
+            _portfolio_word(tokens, end, "ال")
+            or (end > start and _portfolio_word(tokens, end, "وال"))):  # «التغيير والإصلاح»
         end += 1
     return end
 
@@ -975,6 +1002,14 @@ def _namesakes_body(tokens: Sequence[str], i: int) -> OrgPattern | None:
     return OrgPattern(i, after[1], head, after[0], None)
 
 
+def _plays_for_a_country(tokens: Sequence[str], body: OrgPattern, phrase: TitlePhrase) -> bool:
+    """Whether a player's body is his country's team: «لاعب المنتخب السعودي» is Saudi (a
+    coach of it may be Dutch)."""
+    return head_stem(tokens[body.start]) in national_teams() and all(
+        offices()[r].trade and not offices()[r].body_country
+        and r not in COACHES for t in phrase.titles for r in t.roles)
+
+
 def _of_club(title: Title) -> bool:
     return bool(title.roles) and all(offices()[r].of_club for r in title.roles)
 
@@ -995,8 +1030,10 @@ def _club(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> OrgPattern | No
         return None
     nisba = _nisba(tokens, end) if club or head_stem(tokens[i]) in national_teams() else None
     head = org_heads().get(CLUB_HEAD)[0]
-    return OrgPattern(i, nisba.end if nisba else end, head,
-                      nisba.values[0].iso3 if nisba else None, None)
+    end = nisba.end if nisba else end
+    if end < len(tokens) and head_stem(tokens[end]) in club_adjectives():
+        end += 1  # «لاعب الاتحاد الدولي»: an international
+    return OrgPattern(i, end, head, nisba.values[0].iso3 if nisba else None, None)
 
 
 def _name_after_head(tokens: Sequence[str], i: int, end: int, complement: bool = False) -> int:
