@@ -3236,3 +3236,23 @@ def test_an_ordinal_after_a_surname_is_no_regnal_number(text, kb_id):
 def test_an_attacker_of_a_place_is_no_player():
     doc = marsad.analyze("وقتل مهاجم المسجد في القديح عددا من المصلين.", published="2015-08-10")
     assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, kb_id, mentions", [
+    # (the ninety-seventh and -eighth rounds)
+    ("واستكملت البلدية مشروع الطريق الحلقي حول تاروت.", "syr.halqi", []),  # a ring road
+    ("حيث يرى المدرب أن (ميسي) كما يطلق عليه الجماهير يستحق الفرصة.", "arg.messi", []),
+    ("وهاجم مسلحون من حركة طالبان الباكستانية لجنة السلام في دير السفلى.", "pak.ttp",
+     [["حركة طالبان الباكستانية"]]),
+])
+def test_the_ninety_eighth_rounds_bodies_and_names(text, kb_id, mentions):
+    doc = marsad.analyze(text, published="2015-08-10")
+    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id] == mentions
+
+
+def test_a_personal_representative_serves_the_office():
+    # (the ninety-eighth round) «الممثلة الشخصية للأمين العام»: his representative, not him
+    doc = marsad.analyze("والتقى الوزير الممثلة الشخصية للأمين العام للأمم المتحدة سيغريد كاغ.",
+                         published="2015-08-10")
+    assert [e.roles for e in doc.entities if e.kb_id == "nld.kaag"] == [
+        ["الممثلة الشخصية للأمين العام"]]

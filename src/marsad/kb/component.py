@@ -2094,7 +2094,7 @@ def _nicknamed(doc: Page, draft: Draft) -> bool:
         return False
     keys = {normalize_key(doc.words[m.start]) for m in named}
     return any(normalize_key(word) in keys and nickname_at(doc.words, i)
-               for i, word in enumerate(doc.words[:named[0].start]))
+               for i, word in enumerate(doc.words[:named[0].start + 1]))
 
 
 def _late_namesake(doc: Page, draft: Draft, date: dt.date | None) -> bool:

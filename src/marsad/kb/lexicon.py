@@ -559,8 +559,12 @@ def ordinary_word(tokens: Sequence[str], start: int, end: int) -> bool:
 
 def nickname_at(tokens: Sequence[str], i: int) -> bool:
     """Whether the one-word name at ``i`` is followed by a word that makes it another's
-    name (common_words.yaml `followed_by`: «ميسي اليونان», a Greek player so nicknamed)."""
-    return _listed_beside(tokens, i, "followed_by", i + 1)
+    name (common_words.yaml `followed_by`: «ميسي اليونان», a Greek player so nicknamed),
+    past the bracket or the quotation mark it closes («(ميسي) كما يطلق عليه الجماهير»)."""
+    after = i + 1
+    if after < len(tokens) and tokens[after] in (")", *CLOSING_QUOTES):
+        after += 1
+    return _listed_beside(tokens, i, "followed_by", after)
 
 
 @lru_cache(maxsize=1)
