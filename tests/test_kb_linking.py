@@ -3256,3 +3256,25 @@ def test_a_personal_representative_serves_the_office():
                          published="2015-08-10")
     assert [e.roles for e in doc.entities if e.kb_id == "nld.kaag"] == [
         ["الممثلة الشخصية للأمين العام"]]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    # (the ninety-ninth and hundredth rounds) a surname two KB people share
+    ("وطالب المتظاهرون بمحاكمة نوري المالكي. ويتحمل المالكي مسؤولية سقوط الموصل.",
+     "irq.maliki"),  # the one named before
+    ("وتظاهر العراقيون في بغداد والبصرة ضد الفساد في العراق. فقد حذر المالكي من اختراق "
+     "المظاهرات.", "irq.maliki"),  # the story's country
+    ("وقال وزير الخارجية الفلسطيني إن السلطة الفلسطينية ماضية. وأضاف المالكي أن",
+     "pse.maliki"),
+])
+def test_a_shared_surname_is_the_storys_person(text, kb_id):
+    doc = marsad.analyze(text, published="2015-08-11")
+    assert [e.kb_id for e in doc.entities if e.type == "PERSON"] == [kb_id]
+
+
+def test_an_envoy_to_another_body_holds_no_un_seat():
+    # (the ninety-ninth round) «المندوب الأمريكي لدى منظمة التجارة»: not the UN envoy
+    doc = marsad.analyze("وقال المندوب الأمريكي لدى منظمة التجارة إن القرار مخالف.",
+                         published="2015-08-11")
+    assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON"] == [
+        (None, ["المندوب لدى منظمة التجارة"])]

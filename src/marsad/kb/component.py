@@ -2244,6 +2244,12 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             and normalize_key(doc.words[mention.start]) in LINEAGE_WORDS)
         mention.surname = one_word and \
             not any(a.actor is actor and not a.short for a in aliases().lookup(text))
+    if actor is not None and mention.surname:
+        named = _named_before_by_surname(doc, mention, actor, drafts)
+        if named is not None:
+            return named  # «نوري المالكي … ويتحمل المالكي»: no Palestinian namesake
+        if not mention.titles:
+            actor = _of_the_storys_country(doc, text, actor)
     if actor is not None and mention.type == "PERSON" and not mention.titles:
         namesake = _person_coref(doc, mention, drafts)
         if namesake is not None and namesake.actor is None and (mention.surname or (
@@ -2408,6 +2414,28 @@ def _org_antecedent(doc: Page, mention: Found, drafts: list[Draft]) -> Draft | N
     head = next(iter(mention.leads))
     named = [d for d in drafts if d.type == "ORG" and head in _heads_of(doc, d)]
     return named[0] if len(named) == 1 else None
+
+
+def _named_before_by_surname(doc: Page, mention: Found, actor: Actor,
+                             drafts: list[Draft]) -> Draft | None:
+    """The one other KB person named before whose short name a surname alone is, when
+    the KB gave it to another: the story goes on about the one it named («رئيس الوزراء
+    السابق نوري المالكي … ويتحمل المالكي»: Iraq's, not Palestine's minister)."""
+    key = normalize_key(doc.span_text(mention.start, mention.end))
+    named = [d for d in drafts if d.type == "PERSON" and d.actor not in (None, actor)
+             and key in map(normalize_key, d.actor.short)]
+    return named[0] if len(named) == 1 else None
+
+
+def _of_the_storys_country(doc: Page, text: str, actor: Actor) -> Actor:
+    """A surname alone the KB gives people of several countries: the one of the country
+    the story names most («حذر المالكي» in a story of Iraq is Nouri al-Maliki, whatever
+    the date favours), else ``actor``."""
+    people = {a.actor for a in aliases().lookup(text) if a.actor.type == "PERSON"}
+    counts = {person: doc.article_countries[person.country] for person in people}
+    most = max(counts.values(), default=0)
+    top = [person for person, count in counts.items() if count == most]
+    return top[0] if len(people) > 1 and most > 0 and len(top) == 1 else actor
 
 
 def _named_with_a_head(doc: Page, mention: Found, actor: Actor,
