@@ -358,6 +358,12 @@ def test_a_preposition_the_tagger_left_on_a_name_is_not_part_of_it(linker):
     assert [(m.text, m.start) for m in amin.mentions] == [("أحمد أمين", 20)]
 
 
+def linked_mentions(text: str, kb_id: str, published: str) -> list[list[str]]:
+    """The mentions of each entity the whole pipeline links to ``kb_id`` in ``text``."""
+    doc = marsad.analyze(text, published=published)
+    return [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id]
+
+
 def _people(doc) -> list[tuple]:
     return [(e.name, e.roles, e.country, e.sector) for e in doc._.entities if e.type == "PERSON"]
 
@@ -3061,8 +3067,7 @@ def test_the_mountain_lion_is_no_assad():
      [["وكالة أنباء الإمارات", "وام"]]),  # a mother
 ])
 def test_the_eighty_eighth_rounds_words_name_no_actor(text, kb_id, mentions):
-    doc = marsad.analyze(text, published="2015-08-08")
-    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id] == mentions
+    assert linked_mentions(text, kb_id, "2015-08-08") == mentions
 
 
 def test_a_feminine_marker_after_a_masculine_nisba_is_another_nouns():
@@ -3114,8 +3119,7 @@ def test_the_ninety_second_rounds_titles(text, name, roles):
      [["لجريدة «الشرق الأوسط»"]]),  # («جريدة» a head of its kind: «صحيفة الشرق الأوسط»)
 ])
 def test_the_ninety_second_rounds_bodies(text, kb_id, mentions):
-    doc = marsad.analyze(text, published="2015-08-09")
-    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id] == mentions
+    assert linked_mentions(text, kb_id, "2015-08-09") == mentions
 
 
 def test_a_regnal_number_makes_a_name_another_rulers():
@@ -3207,8 +3211,7 @@ def test_the_ninety_sixth_rounds_titles(text, name, kb_id, roles):
     ("وألقى الوزير كلمة أمام هيئة الأمم المتحدة.", "igo.un", [["هيئة الأمم المتحدة"]]),
 ])
 def test_the_ninety_sixth_rounds_bodies(text, kb_id, mentions):
-    doc = marsad.analyze(text, published="2015-08-10")
-    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id] == mentions
+    assert linked_mentions(text, kb_id, "2015-08-10") == mentions
 
 
 @pytest.mark.parametrize("text, name, not_given", [
@@ -3246,8 +3249,7 @@ def test_an_attacker_of_a_place_is_no_player():
      [["حركة طالبان الباكستانية"]]),
 ])
 def test_the_ninety_eighth_rounds_bodies_and_names(text, kb_id, mentions):
-    doc = marsad.analyze(text, published="2015-08-10")
-    assert [[m.text for m in e.mentions] for e in doc.entities if e.kb_id == kb_id] == mentions
+    assert linked_mentions(text, kb_id, "2015-08-10") == mentions
 
 
 def test_a_personal_representative_serves_the_office():
