@@ -3280,3 +3280,15 @@ def test_an_envoy_to_another_body_holds_no_un_seat():
                          published="2015-08-11")
     assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON"] == [
         (None, ["المندوب لدى منظمة التجارة"])]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    # (the hundred-and-first round) words and namesakes
+    ("وتبلغ شدة المجال 1 تسلا أي ما يعادل 10 آلاف جاوس.", "usa.tesla"),  # the unit
+    ("ويسعى المحتالون لإثارة حماس وعاطفة ضحاياهم.", "pse.hamas"),  # zeal
+    ("ويعمل شقيقه في الزميلة الجزيرة منذ سنوات.", "media.aljazeera"),  # a fellow paper
+    ("وأوضح المتحدث باسم شرطة ضباء المقدم الغبان أن الجاني قبض عليه.", "irq.ghabban"),
+])
+def test_the_hundred_and_first_rounds_words_and_namesakes(text, kb_id):
+    doc = marsad.analyze(text, published="2015-08-11")
+    assert kb_id not in [e.kb_id for e in doc.entities]

@@ -2244,6 +2244,8 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             and normalize_key(doc.words[mention.start]) in LINEAGE_WORDS)
         mention.surname = one_word and \
             not any(a.actor is actor and not a.short for a in aliases().lookup(text))
+    if actor is not None and mention.surname and _ranked_otherwise(mention, actor, date):
+        actor = None  # «المقدم الغبان», a police officer, no interior minister
     if actor is not None and mention.surname:
         named = _named_before_by_surname(doc, mention, actor, drafts)
         if named is not None:
@@ -2425,6 +2427,15 @@ def _named_before_by_surname(doc: Page, mention: Found, actor: Actor,
     named = [d for d in drafts if d.type == "PERSON" and d.actor not in (None, actor)
              and key in map(normalize_key, d.actor.short)]
     return named[0] if len(named) == 1 else None
+
+
+def _ranked_otherwise(mention: Found, actor: Actor, date: dt.date | None) -> bool:
+    """Whether a rank before a surname alone gives a sector other than the office the KB
+    person of that name holds on the date: a namesake («المقدم الغبان» in a police story is
+    no interior minister; but «العقيد القذافي», out of office, is the colonel)."""
+    ranks = {t.rank for t in mention.titles if t.rank}
+    return bool(ranks) and date is not None and bool(actor.roles_on(date)) and \
+        state(actor, date).sector not in ranks
 
 
 def _of_the_storys_country(doc: Page, text: str, actor: Actor) -> Actor:
