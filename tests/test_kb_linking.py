@@ -3292,3 +3292,14 @@ def test_an_envoy_to_another_body_holds_no_un_seat():
 def test_the_hundred_and_first_rounds_words_and_namesakes(text, kb_id):
     doc = marsad.analyze(text, published="2015-08-11")
     assert kb_id not in [e.kb_id for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, kb_id, mentions", [
+    # (the hundred-and-third and -fourth rounds) «بالوكالة» (acting) is no agency named
+    # before; «البشير النذير», the Prophet's epithet
+    ("وأعلنت وكالة الأنباء السعودية تكليف مدير للأوقاف بالوكالة، وشملت التعيينات بالوكالة "
+     "خمسة مديرين.", "media.spa", [["وكالة الأنباء السعودية"]]),
+    ("وقد حذرنا منه البشير النذير (عليه صلوات الله وسلامه) في الحديث.", "sdn.bashir", []),
+])
+def test_the_hundred_and_fourth_rounds_words(text, kb_id, mentions):
+    assert linked_mentions(text, kb_id, "2015-08-11") == mentions

@@ -782,6 +782,12 @@ def head_anaphors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def idioms_of_heads() -> frozenset[str]:
+    """Heads with a proclitic, as written, that make an idiom: «بالوكالة» (acting)."""
+    return frozenset(map(normalize_key, _data("org_patterns.yaml")["idioms_of_heads"]))
+
+
+@lru_cache(maxsize=1)
 def day_words() -> frozenset[str]:
     """Keys of the days' names and «اليوم», which may follow a head alone."""
     return _word_keys("org_patterns.yaml", "day_words")

@@ -54,6 +54,7 @@ from marsad.kb.lexicon import (
     holder_adjectives,
     holder_adverbs,
     honorifics,
+    idioms_of_heads,
     missions,
     named_after,
     national_teams,
@@ -1322,8 +1323,8 @@ def head_anaphor(tokens: Sequence[str], i: int) -> str | None:
     may follow: «وقال الجيش الثلاثاء»); None otherwise."""
     found = next((a for a in analyses(tokens[i])
                   if a.article and not a.suffix and a.stem in head_anaphors()), None)
-    if found is None:
-        return None
+    if found is None or normalize_key(tokens[i]) in idioms_of_heads():
+        return None  # («بالوكالة»: acting)
     before, after = _word_near(tokens, i, -1), _word_near(tokens, i, 1)
     if found.prefix == "ال" and before is not None and definite(tokens[before]):
         return None  # an adjective takes no preposition: «قادة الأحزاب بالجيش» is the army
