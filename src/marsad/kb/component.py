@@ -92,7 +92,6 @@ from marsad.kb.lexicon import (
     relative_pronouns,
     role_matches,
     roles_named,
-    same_heads,
     spellings,
     state_agencies,
     story_topics,
@@ -486,8 +485,10 @@ def _another_kind_before(tokens: list[str], quote: int, actor: Actor) -> bool:
     head = org_head_at(tokens, quote - 1) if quote else None
     if head is None:
         return False
-    keys = {same_heads().get(key, key) for h in head.values if (key := head_stem(h.form))}
-    return not any(head_stem(form.split()[0]) in keys for form in actor.aliases)
+    keys = {head_stem(h.form) for h in head.values}
+    # (in any spelling of its names: «لجريدة «الشرق الأوسط»» is «صحيفة الشرق الأوسط»)
+    return not any(head_stem(spelled.split()[0]) in keys
+                   for form in actor.aliases for spelled in spellings(form))
 
 
 def _merge(found: list[Found], more: list[Found], swallows) -> list[Found]:
@@ -2243,7 +2244,7 @@ def _link_one(doc, mention: Found, date, drafts, by_key, last_person) -> Draft |
             mention.end == mention.start + 2
             and normalize_key(doc.words[mention.start]) in LINEAGE_WORDS)
         mention.surname = one_word and \
-            not any(a.actor is actor and not a.short for a in aliases().lookup(text))
+            not _in_full(text, actor)
     if actor is not None and mention.surname and _ranked_otherwise(mention, actor, date):
         actor = None  # «المقدم الغبان», a police officer, no interior minister
     if actor is not None and mention.surname:
@@ -2456,7 +2457,7 @@ def _named_with_a_head(doc: Page, mention: Found, actor: Actor,
     Saudi paper) … «أحد أعمدة الجزيرة», no Qatari channel."""
     text = doc.span_text(mention.start, mention.end)
     if mention.type != "ORG" or mention.end - mention.start != 1 or \
-            any(a.actor is actor and not a.short for a in aliases().lookup(text)) or (
+            _in_full(text, actor) or (
             mention.start and not broadcast_words().isdisjoint(
                 noun_stems(doc.words[mention.start - 1]))):
         return None  # (and «مراسل الجزيرة»: the channel's)
@@ -2590,7 +2591,7 @@ def _known_name(text: str, context: Context, by_key: dict) -> Actor | None:
     actor = resolution.choice
     if actor is None:
         return None
-    full = any(a.actor is actor and not a.short for a in aliases().lookup(text))
+    full = _in_full(text, actor)
     return actor if full or ("actor", actor.id) in by_key else None
 
 
@@ -2813,8 +2814,12 @@ def _by_short_or_kunya(text: str, actor: Actor) -> bool:
     """Whether ``text`` names ``actor`` only by a short form or by a kunya («أبو عبيدة»):
     names others may share, unlike a full name."""
     first = normalize_key(text.split()[0]) if text.split() else ""
-    return first in KUNYAS or not any(a.actor is actor and not a.short
-                                      for a in aliases().lookup(text))
+    return first in KUNYAS or not _in_full(text, actor)
+
+
+def _in_full(text: str, actor: Actor) -> bool:
+    """Whether ``text`` is one of ``actor``'s full names, not only a short form of it."""
+    return any(a.actor is actor and not a.short for a in aliases().lookup(text))
 
 
 def _describes(mention: Found, draft: Draft) -> bool:
@@ -2916,11 +2921,12 @@ def _display(doc, mention: Found) -> str:
 def _absorb(draft: Draft, mention: Found) -> None:
     """What a mention adds to its entity: the offices its titles name; for an entity
     the KB does not know, the country and sector the context gives."""
+    courtesies = [_courtesy(draft, mention, t) for t in mention.titles]
     titles = [_as_former(draft, t) if _held_formerly(draft, t) else t
-              for t in mention.titles
-              if not (_courtesy(draft, mention, t) or _epithet(draft, mention, t))]
-    titles += [former for t in mention.titles if _courtesy(draft, mention, t)
-               and (former := _courtesy_for_a_former_office(draft)) is not None]
+              for t, courtesy in zip(mention.titles, courtesies, strict=True)
+              if not (courtesy or _epithet(draft, mention, t))]
+    if any(courtesies) and (former := _courtesy_for_a_former_office(draft)) is not None:
+        titles.append(former)
     titles = [t for t in titles if t is not None]
     # an actor the KB knows only in offices held before or after the date (and one about
     # to take office: «قائد القوات البرية خلوصي أكار» two weeks before his chief of staff's)

@@ -892,14 +892,6 @@ def leader_titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def same_heads() -> dict[str, str]:
-    """Keys of heads that name the same kind of body as another, by that one's key:
-    «جريدة» → «صحيفة»."""
-    return {head_stem(head): head_stem(same)
-            for head, same in _data("org_patterns.yaml")["same_heads"].items()}
-
-
-@lru_cache(maxsize=1)
 def leading_verbs() -> dict[str, str]:
     """The title each verb of a relative clause after a body gives who leads it, by the
     verb's key: «يتزعمه» → «زعيم»."""
@@ -1115,11 +1107,12 @@ def written_alike(words: Sequence[str], actor: Actor) -> bool:
     if len(words) == 1 and _pronoun_for_ta_marbuta(words[0], actor):
         return False  # «وجوده» (his presence) is no «جودة» (Nasser Judeh)
     forms = (*actor.aliases, *actor.short)
-    # (the word whole when a form is it, its first letter no proclitic: «بأول» is no «باول»)
-    whole = len(words) == 1 and normalize_key(words[0]) in map(normalize_key, forms)
-    if len(words) == 1 and _hamza_inside(words[0][0 if whole else len(best(words[0]).prefix):]) \
-            and not any(_hamza_inside(form) for form in forms):
-        return False  # a hamza inside the word its forms lack: «ترأس» (chaired), no Truss
+    if len(words) == 1 and _hamza_inside(words[0]) and not any(map(_hamza_inside, forms)):
+        # (the word whole when a form is it, its first letter no proclitic: «بأول» is no
+        # «باول»; else past its proclitic)
+        whole = normalize_key(words[0]) in map(normalize_key, forms)
+        if whole or _hamza_inside(words[0][len(best(words[0]).prefix):]):
+            return False  # a hamza inside the word its forms lack: «ترأس» (chaired), no Truss
     if actor.type != "PERSON" and len(words) == 1:
         # (and its names in a story of its topic: «جزيرة فرسان» is no «الجزيرة», the club)
         in_topic = actor.in_topic if actor.topic in story_topics() else ()

@@ -104,7 +104,6 @@ TRAVEL_REACH = 24
 SENTENCE_ENDS = frozenset(".!?؟؛")
 CLUB_HEAD = "نادي"  # the head whose sector a club named alone takes (org_patterns.yaml)
 CLUB_SECTOR = "BUS"  # the sector the KB codes clubs with: a player's or a coach's body
-COACHES = frozenset({"coach"})  # a club's trade whose holder need not be of its team's country
 # A title held through a pronoun: its words, up to the one with the pronoun, and how far
 # back in its sentence the organisation it refers to may be named.
 POSSESSIVE_WORDS = 3
@@ -1007,8 +1006,7 @@ def _plays_for_a_country(tokens: Sequence[str], body: OrgPattern, phrase: TitleP
     """Whether a player's body is his country's team: «لاعب المنتخب السعودي» is Saudi (a
     coach of it may be Dutch)."""
     return head_stem(tokens[body.start]) in national_teams() and all(
-        offices()[r].trade and not offices()[r].body_country
-        and r not in COACHES for t in phrase.titles for r in t.roles)
+        offices()[r].of_club and offices()[r].one_of_many for t in phrase.titles for r in t.roles)
 
 
 def _of_club(title: Title) -> bool:
