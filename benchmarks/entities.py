@@ -2,7 +2,8 @@
 the entity and places stages.
 
 Writes the PERSON and ORG entities of the first articles of SaudiNewsNet (../shared, or
-$MARSAD_SHARED), each article cut to its first 3,000 characters, with the text around each
+$MARSAD_SHARED; ``--corpus armpro`` or ``gsr`` reads ArMPro's pages or the Arabic event
+GSR's newswire instead), each article cut to its first 3,000 characters, with the text around each
 mention, and every place mention with the place it was read as; then, given two such
 files, counts what docs/entities.md reports, the place mentions and the readings of places
 that changed most, and lists the entities whose reading changed (for a reader to judge).
@@ -32,35 +33,114 @@ sample), matching each judged entity by the text around its first mention:
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime as dt
 import gzip
 import json
 import random
 from collections import Counter
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
+
+import regex
 
 import marsad
 from marsad.health import shared_dir
 
 CORPUS = "data/corpus/saudinewsnet.jsonl.gz"
+# ArMPro's paragraphs of pan-Arab news (2005-2022, many outlets), a page's paragraphs joined:
+# news of other years and countries than SaudiNewsNet's, for the KB's dated offices
+ARMPRO = "data/framing/armpro/ArMPro_span_dev_V2.jsonl"
+# the Arabic event GSR's newswire sentences, an article's joined in order: Gigaword's
+# (Asharq Al-Awsat, An-Nahar …, 2000s) dated by their ids, the others undated, as much
+# text users bring is
+GSR = "data/events/arabic-event-gsr/protest_gsr.csv"
 CHARS = 3000
 BARE_TITLES = {"وزير", "وزيرة", "الوزير", "الوزيرة", "رئيس", "الرئيس"}
 TYPES = ("PERSON", "ORG")
 FIELDS = ("kb_id", "roles", "country", "sector")
 
 
-def write(out: Path, articles: int, skip: int = 0) -> None:
+def news(corpus: str, articles: int, skip: int = 0) -> list[dict]:
+    """Articles of a corpus in ../shared: ``text`` (its first 3,000 characters),
+    ``published`` (ISO date or None) and ``url``."""
     shared = shared_dir()
     if shared is None:
         raise SystemExit("no ../shared/data: set MARSAD_SHARED to the shared data folder")
+    if corpus == "armpro":
+        return list(islice(_armpro_pages(shared / ARMPRO), skip, skip + articles))
+    if corpus == "gsr":
+        return list(islice(_gsr_articles(shared / GSR), skip, skip + articles))
     with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in islice(f, skip, skip + articles)]
-    entities = []
-    for number, row in enumerate(rows, start=skip):
-        text = row["content"][:CHARS]
-        published = (row.get("date_extracted") or "2015-06-01")[:10]
+        return [{"text": row["content"][:CHARS], "url": row.get("url"),
+                 "published": (row.get("date_extracted") or "2015-06-01")[:10]}
+                for row in map(json.loads, islice(f, skip, skip + articles))]
+
+
+def _armpro_pages(path: Path) -> Iterator[dict]:
+    pages: dict[str, list[dict]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        pages.setdefault(row["page_id"], []).append(row)
+    for rows in pages.values():
+        rows.sort(key=lambda row: row["paragraph_id"])
+        published = _page_date(rows[0].get("page_date") or "")
+        yield {"text": "\n\n".join(row["paragraph"] for row in rows)[:CHARS],
+               "url": rows[0].get("page_url"), "published": published and published.isoformat()}
+
+
+def _gsr_articles(path: Path) -> Iterator[dict]:
+    """Gigaword's sentences («AAW_ARB_20070111.0044-10»: the paper, the day, the story,
+    the sentence) with their day; the others («<hash>_36») undated."""
+    articles: dict[str, list[tuple[int, str]]] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            gigaword = regex.fullmatch(r"(\w+_ARB_\d{8}\.\d+)-(\d+)", row["id"])
+            article, number = gigaword.groups() if gigaword else row["id"].rsplit("_", 1)
+            articles.setdefault(article, []).append((int(number), row["text"]))
+    for article, sentences in articles.items():
+        day = regex.search(r"_ARB_(\d{4})(\d\d)(\d\d)\.", article)
+        yield {"text": "\n".join(text for _, text in sorted(sentences))[:CHARS], "url": None,
+               "published": "-".join(day.groups()) if day else None}
+
+
+def _page_date(value: str) -> dt.date | None:
+    """ArMPro's page dates: ISO, «12 مايو/ أيار 2020», «الأحد 17 أيار / مايو 2020. 10:19»,
+    «19:07:40  06 -05- 2020», «May 21, 2020 at …», «02/15/2021 …» (month first)."""
+    from marsad.ingest.html import parse_iso_date
+    from marsad.text.normalize import normalize
+    from marsad.time.months import month_names
+
+    if found := parse_iso_date(value):
+        return found
+    for pattern, width in (("%B %d, %Y", 3), ("%m/%d/%Y", 1)):
+        try:
+            return dt.datetime.strptime(" ".join(value.split()[:width]), pattern).date()
+        except ValueError:
+            continue
+    words, months = regex.findall(r"\d+|\p{L}+", normalize(value).text), month_names()
+    numbers = [int(word) for word in words if word.isdigit()]
+    year = next((n for n in numbers if n > 1900), None)
+    if year is None:
+        return None
+    if month := next((months[word] for word in words if word in months), None):
+        day = next((n for n in numbers if 0 < n <= 31), None)
+    else:  # day and month before the year, as digits
+        at = numbers.index(year)
+        day, month = numbers[at - 2:at] if at >= 2 else (None, None)
+    try:
+        return dt.date(year, month, day) if day and month else None
+    except ValueError:
+        return None
+
+
+def write(out: Path, articles: int, skip: int = 0, corpus: str = "saudinewsnet") -> None:
+    entities, rows = [], news(corpus, articles, skip)
+    for number, article in enumerate(rows, start=skip):
+        text, published = article["text"], article["published"]
         # (with its address: a paper's own copy names it as no other does)
-        analysis = marsad.analyze(text, published=published, url=row.get("url")).to_dict()
+        analysis = marsad.analyze(text, published=published, url=article["url"]).to_dict()
         for entity in analysis["entities"]:
             if entity["type"] not in TYPES:
                 continue
@@ -79,7 +159,7 @@ def write(out: Path, articles: int, skip: int = 0) -> None:
                      for place in analysis["places"] for m in place["mentions"]]
     out.write_text(json.dumps(entities, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(entities)} people, organisations and place mentions in {len(rows)} articles"
-          f" -> {out}")
+          f" of {corpus} -> {out}")
 
 
 def counts(entities: list[dict]) -> dict[str, int]:
@@ -195,6 +275,10 @@ def main() -> None:
     w.add_argument("out", type=Path)
     w.add_argument("--articles", type=int, default=300)
     w.add_argument("--skip", type=int, default=0, help="articles to pass over first")
+    w.add_argument("--corpus", choices=("saudinewsnet", "armpro", "gsr"),
+                   default="saudinewsnet",
+                   help="SaudiNewsNet (31,030 articles, 2015), ArMPro's pages (496, 2005-2022)"
+                        " or the event GSR's newswire (404 articles, undated)")
     c = commands.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
@@ -209,7 +293,7 @@ def main() -> None:
     r.add_argument("judged_dir", type=Path)
     args = parser.parse_args()
     if args.command == "write":
-        write(args.out, args.articles, args.skip)
+        write(args.out, args.articles, args.skip, args.corpus)
     elif args.command == "sample":
         sample(args.entities, args.out, args.per_type)
     elif args.command == "tally":

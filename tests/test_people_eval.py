@@ -26,8 +26,8 @@ GATE = {
     "c": {"found": 0.975, "role": 0.957, "country": 0.991, "sector": 0.941},
     "d": {"found": 1.000, "role": 0.921, "country": 0.976, "sector": 0.956},
     # (set e gives the president-elect GOV; marsad gives «المنتخب» no sector, as «المقبل»)
-    "e": {"found": 0.991, "role": 0.899, "country": 0.980, "sector": 0.853},
-    "f": {"found": 1.000, "role": 0.896, "country": 0.954, "sector": 0.880},
+    "e": {"found": 0.991, "role": 0.933, "country": 0.980, "sector": 0.862},
+    "f": {"found": 1.000, "role": 0.922, "country": 0.954, "sector": 0.891},
 }
 ORGS_GATE = {
     "o": {"found": 0.977, "type": 0.977, "country": 0.972, "sector": 0.930},

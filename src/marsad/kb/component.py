@@ -85,6 +85,8 @@ from marsad.kb.lexicon import (
     own_copy_before,
     past_copulas,
     place_heads,
+    plural_adjectives,
+    plural_titles,
     portfolios,
     post_words,
     quoted_name_at,
@@ -354,6 +356,7 @@ def find(doc: Doc, tokens: list[str], sentence: list[int]) -> list[Found]:
     found = [f for f in found if f not in title_words or f.start not in titled] + \
         [_holders_office(tokens, f) for f in standalone]
     titled |= _predicate_titles(tokens, persons, titled)
+    titled |= _plural_titles(tokens, persons, titled)
     places = {f.start: (f.end, f.country) for f in found
               if f.type in PLACE_TYPES and f.country and f.source == "ner"
               and _names_the_place(tokens[f.start])}
@@ -1137,6 +1140,72 @@ def _predicate_titles(tokens: list[str], persons: list[Found], titled: set[int])
     return covered
 
 
+def _plural_titles(tokens: list[str], persons: list[Found], titled: set[int]) -> set[int]:
+    """Give each of the names joined by «و» or commas after a plural or dual title the
+    singular's office («رؤساء الحكومات اللبنانية السابقون نجيب ميقاتي وفؤاد السنيورة»);
+    a nisba right before a name is that one's own («الرئيسان الأمريكي جو بايدن والروسي
+    فلاديمير بوتين»). Returns the tokens the titles cover."""
+    starts = {p.start: p for p in persons}
+    covered: set[int] = set()
+    for i in range(len(tokens)):
+        plural = plural_titles().match_at(tokens, i) if i not in titled else None
+        if plural is None or best(tokens[i]).prefix not in ("", "ال", "و", "وال"):
+            continue
+        first = next((j for j in range(plural.end, min(plural.end + 4, len(tokens)))
+                      if j in starts), None)
+        if first is None or not all(w.isalpha() for w in tokens[plural.end:first]):
+            continue
+        singular = plural.values[0].split()
+        words = [plural_adjectives().get(normalize_key(w), w) for w in tokens[plural.end:first]]
+        # (the words the names share, and the nisba of the first one's)
+        own = len(words) if not words or not _his_nisba(words[-1]) else len(words) - 1
+        named = _named_in_a_list(tokens, starts[first], starts)
+        if len(named) < 2:
+            continue
+        for person, nisba in named:
+            name = tokens[person.start]  # (read without its «و»)
+            phrase = _read_as_title([*singular, *words[:own], *(nisba or words[own:])],
+                                    name[1:] if best(name).prefix.startswith("و") else name)
+            if phrase is not None:
+                _attach(person, phrase)
+                covered |= set(range(person.start - len(nisba), person.start))
+        covered |= set(range(i, first))
+    return covered
+
+
+def _his_nisba(word: str) -> bool:
+    """Whether a word is a nisba of one man («الأمريكي»), not of a plural body («الحكومات
+    اللبنانية»)."""
+    return adjectives().match_at([word], 0) is not None and not normalize_key(word).endswith("ه")
+
+
+def _named_in_a_list(tokens: list[str], first: Found, starts: dict[int, Found]
+                     ) -> list[tuple[Found, list[str]]]:
+    """The names of a list that begins with ``first``, joined by «و» or commas, each with
+    the nisba right before it, if any («والروسي فلاديمير بوتين»)."""
+    named, person = [(first, [])], first
+    while person.end < len(tokens):
+        at, nisba = person.end, []
+        if tokens[at] in COMMAS:
+            at += 1
+        if at < len(tokens) and at not in starts and _his_nisba(tokens[at].removeprefix("و")):
+            nisba, at = [tokens[at].removeprefix("و")], at + 1
+        following = starts.get(at)
+        joined = following is not None and (
+            tokens[person.end] in COMMAS or nisba or best(tokens[at]).prefix.startswith("و"))
+        if not joined:
+            break
+        named.append((following, nisba))
+        person = following
+    return named
+
+
+def _read_as_title(words: list[str], name: str) -> TitlePhrase | None:
+    """``words`` read as a title before ``name``, when they all are one."""
+    phrase = read_title([*words, name], 0, {len(words)})
+    return phrase if phrase is not None and phrase.name_start == len(words) else None
+
+
 def _adjective_not_name(tokens: list[str], start: int, end: int) -> bool:
     """Whether one word is a nationality adjective, not the surname a KB short alias
     makes it («السوداني» for Mohammed Shia al-Sudani): without the article, which the
@@ -1635,6 +1704,8 @@ def _titles_in_names(tokens: list[str], persons: list[Found]) -> None:
         first, agreeing = title_at(tokens, person.start)
         if person.source == "kb" and not person.titles and first is not None and \
                 first.end < person.end and definite(tokens[person.start]):
+            # (a royal style there is no office: «الأمير فيليب» is no emir)
+            agreeing = [Title(t.form, style=True) if t.style else t for t in agreeing]
             person.titles.extend(_late_titles(agreeing)
                                  if _late(tokens, person, person.start) else agreeing)
 
@@ -2829,7 +2900,23 @@ def _describes(mention: Found, draft: Draft) -> bool:
         return False  # «المبعوث الأممي إلى ليبيا» is not the envoy to Yemen named before
     if mention.country and not draft.country and any(t.out_of_office for t in mention.titles):
         return False  # «الرئيس الفرنسي السابق» is not the former president named before
+    if _of_the_other_sex(mention, draft):
+        return False
     return any(_names_office(t, draft) for t in mention.titles)
+
+
+def _of_the_other_sex(mention: Found, draft: Draft) -> bool:
+    """Whether a feminine title of a trade many practise describes one the text named
+    with its masculine before: «الملحن وليد الشامي … الفنانة المغربية» is someone else.
+    (An office is written in the masculine for women too: «رئيس الوزراء تيريزا ماي».)"""
+    def feminine(title: Title) -> bool:
+        return title.form.split()[0].endswith("ة")
+
+    trades = [t for t in mention.titles
+              if t.roles and all(offices()[r].many for r in t.roles if r in offices())]
+    named = [t for m in draft.mentions for t in m.titles if t.roles]
+    return any(feminine(t) for t in trades) and bool(named) and \
+        not any(feminine(t) for t in named)
 
 
 def _posted_elsewhere(mention: Found, draft: Draft) -> bool:
@@ -3067,11 +3154,13 @@ def _add_role(roles: list[str], label: str) -> None:
 
 def _written(title: Title, mention: Found) -> str:
     """A title that may name several offices («رئيس», «الأمين العام»), as written, with the
-    organisation it names: «رئيس حزب القوات اللبنانية»."""
+    organisation it names: «رئيس حزب القوات اللبنانية»; with none, a title that ends in its
+    preposition loses that («القيادي في» → «القيادي»)."""
     org = _org_of(mention)
     if org is None:
         construct = not writes_article(title.form.split()[-1])  # «رئيس حزب …»
-        return f"{title.form} {mention.body}" if construct and mention.body else title.form
+        return f"{title.form} {mention.body}" if construct and mention.body \
+            else title.form.removesuffix(" في")
     return written_with(title.form, org.name)
 
 

@@ -239,6 +239,7 @@ class Portfolios:
     max_words: int
     affairs: frozenset[str]  # keys
     not_portfolio: frozenset[str]  # keys
+    adjectives: frozenset[str]  # keys of holder adjectives a ministry's name may end in
 
 
 @lru_cache(maxsize=1)
@@ -246,7 +247,8 @@ def portfolios() -> Portfolios:
     data = _data("roles.yaml")["portfolios"]
     return Portfolios(frozenset(data["families"]), int(data["max_words"]),
                       frozenset(head_stem(w) for w in data["affairs"]),
-                      frozenset(head_stem(w) for w in data["not_portfolio"]))
+                      frozenset(head_stem(w) for w in data["not_portfolio"]),
+                      frozenset(head_stem(w) for w in data["adjectives"]))
 
 
 @lru_cache(maxsize=1)
@@ -444,15 +446,31 @@ def place_nouns_before() -> frozenset[str]:
 
 def after_a_place_noun(tokens: Sequence[str], start: int) -> bool:
     """Whether a noun of a place (through its clitics: «بحي») comes right before
-    ``tokens[start]``: a one-word name there is the place's («حي الجزيرة»)."""
+    ``tokens[start]``: a one-word name there is the place's («حي الجزيرة»); or a few words
+    before one joined by «و», the second of two places («ولايتي البحر الأحمر والجزيرة»)."""
     before = _word_before(tokens, start)
     if before < 0:
         return False  # (a quoted name too: «سوق "عكاظ"»)
-    word = normalize_key(tokens[before])
+    if _a_place_noun(tokens[before]):
+        return True
+    key = normalize_key(tokens[start])
+    joined = key.startswith("و") and key[1:] in noun_stems(tokens[start])
+    return joined and any(_a_place_noun(tokens[i]) for i in range(max(before - 2, 0), before)
+                          if all(_is_a_word(w) for w in tokens[i:start]))
+
+
+def _a_place_noun(token: str) -> bool:
+    word = normalize_key(token)
     # (the analyser leaves a two-letter stem whole: «بحي» is «ب» + «حي» all the same)
     bare = [word[k:] for k in (1, 2) if set(word[:k]) <= PROCLITIC_LETTERS]
+    if word.endswith("تي"):  # a feminine dual in construct: «ولايتي» of «ولاية»
+        bare.append(word[:-2] + "ه")
     return not place_nouns_before().isdisjoint(
-        map(head_stem, (*noun_stems(tokens[before]), *bare)))
+        map(head_stem, (*noun_stems(token), *bare)))
+
+
+def _is_a_word(token: str) -> bool:
+    return token.isspace() or token.isalpha()
 
 
 @lru_cache(maxsize=1)
@@ -601,6 +619,19 @@ def holder_adverbs() -> frozenset[str]:
 def body_adjectives() -> frozenset[str]:
     """Keys of adjectives of a body that take «من» or «ل» and a noun («المقرب من»)."""
     return _word_keys("roles.yaml", "body_adjectives")
+
+
+@lru_cache(maxsize=1)
+def plural_titles() -> PhraseIndex[str]:
+    """Plural and dual titles (roles.yaml ``plural_titles``), each to its singular form."""
+    return PhraseIndex().add_all(_data("roles.yaml")["plural_titles"]["forms"].items())
+
+
+@lru_cache(maxsize=1)
+def plural_adjectives() -> dict[str, str]:
+    """Keys of plural adjectives after a plural title, each to its singular form."""
+    return {normalize_key(plural): singular for plural, singular
+            in _data("roles.yaml")["plural_titles"]["adjectives"].items()}
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,7 @@ from marsad.kb.lexicon import (
     also_family_names,
     anaphors,
     another_trade_before,
+    armed_sectors,
     body_adjectives,
     civilian_honorifics,
     closing_quote,
@@ -596,7 +597,7 @@ def _portfolio_word(tokens: Sequence[str], i: int, prefix: str) -> bool:
     word = best(tokens[i])
     return (word.prefix == prefix and (not word.article or has_article(tokens[i], word))
             and word.stem not in portfolios().not_portfolio
-            and word.stem not in holder_adjectives()
+            and (word.stem not in holder_adjectives() or word.stem in portfolios().adjectives)
             and _is_word(tokens[i]) and not _out_of_office(tokens, i)
             and not honorifics().match_at(tokens, i) and not _nisba(tokens, i)
             and not country_names().match_at(tokens, i) and not titles().match_at(tokens, i))
@@ -905,16 +906,20 @@ def said_before(tokens: Sequence[str], start: int, stems: frozenset[str],
 
 def _local_branch(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:
     """«قائد الحوثيين في عدن», «زعيم التنظيم في سيناء»: a body's leader in one town or
-    province, no leader of the body; an office the KB does not list, named with its
-    words, of the body's sector. Where the place's name ends, or None."""
+    province (or country, for a body of none), no leader of the body; an office the KB
+    does not list, named with its words, of the body's sector. Where the place's name
+    ends, or None."""
     roles = [r for t in phrase.titles for r in t.roles]
     sector = phrase.org.actor.sector if phrase.org else phrase.body.sector if phrase.body \
         else None
     if sector is None or not roles or not all(offices()[r].with_body for r in roles):
         return None
     place = _place_name(tokens, i) or _site(tokens, i)
-    if place is None or country_names().match_at(tokens, i):
-        return None  # («زعيم الحزب في مصر»: the country's own party)
+    transnational = phrase.org is not None and phrase.org.actor.country is None and \
+        phrase.org.actor.sector in armed_sectors()
+    if place is None or (country_names().match_at(tokens, i) and not transnational):
+        return None  # («زعيم الحزب في مصر»: the country's own party; but «زعيم تنظيم
+        # داعش في أفغانستان» leads a branch of a body of no country)
     end, country = place
     form = " ".join((phrase.titles[0].form, *tokens[phrase.title_end:end]))
     phrase.titles = [Title(form, country=phrase.country or country, sector=sector)]

@@ -33,6 +33,7 @@ W_OFFICE_ON_DATE, W_OFFICE_EVER, W_OFFICE_NEVER = 3.0, 1.0, -1.0
 W_COUNTRY, W_COUNTRY_CLASH = 2.0, -3.0
 W_ORG = 2.0
 W_IN_OFFICE = 0.5  # of two namesakes, the one in office on the date is the news
+W_RANK = 1.0  # a rank before the name, of the sector the namesake serves in on the date
 W_NOT_EXISTING = -2.0
 W_SHORT = -0.5  # a surname is weaker evidence than a full name
 GIVEN_NAME_LIKENESS = 0.5  # how alike two spellings of one given name are, at least
@@ -289,6 +290,10 @@ def _score(cand: Candidate, context: Context) -> None:
     if day and actor.type == "PERSON" and actor.roles_on(day):
         cand.score += W_IN_OFFICE
         cand.reasons.append(f"in office on {day}")
+        # «العماد عون» in 2022: the army's commander, not the president of the same name
+        if state(actor, day).sector in {t.rank for t in context.titles if t.rank}:
+            cand.score += W_RANK
+            cand.reasons.append(f"serves in {state(actor, day).sector} as the rank says")
 
 
 def _choose(candidates: list[Candidate], empty: str = "no candidate") -> Resolution:
