@@ -2,11 +2,12 @@
 the entity and places stages.
 
 Writes the PERSON and ORG entities of the first articles of SaudiNewsNet (../shared, or
-$MARSAD_SHARED; ``--corpus armpro`` or ``gsr`` reads ArMPro's pages or the Arabic event
-GSR's newswire instead), each article cut to its first 3,000 characters, with the text around each
-mention, and every place mention with the place it was read as; then, given two such
-files, counts what docs/entities.md reports, the place mentions and the readings of places
-that changed most, and lists the entities whose reading changed (for a reader to judge).
+$MARSAD_SHARED; ``--corpus armpro``, ``gsr`` or ``anercorp`` reads ArMPro's pages, the
+Arabic event GSR's newswire or ANERcorp's instead), each article cut to its first 3,000
+characters, with the text around each mention, and every place mention with the place it
+was read as; then, given two such files, counts what docs/entities.md reports, the place
+mentions and the readings of places that changed most, and lists the entities whose
+reading changed (for a reader to judge).
 
     .venv/bin/python benchmarks/entities.py write before.json --articles 300
     ... change the code ...
@@ -56,6 +57,10 @@ ARMPRO = "data/framing/armpro/ArMPro_span_dev_V2.jsonl"
 # (Asharq Al-Awsat, An-Nahar …, 2000s) dated by their ids, the others undated, as much
 # text users bring is
 GSR = "data/events/arabic-event-gsr/protest_gsr.csv"
+# ANERcorp's newswire (about 2002, undated), its tokens joined again and cut into
+# articles of about 3,000 characters at sentence ends (the NER model trained on its tags;
+# the linker never saw it)
+ANERCORP = "data/ner/anercorp/train.txt"
 CHARS = 3000
 BARE_TITLES = {"وزير", "وزيرة", "الوزير", "الوزيرة", "رئيس", "الرئيس"}
 TYPES = ("PERSON", "ORG")
@@ -72,6 +77,8 @@ def news(corpus: str, articles: int, skip: int = 0) -> list[dict]:
         return list(islice(_armpro_pages(shared / ARMPRO), skip, skip + articles))
     if corpus == "gsr":
         return list(islice(_gsr_articles(shared / GSR), skip, skip + articles))
+    if corpus == "anercorp":
+        return list(islice(_anercorp_articles(shared / ANERCORP), skip, skip + articles))
     with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as f:
         return [{"text": row["content"][:CHARS], "url": row.get("url"),
                  "published": (row.get("date_extracted") or "2015-06-01")[:10]}
@@ -103,6 +110,18 @@ def _gsr_articles(path: Path) -> Iterator[dict]:
         day = regex.search(r"_ARB_(\d{4})(\d\d)(\d\d)\.", article)
         yield {"text": "\n".join(text for _, text in sorted(sentences))[:CHARS], "url": None,
                "published": "-".join(day.groups()) if day else None}
+
+
+def _anercorp_articles(path: Path) -> Iterator[dict]:
+    words: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.rsplit(" ", 1)[0] if " " in line else line
+        words.append(word)
+        if word in (".", "؟", "!") and sum(map(len, words)) + len(words) >= CHARS - 500:
+            yield {"text": " ".join(words)[:CHARS], "url": None, "published": None}
+            words = []
+    if words:
+        yield {"text": " ".join(words)[:CHARS], "url": None, "published": None}
 
 
 def _page_date(value: str) -> dt.date | None:
@@ -275,10 +294,11 @@ def main() -> None:
     w.add_argument("out", type=Path)
     w.add_argument("--articles", type=int, default=300)
     w.add_argument("--skip", type=int, default=0, help="articles to pass over first")
-    w.add_argument("--corpus", choices=("saudinewsnet", "armpro", "gsr"),
+    w.add_argument("--corpus", choices=("saudinewsnet", "armpro", "gsr", "anercorp"),
                    default="saudinewsnet",
                    help="SaudiNewsNet (31,030 articles, 2015), ArMPro's pages (496, 2005-2022)"
-                        " or the event GSR's newswire (404 articles, undated)")
+                        ", the event GSR's newswire (1,417 articles, most of 2006-2008) or"
+                        " ANERcorp's (261, about 2002, undated)")
     c = commands.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)

@@ -1509,15 +1509,27 @@ def _near(tokens, phrase: TitlePhrase, before: Before, starts: dict[int, Found])
         all(_word_keys(tokens, p) & holder for p in between)
 
 
+POSSESSOR_REACH = 6  # words back to the country «وزير خارجيتها» belongs to
+SENTENCE_ENDS = {".", "؟", "?", "!", "؛", ";"}
+
+
 def _possessor_country(tokens, phrase: TitlePhrase, before: Before,
                        starts: dict[int, Found]) -> str | None:
     """«ووزير خارجيته» ("his foreign minister"): a construct title with a pronoun takes
     the country of the office read just before («الرئيس الإيراني إبراهيم رئيسي ووزير
-    خارجيته حسين أمير عبد اللهيان»)."""
-    last = tokens[phrase.title_end - 1]
-    if not best(last).suffix or not before.country or not _near(tokens, phrase, before, starts):
+    خارجيته حسين أمير عبد اللهيان»); «ها» ("its"), of the country named just before it,
+    none between («من السعودية عبر وزير خارجيتها الأمير سعود الفيصل»)."""
+    suffix = best(tokens[phrase.title_end - 1]).suffix
+    if suffix and before.country and _near(tokens, phrase, before, starts):
+        return before.country
+    if suffix != "ها":
         return None
-    return before.country
+    for i in range(phrase.start - 1, max(phrase.start - POSSESSOR_REACH, 0) - 1, -1):
+        if tokens[i] in SENTENCE_ENDS or i in starts:
+            return None
+        if (named := country_names().match_at(tokens, i)) is not None:
+            return named.values[0]
+    return None
 
 
 def _place(tokens, phrase: TitlePhrase, starts: dict[int, Found], ends: dict[int, Found],
@@ -2722,13 +2734,21 @@ def _inner_country(doc, mention: Found) -> str | None:
 
 def _actor_draft(actor: Actor, date: dt.date | None) -> Draft:
     now = state(actor, date)
-    held = actor.roles_on(date) if date else []
-    near = {r.role for r in actor.roles if _near_date(r, date)} if date else set()
-    other_times = {r.role for r in actor.roles} - near if date else set()
+    if date is None:
+        # undated text is read as of today (the offices still held, as `state` reads
+        # them; those ended are earlier ones), but no title in it is out of its time
+        held = [r for r in actor.roles if r.end is None]
+        other_times: set[str] = set()
+        earlier = {r.role for r in actor.roles if r.end is not None} - {r.role for r in held}
+    else:
+        held = actor.roles_on(date)
+        near = {r.role for r in actor.roles if _near_date(r, date)}
+        other_times = {r.role for r in actor.roles} - near
+        earlier = {r.role for r in actor.roles if r.role in other_times
+                   and r.end is not None and r.end <= date}
     return Draft(actor.type, actor.name, actor, now.country, now.sector, list(now.roles),
                  {r.role for r in held}, key=("actor", actor.id), other_times=other_times,
-                 earlier={r.role for r in actor.roles
-                          if r.role in other_times and r.end is not None and r.end <= date})
+                 earlier=earlier)
 
 
 def _near_date(role: Role, date: dt.date) -> bool:
@@ -3113,12 +3133,15 @@ def _named_former(draft: Draft, title: Title) -> bool:
 def _courtesy(draft: Draft, mention: Found, title: Title) -> bool:
     """Whether a bare «الرئيس» before a KB person who never held a head of state's office
     is Lebanon's courtesy for a premier or a speaker, now or before («الرئيس تمام سلام»,
-    «الرئيس نبيه بري», «الرئيس نجيب ميقاتي»): no office, nor a sector."""
-    keys = [k for k in title.roles if k in offices()]
+    «الرئيس نبيه بري», «الرئيس نجيب ميقاتي», «الرئيس الشهيد رفيق الحريري»): no office, nor
+    a sector."""
+    keys = [k for k in title.roles or title.former_of if k in offices()]
     return draft.actor is not None and bool(draft.actor.roles) and bool(keys) and \
         not (mention.country or mention.org) and \
         all(offices()[k].family == "head_of_state" for k in keys) and \
-        not any(r.role in keys for r in draft.actor.roles)
+        not any(r.role in keys for r in draft.actor.roles) and (
+            bool(title.roles) or any(offices()[r.role].family in COURTESY_FAMILIES
+                                     for r in draft.actor.roles))  # (not FIFA's «المستقيل»)
 
 
 def _courtesy_for_a_former_office(draft: Draft) -> Title | None:

@@ -326,6 +326,18 @@ def elected_offices() -> frozenset[str]:
     return _word_list("roles.yaml", "elected_offices")
 
 
+@lru_cache(maxsize=1)
+def designate() -> frozenset[str]:
+    """Keys of adjectives of one designated to an office, not yet in it («المكلف»)."""
+    return _word_keys("roles.yaml", "designate")
+
+
+@lru_cache(maxsize=1)
+def designated_offices() -> frozenset[str]:
+    """Offices whose title «المكلف» may follow as their designate's."""
+    return _word_list("roles.yaml", "designated_offices")
+
+
 @lru_cache(maxsize=2)
 def ordinary_readings(side: str) -> dict[str, frozenset[str]]:
     """KB names that are also ordinary words, by the key of their first word: the keys of

@@ -48,6 +48,8 @@ from marsad.kb.lexicon import (
     courtesy_titles,
     day_words,
     dependants,
+    designate,
+    designated_offices,
     elect,
     elected_offices,
     former_markers,
@@ -719,6 +721,14 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         # لازاريني», «(سي اي ايه)»; not «(السابق)», which says the office is past, nor
         # another title («رئيس الوزراء (وزير الخارجية السابق)»)
         return close + 1
+    if has_article(tokens[i], word) and any(
+            set(t.roles) & _not_yet_in(word.stem) for t in phrase.titles):
+        # «الرئيس الأمريكي المنتخب», «الرئيس المكلف»: an office not yet held, which the KB
+        # does not list
+        phrase.titles = [t if t.rank or t.style else
+                         replace(t, form=f"{t.form} {tokens[i]}", roles=(), family=None,
+                                 sector=None) for t in phrase.titles]
+        return i + 1
     if has_article(tokens[i], word) and word.stem in holder_adjectives():
         # «وزير النقل الجديد خالد السالم», «والي الخرطوم المعين حديثا …»; but «المحافظ
         # السابق لمؤسسة النقد» begins another title
@@ -735,13 +745,6 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
             return None
         named = _org_alias(tokens, start)  # («المقرب من حزب الله»: a body's whole name)
         return named.end if named else start + 1
-    if has_article(tokens[i], word) and word.stem in elect() and any(
-            set(t.roles) & elected_offices() for t in phrase.titles):
-        # «الرئيس الأمريكي المنتخب»: an office not yet held, which the KB does not list
-        phrase.titles = [t if t.rank or t.style else
-                         replace(t, form=f"{t.form} {tokens[i]}", roles=(), family=None,
-                                 sector=None) for t in phrase.titles]
-        return i + 1
     found_title = titles().match_at(tokens, i)
     if found_title and all(t.rank for t in found_title.values) and not (
             all(map(_of_club, phrase.titles)) and head_stem(tokens[i]) in team_words()):
@@ -902,6 +905,12 @@ def said_before(tokens: Sequence[str], start: int, stems: frozenset[str],
         if not stems.isdisjoint(noun_stems(word)):
             return True
     return False
+
+
+def _not_yet_in(stem: str) -> frozenset[str]:
+    """The offices whose holder-elect («المنتخب») or designate («المكلف») ``stem`` says."""
+    return elected_offices() if stem in elect() else \
+        designated_offices() if stem in designate() else frozenset()
 
 
 def _local_branch(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:

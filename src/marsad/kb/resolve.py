@@ -85,8 +85,10 @@ def state(actor: Actor, day: dt.date | None, kb: KnowledgeBase | None = None) ->
         # posted to (the UN's envoy to Syria is not Syrian)
         country = None if sector == "IGO" else kb.role_country(actor, role)
         return ActorState(country, sector, tuple(dict.fromkeys(_label(kb, r) for r in held)))
-    if day and any(r.end and r.end <= day for r in actor.roles):
-        # PLOVER: a former official (Trump in 2022, between his terms)
+    if (day and any(r.end and r.end <= day for r in actor.roles)) or \
+            (not day and actor.roles and all(r.end for r in actor.roles)):
+        # PLOVER: a former official (Trump in 2022, between his terms; undated, one whose
+        # every office has ended)
         return ActorState(actor.country, "ELI", ())
     return ActorState(actor.country, actor.sector, ())
 
