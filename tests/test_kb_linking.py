@@ -3460,3 +3460,32 @@ def test_its_foreign_minister_is_the_country_named_before(date):
     doc = marsad.analyze("وزارت الوفود مصر ولبنان. وقال وزير خارجيتها إن الوضع صعب.",
                          published=date)
     assert [e for e in doc.entities if e.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (the hundred-and-eighth and -ninth rounds, ANERcorp's newswire, undated and mostly of
+    # 2006) undated text may be of any year: no KB office of today is its, the text's
+    # titles are, and the KB's own sector stands (Annan, Nasrallah in office in 2006)
+    ("وقدم كوفي أنان خطته إلى مجلس الأمن.", [("un.annan", [], "IGO")]),
+    ("وقال حسن نصر الله إن المقاومة ستنتصر.", [("lbn.nasrallah", [], "REB")]),
+    ("والتقى الرئيس السوري بشار الأسد ورئيس الوزراء التركي رجب طيب أردوغان.",
+     [("syr.assad", ["الرئيس"], "GOV"), ("tur.erdogan", ["رئيس الوزراء"], "GOV")]),
+    # and an office named without a name is nobody the KB can tell
+    ("وقال السفير الإسرائيلي لدى الأمم المتحدة إن القرار منحاز.",
+     [(None, ["السفير"], "GOV")]),
+])
+def test_undated_text_takes_no_office_of_today(text, expected):
+    doc = marsad.analyze(text)
+    assert [(e.kb_id, e.roles, e.sector) for e in doc.entities if e.type == "PERSON"] == \
+        expected
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    # (the hundred-and-eighth and -ninth rounds) a basis, zeal, a paper, a club
+    ("وقال إن خطة أنان تشكل القاعدة السياسية لوقف إطلاق النار.", "x.qaeda"),
+    ("وفي المدينة ألهبت حماس لاعبيها الجماهير.", "pse.hamas"),
+    ("وذكرت جريدة الوفاق أن الحكومة سقطت.", "lby.gna"),
+    ("وفاز فريق الجزيرة على الوحدة في الدوري.", "media.aljazeera"),
+])
+def test_the_hundred_and_eighth_rounds_words(text, kb_id):
+    assert kb_id not in [e.kb_id for e in marsad.analyze(text).entities]

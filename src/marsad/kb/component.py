@@ -2735,17 +2735,17 @@ def _inner_country(doc, mention: Found) -> str | None:
 def _actor_draft(actor: Actor, date: dt.date | None) -> Draft:
     now = state(actor, date)
     if date is None:
-        # undated text is read as of today (the offices still held, as `state` reads
-        # them; those ended are earlier ones), but no title in it is out of its time
-        held = [r for r in actor.roles if r.end is None]
-        other_times: set[str] = set()
-        earlier = {r.role for r in actor.roles if r.end is not None} - {r.role for r in held}
-    else:
-        held = actor.roles_on(date)
-        near = {r.role for r in actor.roles if _near_date(r, date)}
-        other_times = {r.role for r in actor.roles} - near
-        earlier = {r.role for r in actor.roles if r.role in other_times
-                   and r.end is not None and r.end <= date}
+        # undated text may be of any year: the KB's offices of today are not its (its
+        # titles are; an archive of 2006 names Annan, Solana, Nasrallah in office), and
+        # those ended are earlier ones, which Lebanon's courtesy «الرئيس» recalls
+        return Draft(actor.type, actor.name, actor, now.country, now.sector, [], set(),
+                     key=("actor", actor.id), other_times=set(),
+                     earlier={r.role for r in actor.roles if r.end is not None})
+    held = actor.roles_on(date)
+    near = {r.role for r in actor.roles if _near_date(r, date)}
+    other_times = {r.role for r in actor.roles} - near
+    earlier = {r.role for r in actor.roles if r.role in other_times
+               and r.end is not None and r.end <= date}
     return Draft(actor.type, actor.name, actor, now.country, now.sector, list(now.roles),
                  {r.role for r in held}, key=("actor", actor.id), other_times=other_times,
                  earlier=earlier)

@@ -85,10 +85,8 @@ def state(actor: Actor, day: dt.date | None, kb: KnowledgeBase | None = None) ->
         # posted to (the UN's envoy to Syria is not Syrian)
         country = None if sector == "IGO" else kb.role_country(actor, role)
         return ActorState(country, sector, tuple(dict.fromkeys(_label(kb, r) for r in held)))
-    if (day and any(r.end and r.end <= day for r in actor.roles)) or \
-            (not day and actor.roles and all(r.end for r in actor.roles)):
-        # PLOVER: a former official (Trump in 2022, between his terms; undated, one whose
-        # every office has ended)
+    if day and any(r.end and r.end <= day for r in actor.roles):
+        # PLOVER: a former official (Trump in 2022, between his terms)
         return ActorState(actor.country, "ELI", ())
     return ActorState(actor.country, actor.sector, ())
 
@@ -224,8 +222,9 @@ def resolve_office(context: Context) -> Resolution:
                 candidates.append(Candidate(actor, W_OFFICE_ON_DATE * share,
                                             [f"{offices()[role.role].label} {_when(context)}"]))
                 break
-    if context.date is None and len(candidates) > 1:
-        return Resolution(candidates, None, "several holders and no date to choose by")
+    if context.date is None and candidates:
+        # (undated text may be of any year: today's holder is no likelier than another)
+        return Resolution(candidates, None, "no date to tell the holder of the day by")
     return _choose(candidates, empty="nobody in the KB held this office in those years"
                    if context.years else "nobody in the KB held this office on that date")
 
