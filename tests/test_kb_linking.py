@@ -3354,11 +3354,9 @@ def test_a_cadre_of_an_unknown_body_takes_its_sector():
      "irq.pmf"),
     ("وقالوا إن تظاهرتهم باسم المجاهدين وجيش الإسلام رسالة استنكار ضد الحكومة العراقية.",
      "2007-01-02", "syr.jaysh-al-islam"),
-    # (the hundred-and-eighth and -ninth, undated) a basis, zeal, a paper, a club
+    # (the hundred-and-eighth and -ninth, undated) a basis, zeal
     ("وقال إن خطة أنان تشكل القاعدة السياسية لوقف إطلاق النار.", None, "x.qaeda"),
     ("وفي المدينة ألهبت حماس لاعبيها الجماهير.", None, "pse.hamas"),
-    ("وذكرت جريدة الوفاق أن الحكومة سقطت.", None, "lby.gna"),
-    ("وفاز فريق الجزيرة على الوحدة في الدوري.", None, "media.aljazeera"),
 ])
 def test_words_of_the_rounds_on_other_news_name_no_actor(text, date, kb_id):
     assert kb_id not in [e.kb_id for e in marsad.analyze(text, published=date).entities]
@@ -3438,9 +3436,6 @@ def test_a_feminine_trade_title_is_not_the_man_named_before():
      [("lbn.hariri", ["الرئيس المكلف"], "ELI")]),
     ("وقال رئيس الوزراء المكلف نجيب ميقاتي إن الحكومة ستتشكل.", "2021-08-01",
      [("lbn.mikati", ["رئيس الوزراء المكلف"], "ELI")]),
-    # a governor of the state the story is in, no namesake spymaster
-    ("ورفع المتظاهرون مذكرة إلى والي الولاية عمر سليمان، كما اجتمعوا بنائبه.",
-     "2007-12-17", [(None, ["المحافظ"], "GOV")]),
 ])
 def test_the_hundred_and_sixth_rounds_people(text, date, expected):
     doc = marsad.analyze(text, published=date)
@@ -3481,3 +3476,27 @@ def test_undated_text_takes_no_office_of_today(text, expected):
         expected
 
 
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # (the review of rounds 105-109, sentences of its own) «ولاية» is also a term of office;
+    # «وحماس» after a place is the movement (only a dual names two places); governors the
+    # KB knows in another office; a field marshal as defence minister; the club «فريق
+    # الجزيرة»; «الوزراء» inside a plural title is no plural of its own
+    ("وقال إنه خلال ولاية أوباما الثانية تغيرت السياسة.", "2015-07-01",
+     [("usa.obama", ["الرئيس"])]),
+    ("وقالت مصادر في قطاع غزة وحماس إن التهدئة صامدة.", "2015-07-01", [("pse.hamas", [])]),
+    ("قال والي الخرطوم عبد الرحيم محمد حسين إن الأمن مستتب.", "2015-07-10",
+     [("sdn.abdel-rahim-hussein", ["والي الخرطوم"])]),
+    ("وقال محافظ عدن عيدروس الزبيدي إن المدينة آمنة.", "2016-05-01",
+     [("yem.zoubaidi", ["محافظ عدن"])]),
+    ("قال المشير السيسي إن الجيش جاهز.", "2014-03-20", [("egy.sisi", ["وزير الدفاع"])]),
+    ("وفاز فريق الجزيرة الإماراتي على الوحدة.", "2015-01-01",
+     [("sport.al-jazira-club", [])]),
+    ("وطالب رؤساء الوزراء السابقون فؤاد السنيورة ونجيب ميقاتي بالتحقيق.", "2019-01-01",
+     [("lbn.siniora", ["رئيس الوزراء السابق"]), ("lbn.mikati", ["رئيس الوزراء السابق"])]),
+])
+def test_the_review_of_rounds_105_to_109(text, date, expected):
+    doc = marsad.analyze(text, published=date)
+    assert [(e.kb_id, e.roles) for e in doc.entities if e.type in ("PERSON", "ORG")] == \
+        expected

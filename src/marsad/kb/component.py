@@ -856,7 +856,7 @@ def _from_ner(ent: Span, places: dict[int, list[Span]]) -> Found | None:
         ent = ent.doc[ent.start - 2:ent.end]
     if kind in {"ORG", "MISC"}:  # «سيارة مرسيدس», «مسرح مايكروسوفت»: not the company
         kind = thing_of_a_company([t.text for t in ent.doc], ent.start) or kind
-    if kind in {"ORG", "MISC", "PERSON"} and _ordinary(ent):
+    if kind in {"ORG", "MISC", "PERSON"} and _ordinary(ent, kind):
         return None  # «القاعدة العسكرية»: a base, not al-Qaeda; «معصوم الدم», no Masum
     if kind == "PERSON":  # «[ركن] عبد الأمير»: an honorific is no name's
         honorific = honorifics().match_at([t.text for t in ent], 0)
@@ -910,7 +910,7 @@ def _a_place_first(ent: Span, places: dict[int, list[Span]]) -> bool:
             for end in places))
 
 
-def _ordinary(ent: Span) -> bool:
+def _ordinary(ent: Span, kind: str) -> bool:
     """Whether the words of an NER span are an ordinary phrase there (`ordinary_word`)."""
     doc = ent.doc
     # (words around it: «35 «بي بي»», «من القمة إلى القاعدة»)
@@ -920,8 +920,9 @@ def _ordinary(ent: Span) -> bool:
     if len(ent) != 1:
         return False
     tokens = [t.text for t in doc]
-    return after_a_place_noun(tokens, ent.start) or (  # «بحي الجزيرة»: a district
-        _head_of_a_place_before(tokens, ent.start, ent.end))
+    # («بحي الجزيرة»: a district; but «ولاية أوباما الثانية» is his second term)
+    return (after_a_place_noun(tokens, ent.start) and kind != "PERSON") or \
+        _head_of_a_place_before(tokens, ent.start, ent.end)
 
 
 def _place_cue(word: str) -> bool:
@@ -980,7 +981,8 @@ def _kb_names(tokens: list[str], person_ends: set[int], starts: list[bool]) -> l
         if not actors or ordinary_word(tokens, match.start, match.end) or \
                 _a_parents_name(tokens, match.start, actors.values()) or \
                 (short and _after_like(tokens, match)) or \
-                (match.end == match.start + 1 and after_a_place_noun(tokens, match.start)) or \
+                (match.end == match.start + 1 and after_a_place_noun(tokens, match.start)
+                 and not all(a.type == "PERSON" for a in actors.values())) or \
                 _head_of_a_place_before(tokens, match.start, match.end) or \
                 _a_medium_of(tokens, match.start, actors.values()) or \
                 of_another_country(tokens, match.end, actors.values()) or \
@@ -1148,7 +1150,8 @@ def _plural_titles(tokens: list[str], persons: list[Found], titled: set[int]) ->
     starts = {p.start: p for p in persons}
     covered: set[int] = set()
     for i in range(len(tokens)):
-        plural = plural_titles().match_at(tokens, i) if i not in titled else None
+        # (not twice: «الوزراء» in «رؤساء الوزراء السابقون» is no plural of its own)
+        plural = plural_titles().match_at(tokens, i) if i not in titled | covered else None
         if plural is None or best(tokens[i]).prefix not in ("", "ال", "و", "وال"):
             continue
         first = next((j for j in range(plural.end, min(plural.end + 4, len(tokens)))

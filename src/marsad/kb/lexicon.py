@@ -458,8 +458,9 @@ def place_nouns_before() -> frozenset[str]:
 
 def after_a_place_noun(tokens: Sequence[str], start: int) -> bool:
     """Whether a noun of a place (through its clitics: «بحي») comes right before
-    ``tokens[start]``: a one-word name there is the place's («حي الجزيرة»); or a few words
-    before one joined by «و», the second of two places («ولايتي البحر الأحمر والجزيرة»)."""
+    ``tokens[start]``: a one-word name there is the place's («حي الجزيرة»); or a dual of
+    one a few words before it, joined by «و», the second of two places («ولايتي البحر
+    الأحمر والجزيرة»)."""
     before = _word_before(tokens, start)
     if before < 0:
         return False  # (a quoted name too: «سوق "عكاظ"»)
@@ -467,7 +468,9 @@ def after_a_place_noun(tokens: Sequence[str], start: int) -> bool:
         return True
     key = normalize_key(tokens[start])
     joined = key.startswith("و") and key[1:] in noun_stems(tokens[start])
-    return joined and any(_a_place_noun(tokens[i]) for i in range(max(before - 2, 0), before)
+    # (after a dual only: «في قطاع غزة وحماس» names the movement)
+    return joined and any(normalize_key(tokens[i]).endswith("تي") and _a_place_noun(tokens[i])
+                          for i in range(max(before - 2, 0), before)
                           if all(_is_a_word(w) for w in tokens[i:start]))
 
 
