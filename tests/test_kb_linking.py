@@ -3500,3 +3500,15 @@ def test_the_review_of_rounds_105_to_109(text, date, expected):
     doc = marsad.analyze(text, published=date)
     assert [(e.kb_id, e.roles) for e in doc.entities if e.type in ("PERSON", "ORG")] == \
         expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # (the review of rounds 105-109) an office to come beside the KB's office of the day
+    ("وقال الرئيس الأمريكي المنتخب دونالد ترامب إن الاتفاق سيئ.", "2016-12-01",
+     ("usa.trump", ["رجل الأعمال", "الرئيس المنتخب"])),
+    ("وقال رئيس الوزراء المكلف هشام المشيشي إن الحكومة جاهزة.", "2020-08-01",
+     ("tun.mechichi", ["وزير الداخلية", "رئيس الوزراء المكلف"])),
+])
+def test_an_office_to_come_is_named_beside_the_office_of_the_day(text, date, expected):
+    doc = marsad.analyze(text, published=date)
+    assert [(e.kb_id, e.roles) for e in doc.entities if e.type == "PERSON"] == [expected]

@@ -54,7 +54,9 @@ from marsad.kb.lexicon import (
     deceased_before,
     deceased_nouns,
     dependants,
+    designate,
     domestic_sectors,
+    elect,
     family_words,
     given_name,
     holding_adverbs,
@@ -3048,7 +3050,10 @@ def _absorb(draft: Draft, mention: Found) -> None:
         # «الوزير», not «وزير الطاقة» nor an office of a body («رئيس النادي», «رئيس الديوان
         # الأميري»), which the KB's people hold too; but «زوجة الرئيس» is no role of his,
         # and staff of an office are («نائب رئيس دولة الإمارات»: an office the KB lacks)
-        bare = not (title.roles or title.unlisted_of or title.sector) and \
+        # («الرئيس المنتخب», «رئيس الوزراء المكلف»: an office to come, which says more than
+        # the KB's office of the day, «رجل الأعمال» for Trump in December 2016)
+        incoming = head_stem(title.form.split()[-1]) in elect() | designate()
+        bare = not (title.roles or title.unlisted_of or title.sector or incoming) and \
             (" " not in title.form or (draft.actor is not None and not mention.body))
         if title.rank or (bare and draft.roles) or (title.style and draft.actor) or \
                 _an_office_held(draft, title):
