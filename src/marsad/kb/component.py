@@ -54,9 +54,7 @@ from marsad.kb.lexicon import (
     deceased_before,
     deceased_nouns,
     dependants,
-    designate,
     domestic_sectors,
-    elect,
     family_words,
     given_name,
     holding_adverbs,
@@ -78,6 +76,7 @@ from marsad.kb.lexicon import (
     not_given_names,
     office_heads,
     offices,
+    offices_to_come,
     ordinary_word,
     org_heads,
     org_middles,
@@ -1153,7 +1152,8 @@ def _plural_titles(tokens: list[str], persons: list[Found], titled: set[int]) ->
     covered: set[int] = set()
     for i in range(len(tokens)):
         # (not twice: «الوزراء» in «رؤساء الوزراء السابقون» is no plural of its own)
-        plural = plural_titles().match_at(tokens, i) if i not in titled | covered else None
+        plural = plural_titles().match_at(tokens, i) \
+            if i not in titled and i not in covered else None
         if plural is None or best(tokens[i]).prefix not in ("", "ال", "و", "وال"):
             continue
         first = next((j for j in range(plural.end, min(plural.end + 4, len(tokens)))
@@ -3052,7 +3052,7 @@ def _absorb(draft: Draft, mention: Found) -> None:
         # and staff of an office are («نائب رئيس دولة الإمارات»: an office the KB lacks)
         # («الرئيس المنتخب», «رئيس الوزراء المكلف»: an office to come, which says more than
         # the KB's office of the day, «رجل الأعمال» for Trump in December 2016)
-        incoming = head_stem(title.form.split()[-1]) in elect() | designate()
+        incoming = bool(offices_to_come(head_stem(title.form.split()[-1])))
         bare = not (title.roles or title.unlisted_of or title.sector or incoming) and \
             (" " not in title.form or (draft.actor is not None and not mention.body))
         if title.rank or (bare and draft.roles) or (title.style and draft.actor) or \

@@ -338,6 +338,13 @@ def designated_offices() -> frozenset[str]:
     return _word_list("roles.yaml", "designated_offices")
 
 
+def offices_to_come(stem: str) -> frozenset[str]:
+    """The offices whose holder-elect («المنتخب») or designate («المكلف») the adjective
+    ``stem`` says; none for another word."""
+    return elected_offices() if stem in elect() else \
+        designated_offices() if stem in designate() else frozenset()
+
+
 @lru_cache(maxsize=2)
 def ordinary_readings(side: str) -> dict[str, frozenset[str]]:
     """KB names that are also ordinary words, by the key of their first word: the keys of

@@ -48,10 +48,6 @@ from marsad.kb.lexicon import (
     courtesy_titles,
     day_words,
     dependants,
-    designate,
-    designated_offices,
-    elect,
-    elected_offices,
     former_markers,
     head_anaphors,
     holder_adjectives,
@@ -64,6 +60,7 @@ from marsad.kb.lexicon import (
     not_bodies,
     not_clubs,
     offices,
+    offices_to_come,
     ordinals,
     org_heads,
     org_middles,
@@ -722,7 +719,7 @@ def _qualifier(tokens: Sequence[str], i: int, phrase: TitlePhrase,
         # another title («رئيس الوزراء (وزير الخارجية السابق)»)
         return close + 1
     if has_article(tokens[i], word) and any(
-            set(t.roles) & _not_yet_in(word.stem) for t in phrase.titles):
+            set(t.roles) & offices_to_come(word.stem) for t in phrase.titles):
         # «الرئيس الأمريكي المنتخب», «الرئيس المكلف»: an office not yet held, which the KB
         # does not list
         phrase.titles = [t if t.rank or t.style else
@@ -905,12 +902,6 @@ def said_before(tokens: Sequence[str], start: int, stems: frozenset[str],
         if not stems.isdisjoint(noun_stems(word)):
             return True
     return False
-
-
-def _not_yet_in(stem: str) -> frozenset[str]:
-    """The offices whose holder-elect («المنتخب») or designate («المكلف») ``stem`` says."""
-    return elected_offices() if stem in elect() else \
-        designated_offices() if stem in designate() else frozenset()
 
 
 def _local_branch(tokens: Sequence[str], i: int, phrase: TitlePhrase) -> int | None:
